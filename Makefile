@@ -1,0 +1,37 @@
+# The two commands of the README: `make demo` and `make test`. Everything else is a helper.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1:8000
+
+.PHONY: demo test install lint format typecheck pytest clean
+
+$(BIN)/jeugdsturing: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(BIN)/jeugdsturing
+
+## make demo: install, migrate SQLite under ./var/, load reference and demo data, serve on $(HOST)
+demo: install
+	DEBUG=1 $(BIN)/jeugdsturing migrate --no-input -v 0
+	DEBUG=1 $(BIN)/jeugdsturing demo load
+	@echo ""
+	@echo "Open http://$(HOST)/ en log in met een van de gebruikers hierboven. Stoppen: Ctrl+C."
+	DEBUG=1 $(BIN)/jeugdsturing runserver $(HOST)
+
+## make test: every check CI runs (format, lint, types, tests)
+test: install
+	$(BIN)/ruff format --check src tests tools benchmarks
+	$(BIN)/ruff check src tests tools benchmarks
+	$(BIN)/mypy src tests
+	$(BIN)/pytest
+
+format: install
+	$(BIN)/ruff format src tests tools benchmarks
+	$(BIN)/ruff check --fix src tests tools benchmarks
+
+clean:
+	rm -rf $(VENV) var .mypy_cache .pytest_cache .ruff_cache

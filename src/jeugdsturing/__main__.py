@@ -1,0 +1,3 @@
+from jeugdsturing.cli import main
+
+main()

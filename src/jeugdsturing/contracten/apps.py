@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ContractenConfig(AppConfig):
+    name = "jeugdsturing.contracten"
+    verbose_name = "Contracten en geld"

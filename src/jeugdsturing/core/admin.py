@@ -1,0 +1,12 @@
+from __future__ import annotations
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from jeugdsturing.core.models import Profiel
+
+
+@admin.register(Profiel)
+class ProfielAdmin(SimpleHistoryAdmin):
+    list_display = ["user", "rol", "regio", "gemeente", "aanbieder"]
+    list_filter = ["rol", "regio"]

@@ -1,0 +1,19 @@
+"""System checks: `jeugdsturing check --deploy` refuses development keys."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.checks import Error, Tags, register
+
+
+@register(Tags.security, deploy=True)
+def keys_set(app_configs: Any, **kwargs: Any) -> list[Error]:
+    return [
+        Error(
+            f"{name} heeft de ontwikkelwaarde; zet de omgevingsvariabele {name}.",
+            id="jeugdsturing.E001",
+        )
+        for name in settings.INSECURE_KEYS
+    ]

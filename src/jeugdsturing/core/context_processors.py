@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+from jeugdsturing.core.access import Sectie, may, rol_van
+
+# The cycle, in the order users work through it.
+NAVIGATIE: list[tuple[str, str, Sectie]] = [
+    ("Verwerving", "verwerving", Sectie.VERWERVING),
+    ("Contracten en geld", "contracten", Sectie.CONTRACTEN),
+    ("Monitor", "monitor", Sectie.MONITOR),
+    ("Sturing", "sturing", Sectie.STURING),
+    ("Scenario's", "scenario", Sectie.SCENARIO),
+    ("Rapportages", "rapportages", Sectie.RAPPORTAGES),
+    ("Beheer", "beheer", Sectie.BEHEER),
+]
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    if not request.user.is_authenticated:
+        return {}
+    items = []
+    for label, name, sectie in NAVIGATIE:
+        if may(request.user, sectie):
+            url = reverse(name)
+            items.append({"label": label, "url": url, "actief": request.path.startswith(url)})
+    profiel = getattr(request.user, "profiel", None)
+    return {"navigatie": items, "profiel": profiel, "rol": rol_van(request.user)}

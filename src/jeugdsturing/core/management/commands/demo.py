@@ -1,0 +1,76 @@
+"""jeugdsturing demo load: reference data, the three seed regions, demo users.
+
+Later capabilities add their demo data here, so one command fills the demo region."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from jeugdsturing.contracten.models import Aanbieder
+from jeugdsturing.core.models import Rol
+from jeugdsturing.core.services import gebruiker_create_or_update, rollen_sync
+from jeugdsturing.regio.models import Gemeente, Regio
+
+DEMO_REGIO = "JZ13"
+DEMO_PASSWORD = "demo-jeugdsturing"  # noqa: S105  (demo only; refused without DEBUG)
+DEMO_AANBIEDER = {"naam": "Jeugdhulp Amstelland (demo)", "agb_code": "98000001"}
+DEMO_GEMEENTE = "0362"  # Amstelveen
+
+DEMO_USERS: list[tuple[Rol, str]] = [
+    (Rol.REGIOBEHEERDER, "Beheer van regio, gebruikers en audit"),
+    (Rol.CONTRACTMANAGER, "Contractmanagement"),
+    (Rol.BELEID, "Beleid"),
+    (Rol.DATA_ANALIST, "Monitoring en data"),
+    (Rol.FINANCIEN, "Financiën"),
+    (Rol.AANBIEDER, f"Aanbieder {DEMO_AANBIEDER['naam']}"),
+    (Rol.BEOORDELAAR, "Lid beoordelingscommissie"),
+    (Rol.GEMEENTE, "Gemeente Amstelveen"),
+    (Rol.RAAD, "Gemeenteraad (alleen gepubliceerde rapportages)"),
+]
+
+
+class Command(BaseCommand):
+    help = "Laad referentiedata, de drie regio's uit de brondocumenten en demogebruikers."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("action", choices=["load"])
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Ook zonder DEBUG (demogebruikers hebben een bekend wachtwoord).",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.DEBUG and not options["force"]:
+            raise CommandError(
+                "demo load maakt gebruikers met een bekend wachtwoord en draait daarom alleen "
+                "met DEBUG=1 (make demo) of met --force."
+            )
+        self.stdout.write("Referentiedata laden ...")
+        call_command("reference", "load", stdout=self.stdout)
+        self.stdout.write("Regio's inrichten ...")
+        call_command("region", "configure", stdout=self.stdout)
+        rollen_sync()
+        regio = Regio.objects.get(code=DEMO_REGIO)
+        aanbieder, _ = Aanbieder.objects.get_or_create(
+            agb_code=DEMO_AANBIEDER["agb_code"], defaults={"naam": DEMO_AANBIEDER["naam"]}
+        )
+        gemeente = Gemeente.objects.get(code=DEMO_GEMEENTE)
+        for rol, naam in DEMO_USERS:
+            gebruiker_create_or_update(
+                username=rol.value,
+                password=DEMO_PASSWORD,
+                rol=rol,
+                regio=regio,
+                gemeente=gemeente if rol == Rol.GEMEENTE else None,
+                aanbieder=aanbieder if rol == Rol.AANBIEDER else None,
+                naam=naam,
+            )
+        self.stdout.write("")
+        self.stdout.write(f"Demoregio: {regio.naam} ({regio.code}). Inloggen als:")
+        for rol, naam in DEMO_USERS:
+            self.stdout.write(f"  gebruiker {rol.value:16} wachtwoord {DEMO_PASSWORD}   ({naam})")

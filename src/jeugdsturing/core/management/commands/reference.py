@@ -1,0 +1,21 @@
+"""jeugdsturing reference load: gemeenten, jeugdzorgregio's and iJw code lists."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from jeugdsturing.regio.services import reference_load
+
+
+class Command(BaseCommand):
+    help = "Laad de referentiedata (gemeenten, jeugdzorgregio's, iJw-codelijsten). Idempotent."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("action", choices=["load"])
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        counts = reference_load()
+        for key in sorted(counts):
+            self.stdout.write(f"  {key}: {counts[key]}")

@@ -1,0 +1,108 @@
+"""Reads for the shell pages: the user's region, its budget table, the audit trail."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import islice
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Model
+from simple_history.models import registered_models
+
+from jeugdsturing.contracten.models import Begroting
+from jeugdsturing.core.models import Profiel, Rol
+from jeugdsturing.regio.models import Regio
+
+
+def regio_for_user(user: AbstractBaseUser | AnonymousUser) -> Regio | None:
+    profiel = getattr(user, "profiel", None)
+    if isinstance(profiel, Profiel):
+        return profiel.regio
+    return Regio.objects.filter(is_demo=True).first() or Regio.objects.first()
+
+
+@dataclass(frozen=True)
+class BegrotingTabel:
+    jaren: list[int]
+    rijen: list[tuple[str, list[int | None]]]  # gemeente naam, eurocent per jaar
+    totalen: list[int]
+
+
+def begroting_tabel(*, regio: Regio, user: AbstractBaseUser | AnonymousUser) -> BegrotingTabel:
+    """Budget per gemeente and year for the whole assignment. A gemeente user sees
+    its own gemeente's rows; the region total is shown to everyone."""
+    rows = Begroting.objects.filter(regio=regio, thema__isnull=True).select_related("gemeente")
+    jaren = sorted({b.jaar for b in rows})
+    per_gemeente: dict[str, dict[int, int]] = {}
+    totalen = dict.fromkeys(jaren, 0)
+    profiel = getattr(user, "profiel", None)
+    eigen = profiel.gemeente_id if profiel is not None and profiel.rol == Rol.GEMEENTE else None
+    for b in rows:
+        totalen[b.jaar] += b.bedrag_eurocent
+        if eigen is None or b.gemeente_id == eigen:
+            per_gemeente.setdefault(b.gemeente.naam, {})[b.jaar] = b.bedrag_eurocent
+    return BegrotingTabel(
+        jaren=jaren,
+        rijen=[(naam, [v.get(j) for j in jaren]) for naam, v in sorted(per_gemeente.items())],
+        totalen=[totalen[j] for j in jaren],
+    )
+
+
+@dataclass(frozen=True)
+class AuditRegel:
+    wanneer: datetime
+    wie: str
+    soort: str
+    model: str
+    object: str
+    reden: str
+    wijzigingen: list[tuple[str, Any, Any]]
+
+
+SOORT = {"+": "aangemaakt", "~": "gewijzigd", "-": "verwijderd"}
+
+
+def audited_models() -> list[type[Model]]:
+    return sorted(
+        (m for m in registered_models.values() if hasattr(m, "history")),
+        key=lambda m: str(m._meta.verbose_name_plural),
+    )
+
+
+def audit_trail(*, model: str | None = None, limit: int = 200) -> list[AuditRegel]:
+    """The most recent audit records over all audited models (or one), newest first,
+    each with the fields it changed (before -> after)."""
+    records: list[Any] = []
+    for m in audited_models():
+        if model and m._meta.label_lower != model:
+            continue
+        hist = m.history.model  # type: ignore[attr-defined]
+        records.extend(
+            hist.objects.select_related("history_user").order_by("-history_date")[:limit]
+        )
+    records.sort(key=lambda r: r.history_date, reverse=True)
+    result = []
+    for r in islice(records, limit):
+        changes: list[tuple[str, Any, Any]] = []
+        if r.history_type == "~":
+            prev = r.prev_record
+            if prev is not None:
+                delta = r.diff_against(prev, foreign_keys_are_objs=False)
+                meta = r.instance_type._meta
+                changes = [
+                    (str(meta.get_field(c.field).verbose_name), c.old, c.new) for c in delta.changes
+                ]
+        result.append(
+            AuditRegel(
+                wanneer=r.history_date,
+                wie=r.history_user.get_username() if r.history_user else "systeem (commando)",
+                soort=SOORT.get(r.history_type, r.history_type),
+                model=str(r.instance_type._meta.verbose_name),
+                object=str(r.instance),
+                reden=r.history_change_reason or "",
+                wijzigingen=changes,
+            )
+        )
+    return result

@@ -1,0 +1,40 @@
+"""Money is stored in integer eurocent; these filters show it the Dutch way."""
+
+from __future__ import annotations
+
+from django import template
+
+register = template.Library()
+
+
+def _groups(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+@register.filter
+def euro(eurocent: int | None) -> str:
+    """123456789 -> '€ 1.234.567,89'"""
+    if eurocent is None:
+        return "–"
+    sign = "-" if eurocent < 0 else ""
+    whole, cents = divmod(abs(int(eurocent)), 100)
+    return f"{sign}€ {_groups(whole)},{cents:02d}"
+
+
+@register.filter
+def duizend_euro(eurocent: int | None) -> str:
+    """Thousands of euros as printed in budget tables: 660000000 -> '6.600'.
+    Amounts that are not whole thousands keep their decimals: '6.600,5'."""
+    if eurocent is None:
+        return "–"
+    sign = "-" if eurocent < 0 else ""
+    whole, rest = divmod(abs(int(eurocent)), 100_000)
+    if rest == 0:
+        return f"{sign}{_groups(whole)}"
+    decimals = f"{rest:05d}".rstrip("0")
+    return f"{sign}{_groups(whole)},{decimals}"
+
+
+@register.filter
+def getal(n: int | None) -> str:
+    return "–" if n is None else _groups(int(n))

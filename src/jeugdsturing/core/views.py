@@ -1,0 +1,174 @@
+"""The Dutch web shell: start page, region structure, section pages, audit trail."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Prefetch, Sum
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from jeugdsturing.core.access import SECTIE_ROLLEN, Sectie, may, requires
+from jeugdsturing.core.models import Rol
+from jeugdsturing.core.selectors import audit_trail, audited_models, begroting_tabel, regio_for_user
+from jeugdsturing.regio.models import Gebied, Gemeente, Jeugdregio, Regio, Stuurmoment
+
+MAANDEN = [
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+]  # fmt: skip
+
+
+def _komende_stuurmomenten(regio: Regio | None, vandaag: date) -> list[dict[str, object]]:
+    momenten = list(Stuurmoment.objects.filter(regio=regio))
+    momenten.sort(key=lambda m: (m.maand - vandaag.month) % 12)
+    return [
+        {
+            "moment": m,
+            "maand": MAANDEN[m.maand - 1],
+            "jaar": vandaag.year + (m.maand < vandaag.month),
+        }
+        for m in momenten
+    ]
+
+
+@requires(Sectie.START)
+def home(request: HttpRequest) -> HttpResponse:
+    regio = regio_for_user(request.user)
+    context: dict[str, object] = {"regio": regio}
+    if regio is not None:
+        context["kerncijfers"] = regio.gemeenten.aggregate(
+            gemeenten=Count("pk"), inwoners=Sum("inwoners"), jongeren=Sum("jongeren_0_17")
+        )
+        context["stuurmomenten"] = _komende_stuurmomenten(regio, date.today())[:4]  # noqa: DTZ011
+        context["mag_regio"] = may(request.user, Sectie.REGIO)
+    return render(request, "core/home.html", context)
+
+
+@requires(Sectie.REGIO)
+def regio_detail(request: HttpRequest) -> HttpResponse:
+    regio = regio_for_user(request.user)
+    gebieden = (
+        Gebied.objects.filter(regio=regio)
+        .prefetch_related("gemeenten", "postcodes__gemeente")
+        .order_by("volgorde")
+    )
+    return render(
+        request,
+        "core/regio.html",
+        {
+            "regio": regio,
+            "gemeenten": regio.gemeenten.select_related("jeugdregio") if regio else [],
+            "gebieden": gebieden,
+            "themas": regio.themas.all() if regio else [],
+            "stuurmomenten": [
+                {"moment": m, "maand": MAANDEN[m.maand - 1]}
+                for m in Stuurmoment.objects.filter(regio=regio)
+            ],
+        },
+    )
+
+
+@requires(Sectie.REFERENTIE)
+def referentie(request: HttpRequest) -> HttpResponse:
+    jeugdregio = request.GET.get("jeugdregio", "")
+    zoek = request.GET.get("q", "").strip()
+    gemeenten = Gemeente.objects.select_related("jeugdregio").order_by("naam")
+    if jeugdregio:
+        gemeenten = gemeenten.filter(jeugdregio__code=jeugdregio)
+    if zoek:
+        gemeenten = gemeenten.filter(naam__icontains=zoek)
+    return render(
+        request,
+        "core/referentie.html",
+        {
+            "gemeenten": gemeenten,
+            "jeugdregios": Jeugdregio.objects.annotate(aantal=Count("gemeenten")).prefetch_related(
+                Prefetch("gemeenten", queryset=Gemeente.objects.only("pk"))
+            ),
+            "gekozen": jeugdregio,
+            "zoek": zoek,
+        },
+    )
+
+
+@requires(Sectie.VERWERVING)
+def verwerving(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/verwerving.html", {"regio": regio_for_user(request.user)})
+
+
+@requires(Sectie.CONTRACTEN)
+def contracten(request: HttpRequest) -> HttpResponse:
+    regio = regio_for_user(request.user)
+    tabel = begroting_tabel(regio=regio, user=request.user) if regio else None
+    return render(request, "core/contracten.html", {"regio": regio, "tabel": tabel})
+
+
+@requires(Sectie.MONITOR)
+def monitor(request: HttpRequest) -> HttpResponse:
+    regio = regio_for_user(request.user)
+    return render(request, "core/monitor.html", {"regio": regio})
+
+
+@requires(Sectie.STURING)
+def sturing(request: HttpRequest) -> HttpResponse:
+    regio = regio_for_user(request.user)
+    return render(
+        request,
+        "core/sturing.html",
+        {"regio": regio, "stuurmomenten": _komende_stuurmomenten(regio, date.today())},  # noqa: DTZ011
+    )
+
+
+@requires(Sectie.SCENARIO)
+def scenario(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/scenario.html", {"regio": regio_for_user(request.user)})
+
+
+@requires(Sectie.RAPPORTAGES)
+def rapportages(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/rapportages.html", {"regio": regio_for_user(request.user)})
+
+
+@requires(Sectie.BEHEER)
+def beheer(request: HttpRequest) -> HttpResponse:
+    users = User.objects.select_related(
+        "profiel", "profiel__gemeente", "profiel__aanbieder", "profiel__regio"
+    ).order_by("username")
+    rechten = [
+        {"sectie": s.value, "rollen": sorted(r.label for r in rollen)}
+        for s, rollen in SECTIE_ROLLEN.items()
+    ]
+    return render(
+        request, "core/beheer.html", {"gebruikers": users, "rechten": rechten, "rollen": Rol}
+    )
+
+
+@requires(Sectie.AUDIT)
+def audit(request: HttpRequest) -> HttpResponse:
+    model = request.GET.get("model") or None
+    return render(
+        request,
+        "core/audit.html",
+        {
+            "regels": audit_trail(model=model),
+            "modellen": [
+                (m._meta.label_lower, m._meta.verbose_name_plural) for m in audited_models()
+            ],
+            "gekozen": model or "",
+        },
+    )
+
+
+@login_not_required
+def admin_login(request: HttpRequest) -> HttpResponse:
+    """The admin sends users without admin rights here. One login page for the whole
+    site; a logged-in user without admin rights gets 403 instead of a login loop."""
+    if request.user.is_authenticated:
+        raise PermissionDenied("Alleen de regiobeheerder heeft toegang tot het gegevensbeheer.")
+    query = request.META.get("QUERY_STRING", "")
+    return redirect(reverse("login") + (f"?{query}" if query else ""))

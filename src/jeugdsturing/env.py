@@ -1,0 +1,106 @@
+"""Environment variables the project reads, declared once with default and help text.
+
+settings.py reads every variable through :data:`SETTINGS`; docs/configuratie.md is
+checked against the same declarations by a test, so the documentation cannot drift.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+BASE_DIR = Path.cwd()
+
+
+@dataclass(frozen=True)
+class EnvSetting:
+    name: str
+    default: str
+    help: str
+    secret: bool = False
+
+    def read(self) -> str:
+        return os.environ.get(self.name, self.default)
+
+
+_INSECURE = "onveilig-alleen-voor-ontwikkeling"
+
+SETTINGS: tuple[EnvSetting, ...] = (
+    EnvSetting(
+        "DATABASE_URL",
+        f"sqlite:///{BASE_DIR / 'var' / 'jeugdsturing.sqlite3'}",
+        "Database as a URL. Default: an SQLite file under ./var/. "
+        "PostgreSQL: postgres://user:password@host:5432/name.",
+    ),
+    EnvSetting(
+        "SECRET_KEY",
+        _INSECURE,
+        "Django secret key (sessions, CSRF). Required when DEBUG is off.",
+        secret=True,
+    ),
+    EnvSetting(
+        "PSEUDONYMISATION_KEY",
+        _INSECURE + "-pseudoniem",
+        "Key of the HMAC-SHA256 that turns a BSN into a pseudonym. Separate from "
+        "SECRET_KEY so one can be rotated without the other. Required when DEBUG is off.",
+        secret=True,
+    ),
+    EnvSetting("DEBUG", "0", "1 turns on debug pages; only the dev command (make demo) sets it."),
+    EnvSetting(
+        "ALLOWED_HOSTS",
+        "127.0.0.1,localhost",
+        "Comma-separated host names the site answers to.",
+    ),
+    EnvSetting(
+        "CSRF_TRUSTED_ORIGINS",
+        "",
+        "Comma-separated origins (https://host) trusted for CSRF behind a proxy.",
+    ),
+    EnvSetting(
+        "SECURE_COOKIES",
+        "",
+        "1 sends session and CSRF cookies only over HTTPS; 0 allows HTTP. "
+        "Default: on unless DEBUG is on.",
+    ),
+    EnvSetting(
+        "IJW_XSD_DIR",
+        "",
+        "Directory with the official iJw 3.2 XSD files; when set, messages are also "
+        "validated against them.",
+    ),
+    EnvSetting(
+        "QUARANTINE_RETENTION_DAYS",
+        "90",
+        "Days that rejected (quarantined) input is kept before it is purged.",
+    ),
+    EnvSetting("TIME_ZONE", "Europe/Amsterdam", "Time zone for dates shown to users."),
+)
+
+BY_NAME = {s.name: s for s in SETTINGS}
+INSECURE_DEFAULT = _INSECURE
+
+
+def get(name: str) -> str:
+    return BY_NAME[name].read()
+
+
+def is_default(name: str) -> bool:
+    """True when the variable is unset and its (development-only) default is in use."""
+    return name not in os.environ
+
+
+def get_bool(name: str) -> bool | None:
+    """'1/true/yes/on' -> True, '0/false/no/off' -> False, '' -> None."""
+    value = get(name).strip().lower()
+    if value == "":
+        return None
+    if value in {"1", "true", "yes", "on", "ja"}:
+        return True
+    if value in {"0", "false", "no", "off", "nee"}:
+        return False
+    raise ValueError(f"{name}: '{value}' is geen geldige ja/nee-waarde (gebruik 1 of 0)")
+
+
+def get_list(name: str) -> list[str]:
+    return [part.strip() for part in get(name).split(",") if part.strip()]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RegioConfig(AppConfig):
+    name = "jeugdsturing.regio"
+    verbose_name = "Regio en referentiedata"

@@ -1,0 +1,149 @@
+"""The one settings module. Every value that varies per installation comes from an
+environment variable declared in :mod:`jeugdsturing.env` (see docs/configuratie.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dj_database_url
+import django_stubs_ext
+from django.core.exceptions import ImproperlyConfigured
+
+from jeugdsturing import env
+
+django_stubs_ext.monkeypatch()  # generic admin/queryset classes at run time
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+DEBUG = bool(env.get_bool("DEBUG"))
+SECRET_KEY = env.get("SECRET_KEY")
+PSEUDONYMISATION_KEY = env.get("PSEUDONYMISATION_KEY")
+# With DEBUG off, the default keys are refused by the WSGI entry point and by
+# `jeugdsturing check --deploy` (jeugdsturing.core.checks).
+INSECURE_KEYS = [name for name in ("SECRET_KEY", "PSEUDONYMISATION_KEY") if env.is_default(name)]
+if SECRET_KEY == PSEUDONYMISATION_KEY:
+    raise ImproperlyConfigured("PSEUDONYMISATION_KEY moet verschillen van SECRET_KEY")
+
+ALLOWED_HOSTS = env.get_list("ALLOWED_HOSTS")
+CSRF_TRUSTED_ORIGINS = env.get_list("CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "simple_history",
+    "csp",
+    "jeugdsturing.core",
+    "jeugdsturing.regio",
+    "jeugdsturing.contracten",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+]
+
+ROOT_URLCONF = "jeugdsturing.urls"
+WSGI_APPLICATION = "jeugdsturing.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "jeugdsturing.core.context_processors.navigation",
+            ],
+        },
+    },
+]
+
+DATABASE_URL = env.get("DATABASE_URL")
+if DATABASE_URL.startswith("sqlite:///"):
+    Path(DATABASE_URL.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "login"
+
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", "Nederlands")]
+TIME_ZONE = env.get("TIME_ZONE")
+USE_I18N = True
+USE_TZ = True
+USE_THOUSAND_SEPARATOR = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = Path.cwd() / "var" / "static"
+
+# --- security -------------------------------------------------------------------------
+_secure_cookies = env.get_bool("SECURE_COOKIES")
+SECURE_COOKIES = (not DEBUG) if _secure_cookies is None else _secure_cookies
+SESSION_COOKIE_SECURE = SECURE_COOKIES
+CSRF_COOKIE_SECURE = SECURE_COOKIES
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# No django-cors-headers: the application serves no cross-origin API, so browsers
+# apply the same-origin policy and no Access-Control-Allow-Origin header is ever sent.
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# --- domain settings --------------------------------------------------------------------
+IJW_XSD_DIR = env.get("IJW_XSD_DIR")
+QUARANTINE_RETENTION_DAYS = int(env.get("QUARANTINE_RETENTION_DAYS"))
+
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}

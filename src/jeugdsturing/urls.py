@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from jeugdsturing.core import views
+
+admin.site.site_header = "jeugdsturing beheer"
+admin.site.site_title = "jeugdsturing"
+admin.site.index_title = "Gegevensbeheer"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path(
+        "inloggen/",
+        auth_views.LoginView.as_view(
+            template_name="core/login.html", redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("regio/", views.regio_detail, name="regio"),
+    path("referentie/", views.referentie, name="referentie"),
+    path("verwerving/", views.verwerving, name="verwerving"),
+    path("contracten/", views.contracten, name="contracten"),
+    path("monitor/", views.monitor, name="monitor"),
+    path("sturing/", views.sturing, name="sturing"),
+    path("scenario/", views.scenario, name="scenario"),
+    path("rapportages/", views.rapportages, name="rapportages"),
+    path("beheer/", views.beheer, name="beheer"),
+    path("beheer/audit/", views.audit, name="audit"),
+    # One login page: the admin's own login form forwards to it.
+    path("admin/login/", views.admin_login, name="admin_login"),
+    path("admin/", admin.site.urls),
+]

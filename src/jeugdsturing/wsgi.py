@@ -1,0 +1,19 @@
+"""WSGI entry point. Refuses to serve with development keys when DEBUG is off."""
+
+from __future__ import annotations
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jeugdsturing.settings")
+
+application = get_wsgi_application()
+
+from django.conf import settings  # noqa: E402
+
+if not settings.DEBUG and settings.INSECURE_KEYS:
+    raise ImproperlyConfigured(
+        "Zet " + " en ".join(settings.INSECURE_KEYS) + " voordat de server zonder DEBUG draait."
+    )

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if not SHARED.is_dir():
+        pytest.fail(f"../shared ontbreekt: verwacht op {SHARED}")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database starts with the demo: reference data, three regions, users."""
+    with django_db_blocker.unblock():
+        call_command("demo", "load", "--force", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+DEMO_PASSWORD = "demo-jeugdsturing"

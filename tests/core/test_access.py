@@ -1,0 +1,180 @@
+"""Login everywhere, and each role reaches only what it may."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls.resolvers import RoutePattern
+
+from tests.conftest import DEMO_PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+ALL = {
+    "home", "regio", "referentie", "verwerving", "contracten", "monitor",
+    "sturing", "scenario", "rapportages", "beheer", "audit", "admin:index",
+}  # fmt: skip
+
+# Written out by hand, independently of jeugdsturing.core.access, so that a change to
+# the policy shows up here as a deliberate change.
+EXPECTED = {
+    "regiobeheerder": ALL,
+    "contractmanager": {"home", "regio", "referentie", "verwerving", "contracten", "monitor",
+                        "sturing", "rapportages"},
+    "beleid": {"home", "regio", "referentie", "verwerving", "contracten", "monitor", "sturing",
+               "scenario", "rapportages"},
+    "data-analist": {"home", "regio", "referentie", "contracten", "monitor", "sturing",
+                     "scenario", "rapportages"},
+    "financien": {"home", "regio", "referentie", "contracten", "monitor", "sturing", "scenario",
+                  "rapportages"},
+    "aanbieder": {"home", "regio", "verwerving", "contracten", "monitor", "sturing"},
+    "beoordelaar": {"home", "regio", "verwerving"},
+    "gemeente": {"home", "regio", "referentie", "contracten", "monitor", "sturing", "scenario",
+                 "rapportages"},
+    "raad": {"home", "rapportages"},
+}  # fmt: skip
+
+
+def all_url_paths() -> list[str]:
+    """Every URL pattern of the project (admin included), with sample arguments."""
+    paths: list[str] = []
+
+    def walk(patterns: list[Any], prefix: str) -> None:
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                walk(p.url_patterns, prefix + str(p.pattern))
+            elif isinstance(p, URLPattern):
+                route = str(p.pattern)
+                if isinstance(p.pattern, RoutePattern):
+                    route = re.sub(r"<(?:int:)?[^>]*>", "1", route)
+                else:  # regex patterns in the admin
+                    route = route.lstrip("^").rstrip("$")
+                    route = re.sub(r"\(\?P<(\w+)>[^)]*\)", "1", route)
+                    route = route.replace("\\", "")
+                paths.append("/" + prefix + route)
+
+    walk(get_resolver().url_patterns, "")
+    return sorted(set(paths))
+
+
+def test_url_enumeration_finds_the_project_and_admin_pages():
+    paths = all_url_paths()
+    assert "/" in paths
+    assert "/beheer/audit/" in paths
+    assert any(p.startswith("/admin/regio/gemeente/") for p in paths)
+    assert len(paths) > 50
+
+
+@pytest.mark.parametrize("path", all_url_paths())
+def test_every_url_sends_an_anonymous_user_to_the_login_page(client, path):
+    if path in {"/inloggen/"}:
+        response = client.get(path)
+        assert response.status_code == 200
+        assert "Inloggen" in response.content.decode()
+        return
+    response = client.get(path, follow=True)
+    assert response.redirect_chain, f"{path} gaf {response.status_code} zonder doorverwijzing"
+    final_url = response.redirect_chain[-1][0]
+    assert final_url.startswith("/inloggen/"), f"{path} -> {final_url}"
+    assert response.status_code == 200
+
+
+def login(rol: str) -> Client:
+    c = Client()
+    assert c.login(username=rol, password=DEMO_PASSWORD)
+    return c
+
+
+PATHS = {
+    "home": "/", "regio": "/regio/", "referentie": "/referentie/", "verwerving": "/verwerving/",
+    "contracten": "/contracten/", "monitor": "/monitor/", "sturing": "/sturing/",
+    "scenario": "/scenario/", "rapportages": "/rapportages/", "beheer": "/beheer/",
+    "audit": "/beheer/audit/", "admin:index": "/admin/",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("rol", sorted(EXPECTED))
+def test_each_role_reaches_only_what_it_may(rol):
+    c = login(rol)
+    reached = set()
+    for name, path in PATHS.items():
+        status = c.get(path, follow=True).status_code
+        assert status in {200, 403}, f"{rol} {path}: {status}"
+        if status == 200:
+            reached.add(name)
+    assert reached == EXPECTED[rol]
+
+
+@pytest.mark.parametrize("rol", sorted(EXPECTED))
+def test_navigation_shows_only_reachable_sections(rol):
+    html = login(rol).get("/").content.decode()
+    nav = html[html.index('aria-label="Hoofdmenu"') :] if "Hoofdmenu" in html else ""
+    for name in (
+        "verwerving",
+        "contracten",
+        "monitor",
+        "sturing",
+        "scenario",
+        "rapportages",
+        "beheer",
+    ):
+        assert (f'href="{PATHS[name]}"' in nav) == (name in EXPECTED[rol]), f"{rol}: {name}"
+
+
+def test_forbidden_page_is_dutch():
+    response = login("raad").get("/monitor/")
+    assert response.status_code == 403
+    assert "Geen toegang" in response.content.decode()
+
+
+def test_non_admin_in_admin_gets_403_not_a_login_loop():
+    response = login("beleid").get("/admin/regio/gemeente/", follow=True)
+    assert response.status_code == 403
+
+
+def test_admin_login_form_forwards_to_the_one_login_page(client):
+    response = client.get("/admin/login/?next=/admin/")
+    assert response.status_code == 302
+    assert response["Location"] == "/inloggen/?next=/admin/"
+
+
+def test_after_login_the_user_lands_where_they_were_going():
+    c = Client()
+    response = c.post(
+        "/inloggen/?next=/sturing/",
+        {"username": "beleid", "password": DEMO_PASSWORD, "next": "/sturing/"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/sturing/"
+
+
+def test_wrong_password_shows_a_dutch_error(client):
+    response = client.post("/inloggen/", {"username": "beleid", "password": "fout"})
+    assert response.status_code == 200
+    assert "onjuist" in response.content.decode()
+
+
+def test_gemeente_user_sees_only_own_budget_row_and_the_region_total():
+    html = login("gemeente").get("/contracten/").content.decode()
+    assert "Amstelveen" in html
+    assert "Aalsmeer" not in html
+    assert "Totaal regio" in html
+    assert "296.015" in html
+    full = login("financien").get("/contracten/").content.decode()
+    for naam in ("Aalsmeer", "Amstelveen", "Amsterdam", "Diemen", "Ouder-Amstel", "Uithoorn"):
+        assert naam in full
+    assert "253.315" in full
+    assert "292.070" in full
+
+
+def test_user_without_profile_is_not_a_team_member():
+    User.objects.create_user("zonderrol", password="x-Yz-123456")
+    c = Client()
+    c.login(username="zonderrol", password="x-Yz-123456")
+    assert c.get("/monitor/").status_code == 403
+    assert c.get("/").status_code == 200

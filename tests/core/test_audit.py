@@ -1,0 +1,90 @@
+"""Every change to money, reference data and roles is recorded: who, when, before, after."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from jeugdsturing.contracten.models import Begroting
+from jeugdsturing.core.models import Profiel, Rol
+from tests.conftest import DEMO_PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def admin_client() -> Client:
+    c = Client()
+    assert c.login(username="regiobeheerder", password=DEMO_PASSWORD)
+    return c
+
+
+def test_budget_change_through_admin_is_audited_with_user_and_before_after():
+    b = Begroting.objects.get(regio__code="JZ13", gemeente__code="0358", jaar=2028, thema=None)
+    c = admin_client()
+    url = f"/admin/contracten/begroting/{b.pk}/change/"
+    form = c.get(url)
+    assert form.status_code == 200
+    response = c.post(
+        url,
+        {
+            "regio": b.regio_id,
+            "gemeente": b.gemeente_id,
+            "jaar": 2028,
+            "thema": "",
+            "bedrag_eurocent": 670_000_000,
+            "bron": b.bron,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    last = b.history.first()
+    assert last.history_user.username == "regiobeheerder"
+    assert last.history_type == "~"
+    delta = last.diff_against(last.prev_record)
+    assert [(ch.field, ch.old, ch.new) for ch in delta.changes] == [
+        ("bedrag_eurocent", 660_000_000, 670_000_000)
+    ]
+
+    page = c.get("/beheer/audit/?model=contracten.begroting").content.decode()
+    assert "regiobeheerder" in page
+    assert "bedrag (eurocent): 660.000.000 → 670.000.000" in page
+    assert "begroting: Aalsmeer 2028" in page
+
+
+def test_role_change_is_audited():
+    profiel = Profiel.objects.get(user__username="beleid")
+    profiel.rol = Rol.FINANCIEN
+    profiel.save()
+    assert profiel.history.first().diff_against(profiel.history.all()[1]).changed_fields == ["rol"]
+
+
+def test_audit_page_lists_command_changes_as_system():
+    page = admin_client().get("/beheer/audit/?model=regio.gemeente").content.decode()
+    assert "systeem (commando)" in page
+    assert "referentiedata geladen" in page
+
+
+def test_only_regiobeheerder_sees_the_audit_trail():
+    for rol in Rol:
+        if rol == Rol.REGIOBEHEERDER:
+            continue
+        c = Client()
+        assert c.login(username=rol.value, password=DEMO_PASSWORD)
+        assert c.get("/beheer/audit/").status_code == 403, rol
+
+
+def test_profile_binding_rules():
+    from django.core.exceptions import ValidationError
+
+    from jeugdsturing.regio.models import Gemeente
+
+    p = Profiel(
+        user=User.objects.create_user("x"),
+        rol=Rol.GEMEENTE,
+        regio_id=Profiel.objects.get(user__username="beleid").regio_id,
+    )
+    with pytest.raises(ValidationError, match="hoort bij één gemeente"):
+        p.full_clean()
+    p.gemeente = Gemeente.objects.get(code="0392")  # Haarlem is not in JZ13
+    with pytest.raises(ValidationError, match="hoort niet bij de regio"):
+        p.full_clean()

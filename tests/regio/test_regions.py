@@ -1,0 +1,77 @@
+"""The three seed regions, and the Amsterdam-Amstelland budget table of seed 002."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from jeugdsturing.contracten.models import Begroting
+from jeugdsturing.regio.models import Regio
+
+pytestmark = pytest.mark.django_db
+
+
+def seed_002_budget_table(shared) -> dict[str, list[int]]:
+    """Parse the 3.3.1 table straight from the seed text: 'Aalsmeer\tAJH\t€ 6.600\t...'."""
+    text = next((shared / "seeds").glob("002_*.txt")).read_text(encoding="utf-8")
+    section = text[text.index("3.3.1 Meerjarig perspectief") :]
+    rows: dict[str, list[int]] = {}
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.split("\t") if c.strip()]
+        amounts = [c for c in cells if c.startswith("€")]
+        if len(amounts) == 6:
+            rows[cells[0]] = [int(re.sub(r"[€ .]", "", a)) for a in amounts]
+        if cells and cells[0] == "Totaal":
+            break
+    return rows
+
+
+def test_budgets_equal_the_seed_002_table_and_totals(shared):
+    table = seed_002_budget_table(shared)
+    assert table["Totaal"] == [296015, 292070, 292070, 292070, 292070, 292070]
+    regio = Regio.objects.get(code="JZ13")
+    stored: dict[str, dict[int, int]] = {}
+    for b in Begroting.objects.filter(regio=regio, thema__isnull=True).select_related("gemeente"):
+        stored.setdefault(b.gemeente.naam, {})[b.jaar] = b.bedrag_eurocent
+    years = list(range(2028, 2034))
+    for naam, amounts in table.items():
+        if naam == "Totaal":
+            continue
+        assert [stored[naam][y] for y in years] == [a * 1000 * 100 for a in amounts], naam
+    assert set(stored) == set(table) - {"Totaal"}
+    totals = [sum(stored[n][y] for n in stored) for y in years]
+    assert totals == [t * 1000 * 100 for t in table["Totaal"]]
+
+
+def test_amsterdam_amstelland():
+    r = Regio.objects.get(code="JZ13")
+    assert r.is_demo
+    assert sorted(r.gemeenten.values_list("naam", flat=True)) == [
+        "Aalsmeer", "Amstelveen", "Amsterdam", "Diemen", "Ouder-Amstel", "Uithoorn",
+    ]  # fmt: skip
+    assert r.gebieden.count() == 8
+    assert list(r.themas.values_list("code", flat=True)) == ["A", "B", "C", "D"]
+    assert sorted(
+        r.stuurmomenten.filter(code__startswith="PD1").values_list("maand", flat=True)
+    ) == [3, 6, 10]
+
+
+def test_ijmond_zuid_kennemerland_spans_two_jeugdregios():
+    r = Regio.objects.get(code="IJZK")
+    assert sorted(r.jeugdregios.values_list("code", flat=True)) == ["JZ10", "JZ11"]
+    assert r.gemeenten.count() == 7
+    assert set(r.gemeenten.values_list("jeugdregio__code", flat=True)) == {"JZ10", "JZ11"}
+    assert sorted(r.themas.values_list("code", flat=True)) == ["complex", "enkelvoudig"]
+    assert r.thema_soort == "perceel"
+
+
+def test_alkmaar_six_gemeenten_after_dijk_en_waard_with_shares():
+    r = Regio.objects.get(code="JZ06")
+    assert r.gemeenten.count() == 6
+    assert r.gemeenten.filter(naam="Dijk en Waard").exists()
+    shares = {
+        t.code: (int(t.budget_aandeel_pct or -1), int(t.clienten_aandeel_pct or -1))
+        for t in r.themas.all()
+    }
+    assert shares == {"HA": (55, 65), "HV": (20, 5), "OA": (15, 15), "OV": (10, 15)}
