@@ -63,17 +63,6 @@ SETTINGS: tuple[EnvSetting, ...] = (
         "1 sends session and CSRF cookies only over HTTPS; 0 allows HTTP. "
         "Default: on unless DEBUG is on.",
     ),
-    EnvSetting(
-        "IJW_XSD_DIR",
-        "",
-        "Directory with the official iJw 3.2 XSD files; when set, messages are also "
-        "validated against them.",
-    ),
-    EnvSetting(
-        "QUARANTINE_RETENTION_DAYS",
-        "90",
-        "Days that rejected (quarantined) input is kept before it is purged.",
-    ),
     EnvSetting("TIME_ZONE", "Europe/Amsterdam", "Time zone for dates shown to users."),
 )
 

@@ -135,10 +135,6 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# --- domain settings --------------------------------------------------------------------
-IJW_XSD_DIR = env.get("IJW_XSD_DIR")
-QUARANTINE_RETENTION_DAYS = int(env.get("QUARANTINE_RETENTION_DAYS"))
-
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 LOGGING = {

@@ -178,3 +178,9 @@ def test_user_without_profile_is_not_a_team_member():
     c.login(username="zonderrol", password="x-Yz-123456")
     assert c.get("/monitor/").status_code == 403
     assert c.get("/").status_code == 200
+
+
+def test_years_are_not_shown_with_a_thousands_separator():
+    for path in ("/", "/sturing/", "/contracten/"):
+        html = login("regiobeheerder").get(path).content.decode()
+        assert not re.search(r"\b2\.0[2-4]\d\b", html), path  # "2.028"

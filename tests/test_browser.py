@@ -1,0 +1,145 @@
+"""Pages in a real browser: Debian's Chromium driven by Playwright.
+
+Skipped where no Chromium is installed, unless REQUIRE_BROWSER=1 (CI sets it), in which
+case a missing browser fails the run."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+
+from tests.conftest import DEMO_PASSWORD, ROOT
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+SCREENSHOTS = ROOT / "var" / "screenshots"
+
+pytestmark = [pytest.mark.browser]
+
+
+@dataclass
+class Browser:
+    """A logged-out page on the live server, and the console errors it collects."""
+
+    page: Any
+    errors: list[str]
+
+
+@pytest.fixture
+def browser(live_server: Any, settings: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Browser]:
+    if CHROMIUM is None:
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail("REQUIRE_BROWSER=1 maar chromium is niet geïnstalleerd")
+        pytest.skip("chromium is niet geïnstalleerd")
+    from playwright.sync_api import sync_playwright
+
+    # The live server speaks plain HTTP.
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
+    call_command("demo", "load", "--force", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    # Playwright's sync API runs an event loop in this thread; the ORM is not used
+    # from it while the browser runs (the live server has its own thread).
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        context = browser.new_context(base_url=live_server.url, locale="nl-NL")
+        pg = context.new_page()
+        errors: list[str] = []
+        pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        yield Browser(pg, errors)
+        context.close()
+        browser.close()
+
+
+def shot(page: Any, name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def login(page: Any, user: str) -> None:
+    page.goto("/")
+    assert "/inloggen/" in page.url
+    page.get_by_label("Gebruikersnaam").fill(user)
+    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_load_state()
+
+
+def test_login_page_then_the_demo_region_for_the_team(browser):
+    page = browser.page
+    page.goto("/monitor/")
+    assert "/inloggen/?next=/monitor/" in page.url
+    assert page.locator("html").get_attribute("lang") == "nl"
+    shot(page, "inloggen")
+    page.get_by_label("Gebruikersnaam").fill("financien")
+    page.get_by_label("Wachtwoord").fill("fout")
+    page.get_by_role("button", name="Inloggen").click()
+    assert (
+        page.get_by_role("alert").inner_text().startswith("Gebruikersnaam of wachtwoord is onjuist")
+    )
+
+    login(page, "financien")
+    assert page.get_by_role("heading", level=1).inner_text() == "Amsterdam-Amstelland"
+    nav = page.get_by_role("navigation", name="Hoofdmenu")
+    assert nav.get_by_role("link").all_inner_texts() == [
+        "Contracten en geld", "Monitor", "Sturing", "Scenario's", "Rapportages",
+    ]  # fmt: skip
+    shot(page, "start-financien")
+
+    nav.get_by_role("link", name="Contracten en geld").click()
+    table = page.get_by_role("table")
+    assert "296.015" in table.inner_text()
+    headers = table.get_by_role("columnheader").all_inner_texts()
+    assert headers == ["Gemeente", "2028", "2029", "2030", "2031", "2032", "2033"]
+    assert "Totaal regio" in table.inner_text()
+    shot(page, "begroting")
+    assert browser.errors == [], browser.errors  # e.g. CSP violations
+
+
+def test_council_sees_only_reports_and_can_log_out(browser):
+    page = browser.page
+    login(page, "raad")
+    nav = page.get_by_role("navigation", name="Hoofdmenu")
+    assert nav.get_by_role("link").all_inner_texts() == ["Rapportages"]
+    page.goto("/monitor/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Geen toegang"
+    page.goto("/")
+    page.get_by_role("button", name="Uitloggen").click()
+    page.wait_for_load_state()
+    assert "/inloggen/" in page.url
+
+
+def test_regiobeheerder_reaches_region_structure_and_audit(browser):
+    page = browser.page
+    login(page, "regiobeheerder")
+    page.goto("/regio/")
+    text = page.locator("main").inner_text()
+    for gebied in (
+        "Stadsdeel Centrum/Zuid",
+        "Stadsdeel Zuidoost/stadsgebied Weesp",
+        "Amstelveen en Aalsmeer",
+    ):
+        assert gebied in text
+    shot(page, "regio")
+    page.goto("/beheer/audit/")
+    assert "systeem (commando)" in page.locator("main").inner_text()
+    assert browser.errors == [], browser.errors

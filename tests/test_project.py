@@ -1,0 +1,181 @@
+"""Project-level promises: two set-up commands, documented settings, safe defaults, CLI."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.test import Client
+
+from jeugdsturing import env
+from jeugdsturing.core.management.commands.settingsdoc import render
+from tests.conftest import DEMO_PASSWORD, ROOT
+
+
+def test_readme_setup_section_has_exactly_two_commands_make_demo_and_make_test():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    setup = readme[readme.index("## Installeren en starten") : readme.index("## Daarna")]
+    blocks = re.findall(r"```sh\n(.*?)```", setup, flags=re.S)
+    commands = [line for block in blocks for line in block.splitlines() if line.strip()]
+    assert commands == ["make demo", "make test"]
+    assert readme.index("## Installeren en starten") < readme.index("## Daarna")
+    assert readme.count("## ") == 2  # nothing comes before the set-up section
+
+
+def test_makefile_runs_every_check():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    test_target = makefile[makefile.index("\ntest:") :].split("\n\n")[0]
+    for check in ("ruff format --check", "ruff check", "mypy", "pytest"):
+        assert check in test_target
+    demo_target = makefile[makefile.index("\ndemo:") :].split("\n\n")[0]
+    for step in ("migrate", "demo load", "runserver $(HOST)"):
+        assert step in demo_target
+    assert "HOST   ?= 127.0.0.1:8000" in makefile
+
+
+def test_configuration_page_is_generated_from_the_declarations():
+    page = (ROOT / "docs" / "configuratie.md").read_text(encoding="utf-8")
+    assert page == render(), "draai: jeugdsturing settingsdoc > docs/configuratie.md"
+    for s in env.SETTINGS:
+        assert f"`{s.name}`" in page
+
+
+def test_every_env_read_in_settings_is_declared():
+    source = (ROOT / "src" / "jeugdsturing" / "settings.py").read_text(encoding="utf-8")
+    used = set(re.findall(r'env\.get(?:_bool|_list)?\("([A-Z_]+)"\)', source))
+    assert used
+    assert used <= set(env.BY_NAME)
+    assert "os.environ" not in source
+
+
+def test_safe_defaults():
+    assert settings.DEBUG is False
+    assert settings.SESSION_COOKIE_SECURE is True
+    assert settings.CSRF_COOKIE_SECURE is True
+    assert settings.SESSION_COOKIE_HTTPONLY is True
+    assert "*" not in settings.ALLOWED_HOSTS
+    assert "corsheaders" not in " ".join(settings.INSTALLED_APPS)
+    assert settings.DATABASES["default"]["ENGINE"] in {
+        "django.db.backends.sqlite3",
+        "django.db.backends.postgresql",
+    }
+
+
+@pytest.mark.django_db
+def test_security_headers_on_pages():
+    c = Client()
+    assert c.login(username="beleid", password=DEMO_PASSWORD)
+    response = c.get("/", HTTP_ORIGIN="https://evil.example")
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'self'" in csp
+    assert "frame-ancestors 'none'" in csp
+    assert "unsafe-inline" not in csp
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "Access-Control-Allow-Origin" not in response
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [("1", True), ("ja", True), ("0", False), ("off", False), ("", None)]
+)
+def test_boolean_settings(monkeypatch, value, expected):
+    monkeypatch.setenv("DEBUG", value)
+    assert env.get_bool("DEBUG") is expected
+
+
+def test_a_bad_boolean_is_named(monkeypatch):
+    monkeypatch.setenv("DEBUG", "misschien")
+    with pytest.raises(ValueError, match="DEBUG: 'misschien' is geen geldige ja/nee-waarde"):
+        env.get_bool("DEBUG")
+
+
+def _python(code: str, **extra_env: str) -> subprocess.CompletedProcess[str]:
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "PSEUDONYMISATION_KEY", "DEBUG"}
+    }
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code],
+        env={**clean, **extra_env},
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        timeout=120,
+    )
+
+
+def test_server_refuses_development_keys_without_debug():
+    result = _python("import jeugdsturing.wsgi")
+    assert result.returncode != 0
+    assert "Zet SECRET_KEY en PSEUDONYMISATION_KEY" in result.stderr
+    ok = _python("import jeugdsturing.wsgi", SECRET_KEY="a" * 50, PSEUDONYMISATION_KEY="b" * 50)
+    assert ok.returncode == 0, ok.stderr
+    dev = _python("import jeugdsturing.wsgi", DEBUG="1")
+    assert dev.returncode == 0, dev.stderr
+
+
+def test_same_key_twice_is_refused():
+    result = _python(
+        "import jeugdsturing.settings", SECRET_KEY="x" * 50, PSEUDONYMISATION_KEY="x" * 50
+    )
+    assert result.returncode != 0
+    assert "PSEUDONYMISATION_KEY moet verschillen van SECRET_KEY" in result.stderr
+
+
+def test_console_script_lists_the_project_commands():
+    result = _python("from jeugdsturing.cli import main; main(['help'])")
+    assert result.returncode == 0, result.stderr
+    for command in ("reference", "region", "demo", "settingsdoc", "migrate", "runserver"):
+        assert command in result.stdout
+
+
+def test_deploy_check_names_the_development_keys():
+    result = _python("from jeugdsturing.cli import main; main(['check', '--deploy'])")
+    assert result.returncode != 0
+    assert "jeugdsturing.E001" in result.stderr
+    assert "SECRET_KEY heeft de ontwikkelwaarde" in result.stderr
+
+
+def test_demo_load_is_refused_without_debug():
+    with pytest.raises(CommandError, match="alleen met DEBUG=1"):
+        call_command("demo", "load")
+
+
+@pytest.mark.django_db
+def test_region_configure_reports_the_file_and_key(tmp_path: Path):
+    bad = tmp_path / "regio.toml"
+    bad.write_text('code = "X1"\nnaam = "Proef"\ngemeenten = ["0363", "9999"]\n', encoding="utf-8")
+    with pytest.raises(
+        CommandError, match=r"regio\.toml: gemeenten: onbekende gemeentecode\(s\) 9999"
+    ):
+        call_command("region", "configure", str(bad))
+    broken = tmp_path / "kapot.toml"
+    broken.write_text("code = ", encoding="utf-8")
+    with pytest.raises(CommandError, match=r"kapot\.toml: \(bestand\): geen geldige TOML"):
+        call_command("region", "configure", str(broken))
+
+
+@pytest.mark.django_db
+def test_region_configure_a_new_region_and_list_it(tmp_path: Path, capsys):
+    path = tmp_path / "hr.toml"
+    path.write_text(
+        'code = "HR"\nnaam = "Holland Rijnland (proef)"\njeugdregios = ["JZ18"]\n'
+        'gemeenten = ["0546", "0626"]\n'
+        '[[gebieden]]\ncode = "L"\nnaam = "Leiden"\ngemeenten = ["0546"]\n'
+        '[[gebieden]]\ncode = "V"\nnaam = "Voorschoten"\ngemeenten = ["0626"]\n',
+        encoding="utf-8",
+    )
+    call_command("region", "configure", str(path))
+    call_command("region", "list")
+    out = capsys.readouterr().out
+    assert "HR Holland Rijnland (proef): gebieden nieuw: 2, regio nieuw: 1" in out
+    assert "Leiden, Voorschoten" in out
