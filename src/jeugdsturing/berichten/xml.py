@@ -1,0 +1,70 @@
+"""Hardened XML: no DTDs, no entities, no network, bounded size and depth."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from jeugdsturing.berichten.fouten import Afkeuring, BerichtFout
+
+MAX_BYTES = 50 * 1024 * 1024
+MAX_DEPTH = 32
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+
+
+def local(tag: object) -> str:
+    return etree.QName(tag).localname if isinstance(tag, str) else ""
+
+
+def line(element: etree._Element) -> int | None:
+    value = element.sourceline
+    return value if isinstance(value, int) else None
+
+
+def parent_name(element: etree._Element) -> str:
+    parent = element.getparent()
+    return local(parent.tag) if parent is not None else ""
+
+
+def path_of(element: etree._Element) -> str:
+    """Readable path below the root: 'Client/StartProducten/StartProduct/Begindatum'."""
+    if element.getparent() is None:
+        return local(element.tag)
+    ancestors = [local(e.tag) for e in element.iterancestors()][::-1][1:]
+    return "/".join(p for p in [*ancestors, local(element.tag)] if p)
+
+
+def parse(data: bytes, *, file: str) -> etree._Element:
+    """Parse one message; rejects anything that is not plain, well-formed XML."""
+
+    def fout(reason: str, at: int | None = None) -> BerichtFout:
+        return BerichtFout([Afkeuring(file, None, None, None, at, reason)])
+
+    if len(data) > MAX_BYTES:
+        raise fout(f"bestand is groter dan {MAX_BYTES // (1024 * 1024)} MB")
+    if not data.strip():
+        raise fout("bestand is leeg")
+    if b"<!DOCTYPE" in data[:4096].upper() or b"<!ENTITY" in data.upper():
+        raise fout("een DOCTYPE of ENTITY is niet toegestaan in iJw-berichten")
+    try:
+        root = etree.fromstring(data, parser=_parser())
+    except etree.XMLSyntaxError as exc:
+        at = exc.lineno if isinstance(exc.lineno, int) else None
+        raise fout(f"geen geldige XML: {exc.msg}", at) from exc
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            raise fout("entiteiten en andere bijzondere knopen zijn niet toegestaan", line(element))
+    deepest = max((sum(1 for _ in e.iterancestors()) for e in root.iter()), default=0)
+    if deepest > MAX_DEPTH:
+        raise fout(f"XML is dieper genest dan {MAX_DEPTH} niveaus")
+    return root
