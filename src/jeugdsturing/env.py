@@ -63,6 +63,18 @@ SETTINGS: tuple[EnvSetting, ...] = (
         "1 sends session and CSRF cookies only over HTTPS; 0 allows HTTP. "
         "Default: on unless DEBUG is on.",
     ),
+    EnvSetting(
+        "IJW_XSD_DIR",
+        "",
+        "Directory with the official iJw 3.2 XSD files (JW301.xsd ... and basisschema.xsd). "
+        "When set, every message is also validated against them; the built-in checks "
+        "always apply.",
+    ),
+    EnvSetting(
+        "QUARANTINE_RETENTION_DAYS",
+        "90",
+        "Days that rejected (quarantined, encrypted) input is kept before it is purged.",
+    ),
     EnvSetting("TIME_ZONE", "Europe/Amsterdam", "Time zone for dates shown to users."),
 )
 

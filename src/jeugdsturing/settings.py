@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "jeugdsturing.core",
     "jeugdsturing.regio",
     "jeugdsturing.contracten",
+    "jeugdsturing.berichten",
 ]
 
 MIDDLEWARE = [
@@ -134,6 +135,10 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+
+# --- domain settings --------------------------------------------------------------------
+IJW_XSD_DIR = env.get("IJW_XSD_DIR")
+QUARANTINE_RETENTION_DAYS = int(env.get("QUARANTINE_RETENTION_DAYS"))
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 

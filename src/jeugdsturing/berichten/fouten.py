@@ -16,6 +16,15 @@ class Afkeuring:
     line: int | None
     reason: str
 
+    def __post_init__(self) -> None:
+        # Values of personal elements (BSN, names, addresses) never leave the border.
+        from jeugdsturing.berichten.privacy import MASKER, is_persoonlijk, maskeer_reden
+
+        if is_persoonlijk(self.element):
+            if self.value is not None:
+                object.__setattr__(self, "value", MASKER)
+            object.__setattr__(self, "reason", maskeer_reden(self.reason))
+
     def as_dict(self) -> dict[str, str | int | None]:
         return asdict(self)
 

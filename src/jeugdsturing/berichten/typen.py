@@ -16,7 +16,17 @@ class Berichttype:
     berichtcode: str  # COD002-VEKTIS: 436
     naam: str
     richting: Richting
-    retour_van: str | None = None  # a reply message names the message it answers
+    # A retour message (JW302, ...) repeats the header of the message it answers
+    # (its Afzender, Ontvanger, BerichtIdentificatie) and adds IdentificatieRetour.
+    retour_van: str | None = None
+    # JW325 is a message of its own that answers a declaration (DeclaratieIdentificatie).
+    antwoord_op: str | None = None
+
+    @property
+    def header_gemeente_is_afzender(self) -> bool:
+        """Is the gemeente in the header's Afzender (else in Ontvanger)?"""
+        richting = BERICHTTYPEN[self.retour_van].richting if self.retour_van else self.richting
+        return richting == "gemeente->aanbieder"
 
     @property
     def namespace(self) -> str:
@@ -42,7 +52,7 @@ BERICHTTYPEN: dict[str, Berichttype] = {
         Berichttype("JW319", "488", "Antwoord op verzoek", _G2A),
         Berichttype("JW320", "489", "Retour antwoord", _A2G, "JW319"),
         Berichttype("JW323", "490", "Declaratie", _A2G),
-        Berichttype("JW325", "491", "Declaratie-antwoord", _G2A, "JW323"),
+        Berichttype("JW325", "491", "Declaratie-antwoord", _G2A, antwoord_op="JW323"),
     )
 }
 

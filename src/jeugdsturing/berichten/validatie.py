@@ -21,7 +21,7 @@ from typing import cast
 from lxml import etree
 
 from jeugdsturing.berichten.fouten import Afkeuring, BerichtFout
-from jeugdsturing.berichten.typen import BY_NAMESPACE, Berichttype
+from jeugdsturing.berichten.typen import BY_NAMESPACE, NS_BASIS, Berichttype
 from jeugdsturing.berichten.xml import line, local, parent_name, parse, path_of
 
 
@@ -35,11 +35,17 @@ class Referentie:
 
 @dataclass(frozen=True)
 class Header:
+    """The header as the system uses it: who really sent the message, its own
+    identification and date, and what it refers to."""
+
     berichttype: Berichttype
-    afzender: str
+    afzender: str  # the real sender (for a retour message: the original receiver)
     ontvanger: str
+    gemeente: str
+    aanbieder: str  # AGB code
     identificatie: str
     dagtekening: date
+    referentie: str | None = None  # identification of the message answered
 
 
 @dataclass(frozen=True)
@@ -61,7 +67,12 @@ CODELIJST_VAN = {
 }
 # Elements whose value is an amount in eurocent.
 BEDRAGEN = {"Bedrag", "ProductTarief", "TotaalIngediendBedrag", "TotaalToegekendBedrag"}
-PERIODES = (("Ingangsdatum", "Einddatum"), ("Begindatum", "Einddatum"))
+PERIODES = (
+    ("Ingangsdatum", "Einddatum"),
+    ("Begindatum", "Einddatum"),
+    ("ToewijzingIngangsdatum", "ToewijzingEinddatum"),
+    ("GewensteIngangsdatum", "Einddatum"),
+)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -125,10 +136,7 @@ def _date(value: str) -> date | None:
 
 
 def lees_header(root: etree._Element, berichttype: Berichttype, *, file: str) -> Header:
-    ns = {
-        "b": berichttype.namespace,
-        "ijw": "http://www.istandaarden.nl/ijw/3_2/basisschema/schema",
-    }
+    ns = {"b": berichttype.namespace, "ijw": NS_BASIS}
 
     def veld(xpath: str) -> str:
         found = root.find(xpath, namespaces=ns)
@@ -139,27 +147,44 @@ def lees_header(root: etree._Element, berichttype: Berichttype, *, file: str) ->
             )
         return _text(found)
 
-    dagtekening_text = veld("b:Header/b:BerichtIdentificatie/ijw:Dagtekening")
-    dagtekening = _date(dagtekening_text)
-    if dagtekening is None:
-        raise BerichtFout(
-            [
-                Afkeuring(
-                    file,
-                    berichttype.code,
-                    "Header/BerichtIdentificatie/Dagtekening",
-                    dagtekening_text,
-                    None,
-                    "geen geldige datum (JJJJ-MM-DD)",
-                )
-            ]
+    def datum(xpath: str) -> date:
+        text = veld(xpath)
+        value = _date(text)
+        if value is None:
+            name = xpath.replace("b:", "").replace("ijw:", "")
+            raise BerichtFout(
+                [Afkeuring(file, berichttype.code, name, text, None, "geen geldige datum")]
+            )
+        return value
+
+    afzender, ontvanger = veld("b:Header/b:Afzender"), veld("b:Header/b:Ontvanger")
+    gemeente, aanbieder = (
+        (afzender, ontvanger) if berichttype.header_gemeente_is_afzender else (ontvanger, afzender)
+    )
+    original_id = veld("b:Header/b:BerichtIdentificatie/ijw:Identificatie")
+    if berichttype.retour_van:
+        return Header(
+            berichttype=berichttype,
+            afzender=ontvanger,
+            ontvanger=afzender,
+            gemeente=gemeente,
+            aanbieder=aanbieder,
+            identificatie=veld("b:Header/b:IdentificatieRetour"),
+            dagtekening=datum("b:Header/b:DagtekeningRetour"),
+            referentie=original_id,
         )
+    referentie = None
+    if berichttype.antwoord_op:
+        referentie = veld("b:Header/b:DeclaratieIdentificatie/ijw:Identificatie")
     return Header(
         berichttype=berichttype,
-        afzender=veld("b:Header/b:Afzender"),
-        ontvanger=veld("b:Header/b:Ontvanger"),
-        identificatie=veld("b:Header/b:BerichtIdentificatie/ijw:Identificatie"),
-        dagtekening=dagtekening,
+        afzender=afzender,
+        ontvanger=ontvanger,
+        gemeente=gemeente,
+        aanbieder=aanbieder,
+        identificatie=original_id,
+        dagtekening=datum("b:Header/b:BerichtIdentificatie/ijw:Dagtekening"),
+        referentie=referentie,
     )
 
 
@@ -184,8 +209,8 @@ def eigen_controles(
                 value,
                 f"BerichtCode hoort {berichttype.berichtcode} te zijn voor {berichttype.code}",
             )
-        elif name in {"Afzender", "Ontvanger"}:
-            van_gemeente = (name == "Afzender") == (berichttype.richting == "gemeente->aanbieder")
+        elif name in {"Afzender", "Ontvanger"} and parent_name(element) == "Header":
+            van_gemeente = (name == "Afzender") == berichttype.header_gemeente_is_afzender
             if van_gemeente:
                 if not re.fullmatch(r"\d{4}", value):
                     af(element, value, "een gemeentecode bestaat uit 4 cijfers")

@@ -61,6 +61,9 @@ def parse(data: bytes, *, file: str) -> etree._Element:
     except etree.XMLSyntaxError as exc:
         at = exc.lineno if isinstance(exc.lineno, int) else None
         raise fout(f"geen geldige XML: {exc.msg}", at) from exc
+    encoding = (root.getroottree().docinfo.encoding or "UTF-8").upper()
+    if encoding not in {"UTF-8", "UTF8"}:
+        raise fout(f"iJw-berichten zijn UTF-8; dit bestand is {encoding}")
     for element in root.iter():
         if not isinstance(element.tag, str):
             raise fout("entiteiten en andere bijzondere knopen zijn niet toegestaan", line(element))

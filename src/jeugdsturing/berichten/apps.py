@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BerichtenConfig(AppConfig):
+    name = "jeugdsturing.berichten"
+    verbose_name = "iJw-berichtenverkeer"

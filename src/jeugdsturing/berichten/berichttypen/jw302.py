@@ -1,0 +1,9 @@
+"""JW302: retour of JW301 (the receiver's technical and content checks)."""
+
+from __future__ import annotations
+
+from jeugdsturing.berichten.berichttypen._retour import lezer_voor
+from jeugdsturing.berichten.typen import BERICHTTYPEN
+
+TYPE = BERICHTTYPEN["JW302"]
+lees = lezer_voor("JW302")

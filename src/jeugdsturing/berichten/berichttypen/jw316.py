@@ -1,0 +1,9 @@
+"""JW316: retour of JW315 (the receiver's technical and content checks)."""
+
+from __future__ import annotations
+
+from jeugdsturing.berichten.berichttypen._retour import lezer_voor
+from jeugdsturing.berichten.typen import BERICHTTYPEN
+
+TYPE = BERICHTTYPEN["JW316"]
+lees = lezer_voor("JW316")

@@ -1,0 +1,9 @@
+"""JW320: retour of JW319 (the receiver's technical and content checks)."""
+
+from __future__ import annotations
+
+from jeugdsturing.berichten.berichttypen._retour import lezer_voor
+from jeugdsturing.berichten.typen import BERICHTTYPEN
+
+TYPE = BERICHTTYPEN["JW320"]
+lees = lezer_voor("JW320")

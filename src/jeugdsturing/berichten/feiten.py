@@ -1,0 +1,153 @@
+"""What the system keeps of a message: facts, with the client already pseudonymised.
+
+Names, addresses, phone numbers, relations and free-text comments are never read into
+these structures; the date of birth is reduced to a year; the postcode is carried only
+as far as the gebied assignment and never stored."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Client:
+    pseudoniem: str
+    geboortejaar: int | None = None
+    postcode: str | None = None  # transient: used to assign the gebied, then dropped
+
+
+@dataclass(frozen=True)
+class Product:
+    categorie: str
+    code: str = ""
+
+
+@dataclass(frozen=True)
+class Omvang:
+    volume: int
+    eenheid: str
+    frequentie: str
+
+
+@dataclass(frozen=True)
+class Toewijzing:  # JW301 ToegewezenProduct
+    nummer: str
+    product: Product | None
+    toewijzingsdatum: date
+    ingangsdatum: date
+    einddatum: date | None
+    reden_wijziging: str | None
+    omvang: Omvang | None
+    budget: int | None
+    referentie_aanbieder: str | None
+
+
+@dataclass(frozen=True)
+class Start:  # JW305 StartProduct
+    toewijzingnummer: str | None
+    product: Product | None
+    toewijzing_ingangsdatum: date | None
+    begindatum: date
+    status: str
+
+
+@dataclass(frozen=True)
+class Stop:  # JW307 StopProduct
+    toewijzingnummer: str | None
+    product: Product | None
+    toewijzing_ingangsdatum: date | None
+    begindatum: date
+    einddatum: date
+    reden: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Verzoek:  # JW315 AangevraagdProduct
+    referentie: str
+    product: Product | None
+    toewijzing_ingangsdatum: date
+    toewijzing_einddatum: date | None
+    omvang: Omvang | None
+    budget: int | None
+    verwijzer_type: str
+    verwijzer_agb: str | None
+
+
+@dataclass(frozen=True)
+class Wijziging:  # one line of a JW317 Verzoek
+    soort: str  # ongewijzigd | te_wijzigen | nieuw
+    toewijzingnummer: str | None
+    product: Product | None
+    gewenste_ingangsdatum: date | None
+    einddatum: date | None
+    omvang: Omvang | None
+
+
+@dataclass(frozen=True)
+class Wijzigingsverzoek:  # JW317
+    referentie: str
+    reden: str
+    regels: tuple[Wijziging, ...]
+
+
+@dataclass(frozen=True)
+class Antwoord:  # JW319
+    referentie: str
+    antwoord: str  # WJ760
+    reden_afwijzing: str | None
+    woonplaats_gemeente: str | None
+
+
+@dataclass(frozen=True)
+class Prestatie:  # JW323/JW325 Prestatie
+    referentie: str
+    toewijzingnummer: str
+    product: Product
+    begindatum: date
+    einddatum: date
+    volume: int
+    eenheid: str
+    tarief: int | None
+    bedrag: int  # eurocent, credit negative
+    retourcodes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Declaratie:  # JW323 or JW325
+    nummer: str
+    begindatum: date | None
+    einddatum: date | None
+    totaal_ingediend: int
+    totaal_toegekend: int | None = None
+
+
+@dataclass(frozen=True)
+class Retourcode:
+    element: str  # readable path of the element that carries the code
+    code: str
+
+
+@dataclass
+class Inhoud:
+    """Everything a message says, per client."""
+
+    client: Client | None = None
+    toewijzingen: list[Toewijzing] = field(default_factory=list)
+    starts: list[Start] = field(default_factory=list)
+    stops: list[Stop] = field(default_factory=list)
+    verzoeken: list[Verzoek] = field(default_factory=list)
+    wijzigingsverzoek: Wijzigingsverzoek | None = None
+    antwoord: Antwoord | None = None
+    declaratie: Declaratie | None = None
+    prestaties: list[tuple[Client, Prestatie]] = field(default_factory=list)
+    retourcodes: list[Retourcode] = field(default_factory=list)
+
+    @property
+    def regels(self) -> int:
+        """Number of product lines, the unit the throughput is measured in."""
+        n = len(self.toewijzingen) + len(self.starts) + len(self.stops) + len(self.verzoeken)
+        n += len(self.prestaties)
+        n += len(self.wijzigingsverzoek.regels) if self.wijzigingsverzoek else 0
+        return n + (1 if self.antwoord else 0)

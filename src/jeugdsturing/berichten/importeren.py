@@ -1,0 +1,197 @@
+"""An import run: read sources, validate, store accepted messages, quarantine the rest.
+
+Each message is applied in its own transaction; a message already stored (same content
+hash, or same sender + type + identification) is a duplicate with no effect. So an
+import that is interrupted at any moment can simply be run again."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from jeugdsturing.berichten import models as m
+from jeugdsturing.berichten.berichttypen import LEZERS
+from jeugdsturing.berichten.bronnen import Bron, bronnen
+from jeugdsturing.berichten.fouten import Afkeuring, BerichtFout
+from jeugdsturing.berichten.privacy import pseudoniem, versleutel
+from jeugdsturing.berichten.referentie import referentie_laden
+from jeugdsturing.berichten.services import bericht_verwerk
+from jeugdsturing.berichten.validatie import Referentie, valideer
+from jeugdsturing.regio.models import Regio
+from jeugdsturing.regio.selectors import GebiedIndex, gebied_index
+
+
+@dataclass
+class Resultaat:
+    accepted: int = 0
+    duplicates: int = 0
+    rejected: list[Afkeuring] = field(default_factory=list)
+    regels: int = 0
+    run_id: int | None = None
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "accepted": self.accepted,
+            "duplicates": self.duplicates,
+            "rejected": [a.as_dict() for a in self.rejected],
+        }
+
+
+class GebiedBepaler:
+    """gemeente + postcode -> gebied code, over all configured regions."""
+
+    def __init__(self) -> None:
+        self.indexes: list[GebiedIndex] = [
+            gebied_index(regio=r) for r in Regio.objects.order_by("code")
+        ]
+        self.cache: dict[tuple[str, str | None], str] = {}
+
+    def __call__(self, gemeente: str, postcode: str | None) -> str:
+        key = (gemeente, postcode[:4] if postcode else None)
+        if key not in self.cache:
+            found = ""
+            for index in self.indexes:
+                code = index.locate(gemeente, postcode)
+                if code:
+                    found = code
+                    break
+            self.cache[key] = found
+        return self.cache[key]
+
+
+def quarantaine_opruimen() -> int:
+    """Purge quarantined input older than the retention period."""
+    grens = timezone.now() - timedelta(days=settings.QUARANTINE_RETENTION_DAYS)
+    deleted, _ = m.Quarantaine.objects.filter(laatst_gezien__lt=grens).delete()
+    return deleted
+
+
+def _quarantaine(run: m.ImportRun, naam: str, data: bytes | None, fouten: list[Afkeuring]) -> None:
+    if data is None:
+        return  # nothing was read (missing file, zip bomb): nothing to keep
+    sha = hashlib.sha256(data).hexdigest()
+    m.Quarantaine.objects.update_or_create(
+        sha256=sha,
+        defaults={
+            "bestand": naam[-300:],
+            "berichttype": next((f.message_type for f in fouten if f.message_type), "") or "",
+            "afkeuringen": [f.as_dict() for f in fouten],
+            "inhoud": versleutel(data),
+            "import_run": run,
+        },
+    )
+
+
+def _afgebroken_runs_markeren() -> None:
+    """A run still 'bezig' whose process is gone was interrupted; mark it so."""
+    m.ImportRun.objects.filter(status=m.ImportStatus.BEZIG).update(
+        status=m.ImportStatus.AFGEBROKEN, beeindigd_op=timezone.now()
+    )
+
+
+def importeer(
+    paths: list[Path],
+    *,
+    bron: str = "cli",
+    gebruiker: User | None = None,
+    omschrijving: str = "",
+    voortgang: Callable[[Bron, str], None] | None = None,
+    referentie: Referentie | None = None,
+) -> Resultaat:
+    _afgebroken_runs_markeren()
+    quarantaine_opruimen()
+    run = m.ImportRun.objects.create(
+        bron=bron,
+        gebruiker=gebruiker if gebruiker is not None and gebruiker.is_authenticated else None,
+        omschrijving=omschrijving[:300],
+    )
+    result = Resultaat(run_id=run.pk)
+    ref = referentie or referentie_laden()
+    gebied_voor = GebiedBepaler()
+    xsd_dir = settings.IJW_XSD_DIR or None
+    for item in bronnen(paths):
+        uitkomst = verwerk_bron(item, run=run, ref=ref, xsd_dir=xsd_dir, gebied_voor=gebied_voor)
+        if isinstance(uitkomst, list):
+            result.rejected.extend(uitkomst)
+            status = "afgekeurd"
+        elif uitkomst is None:
+            result.duplicates += 1
+            status = "dubbel"
+        else:
+            result.accepted += 1
+            result.regels += uitkomst
+            status = "geaccepteerd"
+        if voortgang is not None:
+            voortgang(item, status)
+    m.ImportRun.objects.filter(pk=run.pk).update(
+        status=m.ImportStatus.VOLTOOID,
+        beeindigd_op=timezone.now(),
+        geaccepteerd=result.accepted,
+        dubbel=result.duplicates,
+        afgekeurd=len({(a.file) for a in result.rejected}),
+        regels=result.regels,
+    )
+    return result
+
+
+def verwerk_bron(
+    item: Bron,
+    *,
+    run: m.ImportRun,
+    ref: Referentie,
+    xsd_dir: str | None,
+    gebied_voor: GebiedBepaler,
+) -> int | list[Afkeuring] | None:
+    """One source: number of product lines when accepted, None when a duplicate, the
+    rejections when rejected."""
+    if item.data is None:
+        fouten = [Afkeuring(item.naam, None, None, None, None, item.fout or "onleesbaar")]
+        return fouten
+    sha = hashlib.sha256(item.data).hexdigest()
+    if m.Bericht.objects.filter(sha256=sha).exists():
+        return None
+    try:
+        gevalideerd = valideer(item.data, file=item.naam, ref=ref, xsd_dir=xsd_dir)
+    except BerichtFout as fout:
+        with transaction.atomic():
+            _quarantaine(run, item.naam, item.data, fout.afkeuringen)
+        return fout.afkeuringen
+    header = gevalideerd.header
+    if m.Bericht.objects.filter(
+        afzender=header.afzender,
+        berichttype=header.berichttype.code,
+        identificatie=header.identificatie,
+    ).exists():
+        return None
+    inhoud = LEZERS[header.berichttype.code](gevalideerd.root, pseudoniem)
+    try:
+        bericht = bericht_verwerk(
+            run=run,
+            header=header,
+            inhoud=inhoud,
+            sha256=sha,
+            bestand=item.naam,
+            gebied_voor=gebied_voor,
+        )
+    except IntegrityError:
+        # Stored by a concurrent run meanwhile: a duplicate. Anything else is a bug.
+        if (
+            m.Bericht.objects.filter(sha256=sha).exists()
+            or m.Bericht.objects.filter(
+                afzender=header.afzender,
+                berichttype=header.berichttype.code,
+                identificatie=header.identificatie,
+            ).exists()
+        ):
+            return None
+        raise
+    m.Quarantaine.objects.filter(sha256=sha).update(opgelost_door=bericht)
+    return inhoud.regels

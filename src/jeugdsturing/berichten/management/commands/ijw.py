@@ -1,0 +1,67 @@
+"""jeugdsturing ijw import PATH [PATH ...] [--json] | ijw simulate ... | ijw purge"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from tqdm import tqdm
+
+from jeugdsturing.berichten.bronnen import Bron, tel
+from jeugdsturing.berichten.importeren import importeer, quarantaine_opruimen
+
+
+class Command(BaseCommand):
+    help = "iJw-berichtenverkeer: importeren, simuleren, quarantaine opruimen."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True)
+        imp = sub.add_parser("import", help="Importeer bestanden, mappen en .zip-archieven.")
+        imp.add_argument("paths", nargs="+", type=Path)
+        imp.add_argument("--json", action="store_true", help="Eén JSON-object als uitvoer.")
+        imp.add_argument("--geen-voortgang", action="store_true", help="Geen voortgangsbalk.")
+        sub.add_parser("purge", help="Verwijder quarantaine ouder dan de bewaartermijn.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        action = options["action"]
+        if action == "purge":
+            self.stdout.write(f"{quarantaine_opruimen()} afgekeurde bestanden verwijderd")
+        elif action == "import":
+            self._import(options)
+
+    def _import(self, options: dict[str, Any]) -> None:
+        paths: list[Path] = options["paths"]
+        missing = [str(p) for p in paths if not p.exists()]
+        if missing:
+            raise CommandError(f"bestaat niet: {', '.join(missing)}")
+        show = not options["geen_voortgang"] and sys.stderr.isatty()
+        counts: Counter[str] = Counter()
+        bar = tqdm(total=tel(paths), unit="bericht", disable=not show, file=sys.stderr)
+
+        def voortgang(item: Bron, status: str) -> None:
+            counts[status] += 1
+            bar.update(1)
+            bar.set_postfix(counts, refresh=False)
+
+        try:
+            result = importeer(
+                paths, bron="cli", voortgang=voortgang, omschrijving=" ".join(map(str, paths))
+            )
+        finally:
+            bar.close()
+        if options["json"]:
+            self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False))
+            return
+        afgekeurd = len({a.file for a in result.rejected})
+        self.stdout.write(
+            f"Import {result.run_id}: {result.accepted} geaccepteerd "
+            f"({result.regels} productregels), {result.duplicates} dubbel, {afgekeurd} afgekeurd"
+        )
+        for a in result.rejected[:50]:
+            self.stdout.write(f"  afgekeurd: {a}")
+        if len(result.rejected) > 50:
+            self.stdout.write(f"  ... en {len(result.rejected) - 50} meer (zie de quarantaine)")

@@ -1,0 +1,383 @@
+"""The write side of the message traffic: messages, the facts they carry, trajectories,
+import runs and quarantine. Clients appear only as a keyed pseudonym."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+PSEUDONIEM = 64  # hex HMAC-SHA256
+
+
+class ImportStatus(models.TextChoices):
+    BEZIG = "bezig", "bezig"
+    VOLTOOID = "voltooid", "voltooid"
+    AFGEBROKEN = "afgebroken", "afgebroken"
+
+
+# Lifecycle as data: a run is started, then completes or is found interrupted.
+IMPORT_OVERGANGEN: dict[str, set[str]] = {
+    ImportStatus.BEZIG: {ImportStatus.VOLTOOID, ImportStatus.AFGEBROKEN},
+    ImportStatus.VOLTOOID: set(),
+    ImportStatus.AFGEBROKEN: set(),
+}
+
+
+class ImportRun(models.Model):
+    gestart_op = models.DateTimeField("gestart op", auto_now_add=True)
+    beeindigd_op = models.DateTimeField("beëindigd op", null=True, blank=True)
+    status = models.CharField(
+        max_length=12, choices=ImportStatus.choices, default=ImportStatus.BEZIG
+    )
+    bron = models.CharField("bron", max_length=20)  # cli | web
+    omschrijving = models.CharField("omschrijving", max_length=300, blank=True)
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    geaccepteerd = models.PositiveIntegerField(default=0)
+    dubbel = models.PositiveIntegerField(default=0)
+    afgekeurd = models.PositiveIntegerField(default=0)
+    regels = models.PositiveIntegerField("productregels", default=0)
+
+    class Meta:
+        verbose_name = "importrun"
+        verbose_name_plural = "importruns"
+        ordering = ["-gestart_op"]
+
+    def __str__(self) -> str:
+        return f"import {self.pk} ({self.status})"
+
+
+class Bericht(models.Model):
+    """One accepted message: what it is, who sent it, and its content hash."""
+
+    berichttype = models.CharField(max_length=5, db_index=True)
+    identificatie = models.CharField(max_length=20)
+    dagtekening = models.DateField()
+    afzender = models.CharField(max_length=8)
+    ontvanger = models.CharField(max_length=8)
+    gemeente = models.CharField(max_length=4, db_index=True)
+    aanbieder = models.CharField(max_length=8, db_index=True)
+    referentie = models.CharField(max_length=20, blank=True)
+    sha256 = models.CharField(max_length=64, unique=True)
+    bestand = models.CharField(max_length=300)
+    regels = models.PositiveIntegerField(default=0)
+    import_run = models.ForeignKey(ImportRun, on_delete=models.PROTECT, related_name="berichten")
+    ontvangen_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "bericht"
+        verbose_name_plural = "berichten"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["afzender", "berichttype", "identificatie"], name="bericht_uniek"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.berichttype} {self.identificatie} van {self.afzender}"
+
+
+class _Feit(models.Model):
+    gemeente = models.CharField(max_length=4)
+    aanbieder = models.CharField(max_length=8)
+    bericht = models.ForeignKey(Bericht, on_delete=models.CASCADE, related_name="+")
+    dagtekening = models.DateField()
+
+    class Meta:
+        abstract = True
+
+
+class Toewijzing(_Feit):
+    """Current state of an assigned product (JW301 ToegewezenProduct), by gemeente and
+    ToewijzingNummer. Every received version is kept in ToewijzingVersie."""
+
+    nummer = models.CharField(max_length=20)
+    client = models.CharField(max_length=PSEUDONIEM, db_index=True)
+    geboortejaar = models.PositiveSmallIntegerField(null=True)
+    categorie = models.CharField(max_length=2, blank=True)
+    productcode = models.CharField(max_length=5, blank=True)
+    toewijzingsdatum = models.DateField()
+    ingangsdatum = models.DateField()
+    einddatum = models.DateField(null=True)
+    reden_wijziging = models.CharField(max_length=2, blank=True)
+    volume = models.PositiveIntegerField(null=True)
+    eenheid = models.CharField(max_length=2, blank=True)
+    frequentie = models.CharField(max_length=1, blank=True)
+    budget = models.BigIntegerField(null=True)
+    referentie_aanbieder = models.CharField(max_length=20, blank=True)
+    verwijderd = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["gemeente", "nummer"], name="toewijzing_uniek")
+        ]
+
+    def __str__(self) -> str:
+        return f"toewijzing {self.gemeente}/{self.nummer}"
+
+
+class ToewijzingVersie(_Feit):
+    nummer = models.CharField(max_length=20, db_index=True)
+    ingangsdatum = models.DateField()
+    einddatum = models.DateField(null=True)
+    reden_wijziging = models.CharField(max_length=2, blank=True)
+    volume = models.PositiveIntegerField(null=True)
+    eenheid = models.CharField(max_length=2, blank=True)
+    frequentie = models.CharField(max_length=1, blank=True)
+
+    def __str__(self) -> str:
+        return f"versie toewijzing {self.gemeente}/{self.nummer} ({self.dagtekening})"
+
+
+class _Levering(_Feit):
+    client = models.CharField(max_length=PSEUDONIEM)
+    toewijzingnummer = models.CharField(max_length=20, blank=True)
+    categorie = models.CharField(max_length=2, blank=True)
+    productcode = models.CharField(max_length=5, blank=True)
+    begindatum = models.DateField()
+    toewijzing_ingangsdatum = models.DateField(null=True)
+
+    class Meta:
+        abstract = True
+
+
+class StartRegel(_Levering):
+    """A current JW305 start (StatusAanlevering 2 replaces, 3 removes)."""
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gemeente", "aanbieder", "client", "toewijzingnummer", "categorie",
+                        "productcode", "begindatum"],
+                name="start_uniek",
+            )
+        ]  # fmt: skip
+        indexes = [models.Index(fields=["gemeente", "toewijzingnummer"])]
+
+    def __str__(self) -> str:
+        return (
+            f"start {self.gemeente}/{self.toewijzingnummer or self.productcode} {self.begindatum}"
+        )
+
+
+class StopRegel(_Levering):
+    """A current JW307 stop."""
+
+    einddatum = models.DateField()
+    reden = models.CharField(max_length=2)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gemeente", "aanbieder", "client", "toewijzingnummer", "categorie",
+                        "productcode", "begindatum"],
+                name="stop_uniek",
+            )
+        ]  # fmt: skip
+        indexes = [models.Index(fields=["gemeente", "toewijzingnummer"])]
+
+    def __str__(self) -> str:
+        return f"stop {self.gemeente}/{self.toewijzingnummer or self.productcode} {self.einddatum}"
+
+
+class Verzoek(_Feit):
+    """JW315 request for an assignment, with the referrer."""
+
+    client = models.CharField(max_length=PSEUDONIEM)
+    referentie = models.CharField(max_length=20)
+    categorie = models.CharField(max_length=2, blank=True)
+    productcode = models.CharField(max_length=5, blank=True)
+    toewijzing_ingangsdatum = models.DateField()
+    toewijzing_einddatum = models.DateField(null=True)
+    verwijzer_type = models.CharField(max_length=2)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gemeente", "aanbieder", "referentie"], name="verzoek_uniek"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"verzoek {self.aanbieder}/{self.referentie}"
+
+
+class Wijzigingsverzoek(_Feit):
+    """One line of a JW317 request to change (te_wijzigen), add (nieuw) or keep."""
+
+    client = models.CharField(max_length=PSEUDONIEM)
+    referentie = models.CharField(max_length=20, db_index=True)
+    reden = models.CharField(max_length=1)
+    soort = models.CharField(max_length=12)
+    toewijzingnummer = models.CharField(max_length=20, blank=True)
+    categorie = models.CharField(max_length=2, blank=True)
+    productcode = models.CharField(max_length=5, blank=True)
+    gewenste_ingangsdatum = models.DateField(null=True)
+    einddatum = models.DateField(null=True)
+
+    def __str__(self) -> str:
+        return f"wijzigingsverzoek {self.aanbieder}/{self.referentie} ({self.soort})"
+
+
+class Antwoord(_Feit):
+    """JW319 answer to a request: 1 rejected, 2 under investigation (WJ760)."""
+
+    referentie = models.CharField(max_length=20, db_index=True)
+    antwoord = models.CharField(max_length=1)
+    reden_afwijzing = models.CharField(max_length=2, blank=True)
+
+    def __str__(self) -> str:
+        return f"antwoord {self.gemeente} op {self.referentie}"
+
+
+class Prestatie(_Feit):
+    """A claimed prestatie (JW323) in eurocent; afgewezen is set by a JW325."""
+
+    client = models.CharField(max_length=PSEUDONIEM)
+    declaratienummer = models.CharField(max_length=20)
+    referentie = models.CharField(max_length=20)
+    toewijzingnummer = models.CharField(max_length=20)
+    categorie = models.CharField(max_length=2)
+    productcode = models.CharField(max_length=5)
+    begindatum = models.DateField()
+    einddatum = models.DateField()
+    volume = models.PositiveIntegerField()
+    eenheid = models.CharField(max_length=2)
+    tarief = models.BigIntegerField(null=True)
+    bedrag = models.BigIntegerField()
+    afgewezen = models.BooleanField(default=False)
+    retourcodes = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["aanbieder", "referentie"])]
+
+    def __str__(self) -> str:
+        return f"prestatie {self.aanbieder}/{self.referentie}"
+
+
+class PrestatieAfwijzing(_Feit):
+    """A prestatie a JW325 rejected (retour codes other than 0200), by its reference.
+    Kept apart so an answer that arrives before its claim still counts."""
+
+    referentie = models.CharField(max_length=20)
+    retourcodes = models.CharField(max_length=100)
+
+    class Meta:
+        indexes = [models.Index(fields=["aanbieder", "gemeente", "referentie"])]
+
+    def __str__(self) -> str:
+        return f"afwijzing {self.aanbieder}/{self.referentie}"
+
+
+class DeclaratieAntwoord(_Feit):
+    """JW325 totals of an answered declaration."""
+
+    declaratie_identificatie = models.CharField(max_length=20)
+    declaratienummer = models.CharField(max_length=20)
+    totaal_ingediend = models.BigIntegerField()
+    totaal_toegekend = models.BigIntegerField()
+
+    def __str__(self) -> str:
+        return f"declaratie-antwoord {self.declaratienummer}"
+
+
+class Retourcode(models.Model):
+    """Retour codes of a reply message (JW302 ... JW320, and the JW325 header)."""
+
+    bericht = models.ForeignKey(Bericht, on_delete=models.CASCADE, related_name="retourcodes")
+    element = models.CharField(max_length=200)
+    code = models.CharField(max_length=4)
+
+    def __str__(self) -> str:
+        return f"{self.code} op {self.element}"
+
+
+class ClientGebied(models.Model):
+    """The gebied a client lives in, from the most recent address in a JW301."""
+
+    gemeente = models.CharField(max_length=4)
+    client = models.CharField(max_length=PSEUDONIEM)
+    gebied = models.CharField(max_length=20, blank=True)
+    peildatum = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["gemeente", "client"], name="clientgebied_uniek")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gemeente}: {self.gebied or 'onbekend'}"
+
+
+class TrajectStatus(models.TextChoices):
+    AANGEVRAAGD = "aangevraagd", "aangevraagd"
+    TOEGEWEZEN = "toegewezen", "toegewezen, niet gestart"
+    LOPEND = "lopend", "lopend"
+    BEEINDIGD = "beeindigd", "beëindigd"
+    VERWIJDERD = "verwijderd", "verwijderd"
+    ALLEEN_STOP = "alleen_stop", "stop zonder start"
+
+
+class Traject(models.Model):
+    """One assigned product (gemeente + ToewijzingNummer), or for taakgericht care
+    (no JW301) client + provider + product + begindatum. Recomputed from its facts
+    whenever one of them arrives, so corrections and out-of-order messages settle."""
+
+    sleutel = models.CharField(max_length=200, unique=True)
+    gemeente = models.CharField(max_length=4, db_index=True)
+    aanbieder = models.CharField(max_length=8, db_index=True)
+    client = models.CharField(max_length=PSEUDONIEM, db_index=True)
+    geboortejaar = models.PositiveSmallIntegerField(null=True)
+    gebied = models.CharField(max_length=20, blank=True)
+    taakgericht = models.BooleanField(default=False)
+    toewijzingnummer = models.CharField(max_length=20, blank=True)
+    categorie = models.CharField(max_length=2, blank=True)
+    productcode = models.CharField(max_length=5, blank=True)
+    verzoekdatum = models.DateField(null=True)
+    verwijzer_type = models.CharField(max_length=2, blank=True)
+    toewijzingsdatum = models.DateField(null=True)
+    toewijzing_ingangsdatum = models.DateField(null=True)
+    toewijzing_einddatum = models.DateField(null=True)
+    begindatum = models.DateField(null=True)
+    einddatum = models.DateField(null=True)
+    reden_beeindiging = models.CharField(max_length=2, blank=True)
+    start_gemeld_op = models.DateField(null=True)
+    stop_gemeld_op = models.DateField(null=True)
+    verlengingen = models.PositiveSmallIntegerField(default=0)
+    status = models.CharField(max_length=12, choices=TrajectStatus.choices)
+
+    class Meta:
+        verbose_name = "traject"
+        verbose_name_plural = "trajecten"
+
+    def __str__(self) -> str:
+        return f"traject {self.sleutel}"
+
+
+class Quarantaine(models.Model):
+    """Rejected input, kept encrypted for inspection by the data-analist and purged
+    after the retention period. The reasons are stored in clear (they name elements,
+    not people; values of personal elements are masked)."""
+
+    sha256 = models.CharField(max_length=64, unique=True)
+    bestand = models.CharField(max_length=300)
+    berichttype = models.CharField(max_length=5, blank=True)
+    afkeuringen = models.JSONField()
+    inhoud = models.BinaryField()
+    eerst_gezien = models.DateTimeField(auto_now_add=True)
+    laatst_gezien = models.DateTimeField(auto_now=True)
+    import_run = models.ForeignKey(
+        ImportRun, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    opgelost_door = models.ForeignKey(
+        Bericht, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "afgekeurd bestand"
+        verbose_name_plural = "quarantaine"
+        ordering = ["-laatst_gezien"]
+
+    def __str__(self) -> str:
+        return f"afgekeurd: {self.bestand}"

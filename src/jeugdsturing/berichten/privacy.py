@@ -1,0 +1,53 @@
+"""Privacy at the border: the BSN becomes a keyed pseudonym before anything is stored,
+personal values never reach an error report, quarantined input is encrypted."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import re
+
+from cryptography.fernet import Fernet
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from django.conf import settings
+
+# Elements whose values identify a person; their values are masked in error reports.
+PERSOONLIJK = {
+    "Bsn", "Achternaam", "Voorvoegsel", "Voornamen", "Voorletters", "Geboortedatum",
+    "Postcode", "Straatnaam", "Huisnummer", "Huisletter", "HuisnummerToevoeging",
+    "Plaatsnaam", "Telefoonnummer", "Landnummer", "Emailadres", "Commentaar", "Naam",
+    "Organisatie", "Nummer", "Partnernaam", "Geslachtsnaam", "Datum",
+}  # fmt: skip
+MASKER = "***"
+
+
+def pseudoniem(bsn: str, *, key: str | None = None) -> str:
+    """HMAC-SHA256 of the BSN with the pseudonymisation key (64 hex characters)."""
+    secret = (key if key is not None else settings.PSEUDONYMISATION_KEY).encode()
+    return hmac.new(secret, bsn.strip().encode(), hashlib.sha256).hexdigest()
+
+
+def is_persoonlijk(element: str | None) -> bool:
+    return bool(element) and any(part in PERSOONLIJK for part in (element or "").split("/"))
+
+
+def maskeer_reden(reason: str) -> str:
+    """Remove quoted values from a (schema) message: "The value '1234' ..." -> "***"."""
+    return re.sub(r"'[^']*'", f"'{MASKER}'", reason)
+
+
+def _fernet() -> Fernet:
+    raw = HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=None, info=b"jeugdsturing-quarantaine"
+    ).derive(settings.SECRET_KEY.encode())
+    return Fernet(base64.urlsafe_b64encode(raw))
+
+
+def versleutel(data: bytes) -> bytes:
+    return _fernet().encrypt(data)
+
+
+def ontsleutel(token: bytes) -> bytes:
+    return _fernet().decrypt(token)
