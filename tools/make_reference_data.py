@@ -117,7 +117,60 @@ def codelijsten() -> None:
         writer.writerows(sorted(rows))
 
 
+def cbs_jeugdhulp() -> None:
+    """Per gemeente, CBS 2022 (provisional): youths with youth care in kind, trajectories
+    and trajectories per referrer; % of youths in care with residential care. Counts are
+    rounded by CBS to multiples of 5; '.' (suppressed) becomes empty."""
+    rows = list(
+        csv.DictReader(
+            (SHARED / "data/cbs/cbs_jeugdzorg_in_natura_gemeenten_2022.csv").open(encoding="utf-8")
+        )
+    )
+    verblijf: dict[str, str] = {}
+    with (SHARED / "data/cbs/cbs_indicatoren_jeugdzorg_gemeenten_2022.csv").open(
+        encoding="utf-8-sig"
+    ) as fh:
+        for r in csv.reader(fh, delimiter=";"):
+            if len(r) > 3 and r[1].startswith("2022"):
+                verblijf[r[0]] = r[3].replace(",", ".")
+    names = {
+        r["code"]: r["naam"] for r in csv.DictReader((OUT / "gemeenten.csv").open(encoding="utf-8"))
+    }
+    cols = {
+        "jongeren": "TotaalJongerenMetJeugdzorgInNatura_1",
+        "trajecten": "TotaalTrajectenInNatura_9",
+        "v01_gemeente": "GemeentelijkeToegang_10",
+        "v02_huisarts": "Huisarts_11",
+        "v03_jeugdarts": "Jeugdarts_12",
+        "v04_gi": "GecertificeerdeInstelling_13",
+        "v05_specialist": "MedischSpecialist_14",
+        "v08_rechter": "RechterOfficierVanJustitie_15",
+        "v06_geen": "GeenVerwijzer_16",
+    }
+    out = []
+    for r in rows:
+        code = r["Wijken"].strip()
+        if not code.startswith("GM") or code[2:] not in names:
+            continue
+        row = {"code": code[2:]}
+        for key, col in cols.items():
+            value = r[col].strip()
+            row[key] = "" if value == "." else value
+        naam = names[code[2:]]
+        row["verblijf_pct"] = verblijf.get(naam, verblijf.get(r["Gemeentenaam_18"].strip(), ""))
+        out.append(row)
+    out.sort(key=lambda r: r["code"])
+    target = ROOT / "src" / "jeugdsturing" / "berichten" / "data" / "cbs_jeugdhulp_2022.csv"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(out[0]))
+        writer.writeheader()
+        writer.writerows(out)
+    print(f"{len(out)} gemeenten met CBS-jeugdhulpcijfers")
+
+
 if __name__ == "__main__":
     gemeenten()
     codelijsten()
+    cbs_jeugdhulp()
     print("referentiedata geschreven naar", OUT)

@@ -25,6 +25,13 @@ class Command(BaseCommand):
         imp.add_argument("--json", action="store_true", help="Eén JSON-object als uitvoer.")
         imp.add_argument("--geen-voortgang", action="store_true", help="Geen voortgangsbalk.")
         sub.add_parser("purge", help="Verwijder quarantaine ouder dan de bewaartermijn.")
+        sim = sub.add_parser("simulate", help="Schrijf gesimuleerd berichtenverkeer van een regio.")
+        sim.add_argument("--region", required=True, help="regiocode, bijvoorbeeld JZ13")
+        sim.add_argument("--from", dest="van", required=True, help="JJJJ-MM-DD")
+        sim.add_argument("--to", dest="tot", required=True, help="JJJJ-MM-DD")
+        sim.add_argument("--seed", type=int, default=1)
+        sim.add_argument("--scale", type=float, default=1.0, help="volumefactor (1.0 = CBS-niveau)")
+        sim.add_argument("--out", type=Path, required=True, help="map voor de .zip-bestanden")
 
     def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]
@@ -32,6 +39,8 @@ class Command(BaseCommand):
             self.stdout.write(f"{quarantaine_opruimen()} afgekeurde bestanden verwijderd")
         elif action == "import":
             self._import(options)
+        elif action == "simulate":
+            self._simulate(options)
 
     def _import(self, options: dict[str, Any]) -> None:
         paths: list[Path] = options["paths"]
@@ -65,3 +74,21 @@ class Command(BaseCommand):
             self.stdout.write(f"  afgekeurd: {a}")
         if len(result.rejected) > 50:
             self.stdout.write(f"  ... en {len(result.rejected) - 50} meer (zie de quarantaine)")
+
+    def _simulate(self, options: dict[str, Any]) -> None:
+        from jeugdsturing.berichten.simulator import simuleer_regio
+        from jeugdsturing.regio.models import Regio
+
+        if not Regio.objects.filter(code=options["region"]).exists():
+            raise CommandError(
+                f"onbekende regio {options['region']} (zie: jeugdsturing region list)"
+            )
+        stats = simuleer_regio(
+            regio_code=options["region"],
+            van=options["van"],
+            tot=options["tot"],
+            seed=options["seed"],
+            scale=options["scale"],
+            out=options["out"],
+        )
+        self.stdout.write(", ".join(f"{k}: {v}" for k, v in sorted(stats.items())))
