@@ -247,10 +247,18 @@ def valideer(data: bytes, *, file: str, ref: Referentie, xsd_dir: str | None = N
     """All three layers; raises BerichtFout with every problem found."""
     root = parse(data, file=file)
     berichttype = bepaal_type(root, file=file)
+    eigen = eigen_controles(root, berichttype, ref=ref, file=file)
     fouten: list[Afkeuring] = []
     if xsd_dir:
-        fouten.extend(xsd_controle(root, berichttype, xsd_dir=xsd_dir, file=file))
-    fouten.extend(eigen_controles(root, berichttype, ref=ref, file=file))
+        # Where a built-in check already explains an element (in Dutch, with its value),
+        # the schema's message about the same element and line adds nothing.
+        uitgelegd = {(a.element, a.line) for a in eigen}
+        fouten = [
+            a
+            for a in xsd_controle(root, berichttype, xsd_dir=xsd_dir, file=file)
+            if (a.element, a.line) not in uitgelegd
+        ]
+    fouten.extend(eigen)
     if fouten:
         raise BerichtFout(fouten)
     return Gevalideerd(root, lees_header(root, berichttype, file=file))
