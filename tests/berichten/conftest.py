@@ -23,7 +23,7 @@ OMVANG = Omvang(2, "04", "2")
 
 
 @pytest.fixture
-def xsd(settings):  # type: ignore[no-untyped-def]
+def xsd(settings):
     settings.IJW_XSD_DIR = XSD
     return XSD
 
