@@ -23,7 +23,7 @@ from jeugdsturing.berichten.bronnen import Bron, bronnen
 from jeugdsturing.berichten.fouten import Afkeuring, BerichtFout
 from jeugdsturing.berichten.privacy import pseudoniem, versleutel
 from jeugdsturing.berichten.referentie import referentie_laden
-from jeugdsturing.berichten.services import bericht_verwerk
+from jeugdsturing.berichten.services import Voorbereid, berichten_verwerk
 from jeugdsturing.berichten.validatie import Referentie, valideer
 from jeugdsturing.regio.models import Regio
 from jeugdsturing.regio.selectors import GebiedIndex, gebied_index
@@ -97,6 +97,9 @@ def _afgebroken_runs_markeren() -> None:
     )
 
 
+BATCH = 500  # messages applied per transaction
+
+
 def importeer(
     paths: list[Path],
     *,
@@ -105,7 +108,10 @@ def importeer(
     omschrijving: str = "",
     voortgang: Callable[[Bron, str], None] | None = None,
     referentie: Referentie | None = None,
+    batch: int = BATCH,
 ) -> Resultaat:
+    """Import files, directories and zip archives. Every message is applied wholly or
+    not at all; an interrupted run can be run again and ends in the same state."""
     _afgebroken_runs_markeren()
     quarantaine_opruimen()
     run = m.ImportRun.objects.create(
@@ -117,81 +123,119 @@ def importeer(
     ref = referentie or referentie_laden()
     gebied_voor = GebiedBepaler()
     xsd_dir = settings.IJW_XSD_DIR or None
-    for item in bronnen(paths):
-        uitkomst = verwerk_bron(item, run=run, ref=ref, xsd_dir=xsd_dir, gebied_voor=gebied_voor)
-        if isinstance(uitkomst, list):
-            result.rejected.extend(uitkomst)
-            status = "afgekeurd"
-        elif uitkomst is None:
-            result.duplicates += 1
-            status = "dubbel"
-        else:
-            result.accepted += 1
-            result.regels += uitkomst
-            status = "geaccepteerd"
+
+    def meld(item: Bron, status: str) -> None:
         if voortgang is not None:
             voortgang(item, status)
+
+    chunk: list[Bron] = []
+    for item in bronnen(paths):
+        chunk.append(item)
+        if len(chunk) >= batch:
+            _verwerk_chunk(chunk, run, ref, xsd_dir, gebied_voor, result, meld)
+            chunk = []
+    if chunk:
+        _verwerk_chunk(chunk, run, ref, xsd_dir, gebied_voor, result, meld)
     m.ImportRun.objects.filter(pk=run.pk).update(
         status=m.ImportStatus.VOLTOOID,
         beeindigd_op=timezone.now(),
         geaccepteerd=result.accepted,
         dubbel=result.duplicates,
-        afgekeurd=len({(a.file) for a in result.rejected}),
+        afgekeurd=len({a.file for a in result.rejected}),
         regels=result.regels,
     )
     return result
 
 
-def verwerk_bron(
-    item: Bron,
-    *,
+def _verwerk_chunk(
+    chunk: list[Bron],
     run: m.ImportRun,
     ref: Referentie,
     xsd_dir: str | None,
     gebied_voor: GebiedBepaler,
-) -> int | list[Afkeuring] | None:
-    """One source: number of product lines when accepted, None when a duplicate, the
-    rejections when rejected."""
-    if item.data is None:
-        fouten = [Afkeuring(item.naam, None, None, None, None, item.fout or "onleesbaar")]
-        return fouten
-    sha = hashlib.sha256(item.data).hexdigest()
-    if m.Bericht.objects.filter(sha256=sha).exists():
-        return None
-    try:
-        gevalideerd = valideer(item.data, file=item.naam, ref=ref, xsd_dir=xsd_dir)
-    except BerichtFout as fout:
-        with transaction.atomic():
-            _quarantaine(run, item.naam, item.data, fout.afkeuringen)
-        return fout.afkeuringen
-    header = gevalideerd.header
-    if m.Bericht.objects.filter(
-        afzender=header.afzender,
-        berichttype=header.berichttype.code,
-        identificatie=header.identificatie,
-    ).exists():
-        return None
-    inhoud = LEZERS[header.berichttype.code](gevalideerd.root, pseudoniem)
-    try:
-        bericht = bericht_verwerk(
-            run=run,
-            header=header,
-            inhoud=inhoud,
-            sha256=sha,
-            bestand=item.naam,
-            gebied_voor=gebied_voor,
+    result: Resultaat,
+    meld: Callable[[Bron, str], None],
+) -> None:
+    shas = {
+        id(item): hashlib.sha256(item.data).hexdigest() for item in chunk if item.data is not None
+    }
+    bekend = set(
+        m.Bericht.objects.filter(sha256__in=set(shas.values())).values_list("sha256", flat=True)
+    )
+    klaar: list[tuple[Bron, Voorbereid]] = []
+    for item in chunk:
+        if item.data is None:
+            result.rejected.append(
+                Afkeuring(item.naam, None, None, None, None, item.fout or "onleesbaar")
+            )
+            meld(item, "afgekeurd")
+            continue
+        sha = shas[id(item)]
+        if sha in bekend:
+            result.duplicates += 1
+            meld(item, "dubbel")
+            continue
+        bekend.add(sha)  # the same content twice in one run
+        try:
+            gevalideerd = valideer(item.data, file=item.naam, ref=ref, xsd_dir=xsd_dir)
+        except BerichtFout as fout:
+            with transaction.atomic():
+                _quarantaine(run, item.naam, item.data, fout.afkeuringen)
+            result.rejected.extend(fout.afkeuringen)
+            meld(item, "afgekeurd")
+            continue
+        header = gevalideerd.header
+        inhoud = LEZERS[header.berichttype.code](gevalideerd.root, pseudoniem)
+        klaar.append((item, Voorbereid(item.naam, sha, header, inhoud)))
+
+    idents = {
+        (v.header.afzender, v.header.berichttype.code, v.header.identificatie) for _, v in klaar
+    }
+    bestaand = set(
+        m.Bericht.objects.filter(identificatie__in={i for _, _, i in idents}).values_list(
+            "afzender", "berichttype", "identificatie"
         )
-    except IntegrityError:
-        # Stored by a concurrent run meanwhile: a duplicate. Anything else is a bug.
-        if (
-            m.Bericht.objects.filter(sha256=sha).exists()
-            or m.Bericht.objects.filter(
-                afzender=header.afzender,
-                berichttype=header.berichttype.code,
-                identificatie=header.identificatie,
-            ).exists()
-        ):
-            return None
-        raise
-    m.Quarantaine.objects.filter(sha256=sha).update(opgelost_door=bericht)
-    return inhoud.regels
+    )
+    batch: list[tuple[Bron, Voorbereid]] = []
+    for item, v in klaar:
+        ident = (v.header.afzender, v.header.berichttype.code, v.header.identificatie)
+        if ident in bestaand:
+            result.duplicates += 1
+            meld(item, "dubbel")
+        else:
+            bestaand.add(ident)
+            batch.append((item, v))
+    if not batch:
+        return
+    try:
+        berichten_verwerk(run=run, batch=[v for _, v in batch], gebied_voor=gebied_voor)
+        toegepast = batch
+    except Exception:
+        toegepast = []
+        for item, v in batch:
+            try:
+                berichten_verwerk(run=run, batch=[v], gebied_voor=gebied_voor)
+            except IntegrityError:
+                result.duplicates += 1  # stored by a concurrent run meanwhile
+                meld(item, "dubbel")
+                continue
+            except Exception as exc:
+                fout = Afkeuring(
+                    item.naam,
+                    v.header.berichttype.code,
+                    None,
+                    None,
+                    None,
+                    f"kon niet worden verwerkt: {exc}",
+                )
+                with transaction.atomic():
+                    _quarantaine(run, item.naam, item.data, [fout])
+                result.rejected.append(fout)
+                meld(item, "afgekeurd")
+                continue
+            toegepast.append((item, v))
+    for item, v in toegepast:
+        result.accepted += 1
+        result.regels += v.inhoud.regels
+        meld(item, "geaccepteerd")
+    m.Quarantaine.objects.filter(sha256__in=[v.sha256 for _, v in toegepast]).delete()

@@ -11,7 +11,7 @@ Every function here is pure: the reference data comes in as :class:`Referentie`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -22,7 +22,7 @@ from lxml import etree
 
 from jeugdsturing.berichten.fouten import Afkeuring, BerichtFout
 from jeugdsturing.berichten.typen import BY_NAMESPACE, NS_BASIS, Berichttype
-from jeugdsturing.berichten.xml import line, local, parent_name, parse, path_of
+from jeugdsturing.berichten.xml import line, parent_name, parse, path_of
 
 
 @dataclass(frozen=True)
@@ -188,6 +188,9 @@ def lees_header(root: etree._Element, berichttype: Berichttype, *, file: str) ->
     )
 
 
+_EINDE_BEGIN = {end: begin for begin, end in PERIODES if end != "Einddatum"}
+
+
 def eigen_controles(
     root: etree._Element, berichttype: Berichttype, *, ref: Referentie, file: str
 ) -> list[Afkeuring]:
@@ -198,49 +201,74 @@ def eigen_controles(
             Afkeuring(file, berichttype.code, path_of(element), value, line(element), reason)
         )
 
+    gemeente_in_afzender = berichttype.header_gemeente_is_afzender
     for element in root.iter():
-        name = local(element.tag)
         if len(element):  # only leaves carry values
             continue
-        value = _text(element)
-        if name == "BerichtCode" and value != berichttype.berichtcode:
-            af(
-                element,
-                value,
-                f"BerichtCode hoort {berichttype.berichtcode} te zijn voor {berichttype.code}",
-            )
+        tag = element.tag
+        if not isinstance(tag, str):
+            continue
+        name = tag.rpartition("}")[2]
+        value = (element.text or "").strip()
+        if name.endswith(("datum", "Datum")) or name == "Dagtekening":
+            if _date(value) is None:
+                af(element, value, "geen geldige datum (JJJJ-MM-DD)")
+            elif name in {"Einddatum", "ToewijzingEinddatum"}:
+                _periode(element, name, value, af)
+        elif name in CODELIJST_VAN:
+            if name != "Categorie" or parent_name(element) == "Product":
+                lijst = CODELIJST_VAN[name]
+                if value not in ref.codes.get(lijst, frozenset()):
+                    af(element, value, f"code komt niet voor in codelijst {lijst}")
+        elif name in BEDRAGEN:
+            if not value.isdigit():
+                af(element, value, "een bedrag is een geheel aantal eurocent zonder teken of punt")
+        elif name == "BerichtCode":
+            if value != berichttype.berichtcode:
+                af(
+                    element,
+                    value,
+                    f"BerichtCode hoort {berichttype.berichtcode} te zijn voor {berichttype.code}",
+                )
         elif name in {"Afzender", "Ontvanger"} and parent_name(element) == "Header":
-            van_gemeente = (name == "Afzender") == berichttype.header_gemeente_is_afzender
-            if van_gemeente:
-                if not re.fullmatch(r"\d{4}", value):
+            if (name == "Afzender") == gemeente_in_afzender:
+                if not (len(value) == 4 and value.isdigit()):
                     af(element, value, "een gemeentecode bestaat uit 4 cijfers")
                 elif value not in ref.gemeenten:
                     af(element, value, "onbekende gemeentecode (CBS-indeling 2026)")
-            elif not re.fullmatch(r"\d{8}", value):
+            elif not (len(value) == 8 and value.isdigit()):
                 af(element, value, "een AGB-code bestaat uit 8 cijfers")
-        elif name.endswith(("datum", "Datum")) or name == "Dagtekening":
-            if _date(value) is None:
-                af(element, value, "geen geldige datum (JJJJ-MM-DD)")
-        elif name in CODELIJST_VAN and (name != "Categorie" or parent_name(element) == "Product"):
-            lijst = CODELIJST_VAN[name]
-            if value not in ref.codes.get(lijst, frozenset()):
-                af(element, value, f"code komt niet voor in codelijst {lijst}")
-        elif name == "Type" and parent_name(element) == "Verwijzer":
-            if value not in ref.codes.get("COD327", frozenset()):
-                af(element, value, "code komt niet voor in codelijst COD327")
-        elif name in BEDRAGEN and not re.fullmatch(r"\d+", value):
-            af(element, value, "een bedrag is een geheel aantal eurocent zonder teken of punt")
-
-    for parent in root.iter():
-        children = {local(c.tag): c for c in parent if isinstance(c.tag, str)}
-        for begin_name, end_name in PERIODES:
-            begin, end = children.get(begin_name), children.get(end_name)
-            if begin is None or end is None:
-                continue
-            b, e = _date(_text(begin)), _date(_text(end))
-            if b is not None and e is not None and e < b:
-                af(end, _text(end), f"{end_name} ligt voor {begin_name} ({_text(begin)})")
+        elif (
+            name == "Type"
+            and parent_name(element) == "Verwijzer"
+            and value not in ref.codes.get("COD327", frozenset())
+        ):
+            af(element, value, "code komt niet voor in codelijst COD327")
     return fouten
+
+
+def _periode(
+    end: etree._Element,
+    end_name: str,
+    end_value: str,
+    af: Callable[[etree._Element, str | None, str], None],
+) -> None:
+    """Einddatum must not lie before the begin date next to it."""
+    parent = end.getparent()
+    if parent is None:
+        return
+    begin_names = (
+        [_EINDE_BEGIN[end_name]]
+        if end_name in _EINDE_BEGIN
+        else ["Ingangsdatum", "Begindatum", "GewensteIngangsdatum"]
+    )
+    for sibling in parent:
+        if isinstance(sibling.tag, str) and sibling.tag.rpartition("}")[2] in begin_names:
+            b, e = _date((sibling.text or "").strip()), _date(end_value)
+            if b is not None and e is not None and e < b:
+                begin_name = sibling.tag.rpartition("}")[2]
+                af(end, end_value, f"{end_name} ligt voor {begin_name} ({b.isoformat()})")
+            return
 
 
 def valideer(data: bytes, *, file: str, ref: Referentie, xsd_dir: str | None = None) -> Gevalideerd:

@@ -23,7 +23,8 @@ def _parser() -> etree.XMLParser:
 
 
 def local(tag: object) -> str:
-    return etree.QName(tag).localname if isinstance(tag, str) else ""
+    """'{namespace}Name' -> 'Name' (plain string work: this runs for every element)."""
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def line(element: etree._Element) -> int | None:
@@ -67,7 +68,9 @@ def parse(data: bytes, *, file: str) -> etree._Element:
     for element in root.iter():
         if not isinstance(element.tag, str):
             raise fout("entiteiten en andere bijzondere knopen zijn niet toegestaan", line(element))
-    deepest = max((sum(1 for _ in e.iterancestors()) for e in root.iter()), default=0)
-    if deepest > MAX_DEPTH:
-        raise fout(f"XML is dieper genest dan {MAX_DEPTH} niveaus")
+    depth = 0
+    for event, _ in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if depth > MAX_DEPTH:
+            raise fout(f"XML is dieper genest dan {MAX_DEPTH} niveaus")
     return root
