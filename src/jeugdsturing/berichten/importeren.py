@@ -220,7 +220,7 @@ def _verwerk_chunk(
                 meld(item, "dubbel")
                 continue
             except Exception as exc:
-                fout = Afkeuring(
+                afkeuring = Afkeuring(
                     item.naam,
                     v.header.berichttype.code,
                     None,
@@ -229,8 +229,8 @@ def _verwerk_chunk(
                     f"kon niet worden verwerkt: {exc}",
                 )
                 with transaction.atomic():
-                    _quarantaine(run, item.naam, item.data, [fout])
-                result.rejected.append(fout)
+                    _quarantaine(run, item.naam, item.data, [afkeuring])
+                result.rejected.append(afkeuring)
                 meld(item, "afgekeurd")
                 continue
             toegepast.append((item, v))

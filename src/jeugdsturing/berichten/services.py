@@ -140,7 +140,7 @@ class _Toepassing:
         self.clientgebieden: dict[tuple[str, str], m.ClientGebied] = {}
         self.clientgebied_gewijzigd: set[tuple[str, str]] = set()
         self.afwijzingen: dict[tuple[str, str, str], str] = {}
-        self.nieuw: dict[type, list[Any]] = defaultdict(list)
+        self.nieuw: dict[type[Any], list[Any]] = defaultdict(list)
         self.afgewezen_updates: list[tuple[str, str, str, str]] = []
 
     # --- loading the existing state of every key the batch touches -----------------------
@@ -165,8 +165,8 @@ class _Toepassing:
                 prestatie_refs[(g, a)].add(p.referentie)
         for g, nummers in toewijzing_keys.items():
             for chunk in _in_chunks(nummers):
-                for t in m.Toewijzing.objects.filter(gemeente=g, nummer__in=chunk):
-                    self.toewijzingen[(g, t.nummer)] = t
+                for tw in m.Toewijzing.objects.filter(gemeente=g, nummer__in=chunk):
+                    self.toewijzingen[(g, tw.nummer)] = tw
         for model in (m.StartRegel, m.StopRegel):
             for g, clients in levering_clients.items():
                 for chunk in _in_chunks(clients):
@@ -241,19 +241,21 @@ class _Toepassing:
                 )
                 self.sleutels.add(sleutel_toewijzing(g, t.nummer))
 
-        for model, regels in ((m.StartRegel, inhoud.starts), (m.StopRegel, inhoud.stops)):
+        levering_model: type[m.StartRegel] | type[m.StopRegel]
+        for levering_model, regels in ((m.StartRegel, inhoud.starts), (m.StopRegel, inhoud.stops)):
+            model: type[Any] = levering_model
             rows = self.leveringen[model]
             for r in regels:
                 assert client is not None  # noqa: S101  (JW305/JW307 always have a client)
                 cat, code = (r.product.categorie, r.product.code) if r.product else ("", "")
-                key = (g, a, client.pseudoniem, r.toewijzingnummer or "", cat, code, r.begindatum)
-                existing = rows.get(key)
+                lkey = (g, a, client.pseudoniem, r.toewijzingnummer or "", cat, code, r.begindatum)
+                existing = rows.get(lkey)
                 if r.status == "3":  # delete
                     if existing is not None:
                         if existing.pk is not None:
                             self.levering_weg[model].add(existing.pk)
-                        del rows[key]
-                        self.levering_gewijzigd[model].discard(key)
+                        del rows[lkey]
+                        self.levering_gewijzigd[model].discard(lkey)
                 else:  # 1 first delivery, 2 correction: the newest version counts
                     extra: dict[str, Any] = {"toewijzing_ingangsdatum": r.toewijzing_ingangsdatum}
                     if model is m.StopRegel:
@@ -270,7 +272,7 @@ class _Toepassing:
                         existing.bericht, existing.dagtekening = bericht, dag
                         for k, val in extra.items():
                             setattr(existing, k, val)
-                        self.levering_gewijzigd[model].add(key)
+                        self.levering_gewijzigd[model].add(lkey)
                 if r.toewijzingnummer:
                     self.sleutels.add(sleutel_toewijzing(g, r.toewijzingnummer))
                 else:
@@ -398,8 +400,8 @@ class _Toepassing:
             _upsert(model, [self.leveringen[model][k] for k in self.levering_gewijzigd[model]])
         _upsert(m.Verzoek, [self.verzoeken[k] for k in self.verzoek_gewijzigd])
         _upsert(m.ClientGebied, [self.clientgebieden[k] for k in self.clientgebied_gewijzigd])
-        for model, rows in self.nieuw.items():
-            model.objects.bulk_create(rows, batch_size=1000)
+        for nieuw_model, rows in self.nieuw.items():
+            nieuw_model.objects.bulk_create(rows, batch_size=1000)
         for g, a, ref, codes in self.afgewezen_updates:
             m.Prestatie.objects.filter(gemeente=g, aanbieder=a, referentie=ref).update(
                 afgewezen=True, retourcodes=codes
@@ -477,8 +479,8 @@ def trajecten_herbereken(*, sleutels: Iterable[str], gebied_voor: GebiedVoor) ->
 
     for g, nummers in per_toewijzing.items():
         for chunk in _in_chunks(nummers):
-            for t in m.Toewijzing.objects.filter(gemeente=g, nummer__in=chunk):
-                toewijzingen[sleutel_toewijzing(g, t.nummer)] = t
+            for tw in m.Toewijzing.objects.filter(gemeente=g, nummer__in=chunk):
+                toewijzingen[sleutel_toewijzing(g, tw.nummer)] = tw
             for v in m.ToewijzingVersie.objects.filter(gemeente=g, nummer__in=chunk).values_list(
                 "nummer", "dagtekening", "bericht_id", "einddatum", "reden_wijziging"
             ):
@@ -496,13 +498,14 @@ def trajecten_herbereken(*, sleutels: Iterable[str], gebied_voor: GebiedVoor) ->
 
     standen = {}
     for s in keys:
-        t = toewijzingen.get(s)
+        tw0 = toewijzingen.get(s)
         stand_t = (
             ToewijzingStand(
-                t.toewijzingsdatum, t.ingangsdatum, t.einddatum, t.verwijderd, t.categorie,
-                t.productcode, t.aanbieder, t.client, t.geboortejaar, t.referentie_aanbieder,
+                tw0.toewijzingsdatum, tw0.ingangsdatum, tw0.einddatum, tw0.verwijderd,
+                tw0.categorie, tw0.productcode, tw0.aanbieder, tw0.client, tw0.geboortejaar,
+                tw0.referentie_aanbieder,
             )
-            if t is not None
+            if tw0 is not None
             else None
         )  # fmt: skip
         standen[s] = traject_stand(stand_t, versies.get(s, []), starts.get(s, []), stops.get(s, []))
@@ -513,9 +516,9 @@ def trajecten_herbereken(*, sleutels: Iterable[str], gebied_voor: GebiedVoor) ->
         if stand is not None:
             gemeente = s.split("|")[1]
             clients_per_gemeente[gemeente].add(stand.client)
-            t = toewijzingen.get(s)
-            if t is not None and t.referentie_aanbieder:
-                refs.add((gemeente, t.aanbieder, t.referentie_aanbieder))
+            tw1 = toewijzingen.get(s)
+            if tw1 is not None and tw1.referentie_aanbieder:
+                refs.add((gemeente, tw1.aanbieder, tw1.referentie_aanbieder))
     gebieden: dict[tuple[str, str], str] = {}
     for g, clients in clients_per_gemeente.items():
         for chunk in _in_chunks(clients):
