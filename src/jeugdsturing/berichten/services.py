@@ -261,13 +261,13 @@ class _Toepassing:
                     if model is m.StopRegel:
                         extra |= {"einddatum": r.einddatum, "reden": r.reden}  # type: ignore[union-attr]
                     if existing is None:
-                        rows[key] = model(
-                            **dict(zip(_LEVERING_KEY, key, strict=True)),
+                        rows[lkey] = model(
+                            **dict(zip(_LEVERING_KEY, lkey, strict=True)),
                             bericht=bericht,
                             dagtekening=dag,
                             **extra,
                         )
-                        self.levering_gewijzigd[model].add(key)
+                        self.levering_gewijzigd[model].add(lkey)
                     elif volgorde >= (existing.dagtekening, existing.bericht_id):
                         existing.bericht, existing.dagtekening = bericht, dag
                         for k, val in extra.items():
