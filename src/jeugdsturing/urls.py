@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from jeugdsturing.core import views
 
@@ -30,6 +30,7 @@ urlpatterns = [
     path("rapportages/", views.rapportages, name="rapportages"),
     path("beheer/", views.beheer, name="beheer"),
     path("beheer/audit/", views.audit, name="audit"),
+    path("berichten/", include("jeugdsturing.berichten.urls")),
     # One login page: the admin's own login form forwards to it.
     path("admin/login/", views.admin_login, name="admin_login"),
     path("admin/", admin.site.urls),

@@ -19,17 +19,18 @@ ALL = {
     "home", "regio", "referentie", "verwerving", "contracten", "monitor",
     "sturing", "scenario", "rapportages", "beheer", "audit", "admin:index",
 }  # fmt: skip
+BERICHTEN = {"berichten", "quarantaine"}
 
 # Written out by hand, independently of jeugdsturing.core.access, so that a change to
 # the policy shows up here as a deliberate change.
 EXPECTED = {
-    "regiobeheerder": ALL,
+    "regiobeheerder": ALL,  # not the message pages: they hold personal data
     "contractmanager": {"home", "regio", "referentie", "verwerving", "contracten", "monitor",
                         "sturing", "rapportages"},
     "beleid": {"home", "regio", "referentie", "verwerving", "contracten", "monitor", "sturing",
                "scenario", "rapportages"},
     "data-analist": {"home", "regio", "referentie", "contracten", "monitor", "sturing",
-                     "scenario", "rapportages"},
+                     "scenario", "rapportages"} | BERICHTEN,
     "financien": {"home", "regio", "referentie", "contracten", "monitor", "sturing", "scenario",
                   "rapportages"},
     "aanbieder": {"home", "regio", "verwerving", "contracten", "monitor", "sturing"},
@@ -95,6 +96,7 @@ PATHS = {
     "contracten": "/contracten/", "monitor": "/monitor/", "sturing": "/sturing/",
     "scenario": "/scenario/", "rapportages": "/rapportages/", "beheer": "/beheer/",
     "audit": "/beheer/audit/", "admin:index": "/admin/",
+    "berichten": "/berichten/", "quarantaine": "/berichten/quarantaine/",
 }  # fmt: skip
 
 

@@ -143,6 +143,7 @@ def importeer(
         dubbel=result.duplicates,
         afgekeurd=len({a.file for a in result.rejected}),
         regels=result.regels,
+        afkeuringen=[a.as_dict() for a in result.rejected[:5000]],
     )
     return result
 

@@ -38,6 +38,7 @@ class ImportRun(models.Model):
     dubbel = models.PositiveIntegerField(default=0)
     afgekeurd = models.PositiveIntegerField(default=0)
     regels = models.PositiveIntegerField("productregels", default=0)
+    afkeuringen = models.JSONField("afkeuringen", default=list)  # personal values masked
 
     class Meta:
         verbose_name = "importrun"

@@ -29,6 +29,7 @@ class Sectie(StrEnum):
     REFERENTIE = "referentie"
     BEHEER = "beheer"
     AUDIT = "audit"
+    BERICHTEN = "berichten"
 
 
 _TEAM = {Rol.REGIOBEHEERDER, Rol.CONTRACTMANAGER, Rol.BELEID, Rol.DATA_ANALIST, Rol.FINANCIEN}
@@ -50,6 +51,8 @@ SECTIE_ROLLEN: dict[Sectie, frozenset[Rol]] = {
     Sectie.REFERENTIE: frozenset(_TEAM | {Rol.GEMEENTE}),
     Sectie.BEHEER: frozenset({Rol.REGIOBEHEERDER}),
     Sectie.AUDIT: frozenset({Rol.REGIOBEHEERDER}),
+    # Import and quarantine hold (encrypted) personal data: the data-analist only.
+    Sectie.BERICHTEN: frozenset({Rol.DATA_ANALIST}),
 }
 
 

@@ -11,6 +11,7 @@ from jeugdsturing.core.access import Sectie, may, rol_van
 NAVIGATIE: list[tuple[str, str, Sectie]] = [
     ("Verwerving", "verwerving", Sectie.VERWERVING),
     ("Contracten en geld", "contracten", Sectie.CONTRACTEN),
+    ("Berichten", "berichten:index", Sectie.BERICHTEN),
     ("Monitor", "monitor", Sectie.MONITOR),
     ("Sturing", "sturing", Sectie.STURING),
     ("Scenario's", "scenario", Sectie.SCENARIO),

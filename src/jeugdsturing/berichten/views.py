@@ -1,0 +1,127 @@
+"""Pages for the data-analist: upload, import history, quarantine."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Count, Sum
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from jeugdsturing.berichten import models as m
+from jeugdsturing.berichten.importeren import Resultaat, importeer
+from jeugdsturing.berichten.privacy import ontsleutel
+from jeugdsturing.core.access import Sectie, requires
+
+MAX_UPLOAD_FILES = 50
+
+
+def _importeer_uploads(request: HttpRequest, omschrijving: str) -> Resultaat | None:
+    files = request.FILES.getlist("bestanden")
+    if not files:
+        messages.error(request, "Kies een of meer bestanden (.xml of .zip).")
+        return None
+    if len(files) > MAX_UPLOAD_FILES:
+        messages.error(
+            request, f"Hoogstens {MAX_UPLOAD_FILES} bestanden tegelijk; gebruik een .zip."
+        )
+        return None
+    with tempfile.TemporaryDirectory(prefix="jeugdsturing-upload-") as tmp:
+        paths = []
+        for i, f in enumerate(files):
+            name = Path(f.name or "bestand").name
+            if Path(name).suffix.lower() not in {".xml", ".zip"}:
+                messages.error(request, f"{name}: alleen .xml- of .zip-bestanden.")
+                return None
+            path = Path(tmp) / f"{i:03d}_{name}"
+            with path.open("wb") as out:
+                for chunk in f.chunks():
+                    out.write(chunk)
+            paths.append(path)
+        user = request.user if request.user.is_authenticated else None
+        return importeer(paths, bron="web", gebruiker=user, omschrijving=omschrijving)
+
+
+@requires(Sectie.BERICHTEN)
+def index(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        result = _importeer_uploads(
+            request,
+            "upload: " + ", ".join(f.name or "" for f in request.FILES.getlist("bestanden")),
+        )
+        if result is not None:
+            return redirect("berichten:run", pk=result.run_id)
+    runs = Paginator(m.ImportRun.objects.select_related("gebruiker"), 25).get_page(
+        request.GET.get("pagina")
+    )
+    return render(
+        request,
+        "berichten/index.html",
+        {
+            "runs": runs,
+            "aantallen": {
+                "berichten": m.Bericht.objects.count(),
+                "trajecten": m.Traject.objects.count(),
+                "quarantaine": m.Quarantaine.objects.filter(opgelost_door__isnull=True).count(),
+            },
+        },
+    )
+
+
+@requires(Sectie.BERICHTEN)
+def run(request: HttpRequest, pk: int) -> HttpResponse:
+    r = get_object_or_404(m.ImportRun, pk=pk)
+    per_type = (
+        m.Bericht.objects.filter(import_run=r)
+        .values("berichttype")
+        .annotate(n=Count("pk"), regels=Sum("regels"))
+        .order_by("berichttype")
+    )
+    return render(request, "berichten/run.html", {"run": r, "per_type": per_type})
+
+
+@requires(Sectie.BERICHTEN)
+def quarantaine(request: HttpRequest) -> HttpResponse:
+    rows = Paginator(
+        m.Quarantaine.objects.filter(opgelost_door__isnull=True).defer("inhoud"), 50
+    ).get_page(request.GET.get("pagina"))
+    return render(request, "berichten/quarantaine.html", {"rows": rows})
+
+
+@requires(Sectie.BERICHTEN)
+def quarantaine_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    q = get_object_or_404(m.Quarantaine, pk=pk)
+    if request.method == "POST":
+        result = _importeer_uploads(request, f"verbeterd bestand voor {q.bestand}")
+        if result is not None:
+            if result.accepted and not result.rejected:
+                laatste = (
+                    m.Bericht.objects.filter(import_run_id=result.run_id).order_by("-pk").first()
+                )
+                q.opgelost_door = laatste
+                q.save(update_fields=["opgelost_door"])
+                messages.success(request, "Het verbeterde bestand is geaccepteerd.")
+            return redirect("berichten:run", pk=result.run_id)
+    return render(request, "berichten/quarantaine_detail.html", {"q": q})
+
+
+@requires(Sectie.BERICHTEN)
+def quarantaine_download(request: HttpRequest, pk: int) -> HttpResponse:
+    q = get_object_or_404(m.Quarantaine, pk=pk)
+    response = HttpResponse(ontsleutel(bytes(q.inhoud)), content_type="application/xml")
+    name = Path(q.bestand.rsplit("!", 1)[-1]).name or "bericht.xml"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_POST
+@requires(Sectie.BERICHTEN)
+def quarantaine_verwijder(request: HttpRequest, pk: int) -> HttpResponse:
+    get_object_or_404(m.Quarantaine, pk=pk).delete()
+    messages.success(request, "Het afgekeurde bestand is verwijderd.")
+    return redirect("berichten:quarantaine")

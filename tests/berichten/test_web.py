@@ -1,0 +1,99 @@
+"""The data-analist's pages: upload with the same report as the CLI, history, quarantine."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from jeugdsturing.berichten import models as m
+from tests.berichten.test_import import BAD, example
+from tests.conftest import DEMO_PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def login(rol: str) -> Client:
+    c = Client()
+    assert c.login(username=rol, password=DEMO_PASSWORD)
+    return c
+
+
+def upload(c: Client, url: str, *files: tuple[str, bytes]):
+    return c.post(
+        url,
+        {"bestanden": [SimpleUploadedFile(n, d, content_type="application/xml") for n, d in files]},
+        follow=True,
+    )
+
+
+def test_upload_gives_the_report_and_lands_in_the_history(xsd):
+    c = login("data-analist")
+    response = upload(
+        c, "/berichten/", ("start.xml", example("JW305")), ("fout.xml", BAD["unknown code"][0])
+    )
+    html = response.content.decode()
+    run = m.ImportRun.objects.get()
+    assert response.redirect_chain[-1][0] == f"/berichten/import/{run.pk}/"
+    assert (run.bron, run.gebruiker.username, run.geaccepteerd, run.afgekeurd) == (
+        "web",
+        "data-analist",
+        1,
+        1,
+    )
+    assert "code komt niet voor in codelijst JZ588" in html
+    assert "Client/StopProducten/StopProduct/RedenBeeindiging" in html
+    assert "JW305" in html
+    assert f'href="/berichten/import/{run.pk}/"' in c.get("/berichten/").content.decode()
+
+
+def test_quarantine_shows_reasons_gives_the_original_and_takes_a_corrected_file(xsd):
+    c = login("data-analist")
+    bad = BAD["invalid date"][0]
+    upload(c, "/berichten/", ("fout.xml", bad))
+    q = m.Quarantaine.objects.get()
+    assert "fout.xml" in c.get("/berichten/quarantaine/").content.decode()
+    detail = c.get(f"/berichten/quarantaine/{q.pk}/").content.decode()
+    assert "2027-06-31" in detail
+    assert "geen geldige datum" in detail
+    download = c.get(f"/berichten/quarantaine/{q.pk}/bestand/")
+    assert download.content == bad
+    assert download["Cache-Control"] == "no-store"
+    fixed = bad.replace(b"2027-06-31", b"2026-04-03")
+    upload(c, f"/berichten/quarantaine/{q.pk}/", ("verbeterd.xml", fixed))
+    q.refresh_from_db()
+    assert q.opgelost_door is not None
+    assert q.opgelost_door.berichttype == "JW305"
+    assert "De quarantaine is leeg." in c.get("/berichten/quarantaine/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "rol",
+    [
+        "regiobeheerder",
+        "contractmanager",
+        "beleid",
+        "financien",
+        "aanbieder",
+        "gemeente",
+        "raad",
+        "beoordelaar",
+    ],
+)
+def test_only_the_data_analist_sees_imports_and_quarantine(xsd, rol):
+    upload(login("data-analist"), "/berichten/", ("fout.xml", BAD["unknown code"][0]))
+    q = m.Quarantaine.objects.get()
+    c = login(rol)
+    for url in (
+        "/berichten/",
+        "/berichten/quarantaine/",
+        f"/berichten/quarantaine/{q.pk}/",
+        f"/berichten/quarantaine/{q.pk}/bestand/",
+    ):
+        assert c.get(url).status_code == 403, url
+
+
+def test_only_xml_and_zip_are_taken():
+    response = upload(login("data-analist"), "/berichten/", ("notities.txt", b"hallo"))
+    assert "alleen .xml- of .zip-bestanden" in response.content.decode()
+    assert m.ImportRun.objects.count() == 0
