@@ -35,6 +35,7 @@ def test_upload_gives_the_report_and_lands_in_the_history(xsd):
     html = response.content.decode()
     run = m.ImportRun.objects.get()
     assert response.redirect_chain[-1][0] == f"/berichten/import/{run.pk}/"
+    assert run.gebruiker is not None
     assert (run.bron, run.gebruiker.username, run.geaccepteerd, run.afgekeurd) == (
         "web",
         "data-analist",
