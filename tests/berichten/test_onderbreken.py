@@ -1,0 +1,104 @@
+"""An import killed at any moment and run again ends in exactly the state of one
+uninterrupted run. Runs in subprocesses on SQLite files of its own."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from jeugdsturing.berichten.simulator import simuleer_regio
+from tests.conftest import ROOT
+
+TABELLEN = [
+    "bericht", "toewijzing", "toewijzingversie", "startregel", "stopregel", "verzoek",
+    "wijzigingsverzoek", "antwoord", "prestatie", "prestatieafwijzing", "declaratieantwoord",
+    "retourcode", "clientgebied", "traject", "quarantaine",
+]  # fmt: skip
+TRAJECT = (
+    "sleutel, gemeente, aanbieder, client, gebied, status, begindatum, einddatum, "
+    "reden_beeindiging, verlengingen, verzoekdatum, toewijzing_einddatum"
+)
+
+
+def jeugdsturing(db: Path, *args: str) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "DEBUG": "1"}
+    return subprocess.Popen(  # noqa: S603
+        [sys.executable, "-m", "jeugdsturing", *args],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+
+def klaar(proc: subprocess.Popen[bytes]) -> None:
+    _, err = proc.communicate(timeout=600)
+    assert proc.returncode == 0, err.decode()[-2000:]
+
+
+def nieuwe_db(path: Path) -> Path:
+    for args in (("migrate", "-v0"), ("reference", "load"), ("region", "configure")):
+        klaar(jeugdsturing(path, *args))
+    return path
+
+
+def tellen(db: Path) -> int:
+    for _ in range(50):
+        try:
+            with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.2) as con:
+                return int(con.execute("select count(*) from berichten_bericht").fetchone()[0])
+        except sqlite3.OperationalError:
+            time.sleep(0.05)
+    return -1
+
+
+def toestand(db: Path) -> dict[str, object]:
+    with sqlite3.connect(db) as con:
+        state: dict[str, object] = {
+            t: con.execute(f"select count(*) from berichten_{t}").fetchone()[0] for t in TABELLEN
+        }
+        state["trajecten"] = con.execute(
+            f"select {TRAJECT} from berichten_traject order by sleutel"
+        ).fetchall()
+        state["prestaties"] = con.execute(
+            "select referentie, bedrag, afgewezen from berichten_prestatie order by aanbieder, referentie"
+        ).fetchall()
+        state["runs"] = con.execute("select status from berichten_importrun order by id").fetchall()
+    return state
+
+
+@pytest.mark.django_db
+def test_kill_minus_nine_and_run_again(tmp_path: Path):
+    sim = tmp_path / "sim"
+    stats = simuleer_regio(
+        regio_code="JZ13", van="2026-01-01", tot="2026-09-30", seed=3, scale=0.05, out=sim
+    )
+    totaal = stats["berichten"]
+    assert totaal > 3000
+
+    schoon = nieuwe_db(tmp_path / "schoon.sqlite3")
+    klaar(jeugdsturing(schoon, "ijw", "import", str(sim), "--geen-voortgang"))
+
+    onderbroken = nieuwe_db(tmp_path / "onderbroken.sqlite3")
+    proc = jeugdsturing(onderbroken, "ijw", "import", str(sim), "--geen-voortgang")
+    deadline = time.monotonic() + 300
+    while tellen(onderbroken) < totaal // 3 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.02)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    tussenstand = tellen(onderbroken)
+    assert 0 < tussenstand < totaal, "the import was not interrupted in the middle"
+
+    klaar(jeugdsturing(onderbroken, "ijw", "import", str(sim), "--geen-voortgang"))
+    a, b = toestand(schoon), toestand(onderbroken)
+    assert b["runs"] == [("afgebroken",), ("voltooid",)]
+    del a["runs"], b["runs"]
+    assert a == b
+    assert a["bericht"] == totaal
