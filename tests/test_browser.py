@@ -42,7 +42,10 @@ def browser(live_server: Any, settings: Any, monkeypatch: pytest.MonkeyPatch) ->
     # The live server speaks plain HTTP.
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
-    call_command("demo", "load", "--force", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command(
+        "demo", "load", "--force", "--geen-berichtenverkeer", verbosity=0,
+        stdout=open(os.devnull, "w"),  # noqa: SIM115
+    )  # fmt: skip
     # Playwright's sync API runs an event loop in this thread; the ORM is not used
     # from it while the browser runs (the live server has its own thread).
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

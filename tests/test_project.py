@@ -179,3 +179,23 @@ def test_region_configure_a_new_region_and_list_it(tmp_path: Path, capsys):
     out = capsys.readouterr().out
     assert "HR Holland Rijnland (proef): gebieden nieuw: 2, regio nieuw: 1" in out
     assert "Leiden, Voorschoten" in out
+
+
+@pytest.mark.django_db
+def test_demo_load_imports_simulated_traffic_for_the_demo_region(
+    tmp_path: Path, monkeypatch, capsys
+):
+    from jeugdsturing.berichten import models as m
+
+    monkeypatch.chdir(tmp_path)  # the simulated files go under ./var
+    call_command("demo", "load", "--force", "--schaal", "0.003")
+    out = capsys.readouterr().out
+    assert "Berichtenverkeer inlezen" in out
+    assert m.Bericht.objects.count() > 500
+    assert m.Traject.objects.filter(gemeente__in=["0363", "0362"]).exists()
+    assert list(tmp_path.glob("var/demo-ijw-JZ13-*/*.zip"))
+    # Idempotent: a second run imports nothing new.
+    before = m.Bericht.objects.count()
+    call_command("demo", "load", "--force", "--schaal", "0.003")
+    assert m.Bericht.objects.count() == before
+    assert "0 berichten ingelezen" in capsys.readouterr().out

@@ -4,12 +4,15 @@ Later capabilities add their demo data here, so one command fills the demo regio
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from jeugdsturing.berichten.importeren import importeer
+from jeugdsturing.berichten.simulator import simuleer_regio
 from jeugdsturing.contracten.models import Aanbieder
 from jeugdsturing.core.models import Rol
 from jeugdsturing.core.services import gebruiker_create_or_update, rollen_sync
@@ -19,6 +22,9 @@ DEMO_REGIO = "JZ13"
 DEMO_PASSWORD = "demo-jeugdsturing"  # noqa: S105  (demo only; refused without DEBUG)
 DEMO_AANBIEDER = {"naam": "Jeugdhulp Amstelland (demo)", "agb_code": "98000001"}
 DEMO_GEMEENTE = "0362"  # Amstelveen
+DEMO_PERIODE = ("2026-01-01", "2027-12-31")
+DEMO_SCHAAL = 0.1  # a tenth of the CBS volume: real-looking, and quick to load
+DEMO_SEED = 2028
 
 DEMO_USERS: list[tuple[Rol, str]] = [
     (Rol.REGIOBEHEERDER, "Beheer van regio, gebruikers en audit"),
@@ -42,6 +48,17 @@ class Command(BaseCommand):
             "--force",
             action="store_true",
             help="Ook zonder DEBUG (demogebruikers hebben een bekend wachtwoord).",
+        )
+        parser.add_argument(
+            "--schaal",
+            type=float,
+            default=DEMO_SCHAAL,
+            help=f"Volume van het gesimuleerde berichtenverkeer (standaard {DEMO_SCHAAL}).",
+        )
+        parser.add_argument(
+            "--geen-berichtenverkeer",
+            action="store_true",
+            help="Sla het simuleren en inlezen van iJw-berichten over.",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -70,7 +87,28 @@ class Command(BaseCommand):
                 aanbieder=aanbieder if rol == Rol.AANBIEDER else None,
                 naam=naam,
             )
+        if not options["geen_berichtenverkeer"]:
+            self._berichtenverkeer(regio.code, options["schaal"])
         self.stdout.write("")
         self.stdout.write(f"Demoregio: {regio.naam} ({regio.code}). Inloggen als:")
         for rol, naam in DEMO_USERS:
             self.stdout.write(f"  gebruiker {rol.value:16} wachtwoord {DEMO_PASSWORD}   ({naam})")
+
+    def _berichtenverkeer(self, regio: str, schaal: float) -> None:
+        """Simulated iJw traffic of the demo region, written once under ./var and imported
+        (a second run finds every message already imported)."""
+        map_ = Path("var") / f"demo-ijw-{regio}-{DEMO_SEED}-{schaal:g}"
+        if not any(map_.glob("*.zip")):
+            self.stdout.write(
+                f"Berichtenverkeer simuleren ({DEMO_PERIODE[0]} t/m {DEMO_PERIODE[1]}) ..."
+            )
+            simuleer_regio(
+                regio_code=regio, van=DEMO_PERIODE[0], tot=DEMO_PERIODE[1], seed=DEMO_SEED,
+                scale=schaal, out=map_,
+            )  # fmt: skip
+        self.stdout.write("Berichtenverkeer inlezen ...")
+        result = importeer([map_], bron="demo", omschrijving="demo: gesimuleerd berichtenverkeer")
+        self.stdout.write(
+            f"  {result.accepted} berichten ingelezen ({result.regels} productregels), "
+            f"{result.duplicates} al aanwezig, {len(result.rejected)} afgekeurd"
+        )
