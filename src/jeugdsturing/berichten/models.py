@@ -53,7 +53,7 @@ class Bericht(models.Model):
     """One accepted message: what it is, who sent it, and its content hash."""
 
     berichttype = models.CharField(max_length=5, db_index=True)
-    identificatie = models.CharField(max_length=20)
+    identificatie = models.CharField(max_length=20, db_index=True)
     dagtekening = models.DateField()
     afzender = models.CharField(max_length=8)
     ontvanger = models.CharField(max_length=8)
@@ -113,6 +113,7 @@ class Toewijzing(_Feit):
         constraints = [
             models.UniqueConstraint(fields=["gemeente", "nummer"], name="toewijzing_uniek")
         ]
+        indexes = [models.Index(fields=["gemeente", "aanbieder", "referentie_aanbieder"])]
 
     def __str__(self) -> str:
         return f"toewijzing {self.gemeente}/{self.nummer}"
@@ -154,7 +155,10 @@ class StartRegel(_Levering):
                 name="start_uniek",
             )
         ]  # fmt: skip
-        indexes = [models.Index(fields=["gemeente", "toewijzingnummer"])]
+        indexes = [
+            models.Index(fields=["gemeente", "toewijzingnummer"]),
+            models.Index(fields=["gemeente", "client"]),
+        ]
 
     def __str__(self) -> str:
         return (
@@ -176,7 +180,10 @@ class StopRegel(_Levering):
                 name="stop_uniek",
             )
         ]  # fmt: skip
-        indexes = [models.Index(fields=["gemeente", "toewijzingnummer"])]
+        indexes = [
+            models.Index(fields=["gemeente", "toewijzingnummer"]),
+            models.Index(fields=["gemeente", "client"]),
+        ]
 
     def __str__(self) -> str:
         return f"stop {self.gemeente}/{self.toewijzingnummer or self.productcode} {self.einddatum}"

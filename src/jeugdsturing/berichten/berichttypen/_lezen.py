@@ -13,6 +13,15 @@ from jeugdsturing.berichten.xml import local, path_of
 
 Pseudonimiseer = Callable[[str], str]
 
+# Elements of a basisschema (CDT_) type: their children are in the basisschema namespace.
+BASIS_OUDERS = frozenset({
+    "Product", "Omvang", "ProductPeriode", "DeclaratiePeriode", "IngediendBedrag",
+    "TotaalIngediendBedrag", "TotaalToegekendBedrag", "Verwijzer", "Geboortedatum", "Naam",
+    "Adres", "BerichtIdentificatie", "DeclaratieIdentificatie", "XsdVersie", "ProductReferentie",
+    "Geslachtsnaam", "Partnernaam", "Huis", "Telefoon", "Telefoon01", "Telefoon02", "Periode",
+    "Communicatie",
+})  # fmt: skip
+
 
 class Lezer:
     """Reads elements of one message type: child names are in the message namespace,
@@ -22,8 +31,13 @@ class Lezer:
         self.ns = namespace
 
     def el(self, parent: etree._Element, name: str) -> etree._Element | None:
-        found = parent.find(f"{{{self.ns}}}{name}")
-        return found if found is not None else parent.find(f"{{{NS_BASIS}}}{name}")
+        """A child: in the basisschema namespace when the parent is a basisschema type
+        (Product, Omvang, ...), else in the message namespace."""
+        tag = parent.tag
+        ns = (
+            NS_BASIS if isinstance(tag, str) and tag.rpartition("}")[2] in BASIS_OUDERS else self.ns
+        )
+        return parent.find(f"{{{ns}}}{name}")
 
     def all(self, parent: etree._Element, path: str) -> list[etree._Element]:
         current = [parent]
