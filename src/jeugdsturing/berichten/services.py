@@ -304,7 +304,8 @@ class _Toepassing:
                     (
                         g, a, bericht, dag, client.pseudoniem, wv.referentie, wv.reden, wr.soort,
                         wr.toewijzingnummer or "", wr.product.categorie if wr.product else "",
-                        wr.product.code if wr.product else "", wr.gewenste_ingangsdatum, wr.einddatum,
+                        wr.product.code if wr.product else "", wr.gewenste_ingangsdatum,
+                        wr.einddatum,
                     ),
                 )  # fmt: skip
 
