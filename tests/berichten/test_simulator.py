@@ -117,7 +117,7 @@ def test_the_simulated_traffic_imports_without_rejection(simulatie, settings):
 
     settings.IJW_XSD_DIR = str(SHARED / "ijw" / "xsd")
     out, stats = simulatie
-    result = importeer([out], bron="test")
+    result = importeer([out], bron="test", werkers=1)  # through a worker process
     assert result.rejected == []
     assert result.accepted == stats["berichten"]
     statuses = Counter(m.Traject.objects.values_list("status", flat=True))

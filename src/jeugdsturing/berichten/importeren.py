@@ -7,7 +7,11 @@ import that is interrupted at any moment can simply be run again."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -18,13 +22,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from jeugdsturing.berichten import models as m
-from jeugdsturing.berichten.berichttypen import LEZERS
 from jeugdsturing.berichten.bronnen import Bron, bronnen
-from jeugdsturing.berichten.fouten import Afkeuring, BerichtFout
-from jeugdsturing.berichten.privacy import pseudoniem, versleutel
+from jeugdsturing.berichten.fouten import Afkeuring
+from jeugdsturing.berichten.lezen import Context, Voorbereid, init_worker, lees_bericht
+from jeugdsturing.berichten.privacy import versleutel
 from jeugdsturing.berichten.referentie import referentie_laden
-from jeugdsturing.berichten.services import Voorbereid, berichten_verwerk
-from jeugdsturing.berichten.validatie import Referentie, valideer
+from jeugdsturing.berichten.services import berichten_verwerk
+from jeugdsturing.berichten.validatie import Referentie
 from jeugdsturing.regio.models import Regio
 from jeugdsturing.regio.selectors import GebiedIndex, gebied_index
 
@@ -99,6 +103,29 @@ def _afgebroken_runs_markeren() -> None:
 
 BATCH = 500  # messages applied per transaction
 
+Lezer = Callable[[list[tuple[str, str, bytes]]], list[Voorbereid | list[Afkeuring]]]
+
+
+@contextmanager
+def _lezer(context: Context, werkers: int) -> Iterator[Lezer]:
+    """Reading and validating is CPU work without the database: with werkers > 0 it runs
+    in that many spawned processes while the main process does the database work."""
+    if werkers <= 0:
+        yield lambda items: [lees_bericht(i, context) for i in items]
+        return
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        max_workers=werkers, mp_context=ctx, initializer=init_worker, initargs=(context,)
+    ) as pool:
+        yield lambda items: list(
+            pool.map(lees_bericht, items, chunksize=max(1, len(items) // (4 * werkers)))
+        )
+
+
+def standaard_werkers() -> int:
+    """One worker per core beyond the first; none on a single core."""
+    return max(0, (os.cpu_count() or 1) - 1)
+
 
 def importeer(
     paths: list[Path],
@@ -109,9 +136,11 @@ def importeer(
     voortgang: Callable[[Bron, str], None] | None = None,
     referentie: Referentie | None = None,
     batch: int = BATCH,
+    werkers: int = 0,
 ) -> Resultaat:
     """Import files, directories and zip archives. Every message is applied wholly or
-    not at all; an interrupted run can be run again and ends in the same state."""
+    not at all; an interrupted run can be run again and ends in the same state.
+    With werkers > 0 messages are read and validated in worker processes."""
     _afgebroken_runs_markeren()
     quarantaine_opruimen()
     run = m.ImportRun.objects.create(
@@ -120,22 +149,26 @@ def importeer(
         omschrijving=omschrijving[:300],
     )
     result = Resultaat(run_id=run.pk)
-    ref = referentie or referentie_laden()
+    context = Context(
+        referentie or referentie_laden(),
+        settings.IJW_XSD_DIR or None,
+        settings.PSEUDONYMISATION_KEY,
+    )
     gebied_voor = GebiedBepaler()
-    xsd_dir = settings.IJW_XSD_DIR or None
 
     def meld(item: Bron, status: str) -> None:
         if voortgang is not None:
             voortgang(item, status)
 
-    chunk: list[Bron] = []
-    for item in bronnen(paths):
-        chunk.append(item)
-        if len(chunk) >= batch:
-            _verwerk_chunk(chunk, run, ref, xsd_dir, gebied_voor, result, meld)
-            chunk = []
-    if chunk:
-        _verwerk_chunk(chunk, run, ref, xsd_dir, gebied_voor, result, meld)
+    with _lezer(context, werkers) as lezer:
+        chunk: list[Bron] = []
+        for item in bronnen(paths):
+            chunk.append(item)
+            if len(chunk) >= batch:
+                _verwerk_chunk(chunk, run, lezer, gebied_voor, result, meld)
+                chunk = []
+        if chunk:
+            _verwerk_chunk(chunk, run, lezer, gebied_voor, result, meld)
     m.ImportRun.objects.filter(pk=run.pk).update(
         status=m.ImportStatus.VOLTOOID,
         beeindigd_op=timezone.now(),
@@ -151,8 +184,7 @@ def importeer(
 def _verwerk_chunk(
     chunk: list[Bron],
     run: m.ImportRun,
-    ref: Referentie,
-    xsd_dir: str | None,
+    lezer: Lezer,
     gebied_voor: GebiedBepaler,
     result: Resultaat,
     meld: Callable[[Bron, str], None],
@@ -163,7 +195,7 @@ def _verwerk_chunk(
     bekend = set(
         m.Bericht.objects.filter(sha256__in=set(shas.values())).values_list("sha256", flat=True)
     )
-    klaar: list[tuple[Bron, Voorbereid]] = []
+    nieuw: list[Bron] = []
     for item in chunk:
         if item.data is None:
             result.rejected.append(
@@ -177,17 +209,18 @@ def _verwerk_chunk(
             meld(item, "dubbel")
             continue
         bekend.add(sha)  # the same content twice in one run
-        try:
-            gevalideerd = valideer(item.data, file=item.naam, ref=ref, xsd_dir=xsd_dir)
-        except BerichtFout as fout:
+        nieuw.append(item)
+
+    klaar: list[tuple[Bron, Voorbereid]] = []
+    gelezen = lezer([(item.naam, shas[id(item)], item.data or b"") for item in nieuw])
+    for item, uitkomst in zip(nieuw, gelezen, strict=True):
+        if isinstance(uitkomst, list):
             with transaction.atomic():
-                _quarantaine(run, item.naam, item.data, fout.afkeuringen)
-            result.rejected.extend(fout.afkeuringen)
+                _quarantaine(run, item.naam, item.data, uitkomst)
+            result.rejected.extend(uitkomst)
             meld(item, "afgekeurd")
-            continue
-        header = gevalideerd.header
-        inhoud = LEZERS[header.berichttype.code](gevalideerd.root, pseudoniem)
-        klaar.append((item, Voorbereid(item.naam, sha, header, inhoud)))
+        else:
+            klaar.append((item, uitkomst))
 
     idents = {
         (v.header.afzender, v.header.berichttype.code, v.header.identificatie) for _, v in klaar
@@ -222,13 +255,9 @@ def _verwerk_chunk(
                 continue
             except Exception as exc:
                 afkeuring = Afkeuring(
-                    item.naam,
-                    v.header.berichttype.code,
-                    None,
-                    None,
-                    None,
+                    item.naam, v.header.berichttype.code, None, None, None,
                     f"kon niet worden verwerkt: {exc}",
-                )
+                )  # fmt: skip
                 with transaction.atomic():
                     _quarantaine(run, item.naam, item.data, [afkeuring])
                 result.rejected.append(afkeuring)

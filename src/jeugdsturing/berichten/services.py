@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -21,6 +20,7 @@ from django.utils import timezone
 from jeugdsturing.berichten import models as m
 from jeugdsturing.berichten import sql
 from jeugdsturing.berichten.feiten import Inhoud, Product
+from jeugdsturing.berichten.lezen import Voorbereid
 from jeugdsturing.berichten.trajecten import (
     StartStand,
     StopStand,
@@ -33,16 +33,6 @@ from jeugdsturing.berichten.validatie import Header
 GebiedVoor = Callable[[str, str | None], str]  # (gemeente, postcode) -> gebied code or ""
 ACCEPTATIE = "0200"  # WJ001: no remark on this class
 IMPORT_LOCK = 7_417_001  # PostgreSQL advisory lock: one import applies at a time
-
-
-@dataclass(frozen=True)
-class Voorbereid:
-    """A validated, parsed message ready to be applied."""
-
-    bestand: str
-    sha256: str
-    header: Header
-    inhoud: Inhoud
 
 
 def sleutel_toewijzing(gemeente: str, nummer: str) -> str:

@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from jeugdsturing.berichten.bronnen import Bron, tel
-from jeugdsturing.berichten.importeren import importeer, quarantaine_opruimen
+from jeugdsturing.berichten.importeren import importeer, quarantaine_opruimen, standaard_werkers
 
 
 class Command(BaseCommand):
@@ -24,6 +24,13 @@ class Command(BaseCommand):
         imp.add_argument("paths", nargs="+", type=Path)
         imp.add_argument("--json", action="store_true", help="Eén JSON-object als uitvoer.")
         imp.add_argument("--geen-voortgang", action="store_true", help="Geen voortgangsbalk.")
+        imp.add_argument(
+            "--werkers",
+            type=int,
+            default=standaard_werkers(),
+            help="Processen die berichten lezen en controleren naast het opslaan "
+            f"(standaard {standaard_werkers()}: het aantal cores min één).",
+        )
         sub.add_parser("purge", help="Verwijder quarantaine ouder dan de bewaartermijn.")
         sim = sub.add_parser("simulate", help="Schrijf gesimuleerd berichtenverkeer van een regio.")
         sim.add_argument("--region", required=True, help="regiocode, bijvoorbeeld JZ13")

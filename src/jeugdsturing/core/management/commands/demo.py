@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from jeugdsturing.berichten.importeren import importeer
+from jeugdsturing.berichten.importeren import importeer, standaard_werkers
 from jeugdsturing.berichten.simulator import simuleer_regio
 from jeugdsturing.contracten.models import Aanbieder
 from jeugdsturing.core.models import Rol
@@ -107,7 +107,10 @@ class Command(BaseCommand):
                 scale=schaal, out=map_,
             )  # fmt: skip
         self.stdout.write("Berichtenverkeer inlezen ...")
-        result = importeer([map_], bron="demo", omschrijving="demo: gesimuleerd berichtenverkeer")
+        result = importeer(
+            [map_], bron="demo", omschrijving="demo: gesimuleerd berichtenverkeer",
+            werkers=standaard_werkers(),
+        )  # fmt: skip
         self.stdout.write(
             f"  {result.accepted} berichten ingelezen ({result.regels} productregels), "
             f"{result.duplicates} al aanwezig, {len(result.rejected)} afgekeurd"

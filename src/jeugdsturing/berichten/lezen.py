@@ -1,0 +1,56 @@
+"""Validating and reading messages, without the database: this runs in worker
+processes during a large import, so it must not touch Django's ORM or settings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
+from jeugdsturing.berichten.berichttypen import LEZERS
+from jeugdsturing.berichten.feiten import Inhoud
+from jeugdsturing.berichten.fouten import Afkeuring, BerichtFout
+from jeugdsturing.berichten.privacy import pseudoniem
+from jeugdsturing.berichten.validatie import Header, Referentie, valideer
+
+
+@dataclass(frozen=True)
+class Voorbereid:
+    """A validated, parsed message ready to be applied."""
+
+    bestand: str
+    sha256: str
+    header: Header
+    inhoud: Inhoud
+
+
+@dataclass(frozen=True)
+class Context:
+    ref: Referentie
+    xsd_dir: str | None
+    sleutel: str  # pseudonymisation key
+
+
+_CONTEXT: Context | None = None
+
+
+def init_worker(context: Context) -> None:
+    global _CONTEXT
+    _CONTEXT = context
+
+
+def lees_bericht(
+    item: tuple[str, str, bytes], context: Context | None = None
+) -> Voorbereid | list[Afkeuring]:
+    """(name, sha256, bytes) -> a message ready to apply, or its rejections."""
+    ctx = context or _CONTEXT
+    assert ctx is not None  # noqa: S101
+    naam, sha, data = item
+    try:
+        gevalideerd = valideer(data, file=naam, ref=ctx.ref, xsd_dir=ctx.xsd_dir)
+    except BerichtFout as fout:
+        return fout.afkeuringen
+    header = gevalideerd.header
+    pseudo: Callable[[str], str] = partial(pseudoniem, key=ctx.sleutel)
+    inhoud = LEZERS[header.berichttype.code](gevalideerd.root, pseudo)
+    return Voorbereid(naam, sha, header, inhoud)
