@@ -150,6 +150,7 @@ def test_taakgericht_without_assignment(importeer_bytes, verkeer: Verkeer):
     assert t.taakgericht
     assert t.sleutel.startswith(f"K|{GEMEENTE}|{AANBIEDER}|")
     assert (t.status, t.toewijzingnummer, t.gebied) == ("lopend", "", "")  # no address in a JW305
+    assert t.geboortejaar == 2014  # but a date of birth: its year is kept
     importeer_bytes(verkeer.stop(D(2026, 5, 4), D(2026, 3, 9), D(2026, 4, 30), nummer=None))
     t.refresh_from_db()
     assert (t.status, t.einddatum) == ("beeindigd", D(2026, 4, 30))

@@ -134,6 +134,7 @@ class ToewijzingVersie(_Feit):
 
 class _Levering(_Feit):
     client = models.CharField(max_length=PSEUDONIEM)
+    geboortejaar = models.PositiveSmallIntegerField(null=True)
     toewijzingnummer = models.CharField(max_length=20, blank=True)
     categorie = models.CharField(max_length=2, blank=True)
     productcode = models.CharField(max_length=5, blank=True)

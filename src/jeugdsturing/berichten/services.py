@@ -260,6 +260,7 @@ class _Toepassing:
                         "bericht_id": bericht,
                         "dagtekening": dag,
                         "toewijzing_ingangsdatum": r.toewijzing_ingangsdatum,
+                        "geboortejaar": client.geboortejaar,
                     }
                     if model is m.StopRegel:
                         row |= {"einddatum": r.einddatum, "reden": r.reden}  # type: ignore[union-attr]
@@ -476,6 +477,7 @@ def trajecten_herbereken(*, sleutels: Iterable[str], gebied_voor: GebiedVoor) ->
         "productcode",
         "begindatum",
         "dagtekening",
+        "geboortejaar",
     )
     stop_velden = (*start_velden, "einddatum", "reden")
 
@@ -485,13 +487,13 @@ def trajecten_herbereken(*, sleutels: Iterable[str], gebied_voor: GebiedVoor) ->
         return sleutel_taakgericht(g, a, c, Product(cat, code) if cat else None, begin)
 
     def leveringen(filt: dict[str, Any]) -> None:
-        for g, a, c, nr, cat, code, begin, dag in m.StartRegel.objects.filter(**filt).values_list(
-            *start_velden
-        ):
+        for g, a, c, nr, cat, code, begin, dag, jaar in m.StartRegel.objects.filter(
+            **filt
+        ).values_list(*start_velden):
             starts[sleutel_van(g, a, c, nr, cat, code, begin)].append(
-                StartStand(begin, dag, a, c, cat, code)
+                StartStand(begin, dag, a, c, cat, code, jaar)
             )
-        for g, a, c, nr, cat, code, begin, dag, eind, reden in m.StopRegel.objects.filter(
+        for g, a, c, nr, cat, code, begin, dag, _, eind, reden in m.StopRegel.objects.filter(
             **filt
         ).values_list(*stop_velden):
             stops[sleutel_van(g, a, c, nr, cat, code, begin)].append(

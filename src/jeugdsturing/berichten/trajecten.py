@@ -43,6 +43,7 @@ class StartStand:
     client: str
     categorie: str
     productcode: str
+    geboortejaar: int | None = None
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,9 @@ def traject_stand(
     return TrajectStand(
         aanbieder=bron.aanbieder,
         client=bron.client,
-        geboortejaar=toewijzing.geboortejaar if toewijzing else None,
+        geboortejaar=(
+            toewijzing.geboortejaar if toewijzing else (start.geboortejaar if start else None)
+        ),
         categorie=bron.categorie,
         productcode=bron.productcode,
         toewijzingsdatum=toewijzing.toewijzingsdatum if toewijzing else None,
