@@ -14,6 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
+from itertools import chain
 from pathlib import Path
 
 from django.conf import settings
@@ -103,23 +104,34 @@ def _afgebroken_runs_markeren() -> None:
 
 BATCH = 500  # messages applied per transaction
 
-Lezer = Callable[[list[tuple[str, str, bytes]]], list[Voorbereid | list[Afkeuring]]]
+Gelezen = list[Voorbereid | list[Afkeuring]]
+Lezer = Callable[[list[tuple[str, str, bytes]]], Callable[[], Gelezen]]
 
 
 @contextmanager
 def _lezer(context: Context, werkers: int) -> Iterator[Lezer]:
-    """Reading and validating is CPU work without the database: with werkers > 0 it runs
-    in that many spawned processes while the main process does the database work."""
+    """Reading and validating is CPU work without the database. With werkers > 0 it runs
+    in spawned processes: lezer(items) starts the work and returns a function that
+    waits for the results, so the main process can write the previous batch meanwhile."""
     if werkers <= 0:
-        yield lambda items: [lees_bericht(i, context) for i in items]
+
+        def inline(items: list[tuple[str, str, bytes]]) -> Callable[[], Gelezen]:
+            results: Gelezen = [lees_bericht(i, context) for i in items]
+            return lambda: results
+
+        yield inline
         return
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
         max_workers=werkers, mp_context=ctx, initializer=init_worker, initargs=(context,)
     ) as pool:
-        yield lambda items: list(
-            pool.map(lees_bericht, items, chunksize=max(1, len(items) // (4 * werkers)))
-        )
+
+        def parallel(items: list[tuple[str, str, bytes]]) -> Callable[[], Gelezen]:
+            chunksize = max(1, len(items) // (4 * werkers))
+            pending = pool.map(lees_bericht, items, chunksize=chunksize)  # submitted now
+            return lambda: list(pending)
+
+        yield parallel
 
 
 def standaard_werkers() -> int:
@@ -140,7 +152,8 @@ def importeer(
 ) -> Resultaat:
     """Import files, directories and zip archives. Every message is applied wholly or
     not at all; an interrupted run can be run again and ends in the same state.
-    With werkers > 0 messages are read and validated in worker processes."""
+    With werkers > 0, batch N+1 is read and validated in worker processes while the
+    main process writes batch N."""
     _afgebroken_runs_markeren()
     quarantaine_opruimen()
     run = m.ImportRun.objects.create(
@@ -160,15 +173,22 @@ def importeer(
         if voortgang is not None:
             voortgang(item, status)
 
+    gezien: set[bytes] = set()  # content hashes met in this run
     with _lezer(context, werkers) as lezer:
+        vorige: tuple[list[tuple[Bron, str]], Callable[[], Gelezen]] | None = None
         chunk: list[Bron] = []
-        for item in bronnen(paths):
-            chunk.append(item)
-            if len(chunk) >= batch:
-                _verwerk_chunk(chunk, run, lezer, gebied_voor, result, meld)
+        for item in chain(bronnen(paths), [None]):  # a stream: None marks the end
+            if item is not None:
+                chunk.append(item)
+            if chunk and (item is None or len(chunk) >= batch):
+                nieuw = _screenen(chunk, gezien, result, meld)
+                opdracht = lezer([(b.naam, sha, b.data or b"") for b, sha in nieuw])
+                if vorige is not None:  # write the previous batch while this one is read
+                    _afronden(*vorige, run, gebied_voor, result, meld)
+                vorige = (nieuw, opdracht)
                 chunk = []
-        if chunk:
-            _verwerk_chunk(chunk, run, lezer, gebied_voor, result, meld)
+        if vorige is not None:
+            _afronden(*vorige, run, gebied_voor, result, meld)
     m.ImportRun.objects.filter(pk=run.pk).update(
         status=m.ImportStatus.VOLTOOID,
         beeindigd_op=timezone.now(),
@@ -181,21 +201,24 @@ def importeer(
     return result
 
 
-def _verwerk_chunk(
+def _screenen(
     chunk: list[Bron],
-    run: m.ImportRun,
-    lezer: Lezer,
-    gebied_voor: GebiedBepaler,
+    gezien: set[bytes],
     result: Resultaat,
     meld: Callable[[Bron, str], None],
-) -> None:
-    shas = {
-        id(item): hashlib.sha256(item.data).hexdigest() for item in chunk if item.data is not None
+) -> list[tuple[Bron, str]]:
+    """Unreadable sources and content already stored (or met earlier in this run) are
+    dealt with before any parsing; returns the sources to read, with their hash."""
+    digests = {
+        id(item): hashlib.sha256(item.data).digest() for item in chunk if item.data is not None
     }
-    bekend = set(
-        m.Bericht.objects.filter(sha256__in=set(shas.values())).values_list("sha256", flat=True)
-    )
-    nieuw: list[Bron] = []
+    bekend = {
+        bytes.fromhex(h)
+        for h in m.Bericht.objects.filter(
+            sha256__in=[d.hex() for d in digests.values()]
+        ).values_list("sha256", flat=True)
+    }
+    nieuw: list[tuple[Bron, str]] = []
     for item in chunk:
         if item.data is None:
             result.rejected.append(
@@ -203,17 +226,27 @@ def _verwerk_chunk(
             )
             meld(item, "afgekeurd")
             continue
-        sha = shas[id(item)]
-        if sha in bekend:
+        digest = digests[id(item)]
+        if digest in bekend or digest in gezien:
             result.duplicates += 1
             meld(item, "dubbel")
             continue
-        bekend.add(sha)  # the same content twice in one run
-        nieuw.append(item)
+        gezien.add(digest)
+        nieuw.append((item, digest.hex()))
+    return nieuw
 
+
+def _afronden(
+    nieuw: list[tuple[Bron, str]],
+    opdracht: Callable[[], Gelezen],
+    run: m.ImportRun,
+    gebied_voor: GebiedBepaler,
+    result: Resultaat,
+    meld: Callable[[Bron, str], None],
+) -> None:
+    """Quarantine what was rejected, drop duplicates by identification, apply the rest."""
     klaar: list[tuple[Bron, Voorbereid]] = []
-    gelezen = lezer([(item.naam, shas[id(item)], item.data or b"") for item in nieuw])
-    for item, uitkomst in zip(nieuw, gelezen, strict=True):
+    for (item, _), uitkomst in zip(nieuw, opdracht(), strict=True):
         if isinstance(uitkomst, list):
             with transaction.atomic():
                 _quarantaine(run, item.naam, item.data, uitkomst)

@@ -113,7 +113,7 @@ class Toewijzing(_Feit):
         constraints = [
             models.UniqueConstraint(fields=["gemeente", "nummer"], name="toewijzing_uniek")
         ]
-        indexes = [models.Index(fields=["gemeente", "aanbieder", "referentie_aanbieder"])]
+        indexes = [models.Index(fields=["gemeente", "referentie_aanbieder"])]
 
     def __str__(self) -> str:
         return f"toewijzing {self.gemeente}/{self.nummer}"
@@ -207,6 +207,7 @@ class Verzoek(_Feit):
                 fields=["gemeente", "aanbieder", "referentie"], name="verzoek_uniek"
             )
         ]
+        indexes = [models.Index(fields=["gemeente", "referentie"])]
 
     def __str__(self) -> str:
         return f"verzoek {self.aanbieder}/{self.referentie}"
@@ -273,7 +274,7 @@ class PrestatieAfwijzing(_Feit):
     retourcodes = models.CharField(max_length=100)
 
     class Meta:
-        indexes = [models.Index(fields=["aanbieder", "gemeente", "referentie"])]
+        indexes = [models.Index(fields=["gemeente", "referentie"])]
 
     def __str__(self) -> str:
         return f"afwijzing {self.aanbieder}/{self.referentie}"

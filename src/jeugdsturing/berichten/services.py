@@ -57,6 +57,15 @@ def _in_chunks(values: Iterable[Any], size: int = 500) -> Iterable[list[Any]]:
         yield chunk
 
 
+def _per_gemeente(per_paar: dict[tuple[str, str], set[str]]) -> dict[str, set[str]]:
+    """{(gemeente, aanbieder): refs} -> {gemeente: refs}: one query per gemeente instead of
+    one per gemeente-provider pair; the rows are matched to their pair afterwards."""
+    result: dict[str, set[str]] = defaultdict(set)
+    for (g, _), refs in per_paar.items():
+        result[g] |= refs
+    return result
+
+
 def _fields(model: type[Any], skip: Iterable[str] = ("id",)) -> list[str]:
     """Concrete field names, with FK fields by their attname (bericht_id)."""
     return [f.attname for f in model._meta.concrete_fields if f.attname not in set(skip)]
@@ -183,12 +192,13 @@ class _Toepassing:
                     "gemeente", "client", "gebied", "peildatum"
                 ):
                     self.clientgebieden[(g, cg["client"])] = dict(cg)
-        for (g, a), refs in prestatie_refs.items():
+        for g, refs in _per_gemeente(prestatie_refs).items():
             for chunk in _in_chunks(refs):
-                for ref, codes in m.PrestatieAfwijzing.objects.filter(
-                    gemeente=g, aanbieder=a, referentie__in=chunk
-                ).values_list("referentie", "retourcodes"):
-                    self.afwijzingen[(g, a, ref)] = codes
+                for a, ref, codes in m.PrestatieAfwijzing.objects.filter(
+                    gemeente=g, referentie__in=chunk
+                ).values_list("aanbieder", "referentie", "retourcodes"):
+                    if ref in prestatie_refs.get((g, a), ()):
+                        self.afwijzingen[(g, a, ref)] = codes
 
     # --- applying one message --------------------------------------------------------------
     def pas_toe(self, bericht: int, header: Header, inhoud: Inhoud) -> None:
@@ -397,20 +407,25 @@ class _Toepassing:
         sql.invoegen(m.Prestatie, PRESTATIE_VELDEN, self.prestaties)
         for model, (fields, rows) in self.nieuw.items():
             sql.invoegen(model, fields, rows)
+        per_groep: dict[tuple[str, str, str], list[str]] = defaultdict(list)
         for g, a, ref, codes in self.afgewezen_updates:
-            m.Prestatie.objects.filter(gemeente=g, aanbieder=a, referentie=ref).update(
-                afgewezen=True, retourcodes=codes
-            )
+            per_groep[(g, a, codes)].append(ref)
+        for (g, a, codes), refs_ in per_groep.items():
+            for chunk in _in_chunks(refs_):
+                m.Prestatie.objects.filter(gemeente=g, aanbieder=a, referentie__in=chunk).update(
+                    afgewezen=True, retourcodes=codes
+                )
         # A request that arrives after its assignment still completes the trajectory.
         refs: dict[tuple[str, str], set[str]] = defaultdict(set)
         for g, a, ref in self.verzoeken:
             refs[(g, a)].add(ref)
-        for (g, a), rs in refs.items():
+        for g, rs in _per_gemeente(refs).items():
             for chunk in _in_chunks(rs):
-                for nummer in m.Toewijzing.objects.filter(
-                    gemeente=g, aanbieder=a, referentie_aanbieder__in=chunk
-                ).values_list("nummer", flat=True):
-                    self.sleutels.add(sleutel_toewijzing(g, nummer))
+                for a, ref, nummer in m.Toewijzing.objects.filter(
+                    gemeente=g, referentie_aanbieder__in=chunk
+                ).values_list("aanbieder", "referentie_aanbieder", "nummer"):
+                    if ref in refs.get((g, a), ()):
+                        self.sleutels.add(sleutel_toewijzing(g, nummer))
 
 
 TOEWIJZING_VELDEN = tuple(_fields(m.Toewijzing))
@@ -541,12 +556,13 @@ def trajecten_herbereken(*, sleutels: Iterable[str], gebied_voor: GebiedVoor) ->
             ).values_list("client", "gebied"):
                 gebieden[(g, client)] = gebied
     verzoeken: dict[tuple[str, str, str], tuple[date, str]] = {}
-    for (g, a), rs in refs_per.items():
+    for g, rs in _per_gemeente(refs_per).items():
         for chunk in _in_chunks(rs):
-            for ref, dag, verwijzer in m.Verzoek.objects.filter(
-                gemeente=g, aanbieder=a, referentie__in=chunk
-            ).values_list("referentie", "dagtekening", "verwijzer_type"):
-                verzoeken[(g, a, ref)] = (dag, verwijzer)
+            for a, ref, dag, verwijzer in m.Verzoek.objects.filter(
+                gemeente=g, referentie__in=chunk
+            ).values_list("aanbieder", "referentie", "dagtekening", "verwijzer_type"):
+                if ref in refs_per.get((g, a), ()):
+                    verzoeken[(g, a, ref)] = (dag, verwijzer)
 
     weg = [s for s, stand in standen.items() if stand is None]
     for chunk in _in_chunks(weg):
