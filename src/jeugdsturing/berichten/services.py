@@ -483,17 +483,7 @@ def trajecten_herbereken(*, sleutels: Iterable[str], gebied_voor: GebiedVoor) ->
     versies: dict[str, list[Versie]] = defaultdict(list)
     starts: dict[str, list[StartStand]] = defaultdict(list)
     stops: dict[str, list[StopStand]] = defaultdict(list)
-    start_velden = (
-        "gemeente",
-        "aanbieder",
-        "client",
-        "toewijzingnummer",
-        "categorie",
-        "productcode",
-        "begindatum",
-        "dagtekening",
-        "geboortejaar",
-    )
+    start_velden = (*_LEVERING_KEY, "dagtekening", "geboortejaar")
     stop_velden = (*start_velden, "einddatum", "reden")
 
     def sleutel_van(g: str, a: str, c: str, nummer: str, cat: str, code: str, begin: date) -> str:

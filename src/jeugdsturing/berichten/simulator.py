@@ -198,6 +198,16 @@ class Simulatie:
         self.stats[code] += 1
         return True
 
+    def met_retour(
+        self, dag: date, code: str, data: bytes, retour: str, ident: str, terug: date | None = None
+    ) -> bool:
+        """A message and its retour (code 0200), by default one working day later.
+        True when the message itself falls in the period."""
+        geschreven = self.schrijf(dag, code, data)
+        terug = terug or _werkdagen_later(dag, 1)
+        self.schrijf(terug, retour, w.retour(data, retour, identificatie=ident, dagtekening=terug))
+        return geschreven
+
     # --- the model -----------------------------------------------------------------------
     def run(self) -> None:
         """Inflow per gemeente as a Poisson process over the period; repeat use adds a
@@ -290,17 +300,7 @@ class Simulatie:
                     [w.VerzoekRegel(referentie, pt.product, dag, None, omvang, verwijzer,
                                     "01234567" if verwijzer in {"02", "03", "05"} else None)],
                 )  # fmt: skip
-                self.schrijf(dag, "JW315", v_data)
-                self.schrijf(
-                    _werkdagen_later(dag, 1),
-                    "JW316",
-                    w.retour(
-                        v_data,
-                        "JW316",
-                        identificatie=g.ident(),
-                        dagtekening=_werkdagen_later(dag, 1),
-                    ),
-                )
+                self.met_retour(dag, "JW315", v_data, "JW316", g.ident())
                 toewijzingsdatum = _werkdagen_later(
                     dag, max(0, int(rng.gammavariate(2.0, 2.2 * traag)))
                 )
@@ -311,17 +311,7 @@ class Simulatie:
                         "1",
                         rng.choice("1234"),
                     )
-                    self.schrijf(toewijzingsdatum, "JW319", an)
-                    self.schrijf(
-                        _werkdagen_later(toewijzingsdatum, 1),
-                        "JW320",
-                        w.retour(
-                            an,
-                            "JW320",
-                            identificatie=a.ident("JW320"),
-                            dagtekening=_werkdagen_later(toewijzingsdatum, 1),
-                        ),
-                    )
+                    self.met_retour(toewijzingsdatum, "JW319", an, "JW320", a.ident("JW320"))
                     return None
             ingang = toewijzingsdatum
             einde = ingang + timedelta(days=pt.toewijzing_maanden * 30)
@@ -335,17 +325,7 @@ class Simulatie:
                 referentie if verwijzer != "01" else None,
             )
             t_data = w.jw301(w.Kop(g.code, a.agb, g.ident(), toewijzingsdatum), persoon, [regel])
-            self.schrijf(toewijzingsdatum, "JW301", t_data)
-            self.schrijf(
-                _werkdagen_later(toewijzingsdatum, 1),
-                "JW302",
-                w.retour(
-                    t_data,
-                    "JW302",
-                    identificatie=a.ident("JW302"),
-                    dagtekening=_werkdagen_later(toewijzingsdatum, 1),
-                ),
-            )
+            self.met_retour(toewijzingsdatum, "JW301", t_data, "JW302", a.ident("JW302"))
             begindatum = toewijzingsdatum + timedelta(
                 days=int(rng.gammavariate(1.5, pt.wachttijd_gemiddeld / 1.5))
             )
@@ -354,14 +334,7 @@ class Simulatie:
         start = w.LeveringRegel(toewijzingnummer, pt.product, ingang, begindatum)
         s_dag = _werkdagen_later(begindatum, vertraging())
         s_data = w.jw305(w.Kop(g.code, a.agb, a.ident("JW305"), s_dag), persoon, [start])
-        self.schrijf(s_dag, "JW305", s_data)
-        self.schrijf(
-            _werkdagen_later(s_dag, 1),
-            "JW306",
-            w.retour(
-                s_data, "JW306", identificatie=g.ident(), dagtekening=_werkdagen_later(s_dag, 1)
-            ),
-        )
+        self.met_retour(s_dag, "JW305", s_data, "JW306", g.ident())
         if rng.random() < 0.01:  # a correction: delete the start and send it again
             c_dag = s_dag + timedelta(days=rng.randrange(3, 20))
             nieuw = begindatum + timedelta(days=rng.randrange(1, 5))
@@ -386,32 +359,18 @@ class Simulatie:
                     ref = f"W{a.agb[-4:]}-{a.ident('ref')}"
                     wz = w.jw317(w.Kop(g.code, a.agb, a.ident("JW317"), v_dag - timedelta(days=7)), persoon, ref, "2",
                                  [w.WijzigRegel(toewijzingnummer, v_dag, nieuw_einde, omvang)])  # fmt: skip
-                    self.schrijf(v_dag - timedelta(days=7), "JW317", wz)
-                    self.schrijf(
+                    self.met_retour(
+                        v_dag - timedelta(days=7), "JW317", wz, "JW318", g.ident(),
                         v_dag - timedelta(days=6),
-                        "JW318",
-                        w.retour(
-                            wz,
-                            "JW318",
-                            identificatie=g.ident(),
-                            dagtekening=v_dag - timedelta(days=6),
-                        ),
-                    )
+                    )  # fmt: skip
                     if rng.random() < 0.1:  # under investigation first
                         an = w.jw319(
                             w.Kop(g.code, a.agb, g.ident(), v_dag - timedelta(days=3)), ref, "2"
                         )
-                        self.schrijf(v_dag - timedelta(days=3), "JW319", an)
-                        self.schrijf(
+                        self.met_retour(
+                            v_dag - timedelta(days=3), "JW319", an, "JW320", a.ident("JW320"),
                             v_dag - timedelta(days=2),
-                            "JW320",
-                            w.retour(
-                                an,
-                                "JW320",
-                                identificatie=a.ident("JW320"),
-                                dagtekening=v_dag - timedelta(days=2),
-                            ),
-                        )
+                        )  # fmt: skip
                 regel = w.ToewijzingRegel(
                     toewijzingnummer,
                     pt.product,
@@ -422,18 +381,8 @@ class Simulatie:
                     reden_wijziging="04",
                 )
                 t_data = w.jw301(w.Kop(g.code, a.agb, g.ident(), v_dag), persoon, [regel])
-                if self.schrijf(v_dag, "JW301", t_data):
+                if self.met_retour(v_dag, "JW301", t_data, "JW302", a.ident("JW302")):
                     self.stats["verlengingen"] += 1
-                self.schrijf(
-                    _werkdagen_later(v_dag, 1),
-                    "JW302",
-                    w.retour(
-                        t_data,
-                        "JW302",
-                        identificatie=a.ident("JW302"),
-                        dagtekening=_werkdagen_later(v_dag, 1),
-                    ),
-                )
                 einde = nieuw_einde
 
         # Claims, monthly, for PxQ care.
@@ -455,14 +404,7 @@ class Simulatie:
         )
         e_dag = _werkdagen_later(einddatum, vertraging())
         e_data = w.jw307(w.Kop(g.code, a.agb, a.ident("JW307"), e_dag), persoon, [stop])
-        self.schrijf(e_dag, "JW307", e_data)
-        self.schrijf(
-            _werkdagen_later(e_dag, 1),
-            "JW308",
-            w.retour(
-                e_data, "JW308", identificatie=g.ident(), dagtekening=_werkdagen_later(e_dag, 1)
-            ),
-        )
+        self.met_retour(e_dag, "JW307", e_data, "JW308", g.ident())
         # Repeat use: after a planned end, the child may need care again within a year.
         if reden == "31" and rng.random() < (0.35 if a.slecht else 0.12):
             return einddatum + timedelta(days=rng.randrange(20, 365)), persoon
