@@ -135,8 +135,10 @@ def _lezer(context: Context, werkers: int) -> Iterator[Lezer]:
 
 
 def standaard_werkers() -> int:
-    """One worker per core beyond the first; none on a single core."""
-    return max(0, (os.cpu_count() or 1) - 1)
+    """Worker processes for reading: one per core beyond the first, but none on one or
+    two cores, where measurement showed no gain (docs/performance.md)."""
+    cores = os.cpu_count() or 1
+    return 0 if cores <= 2 else cores - 1
 
 
 def importeer(
