@@ -52,6 +52,13 @@ class Persoon:
     plaats: str = "Amsterdam"
 
 
+def _sub(parent: etree._Element, ns: str, name: str, text: object | None) -> etree._Element:
+    el = etree.SubElement(parent, f"{{{ns}}}{name}")
+    if text is not None:
+        el.text = text.isoformat() if isinstance(text, date) else str(text)
+    return el
+
+
 class _Doc:
     def __init__(self, code: str) -> None:
         self.type = BERICHTTYPEN[code]
@@ -61,16 +68,12 @@ class _Doc:
         )
 
     def e(self, parent: etree._Element, name: str, text: object | None = None) -> etree._Element:
-        el = etree.SubElement(parent, f"{{{self.ns}}}{name}")
-        if text is not None:
-            el.text = text.isoformat() if isinstance(text, date) else str(text)
-        return el
+        """A child in the message namespace."""
+        return _sub(parent, self.ns, name, text)
 
     def b(self, parent: etree._Element, name: str, text: object | None = None) -> etree._Element:
-        el = etree.SubElement(parent, f"{{{NS_BASIS}}}{name}")
-        if text is not None:
-            el.text = text.isoformat() if isinstance(text, date) else str(text)
-        return el
+        """A child in the basisschema namespace."""
+        return _sub(parent, NS_BASIS, name, text)
 
     def header(
         self, afzender: str, ontvanger: str, identificatie: str, dag: date
@@ -147,16 +150,10 @@ class ToewijzingRegel:
 def jw301(kop: Kop, persoon: Persoon, regels: Sequence[ToewijzingRegel]) -> bytes:
     d = _Doc("JW301")
     d.header(kop.gemeente, kop.aanbieder, kop.identificatie, kop.dagtekening)
-    c = d.e(d.root, "Client")
-    d.e(c, "Bsn", persoon.bsn)
-    gd = d.e(c, "Geboortedatum")
-    d.b(gd, "Datum", persoon.geboortedatum)
-    d.e(c, "Geslacht", persoon.geslacht)
-    naam = d.e(c, "Naam")
-    gn = d.b(naam, "Geslachtsnaam")
-    d.b(gn, "Achternaam", persoon.achternaam)
-    d.b(naam, "Voorletters", persoon.voorletters)
-    d.b(naam, "NaamGebruik", 1)
+    c = d.client_kort(persoon)
+    naam = c.find(f"{{{d.ns}}}Naam")
+    assert naam is not None  # noqa: S101
+    d.b(naam, "NaamGebruik", 1)  # the full name (JW301) adds how it is used
     cg = d.e(c, "Contactgegevens")
     contact = d.e(cg, "Contact")
     d.e(contact, "Soort", "01")

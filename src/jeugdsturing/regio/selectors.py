@@ -5,8 +5,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
-
 from jeugdsturing.regio.models import Gebied, GebiedPostcodes, Regio
 
 
@@ -48,11 +46,3 @@ def gebied_index(*, regio: Regio) -> GebiedIndex:
     for rows in ranges.values():
         rows.sort()
     return GebiedIndex(whole, ranges)
-
-
-def regio_get(*, code: str) -> Regio:
-    return Regio.objects.get(code=code)
-
-
-def regios_list() -> QuerySet[Regio]:
-    return Regio.objects.all()
