@@ -112,9 +112,18 @@ def test_login_page_then_the_demo_region_for_the_team(browser):
     table = page.get_by_role("table")
     assert "296.015" in table.inner_text()
     headers = table.get_by_role("columnheader").all_inner_texts()
-    assert headers == ["Gemeente", "2028", "2029", "2030", "2031", "2032", "2033"]
+    # The demo's current contracts (2024-2027, at the simulation's scale), then seed 002.
+    assert headers == ["Gemeente", *(str(j) for j in range(2024, 2034))]
     assert "Totaal regio" in table.inner_text()
     shot(page, "begroting")
+    page.get_by_role("link", name="Realisatie en prognose").click()
+    assert page.locator("figure svg").count() == 1
+    shot(page, "realisatie")
+    page.get_by_role("link", name="Lumpsums").click()
+    page.get_by_label("Jaar").select_option("2028")
+    page.get_by_role("button", name="Toon").click()
+    assert "€ 296.015.000,00" in page.get_by_role("table").inner_text()
+    shot(page, "lumpsums")
     assert browser.errors == [], browser.errors  # e.g. CSP violations
 
 

@@ -24,6 +24,7 @@ urlpatterns = [
     path("referentie/", views.referentie, name="referentie"),
     path("verwerving/", views.verwerving, name="verwerving"),
     path("contracten/", views.contracten, name="contracten"),
+    path("contracten/", include("jeugdsturing.contracten.urls")),
     path("monitor/", views.monitor, name="monitor"),
     path("sturing/", views.sturing, name="sturing"),
     path("scenario/", views.scenario, name="scenario"),

@@ -57,6 +57,11 @@ PRODUCTEN: tuple[ProductType, ...] = (
     ProductType(Product("44", "44V01"), "Verblijf zonder behandeling (pleegzorg, gezinshuis)", "14", "2", 7, 11000, 0.0, 420, 1.0, 12, 35, residentieel=True),
 )  # fmt: skip
 
+# Delivered hours and day parts per month relative to the assignment: fewer in the
+# school holidays (July, August, Christmas, May), a little more after the summer. An
+# assumption of the model, not a measured series (docs/simulator.md).
+SEIZOEN = (1.0, 1.0, 1.05, 1.0, 0.92, 1.0, 0.8, 0.7, 1.08, 1.05, 1.05, 0.85)
+
 VERWIJZERS = ("01", "02", "03", "04", "05", "08", "06")
 CBS_VERWIJZER = {
     "01": "v01_gemeente", "02": "v02_huisarts", "03": "v03_jeugdarts", "04": "v04_gi",
@@ -72,6 +77,11 @@ AANBIEDERS = (
     "Ouder en Kind Centraal", "Horizon Jeugd", "De Waarden", "Levvel Amstel", "Spirit Jong",
     "Altra Onderwijs", "Triade Jeugd", "Pluryn Amstel", "Lijn5 Jeugd", "Arkin Jong", "OCK Het Spalier",
 )  # fmt: skip
+
+
+def aanbieder_agb(regio: Regio, i: int) -> str:
+    """The AGB code the simulation gives provider i of AANBIEDERS in a region."""
+    return f"98{regio.pk % 100:02d}{i + 1:04d}"
 
 
 @dataclass
@@ -182,7 +192,7 @@ class Simulatie:
             self.aanbieders.append(
                 Aanbieder(
                     naam=naam,
-                    agb=f"98{regio.pk % 100:02d}{i + 1:04d}",
+                    agb=aanbieder_agb(regio, i),
                     taakgericht=i % 4 == 3,  # a quarter of the providers work taakgericht
                     slecht=i in (4, 9),  # two providers behave clearly worse
                     gewicht=1.0 / (1 + i * 0.15),  # a few large, a tail of smaller ones
@@ -428,8 +438,11 @@ class Simulatie:
                 volume = 1 if maand <= begin < volgende else 0
             elif pt.eenheid == "14":
                 volume = (p_eind - p_begin).days + 1
-            else:
-                volume = max(1, round(pt.volume * ((p_eind - p_begin).days + 1) / 7))
+            else:  # hours and day parts follow the school year (docs/simulator.md)
+                volume = max(
+                    1,
+                    round(pt.volume * ((p_eind - p_begin).days + 1) / 7 * SEIZOEN[maand.month - 1]),
+                )
             if volume:
                 bedrag = volume * pt.tarief
                 self.kosten += bedrag

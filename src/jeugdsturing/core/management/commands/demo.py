@@ -12,7 +12,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from jeugdsturing.berichten.importeren import importeer, standaard_werkers
-from jeugdsturing.berichten.simulator import simuleer_regio
+from jeugdsturing.berichten.simulator import AANBIEDERS, aanbieder_agb, simuleer_regio
+from jeugdsturing.contracten.demo import contracten_demo
 from jeugdsturing.contracten.models import Aanbieder
 from jeugdsturing.core.models import Rol
 from jeugdsturing.core.services import gebruiker_create_or_update, rollen_sync
@@ -20,9 +21,9 @@ from jeugdsturing.regio.models import Gemeente, Regio
 
 DEMO_REGIO = "JZ13"
 DEMO_PASSWORD = "demo-jeugdsturing"  # noqa: S105  (demo only; refused without DEBUG)
-DEMO_AANBIEDER = {"naam": "Jeugdhulp Amstelland (demo)", "agb_code": "98000001"}
+DEMO_AANBIEDER_INDEX = 0  # the demo provider user works for the first simulated provider
 DEMO_GEMEENTE = "0362"  # Amstelveen
-DEMO_PERIODE = ("2026-01-01", "2027-12-31")
+DEMO_PERIODE = ("2024-01-01", "2027-12-31")  # two warm-up years, then 2026-2027
 DEMO_SCHAAL = 0.1  # a tenth of the CBS volume: real-looking, and quick to load
 DEMO_SEED = 2028
 
@@ -32,7 +33,7 @@ DEMO_USERS: list[tuple[Rol, str]] = [
     (Rol.BELEID, "Beleid"),
     (Rol.DATA_ANALIST, "Monitoring en data"),
     (Rol.FINANCIEN, "Financiën"),
-    (Rol.AANBIEDER, f"Aanbieder {DEMO_AANBIEDER['naam']}"),
+    (Rol.AANBIEDER, f"Aanbieder {AANBIEDERS[DEMO_AANBIEDER_INDEX]}"),
     (Rol.BEOORDELAAR, "Lid beoordelingscommissie"),
     (Rol.GEMEENTE, "Gemeente Amstelveen"),
     (Rol.RAAD, "Gemeenteraad (alleen gepubliceerde rapportages)"),
@@ -74,7 +75,8 @@ class Command(BaseCommand):
         rollen_sync()
         regio = Regio.objects.get(code=DEMO_REGIO)
         aanbieder, _ = Aanbieder.objects.get_or_create(
-            agb_code=DEMO_AANBIEDER["agb_code"], defaults={"naam": DEMO_AANBIEDER["naam"]}
+            agb_code=aanbieder_agb(regio, DEMO_AANBIEDER_INDEX),
+            defaults={"naam": AANBIEDERS[DEMO_AANBIEDER_INDEX]},
         )
         gemeente = Gemeente.objects.get(code=DEMO_GEMEENTE)
         for rol, naam in DEMO_USERS:
@@ -89,6 +91,9 @@ class Command(BaseCommand):
             )
         if not options["geen_berichtenverkeer"]:
             self._berichtenverkeer(regio.code, options["schaal"])
+        self.stdout.write("Contracten, tarieven, begrotingen en lumpsums ...")
+        tellers = contracten_demo(regio=regio, schaal=options["schaal"])
+        self.stdout.write("  " + ", ".join(f"{v} {k}" for k, v in tellers.items()))
         self.stdout.write("")
         self.stdout.write(f"Demoregio: {regio.naam} ({regio.code}). Inloggen als:")
         for rol, naam in DEMO_USERS:

@@ -1,0 +1,140 @@
+"""The year-end forecast users see: per provider and gemeente, with the method the
+region's own backtest supports (docs/prognose.md)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from jeugdsturing.contracten.backtest import Uitslag, backtest
+from jeugdsturing.contracten.prognose import (
+    Claim,
+    Prognose,
+    bereken,
+    gerealiseerd_per_maand,
+    kwantiel,
+    naief,
+    stand_op,
+)
+from jeugdsturing.contracten.selectors import (
+    ALLES,
+    Zicht,
+    budgetten_per_aanbieder_gemeente,
+    claims_frame,
+    regionale_tarieven,
+    trajecten_frame,
+    verantwoordingen,
+)
+from jeugdsturing.regio.models import Regio
+
+# Used when the region has no earlier year to backtest on: the method the backtest on
+# simulated years supports (docs/prognose.md, table "Backtest").
+STANDAARD_METHODE = "pijplijn"
+RAPPORTAGE_MAANDEN = (4, 8, 12)
+
+
+def backtest_jaren(claims: list[Claim], jaar: int, terug: int = 3) -> list[int]:
+    """Earlier years that can be backtested: the year and the year before it have
+    claims in all twelve months (a complete actual, and history to learn from)."""
+    maanden: dict[int, set[int]] = defaultdict(set)
+    for c in claims:
+        maanden[c.zorgmaand.year].add(c.zorgmaand.month)
+    return [
+        j
+        for j in range(jaar - terug, jaar)
+        if len(maanden.get(j, ())) == 12 and len(maanden.get(j - 1, ())) == 12
+    ]
+
+
+def kies_methode(uitslag: Uitslag | None, maand: int) -> str:
+    if uitslag is not None:
+        beste = uitslag.beste(maand)
+        if beste is not None:
+            return beste
+    return STANDAARD_METHODE
+
+
+def _lumpsum_prognoses(regio: Regio, jaar: int, maand: int) -> list[Prognose]:
+    """Lump-sum providers from their reports: the latest report at or before ``maand``
+    extrapolated with the share earlier years' reports had reached by then."""
+    nu = verantwoordingen(regio, jaar)
+    eerder = [verantwoordingen(regio, j) for j in range(jaar - 3, jaar)]
+    uit = []
+    for (aanbieder, gemeente), cum in sorted(nu.items()):
+        beschikbaar = [m for m in cum if m <= maand]
+        if not beschikbaar:
+            continue
+        m = max(beschikbaar)
+        ytd = cum[m]
+        aandelen = [
+            jaar_cum[(aanbieder, gemeente)][m] / jaar_cum[(aanbieder, gemeente)][12]
+            for jaar_cum in eerder
+            if (aanbieder, gemeente) in jaar_cum
+            and m in jaar_cum[(aanbieder, gemeente)]
+            and jaar_cum[(aanbieder, gemeente)].get(12)
+        ]
+        if aandelen and m < 12:
+            waarde, methode = ytd / (sum(aandelen) / len(aandelen)), "rapportage-seizoen"
+        else:
+            waarde, methode = naief(ytd, m), "rapportage-naief"
+        verhoudingen = [1 / (a * 12 / m) for a in aandelen] if aandelen else []
+        if len(verhoudingen) >= 2:
+            lo, hi = kwantiel(verhoudingen, 0.0), kwantiel(verhoudingen, 1.0)
+            onder, boven = round(max(ytd, waarde * min(lo, 0.9))), round(waarde * max(hi, 1.1))
+        else:  # no history: the reports give no monthly spread, so +/- 10% per open third
+            half = waarde * 0.1 * (12 - m) / 4
+            onder, boven = round(max(ytd, waarde - half)), round(waarde + half)
+        uit.append(Prognose(aanbieder, gemeente, ytd, round(waarde), onder, boven, methode))
+    return uit
+
+
+def prognose_rijen(
+    regio: Regio, jaar: int, maand: int, zicht: Zicht = ALLES
+) -> tuple[list[dict[str, object]], Uitslag | None]:
+    """Rows {provider, gemeente, realised_eurocent, forecast_eurocent, lower_eurocent,
+    upper_eurocent, budget_eurocent, method} and the backtest the method rests on."""
+    if not 1 <= maand <= 12:
+        raise ValueError(f"maand {maand} ligt niet tussen 1 en 12")
+    claims = claims_frame(regio, jaar)
+    trajecten = trajecten_frame(regio)
+    tarieven = regionale_tarieven(regio, date(jaar, 7, 1))
+    jaren = backtest_jaren(claims, jaar)
+    uitslag = backtest(claims, trajecten, tarieven, jaren, (maand,)) if jaren else None
+    methode = kies_methode(uitslag, maand)
+    verhoudingen = uitslag.verhoudingen.get((methode, maand), []) if uitslag else []
+    stand = stand_op(claims, trajecten, tarieven, jaar, maand)
+    prognoses = bereken(stand, methode, verhoudingen) + _lumpsum_prognoses(regio, jaar, maand)
+    budget = budgetten_per_aanbieder_gemeente(regio, jaar)
+    rows = []
+    for p in prognoses:
+        if zicht.gemeente and p.gemeente != zicht.gemeente:
+            continue
+        if zicht.aanbieder and p.aanbieder != zicht.aanbieder:
+            continue
+        rows.append(
+            {
+                "provider": p.aanbieder,
+                "gemeente": p.gemeente,
+                "realised_eurocent": p.gerealiseerd,
+                "forecast_eurocent": p.prognose,
+                "lower_eurocent": p.onder,
+                "upper_eurocent": p.boven,
+                "budget_eurocent": budget.get((p.aanbieder, p.gemeente)),
+                "method": p.methode,
+            }
+        )
+    rows.sort(key=lambda r: (str(r["provider"]), str(r["gemeente"])))
+    return rows, uitslag
+
+
+def realisatie_per_maand(
+    regio: Regio, jaar: int, zicht: Zicht = ALLES
+) -> dict[tuple[str, str], list[int]]:
+    """Claimed minus rejected per (aanbieder, gemeente) per month (PxQ)."""
+    rows = gerealiseerd_per_maand(claims_frame(regio, jaar), jaar)
+    return {
+        k: v
+        for k, v in rows.items()
+        if (not zicht.gemeente or k[1] == zicht.gemeente)
+        and (not zicht.aanbieder or k[0] == zicht.aanbieder)
+    }

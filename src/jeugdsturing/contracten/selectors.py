@@ -1,0 +1,232 @@
+"""Reads of contracts and money: frames for the pure calculations, and what the pages
+and the CLI show. Every read that returns rows for a user is narrowed to what the
+user's role may see (a gemeente its own residents, an aanbieder its own contracts)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+from jeugdsturing.berichten.models import Prestatie, PrestatieAfwijzing, Toewijzing, Traject
+from jeugdsturing.contracten.models import (
+    Begroting,
+    Indexatie,
+    Lumpsum,
+    Overeenkomst,
+    Plafond,
+    Tarief,
+    Verantwoording,
+)
+from jeugdsturing.contracten.prognose import Claim, TrajectRegel
+from jeugdsturing.contracten.tarieven import TariefRegel, tarief_op
+from jeugdsturing.core.models import Rol
+from jeugdsturing.regio.models import Regio
+
+
+@dataclass(frozen=True)
+class Zicht:
+    """What a user may see of money: None means everything in the region."""
+
+    gemeente: str | None = None  # gemeente code
+    aanbieder: str | None = None  # AGB code
+
+
+ALLES = Zicht()
+
+
+def zicht_voor(user: AbstractBaseUser | AnonymousUser) -> Zicht:
+    profiel = getattr(user, "profiel", None)
+    if profiel is None:
+        return Zicht()
+    if profiel.rol == Rol.GEMEENTE and profiel.gemeente is not None:
+        return Zicht(gemeente=profiel.gemeente.code)
+    if profiel.rol == Rol.AANBIEDER and profiel.aanbieder is not None:
+        return Zicht(aanbieder=profiel.aanbieder.agb_code)
+    return Zicht()
+
+
+def gemeentecodes(regio: Regio) -> list[str]:
+    return list(regio.gemeenten.order_by("code").values_list("code", flat=True))
+
+
+# --- frames for the calculations -----------------------------------------------------
+
+
+def claims_frame(regio: Regio, tot_jaar: int) -> list[Claim]:
+    """Every claim (JW323 prestatie) of the region's gemeenten up to ``tot_jaar``, with
+    the date a JW325 rejected it."""
+    codes = gemeentecodes(regio)
+    afgewezen = {
+        (g, a, ref): d
+        for g, a, ref, d in PrestatieAfwijzing.objects.filter(gemeente__in=codes).values_list(
+            "gemeente", "aanbieder", "referentie", "dagtekening"
+        )
+    }
+    uit = []
+    rows = Prestatie.objects.filter(
+        gemeente__in=codes, begindatum__lt=date(tot_jaar + 1, 1, 1)
+    ).values_list(
+        "aanbieder", "gemeente", "productcode", "begindatum", "bedrag", "tarief", "dagtekening",
+        "referentie",
+        "toewijzingnummer",
+    )  # fmt: skip
+    for a, g, product, begin, bedrag, tarief, ontvangen, ref, nummer in rows.iterator(
+        chunk_size=5000
+    ):
+        uit.append(
+            Claim(
+                a,
+                g,
+                product,
+                begin.replace(day=1),
+                bedrag,
+                tarief,
+                ontvangen,
+                afgewezen.get((g, a, ref)),
+                nummer,
+            )
+        )
+    return uit
+
+
+def trajecten_frame(regio: Regio) -> list[TrajectRegel]:
+    """PxQ trajectories (with an assignment) of the region's gemeenten, with the
+    assignment's volume, unit and frequency (fixed per ToewijzingNummer in iJw)."""
+    codes = gemeentecodes(regio)
+    omvang = {
+        (g, n): (v, e, f)
+        for g, n, v, e, f in Toewijzing.objects.filter(gemeente__in=codes).values_list(
+            "gemeente", "nummer", "volume", "eenheid", "frequentie"
+        )
+    }
+    uit = []
+    rows = (
+        Traject.objects.filter(gemeente__in=codes, taakgericht=False)
+        .exclude(status="verwijderd")
+        .values_list(
+            "aanbieder",
+            "gemeente",
+            "productcode",
+            "begindatum",
+            "start_gemeld_op",
+            "einddatum",
+            "stop_gemeld_op",
+            "toewijzingsdatum",
+            "toewijzingnummer",
+        )
+    )
+    for a, g, p, begin, sg, eind, eg, tw, nummer in rows.iterator(chunk_size=5000):
+        v, e, f = omvang.get((g, nummer), (None, "", ""))
+        uit.append(TrajectRegel(a, g, p, begin, sg, eind, eg, tw, v, e, f, nummer))
+    return uit
+
+
+def tarief_regels(regio: Regio) -> tuple[list[TariefRegel], dict[int, Decimal]]:
+    regels = [
+        TariefRegel(code, bedrag, van, tot, ok)
+        for code, bedrag, van, tot, ok in Tarief.objects.filter(product__regio=regio).values_list(
+            "product__code", "bedrag_eurocent", "geldig_van", "geldig_tot", "overeenkomst_id"
+        )
+    ]
+    indexaties = dict(Indexatie.objects.filter(regio=regio).values_list("jaar", "percentage"))
+    return regels, indexaties
+
+
+def regionale_tarieven(regio: Regio, dag: date) -> dict[str, int]:
+    """The regional tariff of every product on a day (indexed)."""
+    regels, indexaties = tarief_regels(regio)
+    uit = {}
+    for code in {r.productcode for r in regels}:
+        t = tarief_op(regels, code, dag, indexaties)
+        if t is not None:
+            uit[code] = t
+    return uit
+
+
+# --- budgets, ceilings and lump sums -------------------------------------------------
+
+
+def lumpsum_rijen(regio: Regio, jaar: int, zicht: Zicht = ALLES) -> list[dict[str, object]]:
+    """Rows {provider, gemeente, theme, amount_eurocent}, ordered."""
+    qs = Lumpsum.objects.filter(overeenkomst__regio=regio, jaar=jaar).select_related(
+        "overeenkomst__aanbieder", "gemeente", "thema"
+    )
+    if zicht.gemeente:
+        qs = qs.filter(gemeente__code=zicht.gemeente)
+    if zicht.aanbieder:
+        qs = qs.filter(overeenkomst__aanbieder__agb_code=zicht.aanbieder)
+    rows = [
+        {
+            "provider": x.overeenkomst.aanbieder.agb_code,
+            "provider_name": x.overeenkomst.aanbieder.naam,
+            "gemeente": x.gemeente.code,
+            "gemeente_name": x.gemeente.naam,
+            "theme": x.thema.code,
+            "amount_eurocent": x.bedrag_eurocent,
+        }
+        for x in qs
+    ]
+    rows.sort(key=lambda r: (str(r["provider"]), str(r["gemeente"]), str(r["theme"])))
+    return rows
+
+
+def budgetten_per_aanbieder_gemeente(regio: Regio, jaar: int) -> dict[tuple[str, str], int]:
+    """What a provider may spend on a gemeente's residents in a year: its lump-sum
+    contributions plus its PxQ ceilings."""
+    uit: dict[tuple[str, str], int] = defaultdict(int)
+    for a, g, b in Lumpsum.objects.filter(overeenkomst__regio=regio, jaar=jaar).values_list(
+        "overeenkomst__aanbieder__agb_code", "gemeente__code", "bedrag_eurocent"
+    ):
+        uit[(a, g)] += b
+    for a, g, b in Plafond.objects.filter(overeenkomst__regio=regio, jaar=jaar).values_list(
+        "overeenkomst__aanbieder__agb_code", "gemeente__code", "bedrag_eurocent"
+    ):
+        uit[(a, g)] += b
+    return dict(uit)
+
+
+def begroting_matrix(
+    regio: Regio, jaar: int, zicht: Zicht = ALLES
+) -> tuple[list[str], list[tuple[str, str, list[int | None], int | None]]]:
+    """Budget per gemeente per theme for one year: (theme codes, rows of gemeente code,
+    name, amounts per theme, total)."""
+    themas = list(regio.themas.order_by("volgorde", "code").values_list("code", flat=True))
+    per: dict[tuple[str, str], dict[str | None, int]] = defaultdict(dict)
+    qs = Begroting.objects.filter(regio=regio, jaar=jaar).select_related("gemeente", "thema")
+    if zicht.gemeente:
+        qs = qs.filter(gemeente__code=zicht.gemeente)
+    for b in qs:
+        per[(b.gemeente.code, b.gemeente.naam)][b.thema.code if b.thema else None] = (
+            b.bedrag_eurocent
+        )
+    rijen = [
+        (code, naam, [v.get(t) for t in themas], v.get(None))
+        for (code, naam), v in sorted(per.items(), key=lambda kv: kv[0][1])
+    ]
+    return themas, rijen
+
+
+def verantwoordingen(regio: Regio, jaar: int) -> dict[tuple[str, str], dict[int, int]]:
+    """Reported cumulative realisation per (aanbieder, gemeente) per report (4/8/12)."""
+    uit: dict[tuple[str, str], dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    for v in (
+        Verantwoording.objects.filter(overeenkomst__regio=regio, jaar=jaar, vervangen=False)
+        .select_related("overeenkomst__aanbieder")
+        .prefetch_related("regels__gemeente")
+    ):
+        for r in v.regels.all():
+            uit[(v.overeenkomst.aanbieder.agb_code, r.gemeente.code)][v.maanden] += (
+                r.kosten_eurocent
+            )
+    return {k: dict(v) for k, v in uit.items()}
+
+
+def overeenkomsten_zichtbaar(regio: Regio, zicht: Zicht) -> list[Overeenkomst]:
+    qs = Overeenkomst.objects.filter(regio=regio).select_related("aanbieder", "combinatie")
+    if zicht.aanbieder:
+        qs = qs.filter(aanbieder__agb_code=zicht.aanbieder)
+    return list(qs.prefetch_related("themas", "producten__product").order_by("nummer"))

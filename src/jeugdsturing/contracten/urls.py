@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from jeugdsturing.contracten import views
+
+app_name = "contracten"
+
+urlpatterns = [
+    path("begroting/", views.begroting, name="begroting"),
+    path("overeenkomsten/", views.overeenkomsten, name="overeenkomsten"),
+    path("overeenkomsten/<int:pk>/", views.overeenkomst, name="overeenkomst"),
+    path("lumpsums/", views.lumpsums, name="lumpsums"),
+    path("realisatie/", views.realisatie, name="realisatie"),
+    path("rapportages/", views.rapportages, name="rapportages"),
+    path("reele-prijs/", views.reele_prijs, name="reele_prijs"),
+    path("overwinst/", views.overwinst_view, name="overwinst"),
+]

@@ -1,0 +1,411 @@
+"""Pages of contracts and money (Dutch). Thin: read the request, call a selector or a
+service, render. Every page narrows what it shows with the user's Zicht."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from jeugdsturing.contracten import services
+from jeugdsturing.contracten.jaarprognose import prognose_rijen, realisatie_per_maand
+from jeugdsturing.contracten.models import (
+    Aanbieder,
+    Goedkeuring,
+    Jaarcijfers,
+    Lumpsum,
+    Overeenkomst,
+    Tarief,
+    Verantwoording,
+    Winstnorm,
+)
+from jeugdsturing.contracten.rapportage import RapportageOngeldig, sjabloon
+from jeugdsturing.contracten.reeleprijs import Kostprijsopbouw, bereken, overwinst, per_uur
+from jeugdsturing.contracten.selectors import (
+    begroting_matrix,
+    lumpsum_rijen,
+    overeenkomsten_zichtbaar,
+    zicht_voor,
+)
+from jeugdsturing.core.access import Sectie, requires
+from jeugdsturing.core.grafieken import realisatie_grafiek
+from jeugdsturing.core.models import Rol
+from jeugdsturing.core.selectors import regio_for_user
+from jeugdsturing.regio.models import Gemeente, Regio, Thema
+
+BEHEER_GELD = {Rol.REGIOBEHEERDER, Rol.FINANCIEN, Rol.CONTRACTMANAGER}
+
+
+def _rol(request: HttpRequest) -> Rol | None:
+    profiel = getattr(request.user, "profiel", None)
+    if profiel is None:
+        return Rol.REGIOBEHEERDER if getattr(request.user, "is_superuser", False) else None
+    return Rol(profiel.rol)
+
+
+def _regio(request: HttpRequest) -> Regio:
+    regio = regio_for_user(request.user)
+    if regio is None:
+        raise PermissionDenied("Er is geen regio ingericht.")
+    return regio
+
+
+def _jaar(request: HttpRequest, standaard: int) -> int:
+    try:
+        return int(request.GET.get("jaar", standaard))
+    except ValueError:
+        return standaard
+
+
+def _namen(regio: Regio) -> tuple[dict[str, str], dict[str, str]]:
+    gemeenten = dict(regio.gemeenten.values_list("code", "naam"))
+    aanbieders = dict(Aanbieder.objects.values_list("agb_code", "naam"))
+    return gemeenten, aanbieders
+
+
+def _lumpsumjaren(regio: Regio) -> list[int]:
+    return sorted(
+        set(Lumpsum.objects.filter(overeenkomst__regio=regio).values_list("jaar", flat=True))
+    )
+
+
+@requires(Sectie.CONTRACTEN)
+def begroting(request: HttpRequest) -> HttpResponse:
+    regio = _regio(request)
+    jaar = _jaar(request, 2028)
+    zicht = zicht_voor(request.user)
+    mag_wijzigen = _rol(request) in BEHEER_GELD
+    if request.method == "POST":
+        if not mag_wijzigen:
+            raise PermissionDenied
+        try:
+            gemeente = get_object_or_404(Gemeente, code=request.POST["gemeente"])
+            thema_code = request.POST.get("thema", "")
+            thema = get_object_or_404(Thema, regio=regio, code=thema_code) if thema_code else None
+            bedrag = round(Decimal(request.POST["bedrag_euro"].replace(",", ".")) * 100)
+            gk_id = request.POST.get("goedkeuring")
+            goedkeuring = Goedkeuring.objects.get(pk=gk_id, regio=regio) if gk_id else None
+            services.begroting_set(
+                regio=regio, gemeente=gemeente, jaar=int(request.POST["jaar"]), thema=thema,
+                bedrag_eurocent=int(bedrag), reden=request.POST.get("reden", ""),
+                goedkeuring=goedkeuring,
+            )  # fmt: skip
+            messages.success(request, "De begroting is gewijzigd.")
+        except (ValidationError, InvalidOperation, KeyError, ValueError) as e:
+            tekst = "; ".join(e.messages) if isinstance(e, ValidationError) else str(e)
+            messages.error(request, f"Niet gewijzigd: {tekst}")
+        return redirect(f"{request.path}?jaar={request.POST.get('jaar', jaar)}")
+    themas, rijen = begroting_matrix(regio, jaar, zicht)
+    jaren = sorted(set(regio.begrotingen.values_list("jaar", flat=True)))
+    return render(
+        request,
+        "contracten/begroting.html",
+        {
+            "regio": regio, "jaar": jaar, "jaren": jaren, "themas": themas, "rijen": rijen,
+            "totalen": [sum(r[2][i] or 0 for r in rijen) for i in range(len(themas))],
+            "totaal": sum(r[3] or 0 for r in rijen),
+            "kader": regio.begrotingskaders.filter(jaar=jaar).first(),
+            "mag_wijzigen": mag_wijzigen,
+            "gemeenten": regio.gemeenten.order_by("naam"),
+            "goedkeuringen": Goedkeuring.objects.filter(regio=regio)[:20],
+        },
+    )  # fmt: skip
+
+
+@requires(Sectie.CONTRACTEN)
+def overeenkomsten(request: HttpRequest) -> HttpResponse:
+    regio = _regio(request)
+    lijst = overeenkomsten_zichtbaar(regio, zicht_voor(request.user))
+    return render(request, "contracten/overeenkomsten.html", {"regio": regio, "lijst": lijst})
+
+
+@requires(Sectie.CONTRACTEN)
+def overeenkomst(request: HttpRequest, pk: int) -> HttpResponse:
+    regio = _regio(request)
+    zicht = zicht_voor(request.user)
+    ok = get_object_or_404(Overeenkomst, pk=pk, regio=regio)
+    if zicht.aanbieder and ok.aanbieder.agb_code != zicht.aanbieder:
+        raise PermissionDenied
+    plafonds = ok.plafonds.select_related("gemeente").order_by("jaar", "gemeente__naam")
+    lumpsums = Lumpsum.objects.filter(overeenkomst=ok).select_related("gemeente", "thema")
+    if zicht.gemeente:
+        plafonds = plafonds.filter(gemeente__code=zicht.gemeente)
+        lumpsums = lumpsums.filter(gemeente__code=zicht.gemeente)
+    return render(
+        request,
+        "contracten/overeenkomst.html",
+        {
+            "regio": regio, "ok": ok, "plafonds": plafonds,
+            "lumpsums": lumpsums.order_by("jaar", "gemeente__naam", "thema__code"),
+            "producten": ok.producten.select_related("product", "product__thema"),
+            "tarieven": [
+                t for r in ok.producten.select_related("product") for t in r.product.tarieven.all()
+            ],
+            "statussen": ok.statuswijzigingen.select_related("door"),
+        },
+    )  # fmt: skip
+
+
+@requires(Sectie.CONTRACTEN)
+def lumpsums(request: HttpRequest) -> HttpResponse:
+    regio = _regio(request)
+    jaar = _jaar(request, 2028)
+    rijen = lumpsum_rijen(regio, jaar, zicht_voor(request.user))
+    if request.GET.get("formaat") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="lumpsums-{regio.code}-{jaar}.csv"'
+        w = csv.writer(response, delimiter=";")
+        w.writerow(["agb_code", "aanbieder", "gemeente_code", "gemeente", "thema", "bedrag_euro"])
+        for r in rijen:
+            w.writerow([r["provider"], r["provider_name"], r["gemeente"], r["gemeente_name"],
+                        r["theme"], f"{int(r['amount_eurocent']) / 100:.2f}".replace(".", ",")])  # type: ignore[call-overload]  # fmt: skip
+        return response
+    gemeenten = sorted(
+        {(str(r["gemeente"]), str(r["gemeente_name"])) for r in rijen}, key=lambda x: x[1]
+    )
+    themas = sorted({str(r["theme"]) for r in rijen})
+    matrix: dict[tuple[str, str], dict[str, object]] = {}
+    for r in rijen:
+        key = (str(r["provider"]), str(r["provider_name"]))
+        rij = matrix.setdefault(key, {"cellen": {}, "themas": {}, "totaal": 0})
+        bedrag = int(r["amount_eurocent"])  # type: ignore[call-overload]
+        rij["cellen"][r["gemeente"]] = rij["cellen"].get(r["gemeente"], 0) + bedrag  # type: ignore[index,attr-defined]
+        rij["themas"][r["theme"]] = rij["themas"].get(r["theme"], 0) + bedrag  # type: ignore[index,attr-defined]
+        rij["totaal"] = int(rij["totaal"]) + bedrag  # type: ignore[call-overload]
+    tabel = [
+        {
+            "agb": agb, "naam": naam, "totaal": v["totaal"],
+            "cellen": [v["cellen"].get(g, None) for g, _ in gemeenten],  # type: ignore[attr-defined]
+            "themas": [v["themas"].get(t, None) for t in themas],  # type: ignore[attr-defined]
+        }
+        for (agb, naam), v in sorted(matrix.items(), key=lambda kv: kv[0][1])
+    ]  # fmt: skip
+    jaren = sorted(
+        set(Lumpsum.objects.filter(overeenkomst__regio=regio).values_list("jaar", flat=True))
+    )
+    return render(
+        request,
+        "contracten/lumpsums.html",
+        {
+            "regio": regio, "jaar": jaar, "jaren": jaren, "gemeenten": gemeenten,
+            "themas": themas, "tabel": tabel,
+            "totaal": sum(int(r["totaal"]) for r in tabel),  # type: ignore[call-overload]
+        },
+    )  # fmt: skip
+
+
+@requires(Sectie.CONTRACTEN)
+def realisatie(request: HttpRequest) -> HttpResponse:
+    regio = _regio(request)
+    zicht = zicht_voor(request.user)
+    jaar = _jaar(request, 2027)
+    try:
+        maand = min(12, max(1, int(request.GET.get("maand", 4))))
+    except ValueError:
+        maand = 4
+    rows, uitslag = prognose_rijen(regio, jaar, maand, zicht)
+    gemeenten, aanbieders = _namen(regio)
+    per_maand = realisatie_per_maand(regio, jaar, zicht)
+    # Chart: cumulative realisation to month m, forecast band to December (all rows shown).
+    totaal_maand = [sum(v[i] for v in per_maand.values()) for i in range(12)]
+    gerealiseerd = sum(int(r["realised_eurocent"]) for r in rows)  # type: ignore[call-overload]
+    prognose = sum(int(r["forecast_eurocent"]) for r in rows)  # type: ignore[call-overload]
+    onder = sum(int(r["lower_eurocent"]) for r in rows)  # type: ignore[call-overload]
+    boven = sum(int(r["upper_eurocent"]) for r in rows)  # type: ignore[call-overload]
+    budget = sum(int(r["budget_eurocent"] or 0) for r in rows)  # type: ignore[call-overload]
+    punten: list[dict[str, object]] = []
+    cum = 0
+    for i in range(maand):
+        cum += totaal_maand[i]
+        punten.append({"maand": i + 1, "soort": "gerealiseerd", "euro": cum / 100})
+    # PxQ months come from the claims; lump-sum realisation only from reports, so the
+    # chart's starting point of the forecast is the realised total of all rows.
+    punten.append({"maand": maand, "soort": "prognose", "euro": gerealiseerd / 100,
+                   "onder": gerealiseerd / 100, "boven": gerealiseerd / 100})  # fmt: skip
+    for i in range(maand + 1, 13):
+        f = (i - maand) / (12 - maand) if maand < 12 else 1
+        punten.append({
+            "maand": i, "soort": "prognose",
+            "euro": (gerealiseerd + (prognose - gerealiseerd) * f) / 100,
+            "onder": (gerealiseerd + (onder - gerealiseerd) * f) / 100,
+            "boven": (gerealiseerd + (boven - gerealiseerd) * f) / 100,
+        })  # fmt: skip
+    grafiek = realisatie_grafiek(
+        punten, f"Realisatie en jaarprognose {jaar} (stand maand {maand})",
+        budget / 100 if budget else None,
+    )  # fmt: skip
+    for r in rows:
+        r["provider_name"] = aanbieders.get(str(r["provider"]), str(r["provider"]))
+        r["gemeente_name"] = gemeenten.get(str(r["gemeente"]), str(r["gemeente"]))
+        b = r["budget_eurocent"]
+        r["boven_budget"] = b is not None and int(r["forecast_eurocent"]) > int(b)  # type: ignore[call-overload]
+    return render(
+        request,
+        "contracten/realisatie.html",
+        {
+            "regio": regio, "jaar": jaar, "maand": maand, "rows": rows, "grafiek": grafiek,
+            "totaal": {"gerealiseerd": gerealiseerd, "prognose": prognose, "onder": onder,
+                       "boven": boven, "budget": budget},
+            "backtest": uitslag.tabel() if uitslag else None,
+            "maanden": range(1, 13),
+        },
+    )  # fmt: skip
+
+
+@requires(Sectie.CONTRACTEN)
+def rapportages(request: HttpRequest) -> HttpResponse:
+    regio = _regio(request)
+    zicht = zicht_voor(request.user)
+    rol = _rol(request)
+    mag_uploaden = rol in BEHEER_GELD or rol == Rol.AANBIEDER
+    fouten: list[str] = []
+    if request.method == "POST":
+        if not mag_uploaden:
+            raise PermissionDenied
+        bestand = request.FILES.get("bestand")
+        if bestand is None:
+            fouten.append("Kies een bestand.")
+        else:
+            try:
+                v = services.verantwoording_upload(
+                    regio=regio, data=bestand.read(), bestandsnaam=bestand.name or "upload",
+                    door=request.user if request.user.is_authenticated else None,
+                    alleen_aanbieder=zicht.aanbieder,
+                )  # fmt: skip
+                messages.success(request, f"Ingelezen: {v} ({v.regels.count()} regels).")
+                return redirect(request.path)
+            except RapportageOngeldig as e:
+                fouten = [str(f) for f in e.fouten]
+    if request.GET.get("sjabloon"):
+        return _sjabloon(request, regio, zicht.aanbieder)
+    qs = Verantwoording.objects.filter(overeenkomst__regio=regio).select_related(
+        "overeenkomst__aanbieder", "ingediend_door"
+    )
+    if zicht.aanbieder:
+        qs = qs.filter(overeenkomst__aanbieder__agb_code=zicht.aanbieder)
+    aanbieders = (
+        Overeenkomst.objects.filter(regio=regio, lumpsums__isnull=False)
+        .values_list("aanbieder__agb_code", "aanbieder__naam")
+        .distinct()
+        .order_by("aanbieder__naam")
+    )
+    if zicht.aanbieder:
+        aanbieders = aanbieders.filter(aanbieder__agb_code=zicht.aanbieder)
+    return render(
+        request,
+        "contracten/rapportages.html",
+        {
+            "regio": regio, "lijst": qs.order_by("-ingediend_op")[:100], "fouten": fouten,
+            "mag_uploaden": mag_uploaden, "aanbieders": list(aanbieders),
+            "jaren": _lumpsumjaren(regio),
+        },
+    )  # fmt: skip
+
+
+def _sjabloon(request: HttpRequest, regio: Regio, eigen: str | None) -> HttpResponse:
+    agb = eigen or request.GET.get("aanbieder", "")
+    try:
+        jaar = int(request.GET.get("jaar", ""))
+        maanden = int(request.GET.get("maanden", ""))
+    except ValueError:
+        raise PermissionDenied("Kies jaar en periode.") from None
+    if maanden not in (4, 8, 12):
+        raise PermissionDenied("De periode is 4, 8 of 12 maanden.")
+    cellen = sorted(
+        {
+            (x.gemeente.code, x.gemeente.naam, x.thema.code)
+            for x in Lumpsum.objects.filter(
+                overeenkomst__regio=regio, overeenkomst__aanbieder__agb_code=agb, jaar=jaar
+            ).select_related("gemeente", "thema")
+        }
+    )
+    naam = (
+        Overeenkomst.objects.filter(regio=regio, aanbieder__agb_code=agb)
+        .values_list("aanbieder__naam", flat=True)
+        .first()
+    )
+    if naam is None:
+        raise PermissionDenied("Onbekende aanbieder.")
+    data = sjabloon(agb_code=agb, aanbieder=naam, jaar=jaar, maanden=maanden, cellen=cellen)
+    response = HttpResponse(
+        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="rapportage-{agb}-{jaar}-{maanden}.xlsx"'
+    )
+    return response
+
+
+@requires(Sectie.CONTRACTEN)
+def reele_prijs(request: HttpRequest) -> HttpResponse:
+    regio = _regio(request)
+    opbouw = Kostprijsopbouw()
+    fout = None
+    waarden = {}
+    for veld in Kostprijsopbouw.velden():
+        if veld in request.GET:
+            try:
+                waarden[veld] = Decimal(request.GET[veld].replace(",", "."))
+            except InvalidOperation:
+                fout = f"{veld}: '{request.GET[veld]}' is geen getal"
+    try:
+        uitkomst = bereken(opbouw.met(**waarden)) if not fout else None
+    except ValueError as e:
+        fout, uitkomst = str(e), None
+    vergelijking = []
+    dag = date(_jaar(request, 2027), 7, 1)
+    for t in Tarief.objects.filter(product__regio=regio, geldig_van__lte=dag).select_related(
+        "product", "overeenkomst__aanbieder"
+    ):
+        if t.geldig_tot is not None and t.geldig_tot < dag:
+            continue
+        uur = per_uur(t.bedrag_eurocent, t.product.eenheid)
+        if uur is None:
+            continue
+        verschil = (
+            (uur - uitkomst.uurtarief_eurocent) / uitkomst.uurtarief_eurocent * 100
+            if uitkomst
+            else None
+        )
+        vergelijking.append({"tarief": t, "uur": uur, "verschil": verschil})
+    return render(
+        request,
+        "contracten/reele_prijs.html",
+        {
+            "regio": regio, "opbouw": opbouw.met(**waarden), "uitkomst": uitkomst, "fout": fout,
+            "velden": [(v, getattr(opbouw.met(**waarden), v)) for v in Kostprijsopbouw.velden()],
+            "vergelijking": vergelijking,
+        },
+    )  # fmt: skip
+
+
+@requires(Sectie.CONTRACTEN)
+def overwinst_view(request: HttpRequest) -> HttpResponse:
+    regio = _regio(request)
+    zicht = zicht_voor(request.user)
+    if zicht.gemeente:
+        raise PermissionDenied(
+            "Jaarcijfers van aanbieders zijn voor het regioteam en de aanbieder zelf."
+        )
+    jaar = _jaar(request, 2026)
+    norm = Winstnorm.objects.filter(regio=regio, jaar=jaar).first()
+    qs = (
+        Jaarcijfers.objects.filter(jaar=jaar, aanbieder__overeenkomsten__regio=regio)
+        .distinct()
+        .select_related("aanbieder")
+    )
+    if zicht.aanbieder:
+        qs = qs.filter(aanbieder__agb_code=zicht.aanbieder)
+    namen = {j.aanbieder.agb_code: j.aanbieder.naam for j in qs}
+    cijfers = [(j.aanbieder.agb_code, j.jaar, j.omzet_eurocent, j.resultaat_eurocent) for j in qs]
+    signalen = overwinst(cijfers, norm.max_resultaat_pct) if norm else []
+    return render(
+        request,
+        "contracten/overwinst.html",
+        {"regio": regio, "jaar": jaar, "norm": norm, "signalen": signalen, "namen": namen},
+    )

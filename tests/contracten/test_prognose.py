@@ -1,0 +1,137 @@
+"""Year-end forecasts: the pure methods on hand-made series, and the backtest and the
+forecast CLI on a small simulated region (as in CI)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Q, Sum
+
+from jeugdsturing.berichten.importeren import importeer
+from jeugdsturing.berichten.models import Prestatie, PrestatieAfwijzing
+from jeugdsturing.berichten.simulator import simuleer_regio
+from jeugdsturing.contracten.prognose import (
+    Claim,
+    interval,
+    kaplan_meier,
+    naief,
+    peildatum,
+    seizoen,
+    seizoensindex,
+)
+
+
+def test_naive_and_seasonal_on_a_hand_made_series():
+    assert naief(400, 4) == 1200
+    vlak = [100] * 36
+    assert seizoensindex(vlak) == pytest.approx([1.0] * 12)
+    patroon = [120, 100, 100, 100, 100, 100, 80, 60, 120, 120, 100, 100]
+    index = seizoensindex(patroon * 3)
+    assert index is not None
+    assert index[7] == pytest.approx(0.6, abs=0.01)
+    assert index[0] == pytest.approx(1.2, abs=0.01)
+    # A year that follows the pattern is forecast exactly from its first four months.
+    assert seizoen(sum(patroon[:4]), 4, index) == pytest.approx(sum(patroon), rel=0.01)
+    assert naief(sum(patroon[:4]), 4) == pytest.approx(1260)  # the naive method overshoots
+    # Growth is not mistaken for season.
+    groei = [100 + t for t in range(36)]
+    assert seizoensindex(groei) == pytest.approx([1.0] * 12, abs=0.02)
+    assert seizoensindex([100] * 12) is None
+
+
+def test_kaplan_meier_by_hand():
+    # 4 trajectories: ended after 0, 1 and 1 months, one still running after 2 months.
+    s = kaplan_meier([(0, True), (1, True), (1, True), (2, False)], max_maanden=3)
+    assert s[0] == 1.0
+    assert s[1] == pytest.approx(0.75)  # one of four ended in month 0
+    assert s[2] == pytest.approx(0.75 * (1 - 2 / 3))
+    assert s[3] == pytest.approx(s[2])  # the censored one does not end the curve
+
+
+def test_interval_from_earlier_errors_or_from_the_monthly_spread():
+    onder, boven = interval(1200.0, 400, [100, 100, 100, 100] + [0] * 8, 4, [0.9, 1.0, 1.1] * 4)
+    assert (onder, boven) == (round(1200 * 0.9), round(1200 * 1.1))
+    onder, boven = interval(1200.0, 400, [90, 110, 90, 110] + [0] * 8, 4, [])
+    assert onder < 1200 < boven
+    assert onder >= 400
+
+
+def test_peildatum_is_the_15th_of_the_next_month():
+    assert peildatum(2027, 4) == date(2027, 5, 15)
+    assert peildatum(2027, 12) == date(2028, 1, 15)
+    assert (
+        Claim("a", "g", "p", date(2027, 1, 1), 1, None, date(2027, 2, 5), None).toewijzingnummer
+        == ""
+    )
+
+
+@pytest.fixture(scope="module")
+def gesimuleerd(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Two years and a month of traffic of the demo region at a small scale."""
+    out = tmp_path_factory.mktemp("prognose")
+    with django_db_blocker.unblock():
+        simuleer_regio(
+            regio_code="JZ13", van="2023-01-01", tot="2025-01-31", seed=5, scale=0.02, out=out
+        )
+        importeer([out], bron="test", omschrijving="prognose")
+    yield
+    with django_db_blocker.unblock():
+        from jeugdsturing.berichten.models import Bericht, ImportRun, Traject
+
+        for m in (Traject, Bericht):
+            m.objects.all().delete()
+        ImportRun.objects.all().delete()
+
+
+def _cli(*args: str) -> str:
+    out = StringIO()
+    call_command("contracten", *args, stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_backtest_runs_on_a_small_simulated_set(gesimuleerd):
+    uit = json.loads(_cli("backtest", "--region", "JZ13", "--years", "2024", "--format", "json"))
+    assert uit["jaren"] == [2024]
+    rijen = uit["rijen"]
+    assert [(r["maand"], r["methode"]) for r in rijen] == [
+        (m, x) for m in (4, 8) for x in ("naief", "seizoen", "pijplijn")
+    ]
+    for r in rijen:
+        assert 0 <= r["mape_aanbieder"] < 1.0
+        assert 0 <= r["dekking_interval_80"] <= 1
+    assert rijen[0]["ten_opzichte_van_naief"] == 1.0
+    markdown = _cli("backtest", "--region", "JZ13", "--years", "2024")
+    assert "| 4 | pijplijn |" in markdown
+
+
+@pytest.mark.django_db
+def test_forecast_cli_shape_and_realisation_traces_back_to_the_claims(gesimuleerd):
+    rows = json.loads(
+        _cli("forecast", "--region", "JZ13", "--year", "2024", "--month", "4", "--format", "json")
+    )
+    assert rows
+    velden = {"provider", "gemeente", "realised_eurocent", "forecast_eurocent", "lower_eurocent",
+              "upper_eurocent", "budget_eurocent", "method"}  # fmt: skip
+    for r in rows:
+        assert set(r) == velden
+        assert r["lower_eurocent"] <= r["forecast_eurocent"] <= r["upper_eurocent"]
+        assert r["realised_eurocent"] <= r["forecast_eurocent"]
+        assert r["method"] in {"naief", "seizoen", "pijplijn"}
+    # Independently: claims for Jan-Apr 2024 received by 15 May, minus those rejected by then.
+    r = max(rows, key=lambda x: x["realised_eurocent"])
+    peil = date(2024, 5, 15)
+    afgewezen = set(
+        PrestatieAfwijzing.objects.filter(
+            dagtekening__lte=peil, gemeente=r["gemeente"], aanbieder=r["provider"]
+        ).values_list("referentie", flat=True)
+    )
+    qs = Prestatie.objects.filter(
+        aanbieder=r["provider"], gemeente=r["gemeente"], begindatum__gte=date(2024, 1, 1),
+        begindatum__lt=date(2024, 5, 1), dagtekening__lte=peil,
+    ).filter(~Q(referentie__in=afgewezen))  # fmt: skip
+    assert qs.aggregate(s=Sum("bedrag"))["s"] == r["realised_eurocent"]
