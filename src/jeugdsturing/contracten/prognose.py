@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 METHODEN = ("naief", "seizoen", "pijplijn")
+MIN_CURVE = 30  # trajectories a provider needs for its own survival curve
 Z80 = 1.2816  # two-sided 80% normal interval
 
 # Months per unit of frequency (WMO757): a day, a week, a month; 6 = total per assignment.
@@ -182,6 +183,7 @@ class PijplijnInvoer:
     bedrag_nieuw: float  # mean monthly amount of the past year's starts
     product_nieuw: str  # most frequent product of those starts
     benutting: float = 1.0  # claimed / planned x season over the past 12 months
+    aanbieder: str = ""
 
 
 def pijplijn_rest(
@@ -195,8 +197,13 @@ def pijplijn_rest(
     alle = overleving["*"]
     rest = 0.0
     peil_maand = jaar * 12 + m - 1  # index of care month m
+
+    def curve_van(product: str) -> Sequence[float]:
+        eigen = overleving.get(f"{invoer.aanbieder}|{product}")
+        return eigen if eigen is not None else overleving.get(product, alle)
+
     for product, start, bedrag in invoer.lopend:
-        curve = overleving.get(product, alle)
+        curve = curve_van(product)
         a0 = peil_maand - maand_index(start)
         s0 = _s(curve, a0)
         if s0 <= 0:
@@ -205,7 +212,7 @@ def pijplijn_rest(
             a = a0 + k - m
             actief = (_s(curve, a) + _s(curve, a + 1)) / 2  # ends fall mid-month
             rest += bedrag * index[k - 1] * actief / s0
-    curve = overleving.get(invoer.product_nieuw, alle)
+    curve = curve_van(invoer.product_nieuw)
     for j in range(m + 1, 13):
         starts = invoer.instroom_per_maand
         if j == m + 1:
@@ -350,7 +357,9 @@ def stand_op(
         if not gestopt and start_m < maand_m and (t.gemeente, t.toewijzingnummer) not in geclaimd_m:
             gestopt = t.frequentie != "6"  # no claim in month m: ended, stop not yet known
         eind_m = maand_index(t.einddatum) if gestopt and t.einddatum else maand_m
-        duren[t.productcode].append(((eind_m if gestopt else maand_m) - start_m, gestopt))
+        duur = ((eind_m if gestopt else maand_m) - start_m, gestopt)
+        duren[t.productcode].append(duur)
+        duren[f"{t.aanbieder}|{t.productcode}"].append(duur)
         bedrag = maandbedrag(t, tarief.get(t.productcode))
         if t.frequentie != "6":
             eind = t.einddatum if gestopt else None
@@ -364,8 +373,12 @@ def stand_op(
             if t.frequentie != "6":
                 d.bedragen.append(bedrag)
             d.producten.append(t.productcode)
-    overleving = {p: kaplan_meier(v) for p, v in duren.items()}
-    overleving["*"] = kaplan_meier([x for v in duren.values() for x in v])
+    # A curve per provider and product where there are enough trajectories (providers
+    # differ: some keep children much longer), else per product, else over all.
+    overleving = {
+        p: kaplan_meier(v) for p, v in duren.items() if "|" not in p or len(v) >= MIN_CURVE
+    }
+    overleving["*"] = kaplan_meier([x for p, v in duren.items() if "|" not in p for x in v])
     regionaal = sum(werkelijk.values()) / sum(gepland.values()) if sum(gepland.values()) else 1.0
     pijplijn = {}
     for sleutel, d in per.items():
@@ -378,6 +391,7 @@ def stand_op(
             bedrag_nieuw=statistics.fmean(d.bedragen) if d.bedragen else 0.0,
             product_nieuw=max(set(d.producten), key=d.producten.count) if d.producten else "*",
             benutting=min(max(benutting, 0.3), 1.5),
+            aanbieder=sleutel[0],
         )
     return Stand(jaar, m, ytd, index, pijplijn, overleving)
 
