@@ -135,3 +135,15 @@ def test_forecast_cli_shape_and_realisation_traces_back_to_the_claims(gesimuleer
         begindatum__lt=date(2024, 5, 1), dagtekening__lte=peil,
     ).filter(~Q(referentie__in=afgewezen))  # fmt: skip
     assert qs.aggregate(s=Sum("bedrag"))["s"] == r["realised_eurocent"]
+
+
+@pytest.mark.django_db
+def test_realisation_by_month_provider_gemeente_and_product(gesimuleerd):
+    rows = json.loads(_cli("realisatie", "--region", "JZ13", "--year", "2024", "--format", "json"))
+    assert {r["month"] for r in rows} == {f"2024-{m:02d}" for m in range(1, 13)}
+    for r in rows:
+        assert r["approved_eurocent"] == r["claimed_eurocent"] - r["rejected_eurocent"]
+    jaar = Prestatie.objects.filter(begindatum__year=2024)
+    assert sum(r["claimed_eurocent"] for r in rows) == jaar.aggregate(s=Sum("bedrag"))["s"]
+    goedgekeurd = jaar.filter(afgewezen=False).aggregate(s=Sum("bedrag"))["s"]
+    assert sum(r["approved_eurocent"] for r in rows) == goedgekeurd

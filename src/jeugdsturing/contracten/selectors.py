@@ -230,3 +230,32 @@ def overeenkomsten_zichtbaar(regio: Regio, zicht: Zicht) -> list[Overeenkomst]:
     if zicht.aanbieder:
         qs = qs.filter(aanbieder__agb_code=zicht.aanbieder)
     return list(qs.prefetch_related("themas", "producten__product").order_by("nummer"))
+
+
+def realisatie_rijen(regio: Regio, jaar: int, zicht: Zicht = ALLES) -> list[dict[str, object]]:
+    """PxQ realisation per care month, provider, gemeente and product: claimed (JW323),
+    rejected (JW325) and approved, in eurocent, as known now."""
+    per: dict[tuple[str, str, str, int], list[int]] = defaultdict(lambda: [0, 0])
+    for c in claims_frame(regio, jaar):
+        if c.zorgmaand.year != jaar:
+            continue
+        if (zicht.gemeente and c.gemeente != zicht.gemeente) or (
+            zicht.aanbieder and c.aanbieder != zicht.aanbieder
+        ):
+            continue
+        cel = per[(c.aanbieder, c.gemeente, c.productcode, c.zorgmaand.month)]
+        cel[0] += c.bedrag
+        if c.afgewezen_op is not None:
+            cel[1] += c.bedrag
+    return [
+        {
+            "provider": a,
+            "gemeente": g,
+            "product": p,
+            "month": f"{jaar}-{m:02d}",
+            "claimed_eurocent": v[0],
+            "rejected_eurocent": v[1],
+            "approved_eurocent": v[0] - v[1],
+        }
+        for (a, g, p, m), v in sorted(per.items())
+    ]

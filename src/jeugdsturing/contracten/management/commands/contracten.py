@@ -17,11 +17,16 @@ from jeugdsturing.contracten.jaarprognose import backtest_jaren, prognose_rijen
 from jeugdsturing.contracten.selectors import (
     claims_frame,
     lumpsum_rijen,
+    realisatie_rijen,
     regionale_tarieven,
     trajecten_frame,
 )
 from jeugdsturing.regio.models import Regio
 
+REALISATIE_VELDEN = [
+    "provider", "gemeente", "product", "month", "claimed_eurocent", "rejected_eurocent",
+    "approved_eurocent",
+]  # fmt: skip
 LUMPSUM_VELDEN = ["provider", "gemeente", "theme", "amount_eurocent"]
 FORECAST_VELDEN = [
     "provider", "gemeente", "realised_eurocent", "forecast_eurocent", "lower_eurocent",
@@ -47,6 +52,12 @@ class Command(BaseCommand):
         bt.add_argument("--region", required=True)
         bt.add_argument("--years", required=True, help="bijvoorbeeld 2025-2027")
         bt.add_argument("--format", choices=["json", "markdown"], default="markdown")
+        rl = sub.add_parser(
+            "realisatie", help="PxQ-realisatie per maand, aanbieder, gemeente, product"
+        )
+        rl.add_argument("--region", required=True)
+        rl.add_argument("--year", type=int, required=True)
+        rl.add_argument("--format", choices=["json", "csv"], default="csv")
         iv = sub.add_parser(
             "iv3", help="controle: begroting en realisatie jeugd per gemeente (Iv3)"
         )
@@ -68,6 +79,9 @@ class Command(BaseCommand):
         elif actie == "forecast":
             rows, _ = prognose_rijen(regio, options["year"], options["month"])
             self._schrijf(rows, FORECAST_VELDEN, options["format"])
+        elif actie == "realisatie":
+            rows = realisatie_rijen(regio, options["year"])
+            self._schrijf(rows, REALISATIE_VELDEN, options["format"])
         elif actie == "iv3":
             self._iv3(regio, options["year"], Path(options["dir"]))
         else:
