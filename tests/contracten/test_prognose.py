@@ -99,7 +99,7 @@ def test_backtest_runs_on_a_small_simulated_set(gesimuleerd):
     assert uit["jaren"] == [2024]
     rijen = uit["rijen"]
     assert [(r["maand"], r["methode"]) for r in rijen] == [
-        (m, x) for m in (4, 8) for x in ("naief", "seizoen", "pijplijn")
+        (m, x) for m in (4, 8) for x in ("naief", "seizoen", "pijplijn", "combinatie")
     ]
     for r in rijen:
         assert 0 <= r["mape_aanbieder"] < 1.0
@@ -121,7 +121,7 @@ def test_forecast_cli_shape_and_realisation_traces_back_to_the_claims(gesimuleer
         assert set(r) == velden
         assert r["lower_eurocent"] <= r["forecast_eurocent"] <= r["upper_eurocent"]
         assert r["realised_eurocent"] <= r["forecast_eurocent"]
-        assert r["method"] in {"naief", "seizoen", "pijplijn"}
+        assert r["method"] in {"naief", "seizoen", "pijplijn", "combinatie"}
     # Independently: claims for Jan-Apr 2024 received by 15 May, minus those rejected by then.
     r = max(rows, key=lambda x: x["realised_eurocent"])
     peil = date(2024, 5, 15)

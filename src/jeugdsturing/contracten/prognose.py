@@ -13,6 +13,8 @@ Methods:
   volume, frequency and tariff, times the chance the trajectory is still running,
   from a Kaplan-Meier curve of earlier durations, times the month's seasonal index)
   + the expected claims of new inflow (starts per month of the past year).
+- ``combinatie``: the mean of ``seizoen`` and ``pijplijn`` (their errors are partly
+  independent, so the mean is often better than either).
 
 The interval comes from the method's own errors in earlier years of the region when
 there are any (the 10th and 90th percentile of actual / forecast); otherwise from
@@ -27,7 +29,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-METHODEN = ("naief", "seizoen", "pijplijn")
+METHODEN = ("naief", "seizoen", "pijplijn", "combinatie")
 MIN_CURVE = 30  # trajectories a provider needs for its own survival curve
 Z80 = 1.2816  # two-sided 80% normal interval
 
@@ -409,6 +411,8 @@ def voorspel(stand: Stand, methode: str, sleutel: tuple[str, str]) -> float:
             return naief(ytd, stand.m)
         index = stand.index or [1.0] * 12
         return ytd + pijplijn_rest(invoer, stand.jaar, stand.m, stand.overleving, index)
+    if methode == "combinatie":
+        return (voorspel(stand, "seizoen", sleutel) + voorspel(stand, "pijplijn", sleutel)) / 2
     raise ValueError(f"onbekende methode {methode!r}")
 
 
