@@ -6,10 +6,15 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
+from django.db.models import Max
+
+from jeugdsturing.berichten.models import Bericht
 from jeugdsturing.contracten.backtest import Uitslag, backtest
+from jeugdsturing.contracten.models import Backtestuitslag, Indexatie, Tarief
 from jeugdsturing.contracten.prognose import (
     Claim,
     Prognose,
+    TrajectRegel,
     bereken,
     gerealiseerd_per_maand,
     kwantiel,
@@ -44,6 +49,42 @@ def backtest_jaren(claims: list[Claim], jaar: int, terug: int = 3) -> list[int]:
         for j in range(jaar - terug, jaar)
         if len(maanden.get(j, ())) == 12 and len(maanden.get(j - 1, ())) == 12
     ]
+
+
+def data_versie(regio: Regio) -> str:
+    """Changes whenever a message is imported or a tariff or indexation changes."""
+    laatste = Bericht.objects.aggregate(m=Max("pk"))["m"] or 0
+    tarieven = Tarief.history.filter(product__regio=regio).aggregate(m=Max("history_id"))["m"]
+    indexaties = Indexatie.history.filter(regio=regio).aggregate(m=Max("history_id"))["m"]
+    return f"b{laatste}-t{tarieven or 0}-i{indexaties or 0}"
+
+
+def _backtest_voor(
+    regio: Regio,
+    jaar: int,
+    maand: int,
+    trajecten: list[TrajectRegel],
+    tarieven: dict[str, int],
+) -> tuple[str, list[float], list[dict[str, object]] | None]:
+    """The method, its earlier actual/forecast ratios and the backtest table for a
+    forecast at (jaar, maand): from the store when the data have not changed."""
+    versie = data_versie(regio)
+    bewaard = Backtestuitslag.objects.filter(
+        regio=regio, jaar=jaar, maand=maand, data_versie=versie
+    ).first()
+    if bewaard is not None:
+        return bewaard.methode, list(bewaard.verhoudingen), bewaard.tabel
+    claims = claims_frame(regio, jaar - 1, van_jaar=jaar - 7)
+    jaren = backtest_jaren(claims, jaar)
+    uitslag = backtest(claims, trajecten, tarieven, jaren, (maand,)) if jaren else None
+    methode = kies_methode(uitslag, maand)
+    verhoudingen = uitslag.verhoudingen.get((methode, maand), []) if uitslag else []
+    tabel = uitslag.tabel() if uitslag else None
+    Backtestuitslag.objects.get_or_create(
+        regio=regio, jaar=jaar, maand=maand, data_versie=versie,
+        defaults={"methode": methode, "verhoudingen": verhoudingen, "tabel": tabel},
+    )  # fmt: skip
+    return methode, verhoudingen, tabel
 
 
 def kies_methode(uitslag: Uitslag | None, maand: int) -> str:
@@ -90,18 +131,15 @@ def _lumpsum_prognoses(regio: Regio, jaar: int, maand: int) -> list[Prognose]:
 
 def prognose_rijen(
     regio: Regio, jaar: int, maand: int, zicht: Zicht = ALLES
-) -> tuple[list[dict[str, object]], Uitslag | None]:
+) -> tuple[list[dict[str, object]], list[dict[str, object]] | None]:
     """Rows {provider, gemeente, realised_eurocent, forecast_eurocent, lower_eurocent,
     upper_eurocent, budget_eurocent, method} and the backtest the method rests on."""
     if not 1 <= maand <= 12:
         raise ValueError(f"maand {maand} ligt niet tussen 1 en 12")
-    claims = claims_frame(regio, jaar)
     trajecten = trajecten_frame(regio)
     tarieven = regionale_tarieven(regio, date(jaar, 7, 1))
-    jaren = backtest_jaren(claims, jaar)
-    uitslag = backtest(claims, trajecten, tarieven, jaren, (maand,)) if jaren else None
-    methode = kies_methode(uitslag, maand)
-    verhoudingen = uitslag.verhoudingen.get((methode, maand), []) if uitslag else []
+    methode, verhoudingen, tabel = _backtest_voor(regio, jaar, maand, trajecten, tarieven)
+    claims = claims_frame(regio, jaar, van_jaar=jaar - 3)
     stand = stand_op(claims, trajecten, tarieven, jaar, maand)
     prognoses = bereken(stand, methode, verhoudingen) + _lumpsum_prognoses(regio, jaar, maand)
     budget = budgetten_per_aanbieder_gemeente(regio, jaar)
@@ -124,14 +162,14 @@ def prognose_rijen(
             }
         )
     rows.sort(key=lambda r: (str(r["provider"]), str(r["gemeente"])))
-    return rows, uitslag
+    return rows, tabel
 
 
 def realisatie_per_maand(
     regio: Regio, jaar: int, zicht: Zicht = ALLES
 ) -> dict[tuple[str, str], list[int]]:
     """Claimed minus rejected per (aanbieder, gemeente) per month (PxQ)."""
-    rows = gerealiseerd_per_maand(claims_frame(regio, jaar), jaar)
+    rows = gerealiseerd_per_maand(claims_frame(regio, jaar, van_jaar=jaar), jaar)
     return {
         k: v
         for k, v in rows.items()

@@ -591,3 +591,29 @@ class Winstnorm(models.Model):
 
     def __str__(self) -> str:
         return f"winstnorm {self.regio.code} {self.jaar}: {self.max_resultaat_pct}%"
+
+
+class Backtestuitslag(models.Model):
+    """The backtest behind a year-end forecast, kept so a page need not redo it: valid
+    for one state of the data (data_versie: the last message and tariff change)."""
+
+    regio = models.ForeignKey(Regio, on_delete=models.CASCADE, related_name="+")
+    jaar = models.PositiveSmallIntegerField("jaar")
+    maand = models.PositiveSmallIntegerField("maand")
+    data_versie = models.CharField("stand van de gegevens", max_length=100)
+    methode = models.CharField("gekozen methode", max_length=20)
+    verhoudingen = models.JSONField("werkelijk / prognose van de gekozen methode")
+    tabel = models.JSONField("backtesttabel", null=True)
+    berekend_op = models.DateTimeField("berekend op", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "backtestuitslag"
+        verbose_name_plural = "backtestuitslagen"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["regio", "jaar", "maand", "data_versie"], name="backtestuitslag_uniek"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"backtest {self.regio.code} {self.jaar}/{self.maand}: {self.methode}"

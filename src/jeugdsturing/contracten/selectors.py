@@ -56,9 +56,9 @@ def gemeentecodes(regio: Regio) -> list[str]:
 # --- frames for the calculations -----------------------------------------------------
 
 
-def claims_frame(regio: Regio, tot_jaar: int) -> list[Claim]:
-    """Every claim (JW323 prestatie) of the region's gemeenten up to ``tot_jaar``, with
-    the date a JW325 rejected it."""
+def claims_frame(regio: Regio, tot_jaar: int, van_jaar: int | None = None) -> list[Claim]:
+    """Every claim (JW323 prestatie) of the region's gemeenten for care in the years
+    ``van_jaar`` (default: all) to ``tot_jaar``, with the date a JW325 rejected it."""
     codes = gemeentecodes(regio)
     afgewezen = {
         (g, a, ref): d
@@ -67,9 +67,10 @@ def claims_frame(regio: Regio, tot_jaar: int) -> list[Claim]:
         )
     }
     uit = []
-    rows = Prestatie.objects.filter(
-        gemeente__in=codes, begindatum__lt=date(tot_jaar + 1, 1, 1)
-    ).values_list(
+    qs = Prestatie.objects.filter(gemeente__in=codes, begindatum__lt=date(tot_jaar + 1, 1, 1))
+    if van_jaar is not None:
+        qs = qs.filter(begindatum__gte=date(van_jaar, 1, 1))
+    rows = qs.values_list(
         "aanbieder", "gemeente", "productcode", "begindatum", "bedrag", "tarief", "dagtekening",
         "referentie",
         "toewijzingnummer",

@@ -208,7 +208,7 @@ def realisatie(request: HttpRequest) -> HttpResponse:
         maand = min(12, max(1, int(request.GET.get("maand", 4))))
     except ValueError:
         maand = 4
-    rows, uitslag = prognose_rijen(regio, jaar, maand, zicht)
+    rows, backtesttabel = prognose_rijen(regio, jaar, maand, zicht)
     gemeenten, aanbieders = _namen(regio)
     per_maand = realisatie_per_maand(regio, jaar, zicht)
     # Chart: cumulative realisation to month m, forecast band to December (all rows shown).
@@ -251,7 +251,7 @@ def realisatie(request: HttpRequest) -> HttpResponse:
             "regio": regio, "jaar": jaar, "maand": maand, "rows": rows, "grafiek": grafiek,
             "totaal": {"gerealiseerd": gerealiseerd, "prognose": prognose, "onder": onder,
                        "boven": boven, "budget": budget},
-            "backtest": uitslag.tabel() if uitslag else None,
+            "backtest": backtesttabel,
             "maanden": range(1, 13),
         },
     )  # fmt: skip
