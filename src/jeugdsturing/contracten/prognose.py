@@ -140,10 +140,15 @@ def seizoen(ytd: int, m: int, index: Sequence[float]) -> float:
     return ytd * sum(index) / gehad if gehad > 0 else naief(ytd, m)
 
 
-def kaplan_meier(duren: Iterable[tuple[int, bool]], max_maanden: int = 60) -> list[float]:
+def kaplan_meier(
+    duren: Iterable[tuple[int, bool]], max_maanden: int = 60, min_risico: int = 10
+) -> list[float]:
     """S(a): the chance a trajectory is still running a whole months after its start
     month, from (months observed, ended?) pairs; censored observations (still running
-    on the peildatum) count as at risk up to their last month."""
+    on the peildatum) count as at risk up to their last month. Where fewer than
+    ``min_risico`` trajectories are left at risk (ages beyond the history), the curve
+    goes on with the mean monthly hazard of the last six reliable months instead of
+    staying flat, which would let old trajectories run for ever."""
     eind = [0] * (max_maanden + 1)
     gecensureerd = [0] * (max_maanden + 1)
     n = 0
@@ -155,10 +160,17 @@ def kaplan_meier(duren: Iterable[tuple[int, bool]], max_maanden: int = 60) -> li
         else:
             gecensureerd[a] += 1
     s, uit, risico = 1.0, [], n
+    hazards: list[float] = []
     for a in range(max_maanden + 1):
         uit.append(s)
-        if risico > 0:
-            s *= 1 - eind[a] / risico
+        if risico >= min_risico:
+            h = eind[a] / risico
+            hazards.append(h)
+        elif hazards:
+            h = statistics.fmean(hazards[-6:])
+        else:
+            h = eind[a] / risico if risico > 0 else 0.0
+        s *= 1 - h
         risico -= eind[a] + gecensureerd[a]
     return uit
 
