@@ -12,7 +12,7 @@ Methods:
   on the peildatum over the remaining months (monthly amount from the assignment's
   volume, frequency and tariff, times the chance the trajectory is still running,
   from a Kaplan-Meier curve of earlier durations, times the month's seasonal index)
-  + the expected claims of new inflow (starts per month of the past year).
+  + the expected claims of new inflow (starts per month of the past 24 months).
 - ``combinatie``: the mean of ``seizoen`` and ``pijplijn`` (their errors are partly
   independent, so the mean is often better than either).
 
@@ -31,6 +31,7 @@ from datetime import date, timedelta
 
 METHODEN = ("naief", "seizoen", "pijplijn", "combinatie")
 MIN_CURVE = 30  # trajectories a provider needs for its own survival curve
+INSTROOM_MAANDEN = 24  # window for the inflow rate of the pipeline method
 Z80 = 1.2816  # two-sided 80% normal interval
 
 # Months per unit of frequency (WMO757): a day, a week, a month; 6 = total per assignment.
@@ -349,7 +350,15 @@ def stand_op(
     gepland: dict[str, float] = defaultdict(float)  # planned x season, same months
     duren: dict[str, list[tuple[int, bool]]] = defaultdict(list)
     per: dict[tuple[str, str], _Verzameling] = defaultdict(_Verzameling)
-    jaar_terug = einde_peil - timedelta(days=365)
+    # Inflow rate and the amount of new trajectories from the last (up to) 24 months: a
+    # longer window halves the chance noise of the estimate.
+    eerste = min((t.begindatum for t in trajecten if t.begindatum is not None), default=peil)
+    venster_inflow = max(1, min(INSTROOM_MAANDEN, maand_index(einde_peil) - maand_index(eerste)))
+    jaar_terug = date(
+        (maand_index(einde_peil) - venster_inflow + 1) // 12,
+        (maand_index(einde_peil) - venster_inflow + 1) % 12 + 1,
+        1,
+    ) - timedelta(days=1)
     for t in trajecten:
         d = per[(t.aanbieder, t.gemeente)]
         if (
@@ -401,7 +410,7 @@ def stand_op(
         pijplijn[sleutel] = PijplijnInvoer(
             lopend=d.lopend,
             wachtend=d.wachtend,
-            instroom_per_maand=d.nieuw / 12,
+            instroom_per_maand=d.nieuw / venster_inflow,
             bedrag_nieuw=statistics.fmean(d.bedragen) if d.bedragen else 0.0,
             product_nieuw=max(set(d.producten), key=d.producten.count) if d.producten else "*",
             benutting=min(max(benutting, 0.3), 1.5),
