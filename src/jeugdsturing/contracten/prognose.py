@@ -260,7 +260,8 @@ def interval(
     monthly amounts so far: the error of the naive method has variance
     s^2 x 12 x (12 - m) / m, so forecast +/- 1.28 s sqrt(12 (12 - m) / m)."""
     if len(verhoudingen) >= 10:
-        lo, hi = kwantiel(verhoudingen, 0.1), kwantiel(verhoudingen, 0.9)
+        q = 0.1 if len(verhoudingen) >= 100 else 0.05  # few earlier errors: wider tails
+        lo, hi = kwantiel(verhoudingen, q), kwantiel(verhoudingen, 1 - q)
         onder, boven = prognose * lo, prognose * hi
     else:
         s = statistics.stdev(maanden[:m]) if m >= 2 else abs(prognose) / 12
