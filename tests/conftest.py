@@ -5,6 +5,14 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from hypothesis import HealthCheck, settings
+
+# Tests never depend on timing: no per-example deadline and no "too slow" health check
+# (a loaded CI machine must not turn a correct property into a failure).
+settings.register_profile(
+    "jeugdsturing", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("jeugdsturing")
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
