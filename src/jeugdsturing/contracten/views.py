@@ -4,6 +4,7 @@ service, render. Every page narrows what it shows with the user's Zicht."""
 from __future__ import annotations
 
 import csv
+import math
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -215,16 +216,24 @@ def realisatie(request: HttpRequest) -> HttpResponse:
     totaal_maand = [sum(v[i] for v in per_maand.values()) for i in range(12)]
     gerealiseerd = sum(int(r["realised_eurocent"]) for r in rows)  # type: ignore[call-overload]
     prognose = sum(int(r["forecast_eurocent"]) for r in rows)  # type: ignore[call-overload]
-    onder = sum(int(r["lower_eurocent"]) for r in rows)  # type: ignore[call-overload]
-    boven = sum(int(r["upper_eurocent"]) for r in rows)  # type: ignore[call-overload]
+    # The band of the total: the rows' errors are treated as independent, so the
+    # half-widths add in quadrature (a plain sum of the row bounds would be far too wide).
+    onder = round(prognose - math.sqrt(sum(
+        (int(r["forecast_eurocent"]) - int(r["lower_eurocent"])) ** 2 for r in rows  # type: ignore[call-overload]
+    )))  # fmt: skip
+    boven = round(prognose + math.sqrt(sum(
+        (int(r["upper_eurocent"]) - int(r["forecast_eurocent"])) ** 2 for r in rows  # type: ignore[call-overload]
+    )))  # fmt: skip
+    onder = max(onder, gerealiseerd)
     budget = sum(int(r["budget_eurocent"] or 0) for r in rows)  # type: ignore[call-overload]
+    # PxQ months come from the claims; lump sums only from the 4/8/12-month reports,
+    # which are spread evenly over the months they cover.
+    lumpsum_deel = (gerealiseerd - sum(totaal_maand[:maand])) / maand
     punten: list[dict[str, object]] = []
-    cum = 0
+    cum = 0.0
     for i in range(maand):
-        cum += totaal_maand[i]
+        cum += totaal_maand[i] + lumpsum_deel
         punten.append({"maand": i + 1, "soort": "gerealiseerd", "euro": cum / 100})
-    # PxQ months come from the claims; lump-sum realisation only from reports, so the
-    # chart's starting point of the forecast is the realised total of all rows.
     punten.append({"maand": maand, "soort": "prognose", "euro": gerealiseerd / 100,
                    "onder": gerealiseerd / 100, "boven": gerealiseerd / 100})  # fmt: skip
     for i in range(maand + 1, 13):
