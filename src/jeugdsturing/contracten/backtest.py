@@ -13,6 +13,7 @@ from jeugdsturing.contracten.prognose import (
     METHODEN,
     Claim,
     TrajectRegel,
+    alle_voorspellingen,
     bereken,
     gerealiseerd_per_maand,
     mape,
@@ -79,11 +80,12 @@ def backtest(
         for m in maanden:
             stand = stand_op(claims, trajecten, tarieven, jaar, m)
             uitslag.aantallen[m] = uitslag.aantallen.get(m, 0)
+            voorspellingen = alle_voorspellingen(stand)
             for methode in METHODEN:
                 eerder = list(uitslag.verhoudingen.get((methode, m), []))
                 per_aanbieder: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
                 nieuw = []
-                for p in bereken(stand, methode, eerder):
+                for p in bereken(stand, methode, eerder, voorspellingen):
                     echt = werkelijk.get((p.aanbieder, p.gemeente), 0)
                     per_aanbieder[p.aanbieder][0] += p.prognose
                     per_aanbieder[p.aanbieder][1] += echt

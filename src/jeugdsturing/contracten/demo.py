@@ -49,10 +49,6 @@ def _taakgericht(i: int) -> bool:
     return i % 4 == 3  # as in the simulator
 
 
-def _agb_index(regio: Regio) -> dict[str, int]:
-    return {aanbieder_agb(regio, i): i for i in range(len(AANBIEDERS))}
-
-
 def taakgerichte_kosten(
     regio: Regio, jaar: int, tot_maand: int
 ) -> dict[tuple[str, str, str], tuple[int, int]]:
@@ -105,6 +101,7 @@ def contracten_demo(*, regio: Regio, schaal: float) -> dict[str, int]:
     gemeenten = {g.code: g for g in regio.gemeenten.all()}
     # Providers of the simulation.
     aanbieders: dict[str, Aanbieder] = {}
+    index = {aanbieder_agb(regio, i): i for i in range(len(AANBIEDERS))}
     for i, naam in enumerate(AANBIEDERS):
         agb = aanbieder_agb(regio, i)
         aanbieders[agb] = s.aanbieder_create_or_update(
@@ -171,7 +168,7 @@ def contracten_demo(*, regio: Regio, schaal: float) -> dict[str, int]:
     # Current contracts (2024-2027): PxQ with ceilings, or taakgericht with lump sums.
     huidig: dict[str, Overeenkomst] = {}
     for agb, a in aanbieders.items():
-        i = _agb_index(regio)[agb]
+        i = index[agb]
         ok = s.overeenkomst_create(
             regio=regio, nummer=f"{regio.code}-{HUIDIG[0]}-{i + 1:02d}", aanbieder=a,
             ingangsdatum=date(HUIDIG[0], 1, 1), einddatum=date(HUIDIG[1], 12, 31),
@@ -210,7 +207,7 @@ def contracten_demo(*, regio: Regio, schaal: float) -> dict[str, int]:
         lumps: dict[tuple[int, int, int], int] = {}
         plafonds: dict[tuple[str, str], int] = defaultdict(int)
         for (agb, g, t), b in deel.items():
-            if _taakgericht(_agb_index(regio)[agb]):
+            if _taakgericht(index[agb]):
                 lumps[(huidig[agb].pk, gemeenten[g].pk, themas[t].pk)] = b
             else:
                 plafonds[(agb, g)] += b
@@ -226,7 +223,7 @@ def contracten_demo(*, regio: Regio, schaal: float) -> dict[str, int]:
     # from a startfoto of 2027.
     nieuw: dict[str, Overeenkomst] = {}
     for agb, a in aanbieders.items():
-        i = _agb_index(regio)[agb]
+        i = index[agb]
         ok = s.overeenkomst_create(
             regio=regio, nummer=f"{regio.code}-AJH-{i + 1:02d}", aanbieder=a,
             ingangsdatum=date(NIEUW[0], 1, 1), einddatum=date(NIEUW[1], 12, 31),
@@ -258,7 +255,7 @@ def contracten_demo(*, regio: Regio, schaal: float) -> dict[str, int]:
             for (agb_r, g, t), (k, n) in taakgerichte_kosten(regio, jaar, maanden).items():
                 per_aanbieder[agb_r].append((g, t, k, n))
             for code_a, regels in sorted(per_aanbieder.items()):
-                if code_a not in huidig or not _taakgericht(_agb_index(regio)[code_a]):
+                if code_a not in huidig or not _taakgericht(index[code_a]):
                     continue
                 _upload_rapport(regio, aanbieders[code_a], jaar, maanden, regels)
                 tellers["rapportages"] += 1
@@ -267,7 +264,7 @@ def contracten_demo(*, regio: Regio, schaal: float) -> dict[str, int]:
     s.winstnorm_set(regio=regio, jaar=2026, max_resultaat_pct=WINSTNORM_PCT,
                     bron="demo-norm: 5% van de omzet")  # fmt: skip
     for agb, a in aanbieders.items():
-        i = _agb_index(regio)[agb]
+        i = index[agb]
         omzet = 250_000_000 + round(4_000_000_000 / (1 + i * 0.15))
         resultaat = round(omzet * RESULTAAT_PCT[i] / 100)
         if not Jaarcijfers.objects.filter(aanbieder=a, jaar=2026).exists():

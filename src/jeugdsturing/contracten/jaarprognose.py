@@ -4,6 +4,7 @@ region's own backtest supports (docs/prognose.md)."""
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Max
@@ -16,7 +17,6 @@ from jeugdsturing.contracten.prognose import (
     Prognose,
     TrajectRegel,
     bereken,
-    gerealiseerd_per_maand,
     kwantiel,
     naief,
     stand_op,
@@ -107,13 +107,9 @@ def _lumpsum_prognoses(regio: Regio, jaar: int, maand: int) -> list[Prognose]:
             continue
         m = max(beschikbaar)
         ytd = cum[m]
-        aandelen = [
-            jaar_cum[(aanbieder, gemeente)][m] / jaar_cum[(aanbieder, gemeente)][12]
-            for jaar_cum in eerder
-            if (aanbieder, gemeente) in jaar_cum
-            and m in jaar_cum[(aanbieder, gemeente)]
-            and jaar_cum[(aanbieder, gemeente)].get(12)
-        ]
+        # The share of the year each earlier year had reported by month m.
+        vroeger = [jaar_cum.get((aanbieder, gemeente), {}) for jaar_cum in eerder]
+        aandelen = [c[m] / c[12] for c in vroeger if m in c and c.get(12)]
         if aandelen and m < 12:
             waarde, methode = ytd / (sum(aandelen) / len(aandelen)), "rapportage-seizoen"
         else:
@@ -129,11 +125,16 @@ def _lumpsum_prognoses(regio: Regio, jaar: int, maand: int) -> list[Prognose]:
     return uit
 
 
-def prognose_rijen(
-    regio: Regio, jaar: int, maand: int, zicht: Zicht = ALLES
-) -> tuple[list[dict[str, object]], list[dict[str, object]] | None]:
-    """Rows {provider, gemeente, realised_eurocent, forecast_eurocent, lower_eurocent,
-    upper_eurocent, budget_eurocent, method} and the backtest the method rests on."""
+@dataclass(frozen=True)
+class Jaarprognose:
+    rijen: list[dict[str, object]]  # the rows of prognose_rijen
+    tabel: list[dict[str, object]] | None  # the backtest the method rests on
+    maanden: list[int]  # PxQ realisation of the visible rows per month, as of the peildatum
+
+
+def jaarprognose(regio: Regio, jaar: int, maand: int, zicht: Zicht = ALLES) -> Jaarprognose:
+    """The forecast rows a user may see, the backtest behind them and the monthly
+    realisation they start from (one load of the data for all three)."""
     if not 1 <= maand <= 12:
         raise ValueError(f"maand {maand} ligt niet tussen 1 en 12")
     trajecten = trajecten_frame(regio)
@@ -143,36 +144,30 @@ def prognose_rijen(
     stand = stand_op(claims, trajecten, tarieven, jaar, maand)
     prognoses = bereken(stand, methode, verhoudingen) + _lumpsum_prognoses(regio, jaar, maand)
     budget = budgetten_per_aanbieder_gemeente(regio, jaar)
-    rows = []
-    for p in prognoses:
-        if zicht.gemeente and p.gemeente != zicht.gemeente:
-            continue
-        if zicht.aanbieder and p.aanbieder != zicht.aanbieder:
-            continue
-        rows.append(
-            {
-                "provider": p.aanbieder,
-                "gemeente": p.gemeente,
-                "realised_eurocent": p.gerealiseerd,
-                "forecast_eurocent": p.prognose,
-                "lower_eurocent": p.onder,
-                "upper_eurocent": p.boven,
-                "budget_eurocent": budget.get((p.aanbieder, p.gemeente)),
-                "method": p.methode,
-            }
-        )
+    rows: list[dict[str, object]] = [
+        {
+            "provider": p.aanbieder,
+            "gemeente": p.gemeente,
+            "realised_eurocent": p.gerealiseerd,
+            "forecast_eurocent": p.prognose,
+            "lower_eurocent": p.onder,
+            "upper_eurocent": p.boven,
+            "budget_eurocent": budget.get((p.aanbieder, p.gemeente)),
+            "method": p.methode,
+        }
+        for p in prognoses
+        if zicht.toont(p.aanbieder, p.gemeente)
+    ]
     rows.sort(key=lambda r: (str(r["provider"]), str(r["gemeente"])))
-    return rows, tabel
+    zichtbaar = [v for (a, g), v in stand.ytd.items() if zicht.toont(a, g)]
+    maanden = [sum(v[i] for v in zichtbaar) for i in range(12)]
+    return Jaarprognose(rows, tabel, maanden)
 
 
-def realisatie_per_maand(
-    regio: Regio, jaar: int, zicht: Zicht = ALLES
-) -> dict[tuple[str, str], list[int]]:
-    """Claimed minus rejected per (aanbieder, gemeente) per month (PxQ)."""
-    rows = gerealiseerd_per_maand(claims_frame(regio, jaar, van_jaar=jaar), jaar)
-    return {
-        k: v
-        for k, v in rows.items()
-        if (not zicht.gemeente or k[1] == zicht.gemeente)
-        and (not zicht.aanbieder or k[0] == zicht.aanbieder)
-    }
+def prognose_rijen(
+    regio: Regio, jaar: int, maand: int, zicht: Zicht = ALLES
+) -> tuple[list[dict[str, object]], list[dict[str, object]] | None]:
+    """Rows {provider, gemeente, realised_eurocent, forecast_eurocent, lower_eurocent,
+    upper_eurocent, budget_eurocent, method} and the backtest the method rests on."""
+    uit = jaarprognose(regio, jaar, maand, zicht)
+    return uit.rijen, uit.tabel

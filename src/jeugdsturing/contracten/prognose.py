@@ -445,12 +445,35 @@ def sleutels(stand: Stand) -> list[tuple[str, str]]:
     return sorted(met_ytd | met_zorg)
 
 
-def bereken(stand: Stand, methode: str, verhoudingen: Sequence[float] = ()) -> list[Prognose]:
+def alle_voorspellingen(stand: Stand) -> dict[tuple[str, str], dict[str, float]]:
+    """Every method's forecast for every key, each method computed once (the backtest
+    needs them all; the combination reuses the seasonal and pipeline values)."""
+    uit = {}
+    for sleutel in sleutels(stand):
+        w = {m: voorspel(stand, m, sleutel) for m in ("naief", "seizoen", "pijplijn")}
+        w["combinatie"] = (w["seizoen"] + w["pijplijn"]) / 2
+        uit[sleutel] = w
+    return uit
+
+
+def bereken(
+    stand: Stand,
+    methode: str,
+    verhoudingen: Sequence[float] = (),
+    voorspellingen: Mapping[tuple[str, str], Mapping[str, float]] | None = None,
+) -> list[Prognose]:
+    """Forecasts with their interval for every key, by one method; ``voorspellingen``
+    (from alle_voorspellingen) saves computing them again."""
     uit = []
     for sleutel in sleutels(stand):
         maanden = stand.ytd.get(sleutel, [0] * 12)
         ytd = sum(maanden[: stand.m])
-        waarde = max(voorspel(stand, methode, sleutel), ytd)
+        berekend = (
+            voorspellingen[sleutel][methode]
+            if voorspellingen is not None
+            else voorspel(stand, methode, sleutel)
+        )
+        waarde = max(berekend, ytd)
         onder, boven = interval(waarde, ytd, maanden, stand.m, verhoudingen)
         uit.append(Prognose(sleutel[0], sleutel[1], ytd, round(waarde), onder, boven, methode))
     return uit

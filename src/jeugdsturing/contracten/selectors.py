@@ -34,6 +34,12 @@ class Zicht:
     gemeente: str | None = None  # gemeente code
     aanbieder: str | None = None  # AGB code
 
+    def toont(self, aanbieder: str, gemeente: str) -> bool:
+        """May the user see the figures of this provider for this gemeente?"""
+        return (self.gemeente is None or gemeente == self.gemeente) and (
+            self.aanbieder is None or aanbieder == self.aanbieder
+        )
+
 
 ALLES = Zicht()
 
@@ -240,9 +246,7 @@ def realisatie_rijen(regio: Regio, jaar: int, zicht: Zicht = ALLES) -> list[dict
     for c in claims_frame(regio, jaar):
         if c.zorgmaand.year != jaar:
             continue
-        if (zicht.gemeente and c.gemeente != zicht.gemeente) or (
-            zicht.aanbieder and c.aanbieder != zicht.aanbieder
-        ):
+        if not zicht.toont(c.aanbieder, c.gemeente):
             continue
         cel = per[(c.aanbieder, c.gemeente, c.productcode, c.zorgmaand.month)]
         cel[0] += c.bedrag

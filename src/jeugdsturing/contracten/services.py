@@ -11,7 +11,6 @@ from collections import defaultdict
 from collections.abc import Mapping
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -45,6 +44,7 @@ from jeugdsturing.contracten.models import (
 )
 from jeugdsturing.contracten.rapportage import BLAD, Fout, RapportageOngeldig, lees
 from jeugdsturing.contracten.verdeling import Gewicht, lumpsums_verdelen
+from jeugdsturing.core.templatetags.bedragen import euro
 from jeugdsturing.regio.models import Code, Codelijst, Gemeente, Regio, Thema
 
 
@@ -55,16 +55,10 @@ class GoedkeuringVereist(ValidationError):
     def __init__(self, wat: str, totaal: int, nieuw: int) -> None:
         self.overschrijding = nieuw - totaal
         super().__init__(
-            f"{wat}: het nieuwe totaal {_euro(nieuw)} overschrijdt {_euro(totaal)} met "
-            f"{_euro(self.overschrijding)}; leg eerst een goedkeuring vast (besluit) die deze "
+            f"{wat}: het nieuwe totaal {euro(nieuw)} overschrijdt {euro(totaal)} met "
+            f"{euro(self.overschrijding)}; leg eerst een goedkeuring vast (besluit) die deze "
             "overschrijding dekt."
         )
-
-
-def _euro(eurocent: int) -> str:
-    sign = "-" if eurocent < 0 else ""
-    whole, cents = divmod(abs(eurocent), 100)
-    return f"{sign}€ {whole:,}".replace(",", ".") + f",{cents:02d}"
 
 
 def _dekt(goedkeuring: Goedkeuring | None, regio: Regio, overschrijding: int) -> bool:
@@ -75,10 +69,6 @@ def _dekt(goedkeuring: Goedkeuring | None, regio: Regio, overschrijding: int) ->
     )
 
 
-def _valideer(obj: Any) -> None:
-    obj.full_clean()
-
-
 # --- providers -----------------------------------------------------------------------
 
 
@@ -86,7 +76,7 @@ def _valideer(obj: Any) -> None:
 def aanbieder_create_or_update(*, agb_code: str, naam: str, kvk_nummer: str = "") -> Aanbieder:
     aanbieder = Aanbieder.objects.filter(agb_code=agb_code).first() or Aanbieder(agb_code=agb_code)
     aanbieder.naam, aanbieder.kvk_nummer = naam, kvk_nummer
-    _valideer(aanbieder)
+    aanbieder.full_clean()
     aanbieder.save()
     return aanbieder
 
@@ -132,7 +122,7 @@ def overeenkomst_create(
     )  # fmt: skip
     if einddatum < ingangsdatum:
         raise ValidationError({"einddatum": "De einddatum ligt voor de ingangsdatum."})
-    _valideer(ok)
+    ok.full_clean()
     ok.save()
     ok.themas.set(themas or [])
     OvereenkomstStatuswijziging.objects.create(
@@ -236,7 +226,7 @@ def product_create_or_update(
     )
     product.naam, product.categorie, product.eenheid = naam, categorie, eenheid
     product.frequentie, product.thema = frequentie, thema
-    _valideer(product)
+    product.full_clean()
     product.save()
     return product
 
@@ -394,8 +384,8 @@ def begroting_set(
         ) + bedrag_eurocent
         if totaal is not None and thema_som > totaal.bedrag_eurocent:
             raise ValidationError(
-                f"De themabudgetten van {gemeente.naam} {jaar} komen op {_euro(thema_som)}, meer "
-                f"dan haar begroting {_euro(totaal.bedrag_eurocent)}; verhoog eerst die begroting."
+                f"De themabudgetten van {gemeente.naam} {jaar} komen op {euro(thema_som)}, meer "
+                f"dan haar begroting {euro(totaal.bedrag_eurocent)}; verhoog eerst die begroting."
             )
     begroting = bestaand or Begroting(regio=regio, gemeente=gemeente, jaar=jaar, thema=thema)
     begroting.bedrag_eurocent = bedrag_eurocent

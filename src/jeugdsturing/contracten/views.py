@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import math
+from collections import Counter, defaultdict
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -14,14 +15,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from jeugdsturing.contracten import services
-from jeugdsturing.contracten.jaarprognose import prognose_rijen, realisatie_per_maand
+from jeugdsturing.contracten.jaarprognose import jaarprognose
 from jeugdsturing.contracten.models import (
     Aanbieder,
     Goedkeuring,
     Jaarcijfers,
     Lumpsum,
     Overeenkomst,
-    Tarief,
     Verantwoording,
     Winstnorm,
 )
@@ -31,9 +31,10 @@ from jeugdsturing.contracten.selectors import (
     begroting_matrix,
     lumpsum_rijen,
     overeenkomsten_zichtbaar,
+    regionale_tarieven,
     zicht_voor,
 )
-from jeugdsturing.core.access import Sectie, requires
+from jeugdsturing.core.access import Sectie, requires, rol_van
 from jeugdsturing.core.grafieken import realisatie_grafiek
 from jeugdsturing.core.models import Rol
 from jeugdsturing.core.selectors import regio_for_user
@@ -43,10 +44,11 @@ BEHEER_GELD = {Rol.REGIOBEHEERDER, Rol.FINANCIEN, Rol.CONTRACTMANAGER}
 
 
 def _rol(request: HttpRequest) -> Rol | None:
-    profiel = getattr(request.user, "profiel", None)
-    if profiel is None:
-        return Rol.REGIOBEHEERDER if getattr(request.user, "is_superuser", False) else None
-    return Rol(profiel.rol)
+    """The user's role; a superuser without a profile counts as regiobeheerder (as in may)."""
+    rol = rol_van(request.user)
+    if rol is None and getattr(request.user, "is_superuser", False):
+        return Rol.REGIOBEHEERDER
+    return rol
 
 
 def _regio(request: HttpRequest) -> Regio:
@@ -170,32 +172,29 @@ def lumpsums(request: HttpRequest) -> HttpResponse:
         {(str(r["gemeente"]), str(r["gemeente_name"])) for r in rijen}, key=lambda x: x[1]
     )
     themas = sorted({str(r["theme"]) for r in rijen})
-    matrix: dict[tuple[str, str], dict[str, object]] = {}
+    # Per provider: its contributions summed per gemeente and per theme.
+    per_gemeente: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    per_thema: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for r in rijen:
         key = (str(r["provider"]), str(r["provider_name"]))
-        rij = matrix.setdefault(key, {"cellen": {}, "themas": {}, "totaal": 0})
-        bedrag = int(r["amount_eurocent"])  # type: ignore[call-overload]
-        rij["cellen"][r["gemeente"]] = rij["cellen"].get(r["gemeente"], 0) + bedrag  # type: ignore[index,attr-defined]
-        rij["themas"][r["theme"]] = rij["themas"].get(r["theme"], 0) + bedrag  # type: ignore[index,attr-defined]
-        rij["totaal"] = int(rij["totaal"]) + bedrag  # type: ignore[call-overload]
+        per_gemeente[key][str(r["gemeente"])] += int(r["amount_eurocent"])  # type: ignore[call-overload]
+        per_thema[key][str(r["theme"])] += int(r["amount_eurocent"])  # type: ignore[call-overload]
     tabel = [
         {
-            "agb": agb, "naam": naam, "totaal": v["totaal"],
-            "cellen": [v["cellen"].get(g, None) for g, _ in gemeenten],  # type: ignore[attr-defined]
-            "themas": [v["themas"].get(t, None) for t in themas],  # type: ignore[attr-defined]
+            "agb": agb, "naam": naam, "totaal": per_gemeente[(agb, naam)].total(),
+            "cellen": [per_gemeente[(agb, naam)].get(g) for g, _ in gemeenten],
+            "themas": [per_thema[(agb, naam)].get(t) for t in themas],
         }
-        for (agb, naam), v in sorted(matrix.items(), key=lambda kv: kv[0][1])
+        for agb, naam in sorted(per_gemeente, key=lambda k: k[1])
     ]  # fmt: skip
-    jaren = sorted(
-        set(Lumpsum.objects.filter(overeenkomst__regio=regio).values_list("jaar", flat=True))
-    )
+    jaren = _lumpsumjaren(regio)
     return render(
         request,
         "contracten/lumpsums.html",
         {
             "regio": regio, "jaar": jaar, "jaren": jaren, "gemeenten": gemeenten,
             "themas": themas, "tabel": tabel,
-            "totaal": sum(int(r["totaal"]) for r in tabel),  # type: ignore[call-overload]
+            "totaal": sum(c.total() for c in per_gemeente.values()),
         },
     )  # fmt: skip
 
@@ -209,11 +208,10 @@ def realisatie(request: HttpRequest) -> HttpResponse:
         maand = min(12, max(1, int(request.GET.get("maand", 4))))
     except ValueError:
         maand = 4
-    rows, backtesttabel = prognose_rijen(regio, jaar, maand, zicht)
+    prognose_ = jaarprognose(regio, jaar, maand, zicht)
+    rows, backtesttabel, totaal_maand = prognose_.rijen, prognose_.tabel, prognose_.maanden
     gemeenten, aanbieders = _namen(regio)
-    per_maand = realisatie_per_maand(regio, jaar, zicht)
     # Chart: cumulative realisation to month m, forecast band to December (all rows shown).
-    totaal_maand = [sum(v[i] for v in per_maand.values()) for i in range(12)]
     gerealiseerd = sum(int(r["realised_eurocent"]) for r in rows)  # type: ignore[call-overload]
     prognose = sum(int(r["forecast_eurocent"]) for r in rows)  # type: ignore[call-overload]
     # The band of the total: the rows' errors are treated as independent, so the
@@ -353,7 +351,6 @@ def _sjabloon(request: HttpRequest, regio: Regio, eigen: str | None) -> HttpResp
 @requires(Sectie.CONTRACTEN)
 def reele_prijs(request: HttpRequest) -> HttpResponse:
     regio = _regio(request)
-    opbouw = Kostprijsopbouw()
     fout = None
     waarden = {}
     for veld in Kostprijsopbouw.velden():
@@ -362,18 +359,17 @@ def reele_prijs(request: HttpRequest) -> HttpResponse:
                 waarden[veld] = Decimal(request.GET[veld].replace(",", "."))
             except InvalidOperation:
                 fout = f"{veld}: '{request.GET[veld]}' is geen getal"
+    opbouw = Kostprijsopbouw().met(**waarden)
     try:
-        uitkomst = bereken(opbouw.met(**waarden)) if not fout else None
+        uitkomst = bereken(opbouw) if not fout else None
     except ValueError as e:
         fout, uitkomst = str(e), None
+    # The regional tariffs valid (and indexed) on 1 July of the year, per hour.
+    tarieven = regionale_tarieven(regio, date(_jaar(request, 2027), 7, 1))
     vergelijking = []
-    dag = date(_jaar(request, 2027), 7, 1)
-    for t in Tarief.objects.filter(product__regio=regio, geldig_van__lte=dag).select_related(
-        "product", "overeenkomst__aanbieder"
-    ):
-        if t.geldig_tot is not None and t.geldig_tot < dag:
-            continue
-        uur = per_uur(t.bedrag_eurocent, t.product.eenheid)
+    for product in regio.producten.order_by("code"):
+        tarief = tarieven.get(product.code)
+        uur = per_uur(tarief, product.eenheid) if tarief is not None else None
         if uur is None:
             continue
         verschil = (
@@ -381,13 +377,13 @@ def reele_prijs(request: HttpRequest) -> HttpResponse:
             if uitkomst
             else None
         )
-        vergelijking.append({"tarief": t, "uur": uur, "verschil": verschil})
+        vergelijking.append({"product": product, "uur": uur, "verschil": verschil})
     return render(
         request,
         "contracten/reele_prijs.html",
         {
-            "regio": regio, "opbouw": opbouw.met(**waarden), "uitkomst": uitkomst, "fout": fout,
-            "velden": [(v, getattr(opbouw.met(**waarden), v)) for v in Kostprijsopbouw.velden()],
+            "regio": regio, "uitkomst": uitkomst, "fout": fout,
+            "velden": [(v, getattr(opbouw, v)) for v in Kostprijsopbouw.velden()],
             "vergelijking": vergelijking,
         },
     )  # fmt: skip
