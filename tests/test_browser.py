@@ -155,3 +155,36 @@ def test_regiobeheerder_reaches_region_structure_and_audit(browser):
     page.goto("/beheer/audit/")
     assert "systeem (commando)" in page.locator("main").inner_text()
     assert browser.errors == [], browser.errors
+
+
+def test_monitor_dashboard_with_charts_and_drill_down(browser):
+    from tests.monitor.conftest import agb_codes, maak_trajecten
+
+    agb = agb_codes()
+    maak_trajecten(agb)
+    page = browser.page
+    login(page, "data-analist")
+    page.goto("/monitor/?van=2027-01-01&tot=2027-12-31&indicator=inflow")
+    assert page.get_by_role("heading", level=1).inner_text() == "Monitor"
+    kern = page.get_by_role("table", name="Kerncijfers")
+    assert "73" in kern.get_by_role("row", name="Instroom (trajecten)").inner_text()
+    # the trend per month and the comparison of providers are server-side SVG charts
+    assert page.locator("figure.grafiek svg").count() == 2
+    assert (
+        "Instroom (trajecten) per aanbieder" in page.locator("figure.grafiek").nth(1).inner_text()
+    )
+    shot(page, "monitor")
+    # a figure leads to the trajectories behind it
+    tabel = page.get_by_role("table", name="Indicatoren per groep")
+    tabel.get_by_role("row", name="Arkin Jong").get_by_role("link", name="3").first.click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Trajecten achter")
+    assert page.get_by_role("table", name="Trajecten").locator("tbody tr").count() == 3
+    # the filter form narrows to one provider
+    page.goto("/monitor/?van=2027-01-01&tot=2027-12-31")
+    page.get_by_label("Aanbieder", exact=True).select_option(agb["ander"])
+    page.get_by_role("button", name="Toon").click()
+    page.wait_for_load_state()
+    assert f"provider={agb['ander']}" in page.url
+    assert "Amstelzorg" not in page.get_by_role("table", name="Indicatoren per groep").inner_text()
+    assert browser.errors == [], browser.errors

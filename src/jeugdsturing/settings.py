@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "jeugdsturing.regio",
     "jeugdsturing.contracten",
     "jeugdsturing.berichten",
+    "jeugdsturing.monitor",
 ]
 
 MIDDLEWARE = [

@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from jeugdsturing.core import views
+from jeugdsturing.monitor import views as monitor_views
 
 admin.site.site_header = "jeugdsturing beheer"
 admin.site.site_title = "jeugdsturing"
@@ -25,7 +26,8 @@ urlpatterns = [
     path("verwerving/", views.verwerving, name="verwerving"),
     path("contracten/", views.contracten, name="contracten"),
     path("contracten/", include("jeugdsturing.contracten.urls")),
-    path("monitor/", views.monitor, name="monitor"),
+    path("monitor/", monitor_views.dashboard, name="monitor"),
+    path("monitor/", include("jeugdsturing.monitor.urls")),
     path("sturing/", views.sturing, name="sturing"),
     path("scenario/", views.scenario, name="scenario"),
     path("rapportages/", views.rapportages, name="rapportages"),

@@ -34,6 +34,9 @@ class Sectie(StrEnum):
 
 _TEAM = {Rol.REGIOBEHEERDER, Rol.CONTRACTMANAGER, Rol.BELEID, Rol.DATA_ANALIST, Rol.FINANCIEN}
 _ALL = set(Rol)
+# The region's own steering team: may see exact (unprotected) figures and the
+# pseudonymised trajectories behind a figure (docs/indicatoren.md).
+TEAM_ROLLEN: frozenset[Rol] = frozenset(_TEAM)
 
 SECTIE_ROLLEN: dict[Sectie, frozenset[Rol]] = {
     Sectie.START: frozenset(_ALL),

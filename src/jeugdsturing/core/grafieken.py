@@ -57,3 +57,55 @@ def realisatie_grafiek(maanden: list[dict[str, Any]], titel: str, budget_euro: f
         )
     chart = alt.layer(*lagen).properties(width=560, height=260, title=titel)
     return svg(chart)
+
+
+def trend_grafiek(punten: list[dict[str, Any]], titel: str, as_titel: str) -> str:
+    """One line per series (scope, and the region as reference) over the months.
+    Rows: maand (YYYY-MM), reeks, waarde; hidden (protected) values are left out."""
+    data = alt.Data(values=punten)  # type: ignore[no-untyped-call]
+    reeksen = list(dict.fromkeys(str(p["reeks"]) for p in punten))
+    chart = (
+        alt.Chart(data)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("maand:O", title="maand", axis=alt.Axis(labelAngle=-45)),
+            y=alt.Y("waarde:Q", title=as_titel),
+            color=alt.Color(
+                "reeks:N",
+                title=None,
+                scale=alt.Scale(domain=reeksen, range=KLEUREN[: len(reeksen)]),
+            ),
+            strokeDash=alt.StrokeDash(
+                "reeks:N",
+                scale=alt.Scale(domain=reeksen, range=[[1, 0], [5, 4], [2, 2]][: len(reeksen)]),
+                legend=None,
+            ),
+        )
+        .properties(width=560, height=240, title=titel)
+    )
+    return svg(chart)
+
+
+def vergelijking_grafiek(
+    rijen: list[dict[str, Any]], titel: str, as_titel: str, referentie: float | None
+) -> str:
+    """Horizontal bars per provider (or other group) with the regional value as a
+    reference line. Rows: naam, waarde."""
+    data = alt.Data(values=rijen)  # type: ignore[no-untyped-call]
+    staven = (
+        alt.Chart(data)
+        .mark_bar(color=KLEUREN[0])
+        .encode(
+            y=alt.Y("naam:N", title=None, sort="-x"),
+            x=alt.X("waarde:Q", title=as_titel),
+        )
+    )
+    lagen: list[Any] = [staven]
+    if referentie is not None:
+        lagen.append(
+            alt.Chart(alt.Data(values=[{"regio": referentie}]))  # type: ignore[no-untyped-call]
+            .mark_rule(color="#9b2c2c", strokeWidth=2, strokeDash=[5, 4])
+            .encode(x="regio:Q")
+        )
+    hoogte = max(80, 18 * len(rijen))
+    return svg(alt.layer(*lagen).properties(width=520, height=hoogte, title=titel))

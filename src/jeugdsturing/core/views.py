@@ -108,12 +108,6 @@ def contracten(request: HttpRequest) -> HttpResponse:
     return render(request, "core/contracten.html", {"regio": regio, "tabel": tabel})
 
 
-@requires(Sectie.MONITOR)
-def monitor(request: HttpRequest) -> HttpResponse:
-    regio = regio_for_user(request.user)
-    return render(request, "core/monitor.html", {"regio": regio})
-
-
 @requires(Sectie.STURING)
 def sturing(request: HttpRequest) -> HttpResponse:
     regio = regio_for_user(request.user)

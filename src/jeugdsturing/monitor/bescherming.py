@@ -1,0 +1,116 @@
+"""Small-number protection of published figures (docs/indicatoren.md, "Kleine aantallen").
+
+- A count of 1-4 is shown as "<5" (0 is shown: nobody to protect).
+- A percentage is shown only when its denominator is at least 10 and neither its
+  numerator nor the complement (denominator - numerator) is 1-4: otherwise 4.0% of 50
+  would tell that 2 clients did something.
+- A median, p80 or mean is shown only when it rests on at least 10 trajectories;
+  placements per 1,000 only when the placements are not 1-4.
+- Secondary suppression, so that a hidden count cannot be derived by subtraction:
+  within a row (outflow = planned + drop-out + other) and down each column of counts
+  that add up over the rows of a dimension (inflow, outflow, extensions), a lone hidden
+  cell takes the smallest visible positive cell of the same sum with it.
+Hidden statistics and percentages are shown as "afgeschermd"; null stays "undefined".
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from jeugdsturing.monitor.indicatoren import (
+    AANTALLEN,
+    INDICATOREN,
+    NOEMERS,
+    OPTELBAAR,
+    TELLERS,
+)
+
+KLEIN = "<5"
+AFGESCHERMD = "afgeschermd"
+MIN_AANTAL = 5
+MIN_NOEMER = 10
+UITSTROOM = ("outflow", "outflow_planned", "outflow_dropout", "outflow_other")
+
+Rij = dict[str, Any]
+
+
+def _klein(v: object) -> bool:
+    return isinstance(v, int) and 1 <= v < MIN_AANTAL
+
+
+def verborgen(v: object) -> bool:
+    return v in (KLEIN, AFGESCHERMD)
+
+
+def _rij(rij: Rij) -> Rij:
+    uit = dict(rij)
+    for k in AANTALLEN:
+        if _klein(rij.get(k)):
+            uit[k] = KLEIN
+    for k, noemer_kolom in NOEMERS.items():
+        if uit.get(k) is None:
+            continue
+        noemer = int(rij.get(noemer_kolom) or 0)
+        teller_kolom = TELLERS.get(k)
+        if noemer < MIN_NOEMER:
+            uit[k] = AFGESCHERMD
+        elif teller_kolom is not None:
+            teller = int(rij.get(teller_kolom) or 0)
+            if _klein(teller) or _klein(noemer - teller):
+                uit[k] = AFGESCHERMD
+    if uit.get("placements_per_1000") is not None and _klein(rij.get("n_placements")):
+        uit["placements_per_1000"] = AFGESCHERMD
+    return uit
+
+
+def _neem_mee(cellen: list[tuple[Rij, str, Rij]]) -> bool:
+    """cellen: (published row, column, exact row) of one additive sum. A lone hidden cell
+    takes the smallest visible positive one with it. True when something changed."""
+    verborgen_n = sum(verborgen(uit[k]) for uit, k, _ in cellen)
+    if verborgen_n != 1:
+        return False
+    zichtbaar = [
+        (exact[k], i)
+        for i, (uit, k, exact) in enumerate(cellen)
+        if not verborgen(uit[k]) and isinstance(exact.get(k), int) and exact[k] > 0
+    ]
+    if not zichtbaar:
+        return False
+    _, i = min(zichtbaar)
+    uit, k, _ = cellen[i]
+    uit[k] = KLEIN if _klein(cellen[i][2][k]) else AFGESCHERMD
+    return True
+
+
+def beschermen(rijen: Sequence[Rij], by: Sequence[str] = ()) -> list[Rij]:
+    """The published version of result rows (exact rows in, protected rows out; the
+    helper counts n_* stay in the exact rows only). Rows of one period and one value of
+    each other dimension form one additive sum."""
+    uit = [_rij(r) for r in rijen]
+    paren = list(zip(uit, rijen, strict=True))
+    # One additive sum per period and per value of all dimensions but one: its rows add
+    # up to a figure the viewer can ask for separately (the total, or a margin).
+    sommen: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    for i, r in enumerate(rijen):
+        for d in by:
+            rest = tuple(r.get(x) for x in by if x != d)
+            sommen[(d, r.get("period_from"), r.get("period_to"), *rest)].append(i)
+    veranderd = True
+    while veranderd:
+        veranderd = False
+        for u, exact in paren:
+            veranderd |= _neem_mee([(u, k, exact) for k in UITSTROOM])
+        for leden in sommen.values():
+            for k in OPTELBAAR:
+                veranderd |= _neem_mee([(uit[i], k, rijen[i]) for i in leden])
+    return uit
+
+
+def publiek(rijen: Sequence[Rij], by: Sequence[str], exact: bool) -> list[Rij]:
+    """Rows as shown to a viewer: dimensions, period and indicators; protected unless
+    the viewer may see exact figures."""
+    bron = list(rijen) if exact else beschermen(rijen, by)
+    velden = ["period_from", "period_to", *by, *INDICATOREN]
+    return [{k: r.get(k) for k in velden} for r in bron]

@@ -1,0 +1,625 @@
+"""The indicator engine: pure functions over Polars frames (docs/indicatoren.md).
+
+Input is a frame of trajectories (TRAJECT_SCHEMA, built by `monitor.selectors`), a frame
+of extension events (VERLENGING_SCHEMA) and the population aged 0-17 per gemeente. No
+ORM in here: frames in, frames out, so every definition can be tested with a small table.
+
+Each indicator family is one *event frame*: the trajectories that count for it, each
+with the index of the period its event falls in (`k`) and the values it contributes.
+The aggregates group these frames; the drill-down (`achterliggend`) filters the very
+same frames, so a figure and the list behind it can never disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from itertools import pairwise
+from typing import Literal
+
+import polars as pl
+
+from jeugdsturing.monitor.werkdagen import feestdagen_tussen
+
+DIMENSIES: tuple[str, ...] = ("provider", "gemeente", "gebied", "theme", "category", "referrer")
+
+TRAJECT_SCHEMA: dict[str, pl.DataType | type[pl.DataType]] = {
+    "id": pl.Int64,
+    "client": pl.String,
+    "provider": pl.String,
+    "gemeente": pl.String,
+    "gebied": pl.String,
+    "theme": pl.String,
+    "category": pl.String,
+    "referrer": pl.String,
+    "productcode": pl.String,
+    "taakgericht": pl.Boolean,
+    "toewijzingnummer": pl.String,
+    "verzoekdatum": pl.Date,
+    "toewijzingsdatum": pl.Date,
+    "begindatum": pl.Date,
+    "einddatum": pl.Date,
+    "reden": pl.String,
+    "start_gemeld_op": pl.Date,
+    "stop_gemeld_op": pl.Date,
+}
+VERLENGING_SCHEMA: dict[str, pl.DataType | type[pl.DataType]] = {"id": pl.Int64, "datum": pl.Date}
+
+# The indicator keys of a result row, in the order of the CLI (issue 4).
+INDICATOREN: tuple[str, ...] = (
+    "clients_in_care",
+    "inflow",
+    "new_clients",
+    "outflow",
+    "outflow_planned",
+    "outflow_dropout",
+    "outflow_other",
+    "duration_median_days",
+    "duration_p80_days",
+    "duration_mean_days",
+    "waiting_median_days",
+    "waiting_within_norm_pct",
+    "access_median_workdays",
+    "extensions",
+    "repeat_use_pct",
+    "residential_share_pct",
+    "placements_per_1000",
+    "start_msg_timely_pct",
+    "stop_msg_timely_pct",
+)
+# Counts (shown as "<5" when 1-4) and the counts each percentage or statistic rests on
+# (its denominator): the small-number protection (bescherming.py) reads these.
+AANTALLEN: tuple[str, ...] = (
+    "clients_in_care", "inflow", "new_clients", "outflow", "outflow_planned",
+    "outflow_dropout", "outflow_other", "extensions",
+)  # fmt: skip
+NOEMERS: dict[str, str] = {
+    "duration_median_days": "n_duration",
+    "duration_p80_days": "n_duration",
+    "duration_mean_days": "n_duration",
+    "waiting_median_days": "n_waiting",
+    "waiting_within_norm_pct": "n_waiting",
+    "access_median_workdays": "n_access",
+    "repeat_use_pct": "n_repeat",
+    "residential_share_pct": "clients_in_care",
+    "start_msg_timely_pct": "inflow",
+    "stop_msg_timely_pct": "outflow",
+}
+# The numerator behind each percentage (its complement is denominator - numerator).
+TELLERS: dict[str, str] = {
+    "waiting_within_norm_pct": "n_waiting_within_norm",
+    "repeat_use_pct": "n_repeat_use",
+    "residential_share_pct": "n_residential",
+    "start_msg_timely_pct": "n_start_timely",
+    "stop_msg_timely_pct": "n_stop_timely",
+}
+# Counts that add up over the rows of one dimension (clients do not: one client can be
+# in care with two providers). Secondary suppression works on these.
+OPTELBAAR: tuple[str, ...] = (
+    "inflow", "outflow", "outflow_planned", "outflow_dropout", "outflow_other", "extensions",
+)  # fmt: skip
+HULPKOLOMMEN: tuple[str, ...] = (
+    "n_duration", "n_waiting", "n_waiting_within_norm", "n_access", "n_repeat",
+    "n_repeat_use", "n_residential", "n_placements", "n_start_timely", "n_stop_timely",
+    "population_0_17",
+)  # fmt: skip
+
+VERBLIJF = ("43", "44")  # JZ020: verblijf (incl. behandeling); pleegzorg/gezinshuis
+GEPLAND = "31"  # WJ759 (RedenBeeindiging): volgens plan beëindigd
+UITVAL = ("32", "33", "34", "35")  # eenzijdig of voortijdig beëindigd
+VER = date(9999, 12, 31)  # an open end
+
+
+@dataclass(frozen=True)
+class Periode:
+    van: date
+    tot: date  # inclusive
+
+    def __post_init__(self) -> None:
+        if self.tot < self.van:
+            raise ValueError(f"periode {self.van}..{self.tot}: het einde ligt voor het begin")
+
+    @property
+    def label(self) -> str:
+        return f"{self.van.isoformat()}/{self.tot.isoformat()}"
+
+    def vorige(self) -> Periode:
+        """The period of the same length directly before this one (calendar months and
+        years are kept whole: Q2 -> Q1, 2027 -> 2026)."""
+        if self.van.day == 1 and (self.tot + timedelta(days=1)).day == 1:
+            maanden = (self.tot.year - self.van.year) * 12 + self.tot.month - self.van.month + 1
+            jaar, maand = divmod(self.van.year * 12 + self.van.month - 1 - maanden, 12)
+            return Periode(date(jaar, maand + 1, 1), self.van - timedelta(days=1))
+        lengte = self.tot - self.van
+        return Periode(self.van - lengte - timedelta(days=1), self.van - timedelta(days=1))
+
+
+Indeling = Literal["maand", "kwartaal", "halfjaar", "jaar"]
+MAANDEN_PER: dict[str, int] = {"maand": 1, "kwartaal": 3, "halfjaar": 6, "jaar": 12}
+
+
+def perioden(van: date, tot: date, per: Indeling | None = None) -> list[Periode]:
+    """The range [van, tot] whole, or cut into calendar months, quarters, half-years or
+    years (the first and last piece clipped to the range)."""
+    if per is None:
+        return [Periode(van, tot)]
+    stap = MAANDEN_PER[per]
+    uit: list[Periode] = []
+    maand0 = (van.month - 1) // stap * stap  # the calendar block van falls in
+    begin = date(van.year, maand0 + 1, 1)
+    while begin <= tot:
+        jaar, maand = divmod(begin.year * 12 + begin.month - 1 + stap, 12)
+        volgende = date(jaar, maand + 1, 1)
+        uit.append(Periode(max(begin, van), min(volgende - timedelta(days=1), tot)))
+        begin = volgende
+    return uit
+
+
+@dataclass(frozen=True)
+class Normen:
+    wachtnorm_dagen: int = 42
+    meldtermijn_werkdagen: int = 5
+    recidive_dagen: int = 365
+    nieuw_dagen: int = 365
+
+
+NORMEN = Normen()
+
+
+def lege_trajecten() -> pl.DataFrame:
+    return pl.DataFrame(schema=TRAJECT_SCHEMA)
+
+
+def lege_verlengingen() -> pl.DataFrame:
+    return pl.DataFrame(schema=VERLENGING_SCHEMA)
+
+
+# --- trajectory-level facts (over the whole region, before any view is applied) --------
+
+
+def verrijk(trajecten: pl.DataFrame, normen: Normen = NORMEN) -> pl.DataFrame:
+    """Add the facts that depend on a client's other trajectories, computed over all
+    trajectories given (the whole region), so that a filtered view (one provider, one
+    gemeente) still sees a client's history elsewhere:
+
+    - nieuw: no other trajectory of the client was active on a day in the `nieuw_dagen`
+      days before this start;
+    - nieuwe_plaatsing: a residential start (43/44) with no residential trajectory of the
+      client active on the day before (a move between residential products or providers
+      is not a new placement);
+    - recidief: for a planned end (31), the client starts a trajectory within
+      `recidive_dagen` days after the end (null for other trajectories).
+    """
+    t = trajecten.filter(pl.col("begindatum").is_not_null())
+    eind = pl.col("einddatum").fill_null(VER)
+
+    def vorig_eind(frame: pl.DataFrame, naam: str) -> pl.DataFrame:
+        # Per client and start date, the latest end of the trajectories that started
+        # strictly before it.
+        return (
+            frame.group_by("client", "begindatum")
+            .agg(eind.max().alias("_max"))
+            .sort("client", "begindatum")
+            .with_columns(
+                pl.col("_max").cum_max().shift(1).over("client").alias(naam),
+            )
+            .drop("_max")
+        )
+
+    nieuw = vorig_eind(t, "_vorig")
+    res = vorig_eind(t.filter(pl.col("category").is_in(VERBLIJF)), "_vorig_verblijf")
+    begins = t.select("client", "begindatum").unique().sort("begindatum")
+    gepland = (
+        t.filter((pl.col("reden") == GEPLAND) & pl.col("einddatum").is_not_null())
+        .select("id", "client", "einddatum")
+        .sort("einddatum")
+        .join_asof(
+            begins.rename({"begindatum": "_volgende"}),
+            left_on="einddatum",
+            right_on="_volgende",
+            by="client",
+            strategy="forward",
+            allow_exact_matches=False,
+            check_sortedness=False,  # sorted by einddatum overall, so within each client
+        )
+        .select(
+            "id",
+            (
+                pl.col("_volgende").is_not_null()
+                & (pl.col("_volgende") <= pl.col("einddatum") + timedelta(normen.recidive_dagen))
+            ).alias("recidief"),
+        )
+    )
+    return (
+        trajecten.join(nieuw, on=["client", "begindatum"], how="left")
+        .join(res, on=["client", "begindatum"], how="left")
+        .join(gepland, on="id", how="left")
+        .with_columns(
+            pl.when(pl.col("begindatum").is_null())
+            .then(None)
+            .otherwise(
+                pl.col("_vorig").is_null()
+                | (pl.col("_vorig") < pl.col("begindatum") - timedelta(normen.nieuw_dagen))
+            )
+            .alias("nieuw"),
+            (
+                pl.col("category").is_in(VERBLIJF)
+                & pl.col("begindatum").is_not_null()
+                & (
+                    pl.col("_vorig_verblijf").is_null()
+                    | (pl.col("_vorig_verblijf") < pl.col("begindatum") - timedelta(1))
+                )
+            ).alias("nieuwe_plaatsing"),
+        )
+        .drop("_vorig", "_vorig_verblijf")
+    )
+
+
+# --- period assignment ------------------------------------------------------------------
+
+
+def _k(datum: pl.Expr, pp: Sequence[Periode]) -> pl.Expr:
+    """Index of the period a date falls in, null outside [first start, last end]."""
+    starts = pl.Series("s", [p.van for p in pp], dtype=pl.Date)
+    idx = pl.lit(starts).search_sorted(datum, side="right").cast(pl.Int32) - 1
+    binnen = (datum >= pp[0].van) & (datum <= pp[-1].tot)
+    return pl.when(binnen).then(idx).otherwise(None)
+
+
+def _werkdagen(van: pl.Expr, tot: pl.Expr, feestdagen: list[date]) -> pl.Expr:
+    """Working days after `van` up to and including `tot` (negative when tot < van)."""
+    return pl.business_day_count(
+        van + timedelta(days=1), tot + timedelta(days=1), holidays=feestdagen
+    )
+
+
+def _check_perioden(pp: Sequence[Periode]) -> None:
+    if not pp:
+        raise ValueError("geen periode opgegeven")
+    for a, b in pairwise(pp):
+        if b.van != a.tot + timedelta(days=1):
+            raise ValueError(f"perioden sluiten niet aan: {a.label} en {b.label}")
+
+
+# --- event frames ----------------------------------------------------------------------
+
+Familie = Literal[
+    "actief", "instroom", "uitstroom", "toegang", "verlenging", "recidive",
+]  # fmt: skip
+
+
+def gebeurtenissen(
+    t: pl.DataFrame,
+    verlengingen: pl.DataFrame,
+    pp: Sequence[Periode],
+    familie: Familie,
+    normen: Normen = NORMEN,
+) -> pl.DataFrame:
+    """The event frame of one indicator family: trajectory columns plus `k` (the period
+    index) and the values the trajectory contributes. `t` is an enriched frame."""
+    _check_perioden(pp)
+    eind = pl.col("einddatum").fill_null(VER)
+    begin = pl.col("begindatum")
+    if familie == "actief":
+        actief = t.filter(
+            begin.is_not_null() & (begin <= pp[-1].tot) & (eind >= pp[0].van)
+        ).with_columns(
+            _k(pl.max_horizontal(begin, pl.lit(pp[0].van)), pp).alias("_k0"),
+            _k(pl.min_horizontal(eind, pl.lit(pp[-1].tot)), pp).alias("_k1"),
+        )
+        return (
+            actief.with_columns(pl.int_ranges("_k0", pl.col("_k1") + 1, dtype=pl.Int32).alias("k"))
+            .explode("k")
+            .drop("_k0", "_k1")
+            .with_columns(pl.col("category").is_in(VERBLIJF).alias("verblijf"))
+        )
+    if familie == "instroom":
+        feest = feestdagen_tussen(pp[0].van, pp[-1].tot + timedelta(days=400))
+        wacht = (begin - pl.coalesce("verzoekdatum", "toewijzingsdatum")).dt.total_days()
+        meldtermijn = normen.meldtermijn_werkdagen
+        gemeld = pl.col("start_gemeld_op")
+        return (
+            t.with_columns(_k(begin, pp).alias("k"))
+            .filter(pl.col("k").is_not_null())
+            .with_columns(
+                pl.when(wacht < 0).then(0).otherwise(wacht).alias("wachtdagen"),
+                (gemeld.is_not_null() & (_werkdagen(begin, gemeld, feest) <= meldtermijn)).alias(
+                    "start_tijdig"
+                ),
+            )
+        )
+    if familie == "uitstroom":
+        feest = feestdagen_tussen(pp[0].van, pp[-1].tot + timedelta(days=400))
+        reden = pl.col("reden")
+        return (
+            t.filter(begin.is_not_null() & pl.col("einddatum").is_not_null())
+            .with_columns(_k(pl.col("einddatum"), pp).alias("k"))
+            .filter(pl.col("k").is_not_null())
+            .with_columns(
+                ((pl.col("einddatum") - begin).dt.total_days() + 1).alias("duur"),
+                pl.when(reden == GEPLAND)
+                .then(pl.lit("planned"))
+                .when(reden.is_in(UITVAL))
+                .then(pl.lit("dropout"))
+                .otherwise(pl.lit("other"))
+                .alias("uitstroomsoort"),
+                (
+                    _werkdagen(pl.col("einddatum"), pl.col("stop_gemeld_op"), feest)
+                    <= normen.meldtermijn_werkdagen
+                ).alias("stop_tijdig"),
+            )
+        )
+    if familie == "toegang":
+        feest = feestdagen_tussen(pp[0].van - timedelta(days=400), pp[-1].tot)
+        dagen = _werkdagen(pl.col("verzoekdatum"), pl.col("toewijzingsdatum"), feest)
+        bekend = pl.col("verzoekdatum").is_not_null() & pl.col("toewijzingsdatum").is_not_null()
+        return (
+            t.filter(bekend)
+            .with_columns(_k(pl.col("toewijzingsdatum"), pp).alias("k"))
+            .filter(pl.col("k").is_not_null())
+            .with_columns(pl.when(dagen < 0).then(0).otherwise(dagen).alias("toegangswerkdagen"))
+        )
+    if familie == "verlenging":
+        return (
+            verlengingen.join(t, on="id", how="inner")
+            .with_columns(_k(pl.col("datum"), pp).alias("k"))
+            .filter(pl.col("k").is_not_null())
+        )
+    if familie == "recidive":
+        # The cohort whose follow-up window ends in the period: planned ends in
+        # [p0 - window, p1 - window], so the figure is complete at the period's end.
+        volg = timedelta(normen.recidive_dagen)
+        return (
+            t.filter(pl.col("recidief").is_not_null())
+            .with_columns(_k(pl.col("einddatum") + volg, pp).alias("k"))
+            .filter(pl.col("k").is_not_null())
+        )
+    raise ValueError(f"onbekende indicatorfamilie {familie!r}")
+
+
+# --- aggregation ------------------------------------------------------------------------
+
+
+def _n(expr: pl.Expr) -> pl.Expr:
+    return expr.sum().cast(pl.Int64)
+
+
+def _pct(teller: str, noemer: str) -> pl.Expr:
+    return (
+        pl.when(pl.col(noemer) > 0)
+        .then((100.0 * pl.col(teller) / pl.col(noemer)).round(1))
+        .otherwise(None)
+    )
+
+
+def bereken(
+    trajecten: pl.DataFrame,
+    verlengingen: pl.DataFrame,
+    pp: Sequence[Periode],
+    by: Sequence[str] = (),
+    *,
+    zicht: pl.Expr | None = None,
+    bevolking: pl.DataFrame | None = None,
+    normen: Normen = NORMEN,
+    verrijkt: bool = False,
+) -> pl.DataFrame:
+    """All indicators per period and per combination of the dimensions in `by`.
+
+    `zicht` filters the trajectories a viewer may count (after the client histories were
+    computed over the whole frame). `bevolking` has gemeente and jongeren_0_17 for the
+    gemeenten in scope: placements per 1,000 use the row's gemeente, or all of them
+    when gemeente is not a dimension; with gebied as a dimension it is null.
+    One row per period and group that has any event; columns: period_from, period_to,
+    the dimensions, INDICATOREN and HULPKOLOMMEN."""
+    for d in by:
+        if d not in DIMENSIES:
+            raise ValueError(f"onbekende dimensie {d!r}; kies uit {', '.join(DIMENSIES)}")
+    _check_perioden(pp)
+    t = trajecten if verrijkt else verrijk(trajecten, normen)
+    if zicht is not None:
+        t = t.filter(zicht)
+    keys = ["k", *by]
+
+    def ev(f: Familie) -> pl.DataFrame:
+        return gebeurtenissen(t, verlengingen, pp, f, normen)
+
+    delen = [
+        ev("actief")
+        .group_by(keys)
+        .agg(
+            pl.col("client").n_unique().alias("clients_in_care"),
+            pl.col("client").filter(pl.col("verblijf")).n_unique().alias("n_residential"),
+        ),
+        ev("instroom")
+        .group_by(keys)
+        .agg(
+            pl.len().alias("inflow"),
+            pl.col("client").filter(pl.col("nieuw")).n_unique().alias("new_clients"),
+            pl.col("client").filter(pl.col("nieuwe_plaatsing")).n_unique().alias("n_placements"),
+            pl.col("wachtdagen").count().alias("n_waiting"),
+            pl.col("wachtdagen").median().alias("waiting_median_days"),
+            _n(pl.col("wachtdagen") <= normen.wachtnorm_dagen).alias("n_waiting_within_norm"),
+            _n(pl.col("start_tijdig")).alias("n_start_timely"),
+        ),
+        ev("uitstroom")
+        .group_by(keys)
+        .agg(
+            pl.len().alias("outflow"),
+            _n(pl.col("uitstroomsoort") == "planned").alias("outflow_planned"),
+            _n(pl.col("uitstroomsoort") == "dropout").alias("outflow_dropout"),
+            _n(pl.col("uitstroomsoort") == "other").alias("outflow_other"),
+            pl.len().alias("n_duration"),
+            pl.col("duur").median().alias("duration_median_days"),
+            pl.col("duur").quantile(0.8, "linear").alias("duration_p80_days"),
+            pl.col("duur").mean().alias("duration_mean_days"),
+            _n(pl.col("stop_tijdig")).alias("n_stop_timely"),
+        ),
+        ev("toegang")
+        .group_by(keys)
+        .agg(
+            pl.len().alias("n_access"),
+            pl.col("toegangswerkdagen").median().alias("access_median_workdays"),
+        ),
+        ev("verlenging").group_by(keys).agg(pl.len().alias("extensions")),
+        ev("recidive")
+        .group_by(keys)
+        .agg(pl.len().alias("n_repeat"), _n(pl.col("recidief")).alias("n_repeat_use")),
+    ]
+    uit = delen[0]
+    for deel in delen[1:]:
+        uit = uit.join(deel, on=keys, how="full", coalesce=True, nulls_equal=True)
+    tellingen = [
+        "clients_in_care", "n_residential", "inflow", "new_clients", "n_placements",
+        "n_waiting", "n_waiting_within_norm", "n_start_timely", "outflow", "outflow_planned",
+        "outflow_dropout", "outflow_other", "n_duration", "n_stop_timely", "n_access",
+        "extensions", "n_repeat", "n_repeat_use",
+    ]  # fmt: skip
+    uit = uit.with_columns(pl.col(c).fill_null(0).cast(pl.Int64) for c in tellingen)
+    uit = _met_bevolking(uit, by, bevolking)
+    starts = pl.Series([p.van for p in pp], dtype=pl.Date)
+    ends = pl.Series([p.tot for p in pp], dtype=pl.Date)
+    return (
+        uit.with_columns(
+            pl.lit(starts).gather(pl.col("k")).alias("period_from"),
+            pl.lit(ends).gather(pl.col("k")).alias("period_to"),
+            _pct("n_waiting_within_norm", "n_waiting").alias("waiting_within_norm_pct"),
+            _pct("n_repeat_use", "n_repeat").alias("repeat_use_pct"),
+            _pct("n_residential", "clients_in_care").alias("residential_share_pct"),
+            _pct("n_start_timely", "inflow").alias("start_msg_timely_pct"),
+            _pct("n_stop_timely", "outflow").alias("stop_msg_timely_pct"),
+            pl.col("duration_mean_days").round(1),
+            pl.col("duration_p80_days").round(1),
+            pl.when(pl.col("population_0_17") > 0)
+            .then((1000.0 * pl.col("n_placements") / pl.col("population_0_17")).round(2))
+            .otherwise(None)
+            .alias("placements_per_1000"),
+        )
+        .sort(keys, nulls_last=True)
+        .select("period_from", "period_to", *by, *INDICATOREN, *HULPKOLOMMEN)
+    )
+
+
+def _met_bevolking(
+    uit: pl.DataFrame, by: Sequence[str], bevolking: pl.DataFrame | None
+) -> pl.DataFrame:
+    if bevolking is None or "gebied" in by:
+        return uit.with_columns(pl.lit(None, dtype=pl.Int64).alias("population_0_17"))
+    if "gemeente" in by:
+        return uit.join(
+            bevolking.select(
+                "gemeente", pl.col("jongeren_0_17").cast(pl.Int64).alias("population_0_17")
+            ),
+            on="gemeente",
+            how="left",
+        )
+    totaal = bevolking["jongeren_0_17"].sum()
+    return uit.with_columns(pl.lit(totaal, dtype=pl.Int64).alias("population_0_17"))
+
+
+# --- drill-down -------------------------------------------------------------------------
+
+# Which event frame, and which of its rows, stand behind each indicator.
+ACHTER: dict[str, tuple[Familie, pl.Expr | None]] = {
+    "clients_in_care": ("actief", None),
+    "residential_share_pct": ("actief", None),
+    "inflow": ("instroom", None),
+    "new_clients": ("instroom", pl.col("nieuw")),
+    "placements_per_1000": ("instroom", pl.col("nieuwe_plaatsing")),
+    "waiting_median_days": ("instroom", pl.col("wachtdagen").is_not_null()),
+    "waiting_within_norm_pct": ("instroom", pl.col("wachtdagen").is_not_null()),
+    "start_msg_timely_pct": ("instroom", None),
+    "outflow": ("uitstroom", None),
+    "outflow_planned": ("uitstroom", pl.col("uitstroomsoort") == "planned"),
+    "outflow_dropout": ("uitstroom", pl.col("uitstroomsoort") == "dropout"),
+    "outflow_other": ("uitstroom", pl.col("uitstroomsoort") == "other"),
+    "duration_median_days": ("uitstroom", None),
+    "duration_p80_days": ("uitstroom", None),
+    "duration_mean_days": ("uitstroom", None),
+    "stop_msg_timely_pct": ("uitstroom", None),
+    "access_median_workdays": ("toegang", None),
+    "extensions": ("verlenging", None),
+    "repeat_use_pct": ("recidive", None),
+}
+DETAIL_KOLOMMEN: tuple[str, ...] = (
+    "id", "client", "provider", "gemeente", "gebied", "theme", "category", "productcode",
+    "referrer", "verzoekdatum", "toewijzingsdatum", "begindatum", "einddatum", "reden",
+    "start_gemeld_op", "stop_gemeld_op",
+)  # fmt: skip
+WAARDE_KOLOM: dict[Familie, tuple[str, ...]] = {
+    "actief": ("verblijf",),
+    "instroom": ("nieuw", "nieuwe_plaatsing", "wachtdagen", "start_tijdig"),
+    "uitstroom": ("uitstroomsoort", "duur", "stop_tijdig"),
+    "toegang": ("toegangswerkdagen",),
+    "verlenging": ("datum",),
+    "recidive": ("recidief",),
+}
+
+
+def achterliggend(
+    trajecten: pl.DataFrame,
+    verlengingen: pl.DataFrame,
+    periode: Periode,
+    indicator: str,
+    filters: dict[str, str | None] | None = None,
+    *,
+    zicht: pl.Expr | None = None,
+    normen: Normen = NORMEN,
+    verrijkt: bool = False,
+) -> pl.DataFrame:
+    """The trajectories behind one figure: the rows of its event frame in the period,
+    for the dimension values in `filters` (None matches an empty value)."""
+    if indicator not in ACHTER:
+        raise ValueError(f"onbekende indicator {indicator!r}")
+    familie, voorwaarde = ACHTER[indicator]
+    t = trajecten if verrijkt else verrijk(trajecten, normen)
+    if zicht is not None:
+        t = t.filter(zicht)
+    for dim, waarde in (filters or {}).items():
+        if dim not in DIMENSIES:
+            raise ValueError(f"onbekende dimensie {dim!r}")
+        t = t.filter(pl.col(dim).is_null() if waarde is None else pl.col(dim) == waarde)
+    ev = gebeurtenissen(t, verlengingen, [periode], familie, normen)
+    if voorwaarde is not None:
+        ev = ev.filter(voorwaarde)
+    return ev.select(*DETAIL_KOLOMMEN, *WAARDE_KOLOM[familie]).sort("begindatum", "id")
+
+
+# --- extension events -------------------------------------------------------------------
+
+
+def verlengingsmomenten(versies: pl.DataFrame) -> pl.DataFrame:
+    """Extension events from the received versions of assignments (columns gemeente,
+    nummer, dagtekening, volgorde, einddatum, reden_wijziging): a version with
+    RedenWijziging 04, or one whose Einddatum lies after the last known Einddatum of the
+    versions received before it. The same rule as berichten.trajecten.verlengingen, per
+    event with its date (the version's dagtekening)."""
+    return (
+        versies.sort("gemeente", "nummer", "dagtekening", "volgorde")
+        .with_columns(
+            pl.col("einddatum").forward_fill().shift(1).over("gemeente", "nummer").alias("_vorige"),
+            pl.int_range(pl.len()).over("gemeente", "nummer").alias("_rang"),
+        )
+        .filter(
+            (pl.col("reden_wijziging") == "04")
+            | (
+                (pl.col("_rang") > 0)
+                & pl.col("_vorige").is_not_null()
+                & pl.col("einddatum").is_not_null()
+                & (pl.col("einddatum") > pl.col("_vorige"))
+            )
+        )
+        .select("gemeente", "nummer", pl.col("dagtekening").alias("datum"))
+    )
+
+
+# --- stocks -----------------------------------------------------------------------------
+
+
+def in_zorg_op(trajecten: pl.DataFrame, dag: date, *, na: bool = False) -> int:
+    """Distinct clients in care on a day: started on or before it and not ended before
+    it. With na=True, in care *after* the day (not ended on it): the stock at the end of
+    a period, so that stock(end) = stock(start) + inflow - outflow for single trajectories."""
+    eind = pl.col("einddatum").fill_null(VER)
+    voorwaarde = (pl.col("begindatum") <= dag) & ((eind > dag) if na else (eind >= dag))
+    return int(trajecten.filter(voorwaarde)["client"].n_unique())

@@ -1,0 +1,137 @@
+"""The monitor for one viewer: the engine's rows, protected as the viewer's role
+requires, and the trajectories behind a figure. The region's frames are extracted once
+per data version and kept in memory (an import changes the version)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from typing import Any
+
+import polars as pl
+from django.db.models import Count, Max
+
+from jeugdsturing.berichten.models import Bericht, Traject
+from jeugdsturing.contracten.models import Product
+from jeugdsturing.monitor.bescherming import publiek
+from jeugdsturing.monitor.indicatoren import (
+    DIMENSIES,
+    NORMEN,
+    Normen,
+    Periode,
+    achterliggend,
+    bereken,
+    verrijk,
+)
+from jeugdsturing.monitor.selectors import MonitorData, MonitorZicht, monitor_data
+from jeugdsturing.regio.models import Regio
+
+Rij = dict[str, Any]
+
+
+class Monitor:
+    def __init__(
+        self,
+        data: MonitorData,
+        zicht: MonitorZicht,
+        normen: Normen = NORMEN,
+        verrijkt: pl.DataFrame | None = None,
+    ) -> None:
+        self.data = data
+        self.zicht = zicht
+        self.normen = normen
+        self.verrijkt = verrijk(data.trajecten, normen) if verrijkt is None else verrijkt
+
+    def _bevolking(self) -> pl.DataFrame:
+        b = self.data.bevolking
+        return b.filter(pl.col("gemeente") == self.zicht.gemeente) if self.zicht.gemeente else b
+
+    def _filter(self, regionaal: bool, filters: dict[str, str | None] | None) -> pl.Expr | None:
+        delen = [] if regionaal else [f for f in [self.zicht.filter()] if f is not None]
+        for dim, waarde in (filters or {}).items():
+            if dim not in DIMENSIES:
+                raise ValueError(f"onbekende dimensie {dim!r}")
+            delen.append(pl.col(dim).is_null() if waarde is None else pl.col(dim) == waarde)
+        if not delen:
+            return None
+        uit = delen[0]
+        for d in delen[1:]:
+            uit = uit & d
+        return uit
+
+    def frame(
+        self,
+        pp: Sequence[Periode],
+        by: Sequence[str],
+        *,
+        regionaal: bool = False,
+        filters: dict[str, str | None] | None = None,
+    ) -> pl.DataFrame:
+        """Exact result frame; regionaal=True ignores the viewer's scope and the filters
+        (the regional reference every viewer may see, in published form)."""
+        bevolking = self.data.bevolking
+        gemeente = None if regionaal else (filters or {}).get("gemeente") or self.zicht.gemeente
+        if gemeente:
+            bevolking = bevolking.filter(pl.col("gemeente") == gemeente)
+        return bereken(
+            self.verrijkt,
+            self.data.verlengingen,
+            pp,
+            by,
+            zicht=self._filter(regionaal, filters),
+            bevolking=bevolking,
+            normen=self.normen,
+            verrijkt=True,
+        )
+
+    def rijen(
+        self,
+        pp: Sequence[Periode],
+        by: Sequence[str],
+        *,
+        exact: bool = False,
+        regionaal: bool = False,
+        filters: dict[str, str | None] | None = None,
+    ) -> list[Rij]:
+        """Rows as this viewer may see them: exact only when asked and allowed; the
+        regional reference is always published (protected) for a restricted viewer."""
+        mag_exact = exact and self.zicht.exact and not (regionaal and self.zicht.beperkt)
+        frame = self.frame(pp, by, regionaal=regionaal, filters=filters)
+        return publiek(frame.to_dicts(), by, mag_exact)
+
+    def detail(
+        self, periode: Periode, indicator: str, filters: dict[str, str | None]
+    ) -> pl.DataFrame:
+        if not self.zicht.trajecten:
+            raise PermissionError("deze rol mag de trajecten achter een cijfer niet zien")
+        return achterliggend(
+            self.verrijkt, self.data.verlengingen, periode, indicator, filters,
+            zicht=self.zicht.filter(), normen=self.normen, verrijkt=True,
+        )  # fmt: skip
+
+
+def data_versie(regio: Regio) -> str:
+    """Changes when a message is imported, a trajectory is added or removed, or a
+    product's theme changes."""
+    laatste = Bericht.objects.aggregate(m=Max("pk"))["m"] or 0
+    producten = Product.history.filter(regio=regio).aggregate(m=Max("history_id"))["m"] or 0
+    trajecten = Traject.objects.aggregate(m=Max("pk"), n=Count("pk"))
+    return f"b{laatste}-p{producten}-t{trajecten['m'] or 0}-{trajecten['n']}"
+
+
+_cache: dict[int, tuple[str, MonitorData, pl.DataFrame]] = {}
+_slot = threading.Lock()
+
+
+def regio_monitor(regio: Regio, zicht: MonitorZicht) -> Monitor:
+    """The monitor of a region for one viewer. The region's frames (and the client
+    histories computed over them) are extracted again only when the data changed."""
+    versie = data_versie(regio)
+    with _slot:
+        bewaard = _cache.get(regio.pk)
+    if bewaard is None or bewaard[0] != versie:
+        data = monitor_data(regio)
+        bewaard = (versie, data, verrijk(data.trajecten, NORMEN))
+        with _slot:
+            _cache[regio.pk] = bewaard
+    return Monitor(bewaard[1], zicht, NORMEN, verrijkt=bewaard[2])

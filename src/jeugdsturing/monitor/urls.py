@@ -1,0 +1,11 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from jeugdsturing.monitor import views
+
+app_name = "monitor"
+
+urlpatterns = [
+    path("trajecten/", views.trajecten, name="trajecten"),
+]

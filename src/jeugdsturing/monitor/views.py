@@ -1,0 +1,326 @@
+"""The monitor dashboard and the trajectories behind a figure (docs/indicatoren.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+from urllib.parse import urlencode
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from jeugdsturing.core.access import Sectie, requires
+from jeugdsturing.core.grafieken import trend_grafiek, vergelijking_grafiek
+from jeugdsturing.core.selectors import regio_for_user
+from jeugdsturing.monitor.bescherming import AFGESCHERMD, KLEIN
+from jeugdsturing.monitor.indicatoren import (
+    AANTALLEN,
+    ACHTER,
+    DETAIL_KOLOMMEN,
+    DIMENSIES,
+    INDICATOREN,
+    Periode,
+    perioden,
+)
+from jeugdsturing.monitor.selectors import (
+    MonitorZicht,
+    aanbieder_namen,
+    gebied_namen,
+    monitor_zicht,
+    thema_namen,
+)
+from jeugdsturing.monitor.service import Monitor, regio_monitor
+from jeugdsturing.monitor.uitvoer import als_csv, als_xlsx
+from jeugdsturing.regio.models import Regio
+
+LABELS: dict[str, str] = {
+    "clients_in_care": "Cliënten in zorg",
+    "inflow": "Instroom (trajecten)",
+    "new_clients": "Nieuwe cliënten",
+    "outflow": "Uitstroom (trajecten)",
+    "outflow_planned": "Uitstroom volgens plan",
+    "outflow_dropout": "Uitstroom voortijdig",
+    "outflow_other": "Uitstroom overig",
+    "duration_median_days": "Doorlooptijd mediaan (dagen)",
+    "duration_p80_days": "Doorlooptijd p80 (dagen)",
+    "duration_mean_days": "Doorlooptijd gemiddeld (dagen)",
+    "waiting_median_days": "Wachttijd mediaan (dagen)",
+    "waiting_within_norm_pct": "Binnen wachtnorm (%)",
+    "access_median_workdays": "Toegangstijd mediaan (werkdagen)",
+    "extensions": "Verlengingen",
+    "repeat_use_pct": "Herhaald gebruik (%)",
+    "residential_share_pct": "Aandeel verblijf (%)",
+    "placements_per_1000": "Nieuwe plaatsingen per 1.000 jeugdigen",
+    "start_msg_timely_pct": "Startberichten tijdig (%)",
+    "stop_msg_timely_pct": "Stopberichten tijdig (%)",
+}
+DIMENSIE_LABELS: dict[str, str] = {
+    "provider": "Aanbieder", "gemeente": "Gemeente", "gebied": "Gebied", "theme": "Thema",
+    "category": "Productcategorie", "referrer": "Verwijzer",
+}  # fmt: skip
+VERWIJZERS = {
+    "01": "gemeente", "02": "huisarts", "03": "jeugdarts", "04": "gecertificeerde instelling",
+    "05": "medisch specialist", "06": "rechter / OvJ", "07": "overig",
+}  # fmt: skip
+
+
+@dataclass
+class Keuze:
+    """What the user asked for, read from the query string with safe defaults."""
+
+    van: date
+    tot: date
+    indicator: str = "clients_in_care"
+    by: str = "provider"
+    nulmeting: int | None = None
+    filters: dict[str, str | None] = field(default_factory=dict)
+    fouten: list[str] = field(default_factory=list)
+
+    @property
+    def periode(self) -> Periode:
+        return Periode(self.van, self.tot)
+
+    def query(self, **extra: str) -> str:
+        q = {"van": self.van.isoformat(), "tot": self.tot.isoformat(), "by": self.by,
+             "indicator": self.indicator}  # fmt: skip
+        q.update({k: v or "" for k, v in self.filters.items()})
+        q.update(extra)
+        return urlencode(q)
+
+
+def keuze_uit(request: HttpRequest) -> Keuze:
+    vandaag = date.today()  # noqa: DTZ011 (a calendar date in the region's own time)
+    k = Keuze(van=date(vandaag.year, 1, 1), tot=date(vandaag.year, 12, 31))
+    for naam in ("van", "tot"):
+        tekst = request.GET.get(naam, "")
+        if tekst:
+            try:
+                setattr(k, naam, date.fromisoformat(tekst))
+            except ValueError:
+                k.fouten.append(f"'{tekst}' is geen datum (JJJJ-MM-DD) bij '{naam}'.")
+    if k.tot < k.van:
+        k.fouten.append(f"De periode eindigt ({k.tot}) voor het begin ({k.van}).")
+        k.tot = k.van
+    if request.GET.get("indicator") in INDICATOREN:
+        k.indicator = request.GET["indicator"]
+    if request.GET.get("by") in DIMENSIES:
+        k.by = request.GET["by"]
+    if request.GET.get("nulmeting", "").isdigit():
+        k.nulmeting = int(request.GET["nulmeting"])
+    for d in DIMENSIES:
+        if request.GET.get(d):
+            k.filters[d] = request.GET[d]
+    return k
+
+
+def _getal(v: object) -> float | None:
+    return float(v) if isinstance(v, int | float) and not isinstance(v, bool) else None
+
+
+def _namen(regio: Regio, monitor: Monitor) -> dict[str, dict[str, str]]:
+    gemeenten = dict(monitor.data.bevolking.select("gemeente", "naam").iter_rows())
+    alle = aanbieder_namen(regio)
+    aanwezig = monitor.data.trajecten["provider"].unique().drop_nulls().to_list()
+    return {
+        "provider": {agb: alle.get(agb, agb) for agb in aanwezig},
+        "gemeente": gemeenten,
+        "gebied": gebied_namen(regio),
+        "theme": thema_namen(regio),
+        "category": {},
+        "referrer": VERWIJZERS,
+    }
+
+
+def _naam(namen: dict[str, dict[str, str]], dim: str, code: object) -> str:
+    if code is None:
+        return "onbekend"
+    return namen[dim].get(str(code), str(code))
+
+
+def _filteropties(
+    namen: dict[str, dict[str, str]], zicht: MonitorZicht
+) -> dict[str, list[tuple[str, str]]]:
+    """Filter lists for the dimensions the viewer is not already limited to."""
+    eigen = {"gemeente": zicht.gemeente, "provider": zicht.aanbieder}
+    return {
+        d: sorted(namen[d].items(), key=lambda kv: kv[1])
+        for d in ("gemeente", "provider", "theme")
+        if eigen.get(d) is None
+    }
+
+
+@requires(Sectie.MONITOR)
+def dashboard(request: HttpRequest) -> HttpResponse:
+    regio = regio_for_user(request.user)
+    if regio is None:
+        return render(request, "monitor/dashboard.html", {"regio": None})
+    zicht = monitor_zicht(request.user)
+    keuze = keuze_uit(request)
+    monitor = regio_monitor(regio, zicht)
+    exact = zicht.exact
+    filt = keuze.filters
+    by = [keuze.by]
+    tabel = monitor.rijen([keuze.periode], by, exact=exact, filters=filt)
+    namen = _namen(regio, monitor)
+
+    if request.GET.get("export") in ("csv", "xlsx"):
+        velden = ["period_from", "period_to", *by, *INDICATOREN]
+        titel = f"Monitor {regio.naam} {keuze.van} t/m {keuze.tot}"
+        if request.GET["export"] == "csv":
+            antwoord = HttpResponse(als_csv(tabel, velden), content_type="text/csv; charset=utf-8")
+            antwoord["Content-Disposition"] = 'attachment; filename="monitor.csv"'
+        else:
+            antwoord = HttpResponse(
+                als_xlsx(tabel, velden, titel),
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+            antwoord["Content-Disposition"] = 'attachment; filename="monitor.xlsx"'
+        return antwoord
+
+    # Key figures: the period, the previous period and the baseline, for the scope; the
+    # region (published) alongside for a viewer who sees only part of it.
+    totaal = monitor.rijen([keuze.periode], [], exact=exact, filters=filt)
+    vorige = monitor.rijen([keuze.periode.vorige()], [], exact=exact, filters=filt)
+    nul = (
+        monitor.rijen(
+            [Periode(date(keuze.nulmeting, 1, 1), date(keuze.nulmeting, 12, 31))],
+            [],
+            exact=exact,
+            filters=filt,
+        )
+        if keuze.nulmeting
+        else []
+    )
+    regionaal = monitor.rijen([keuze.periode], [], regionaal=True) if zicht.beperkt else []
+    kerncijfers = [
+        {
+            "key": k,
+            "label": LABELS[k],
+            "waarde": totaal[0][k] if totaal else None,
+            "vorige": vorige[0][k] if vorige else None,
+            "nulmeting": nul[0][k] if nul else None,
+            "regio": regionaal[0][k] if regionaal else None,
+            "link": keuze.query(indicator=k) if zicht.trajecten and k in ACHTER else None,
+        }
+        for k in INDICATOREN
+    ]
+
+    # Trend per month of the chosen indicator (scope, and the region as reference).
+    maanden = perioden(keuze.van, keuze.tot, "maand")
+    punten: list[dict[str, Any]] = []
+    reeks = "eigen" if zicht.beperkt else "regio"
+    reeksen = [(reeks, monitor.rijen(maanden, [], exact=exact, filters=filt))]
+    if zicht.beperkt:
+        reeksen.append(("regio", monitor.rijen(maanden, [], regionaal=True)))
+    for naam, rows in reeksen:
+        for r in rows:
+            if (w := _getal(r[keuze.indicator])) is not None:
+                maand = r["period_from"].strftime("%Y-%m")
+                punten.append({"maand": maand, "reeks": naam, "waarde": w})
+    trend = (
+        trend_grafiek(punten, f"{LABELS[keuze.indicator]} per maand", LABELS[keuze.indicator])
+        if punten
+        else ""
+    )
+
+    # Comparison per group of the chosen dimension, with the regional value as reference.
+    # Counts differ by the size of a group: only rates, medians and means get the
+    # regional value as a reference line.
+    referentie = (
+        None
+        if keuze.indicator in AANTALLEN
+        else _getal((regionaal or totaal or [{}])[0].get(keuze.indicator))
+    )
+    staven = [
+        {"naam": _naam(namen, keuze.by, r[keuze.by]), "waarde": w}
+        for r in tabel
+        if (w := _getal(r[keuze.indicator])) is not None
+    ]
+    vergelijking = (
+        vergelijking_grafiek(
+            staven,
+            f"{LABELS[keuze.indicator]} per {DIMENSIE_LABELS[keuze.by].lower()}"
+            + ("" if referentie is None else " (stippellijn: regio)"),
+            LABELS[keuze.indicator],
+            referentie,
+        )
+        if staven
+        else ""
+    )
+
+    rijen = []
+    for r in tabel:
+        code = r[keuze.by]
+        cellen = []
+        for k in INDICATOREN:
+            link = None
+            if zicht.trajecten and k in ACHTER and r[k] not in (None, 0):
+                link = keuze.query(indicator=k, **{keuze.by: "" if code is None else str(code)})
+            cellen.append({"key": k, "waarde": r[k], "link": link})
+        rijen.append({"code": code, "naam": _naam(namen, keuze.by, code), "cellen": cellen})
+
+    return render(
+        request,
+        "monitor/dashboard.html",
+        {
+            "regio": regio, "keuze": keuze, "zicht": zicht, "exact": exact,
+            "by_label": DIMENSIE_LABELS[keuze.by],
+            "kerncijfers": kerncijfers, "vorige": keuze.periode.vorige(),
+            "trend": trend, "vergelijking": vergelijking, "rijen": rijen,
+            "referentielijn": referentie is not None,
+            "indicatoren": [(k, LABELS[k]) for k in INDICATOREN],
+            "dimensies": [(d, DIMENSIE_LABELS[d]) for d in DIMENSIES],
+            "filteropties": _filteropties(namen, zicht),
+            "filters": keuze.filters,
+            "KLEIN": KLEIN, "AFGESCHERMD": AFGESCHERMD,
+            "export_query": keuze.query(),
+        },
+    )  # fmt: skip
+
+
+@requires(Sectie.MONITOR)
+def trajecten(request: HttpRequest) -> HttpResponse:
+    """The pseudonymised trajectories behind one figure (team roles only)."""
+    regio = regio_for_user(request.user)
+    zicht = monitor_zicht(request.user)
+    if regio is None or not zicht.trajecten:
+        raise PermissionDenied("Uw rol mag de trajecten achter een cijfer niet zien.")
+    keuze = keuze_uit(request)
+    filters: dict[str, str | None] = {
+        d: (request.GET[d] or None) for d in DIMENSIES if d in request.GET
+    }
+    monitor = regio_monitor(regio, zicht)
+    frame = monitor.detail(keuze.periode, keuze.indicator, filters)
+    if request.GET.get("export") == "csv":
+        antwoord = HttpResponse(
+            als_csv(frame.to_dicts(), frame.columns), content_type="text/csv; charset=utf-8"
+        )
+        antwoord["Content-Disposition"] = 'attachment; filename="trajecten.csv"'
+        return antwoord
+    namen = _namen(regio, monitor)
+    toon = 500
+    waardekolommen = [c for c in frame.columns if c not in DETAIL_KOLOMMEN]
+    rijen = [
+        {
+            **r,
+            "client_kort": str(r["client"])[:12],
+            "provider_naam": _naam(namen, "provider", r["provider"]),
+            "gemeente_naam": _naam(namen, "gemeente", r["gemeente"]),
+            "waarden": [r[c] for c in waardekolommen],
+        }
+        for r in frame.head(toon).to_dicts()
+    ]
+    return render(
+        request,
+        "monitor/trajecten.html",
+        {
+            "regio": regio, "keuze": keuze, "label": LABELS[keuze.indicator],
+            "filters": {DIMENSIE_LABELS[d]: _naam(namen, d, v) for d, v in filters.items()},
+            "aantal": frame.height, "rijen": rijen, "toon": toon,
+            "waardekolommen": waardekolommen,
+            "terug": keuze.query(),
+            "export_query": request.GET.urlencode(),
+        },
+    )  # fmt: skip

@@ -1,0 +1,143 @@
+"""jeugdsturing monitor: output shapes, protection, and what each role may ask."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from openpyxl import load_workbook
+
+from jeugdsturing.monitor.indicatoren import INDICATOREN
+
+pytestmark = pytest.mark.django_db
+
+BASIS = ["--region", "JZ13", "--from", "2027-01-01", "--to", "2027-12-31"]
+
+
+def run(*args: str) -> str:
+    out = io.StringIO()
+    call_command("monitor", *BASIS, *args, stdout=out)
+    return out.getvalue()
+
+
+def rows(*args: str) -> list[dict[str, Any]]:
+    uit: list[dict[str, Any]] = json.loads(run("--format", "json", *args))
+    return uit
+
+
+def test_json_rows_have_the_dimension_and_indicator_keys(trajecten, agb):
+    uit = rows("--by", "provider", "--exact", "--user", "data-analist")
+    assert list(uit[0]) == ["period_from", "period_to", "provider", *INDICATOREN]
+    per = {r["provider"]: r for r in uit}
+    assert per[agb["eigen"]]["clients_in_care"] == 40
+    assert per[agb["eigen"]]["outflow_planned"] == 20
+    assert per[agb["klein"]]["outflow_dropout"] == 3
+    assert per[agb["klein"]]["duration_median_days"] == 21.0
+
+
+def test_without_exact_small_numbers_are_protected(trajecten, agb):
+    per = {r["provider"]: r for r in rows("--by", "provider")}
+    klein = per[agb["klein"]]
+    assert klein["clients_in_care"] == "<5"
+    assert klein["outflow_dropout"] == "<5"
+    assert klein["duration_median_days"] == "afgeschermd"
+    # the only drop-outs are these 3: the regional total hides them as well
+    (totaal,) = rows()
+    assert totaal["outflow_dropout"] == "<5"
+    # the 3 ended trajectories would be told by the regional outflow minus the others:
+    # the smallest other visible outflow (15) is hidden with them; that hides a lone part
+    # of its row (planned 15), which takes the other planned (20) along, and so its
+    # row's outflow: suppression runs until no sum has a lone hidden cell
+    uitstroom = [per[agb[w]]["outflow"] for w in ("eigen", "ander", "klein")]
+    assert uitstroom == ["afgeschermd", "afgeschermd", "<5"]
+    assert [per[agb[w]]["outflow_planned"] for w in ("eigen", "ander")] == ["afgeschermd"] * 2
+    assert per[agb["eigen"]]["clients_in_care"] == 40
+
+
+def test_exact_needs_a_team_role():
+    with pytest.raises(CommandError, match="--exact"):
+        run("--exact")
+    with pytest.raises(CommandError, match="--exact"):
+        run("--exact", "--user", "gemeente")
+    with pytest.raises(CommandError, match="onbekende gebruiker"):
+        run("--user", "niemand")
+
+
+def test_a_provider_user_sees_only_its_own_rows(trajecten, agb):
+    uit = rows("--by", "provider", "--user", "aanbieder")
+    assert {r["provider"] for r in uit} == {agb["eigen"]}
+    uit = rows("--by", "gemeente", "--user", "aanbieder")
+    assert {r["gemeente"]: r["inflow"] for r in uit} == {"0362": 30, "0363": 10}
+
+
+def test_a_gemeente_user_sees_only_its_own_residents(trajecten, agb):
+    uit = rows("--by", "gemeente", "--user", "gemeente")  # Amstelveen, 0362
+    assert [r["gemeente"] for r in uit] == ["0362"]
+    assert uit[0]["inflow"] == 33
+
+
+def test_detail_lists_the_trajectories_behind_a_figure_for_the_team_only(trajecten, agb):
+    uit = json.loads(
+        run("--detail", "outflow_dropout", "--user", "data-analist", "--format", "json")
+    )
+    assert len(uit) == 3
+    assert {r["provider"] for r in uit} == {agb["klein"]}
+    filtered = json.loads(
+        run("--detail", "inflow", "--filter", f"provider={agb['eigen']}",
+            "--filter", "gemeente=0363", "--user", "beleid", "--format", "json")
+    )  # fmt: skip
+    assert len(filtered) == 10
+    for rol in ("gemeente", "aanbieder", "raad"):
+        with pytest.raises(CommandError, match="--detail"):
+            run("--detail", "inflow", "--user", rol)
+    with pytest.raises(CommandError):
+        run("--detail", "inflow")
+
+
+def test_per_month_and_comparison_rows(trajecten):
+    uit = rows("--per", "kwartaal", "--compare", "previous", "--exact", "--user", "beleid")
+    gevraagd = [r for r in uit if r["comparison"] is None]
+    # open trajectories keep every quarter in care
+    assert [r["period_from"] for r in gevraagd] == [
+        "2027-01-01",
+        "2027-04-01",
+        "2027-07-01",
+        "2027-10-01",
+    ]
+    assert sum(r["inflow"] for r in gevraagd) == 73
+    vorige = [r for r in uit if r["comparison"] == "previous"]
+    # each quarter's previous quarter; Q4 2026 (before Q1) had nothing
+    assert [r["period_from"] for r in vorige] == ["2027-01-01", "2027-04-01", "2027-07-01"]
+    with pytest.raises(CommandError, match="--baseline"):
+        run("--compare", "baseline")
+    base = rows("--compare", "baseline", "--baseline", "2026-01-01:2026-12-31")
+    assert [r["comparison"] for r in base] == [None]
+
+
+def test_csv_and_xlsx(trajecten, agb, tmp_path: Path):
+    tekst = run("--by", "provider", "--format", "csv")
+    lezer = list(csv.DictReader(io.StringIO(tekst)))
+    assert lezer[0].keys() == {"period_from", "period_to", "provider", *INDICATOREN}
+    klein = next(r for r in lezer if r["provider"] == agb["klein"])
+    assert klein["clients_in_care"] == "<5"
+    assert klein["repeat_use_pct"] == ""  # undefined: empty
+    pad = tmp_path / "m.xlsx"
+    run("--by", "provider", "--format", "xlsx", "--output", str(pad))
+    wb = load_workbook(pad)
+    assert wb.sheetnames == ["Indicatoren", "Toelichting"]
+    assert wb["Indicatoren"].max_row == len(lezer) + 1
+    with pytest.raises(CommandError, match="--output"):
+        run("--format", "xlsx")
+
+
+def test_bad_input_is_named():
+    with pytest.raises(CommandError, match="onbekende regio"):
+        call_command("monitor", "--region", "JZ99", "--from", "2027-01-01", "--to", "2027-12-31")
+    with pytest.raises(CommandError, match="ongeldige datum '2027-13-01'"):
+        call_command("monitor", "--region", "JZ13", "--from", "2027-13-01", "--to", "2027-12-31")

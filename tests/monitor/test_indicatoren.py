@@ -1,0 +1,446 @@
+"""The indicator engine on small hand-made tables: every indicator and every edge case of
+docs/indicatoren.md with a value computed by hand, plus properties (hypothesis)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import polars as pl
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from jeugdsturing.monitor.indicatoren import (
+    INDICATOREN,
+    TRAJECT_SCHEMA,
+    VERLENGING_SCHEMA,
+    Normen,
+    Periode,
+    achterliggend,
+    bereken,
+    in_zorg_op,
+    perioden,
+    verlengingsmomenten,
+)
+from jeugdsturing.monitor.werkdagen import feestdagen, werkdagen_na, werkdagen_tussen
+
+D = date
+JAAR = Periode(D(2027, 1, 1), D(2027, 12, 31))
+
+
+def traj(id: int, client: str = "c1", **kw: Any) -> dict[str, Any]:
+    """A trajectory with quiet defaults: provider P1 in gemeente 0362, product 45A01,
+    assigned 2026-12-01 without request, started 2027-01-04 and reported the same day."""
+    rij: dict[str, Any] = {
+        "id": id, "client": client, "provider": "P1", "gemeente": "0362", "gebied": "Noord",
+        "theme": "A", "category": "45", "referrer": "01", "productcode": "45A01",
+        "taakgericht": False, "toewijzingnummer": str(id), "verzoekdatum": None,
+        "toewijzingsdatum": D(2026, 12, 1), "begindatum": D(2027, 1, 4), "einddatum": None,
+        "reden": None, "start_gemeld_op": None, "stop_gemeld_op": None,
+    }  # fmt: skip
+    rij.update(kw)
+    if "start_gemeld_op" not in kw:
+        rij["start_gemeld_op"] = rij["begindatum"]
+    if "stop_gemeld_op" not in kw and rij["einddatum"] is not None:
+        rij["stop_gemeld_op"] = rij["einddatum"]
+    return rij
+
+
+def frame(*rijen: dict[str, Any]) -> pl.DataFrame:
+    return pl.DataFrame(list(rijen), schema=TRAJECT_SCHEMA)
+
+
+def verl(*paren: tuple[int, date]) -> pl.DataFrame:
+    return pl.DataFrame([{"id": i, "datum": d} for i, d in paren], schema=VERLENGING_SCHEMA)
+
+
+def een(
+    t: pl.DataFrame,
+    periode: Periode = JAAR,
+    v: pl.DataFrame | None = None,
+    bevolking: pl.DataFrame | None = None,
+    **kw: Any,
+) -> dict[str, Any]:
+    rows = bereken(t, verl() if v is None else v, [periode], bevolking=bevolking, **kw).to_dicts()
+    assert len(rows) == 1
+    return rows[0]
+
+
+# --- the table: (case, trajectories, period, expected) -------------------------------
+
+GEVALLEN: list[tuple[str, list[dict[str, Any]], Periode, dict[str, Any]]] = [
+    (
+        "open trajectory: in care and inflow, no outflow, duration undefined",
+        [traj(1)],
+        JAAR,
+        {"clients_in_care": 1, "inflow": 1, "new_clients": 1, "outflow": 0,
+         "duration_median_days": None, "duration_mean_days": None, "repeat_use_pct": None},
+    ),
+    (
+        "started before the period and still open: in care, not inflow",
+        [traj(1, begindatum=D(2026, 6, 1))],
+        JAAR,
+        {"clients_in_care": 1, "inflow": 0, "new_clients": 0, "waiting_median_days": None},
+    ),
+    (
+        "ended the day before the period: not in care",
+        [traj(1, begindatum=D(2026, 6, 1), einddatum=D(2026, 12, 31), reden="31"),
+         traj(2, client="c2")],
+        JAAR,
+        {"clients_in_care": 1, "outflow": 0},
+    ),
+    (
+        "same-day start and stop: one day of care, in inflow and outflow",
+        [traj(1, begindatum=D(2027, 3, 3), einddatum=D(2027, 3, 3), reden="31")],
+        JAAR,
+        {"clients_in_care": 1, "inflow": 1, "outflow": 1, "outflow_planned": 1,
+         "duration_median_days": 1.0, "duration_p80_days": 1.0, "duration_mean_days": 1.0},
+    ),
+    (
+        "durations 10, 20, 30, 100 days: median 25, p80 = 30 + 0.4*70 = 58, mean 40",
+        [traj(i, client=f"c{i}", begindatum=D(2027, 1, 1),
+              einddatum=D(2027, 1, 1) + timedelta(days=dur - 1), reden="31")
+         for i, dur in enumerate([10, 20, 30, 100], start=1)],
+        JAAR,
+        {"outflow": 4, "duration_median_days": 25.0, "duration_p80_days": 58.0,
+         "duration_mean_days": 40.0},
+    ),
+    (
+        "outflow split by reason: 31 planned, 32-35 drop-out, the rest other",
+        [traj(1, einddatum=D(2027, 5, 1), reden="31"),
+         traj(2, client="c2", einddatum=D(2027, 5, 1), reden="32"),
+         traj(3, client="c3", einddatum=D(2027, 5, 1), reden="35"),
+         traj(4, client="c4", einddatum=D(2027, 5, 1), reden="36"),
+         traj(5, client="c5", einddatum=D(2027, 5, 1), reden="39")],
+        JAAR,
+        {"outflow": 5, "outflow_planned": 1, "outflow_dropout": 2, "outflow_other": 2},
+    ),
+    (
+        "a stop without a start (out of order): counts, but not as a timely start",
+        [traj(1, begindatum=D(2027, 2, 1), einddatum=D(2027, 4, 30), reden="31",
+              start_gemeld_op=None)],
+        JAAR,
+        {"inflow": 1, "outflow": 1, "duration_median_days": 89.0,
+         "start_msg_timely_pct": 0.0, "stop_msg_timely_pct": 100.0},
+    ),
+    (
+        "new client: earlier care ended 366 days before the start is not 'active in the "
+        "365 days before'; ended 365 days before is",
+        [traj(1, client="a", begindatum=D(2025, 1, 1), einddatum=D(2026, 3, 1), reden="31"),
+         traj(2, client="a", begindatum=D(2027, 3, 2)),
+         traj(3, client="b", begindatum=D(2025, 1, 1), einddatum=D(2026, 3, 2), reden="31"),
+         traj(4, client="b", begindatum=D(2027, 3, 2))],
+        JAAR,
+        {"inflow": 2, "new_clients": 1},
+    ),
+    (
+        "two products starting the same day for a new client: one new client",
+        [traj(1, client="a", begindatum=D(2027, 3, 2)),
+         traj(2, client="a", begindatum=D(2027, 3, 2), productcode="45B01")],
+        JAAR,
+        {"inflow": 2, "new_clients": 1, "clients_in_care": 1},
+    ),
+    (
+        "waiting: from the request when there is one, else from the assignment; a start "
+        "before the assignment counts 0; median of 0, 10, 50 = 10; 2 of 3 within 42 days",
+        [traj(1, client="a", toewijzingsdatum=D(2027, 2, 1), begindatum=D(2027, 1, 20)),
+         traj(2, client="b", verzoekdatum=D(2027, 2, 1), toewijzingsdatum=D(2027, 2, 8),
+              begindatum=D(2027, 2, 11)),
+         traj(3, client="c", toewijzingsdatum=D(2027, 2, 1), begindatum=D(2027, 3, 23))],
+        JAAR,
+        {"waiting_median_days": 10.0, "waiting_within_norm_pct": 66.7},
+    ),
+    (
+        "taakgericht without assignment: no waiting or access time, still inflow",
+        [traj(1, taakgericht=True, toewijzingnummer=None, toewijzingsdatum=None)],
+        JAAR,
+        {"inflow": 1, "waiting_median_days": None, "waiting_within_norm_pct": None,
+         "access_median_workdays": None},
+    ),
+    (
+        "access in working days: request Fri 2027-04-23, assigned Fri 2027-04-30 = 4 "
+        "(Koningsdag Tue 27 April is no working day); request Mon 3 May, assigned Mon 10 "
+        "May = 3 (Bevrijdingsdag 5 May, Hemelvaartsdag 6 May); median 3.5",
+        [traj(1, client="a", verzoekdatum=D(2027, 4, 23), toewijzingsdatum=D(2027, 4, 30),
+              begindatum=D(2027, 5, 17)),
+         traj(2, client="b", verzoekdatum=D(2027, 5, 3), toewijzingsdatum=D(2027, 5, 10),
+              begindatum=None)],
+        JAAR,
+        {"access_median_workdays": 3.5, "inflow": 1},
+    ),
+    (
+        "assigned but not started: only access time counts",
+        [traj(1, verzoekdatum=D(2027, 6, 1), toewijzingsdatum=D(2027, 6, 3), begindatum=None)],
+        JAAR,
+        {"clients_in_care": 0, "inflow": 0, "access_median_workdays": 2.0},
+    ),
+    (
+        "start message timeliness: begin Thu 2027-04-22; the 5th working day after is Fri "
+        "30 April (27 April is Koningsdag): 30 April is on time, 3 May late",
+        [traj(1, client="a", begindatum=D(2027, 4, 22), start_gemeld_op=D(2027, 4, 30)),
+         traj(2, client="b", begindatum=D(2027, 4, 22), start_gemeld_op=D(2027, 5, 3))],
+        JAAR,
+        {"start_msg_timely_pct": 50.0},
+    ),
+    (
+        "stop message timeliness: end Wed 2027-12-22; Christmas 2027 falls on the weekend, "
+        "so the 5th working day after is Wed 29 Dec",
+        [traj(1, client="a", einddatum=D(2027, 12, 22), reden="31",
+              stop_gemeld_op=D(2027, 12, 29)),
+         traj(2, client="b", einddatum=D(2027, 12, 22), reden="31",
+              stop_gemeld_op=D(2027, 12, 30)),
+         traj(3, client="c", einddatum=D(2027, 12, 22), reden="31",
+              stop_gemeld_op=D(2027, 12, 23)),
+         traj(4, client="d", einddatum=D(2027, 12, 22), reden="31",
+              stop_gemeld_op=D(2028, 1, 5))],
+        JAAR,
+        {"stop_msg_timely_pct": 50.0},
+    ),
+    (
+        "repeat use: planned ends in 2026 (the cohort whose 365-day window ends in 2027); "
+        "a returns after 365 days (counts), b after 366 (not), c's drop-out is no cohort",
+        [traj(1, client="a", begindatum=D(2026, 1, 5), einddatum=D(2026, 3, 1), reden="31"),
+         traj(2, client="a", begindatum=D(2027, 3, 1)),
+         traj(3, client="b", begindatum=D(2026, 1, 5), einddatum=D(2026, 3, 1), reden="31"),
+         traj(4, client="b", begindatum=D(2027, 3, 2)),
+         traj(5, client="c", begindatum=D(2026, 1, 5), einddatum=D(2026, 3, 1), reden="33"),
+         traj(6, client="c", begindatum=D(2026, 4, 1))],
+        JAAR,
+        {"repeat_use_pct": 50.0},
+    ),
+    (
+        "repeat use needs a later start: a trajectory already running at the end does not count",
+        [traj(1, client="a", begindatum=D(2026, 1, 5), einddatum=D(2026, 3, 1), reden="31"),
+         traj(2, client="a", begindatum=D(2026, 2, 1))],
+        JAAR,
+        {"repeat_use_pct": 0.0},
+    ),
+    (
+        "residential share: 2 of 4 clients had a 43/44 trajectory (d's ended on 1 January)",
+        [traj(1, client="a", category="43"), traj(2, client="a"),
+         traj(3, client="b"), traj(4, client="c"), traj(5, client="d", category="44",
+         begindatum=D(2026, 1, 1), einddatum=D(2027, 1, 1), reden="31")],
+        JAAR,
+        {"clients_in_care": 4, "residential_share_pct": 50.0},
+    ),
+    (
+        "new placement: a move between residential products the next day is not new; "
+        "2 new placements per 4,000 youths = 0.5 per 1,000",
+        [traj(1, client="a", category="43", begindatum=D(2027, 2, 1), einddatum=D(2027, 5, 31),
+              reden="36"),
+         traj(2, client="a", category="44", begindatum=D(2027, 6, 1)),
+         traj(3, client="b", category="43", begindatum=D(2026, 2, 1), einddatum=D(2026, 5, 31),
+              reden="31"),
+         traj(4, client="b", category="44", begindatum=D(2027, 6, 1))],
+        JAAR,
+        {"placements_per_1000": 0.5},
+    ),
+    (
+        "a trajectory with an einddatum after the period is open within it",
+        [traj(1, begindatum=D(2027, 11, 1), einddatum=D(2028, 2, 1), reden="31")],
+        JAAR,
+        {"clients_in_care": 1, "inflow": 1, "outflow": 0},
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("case", "rijen", "periode", "verwacht"), GEVALLEN, ids=[g[0][:60] for g in GEVALLEN]
+)
+def test_indicator_table(case, rijen, periode, verwacht):
+    bevolking = pl.DataFrame({"gemeente": ["0362"], "jongeren_0_17": [4000]})
+    rij = een(frame(*rijen), periode, bevolking=bevolking)
+    for key, waarde in verwacht.items():
+        assert rij[key] == waarde, f"{case}: {key} = {rij[key]}, verwacht {waarde}"
+
+
+def test_every_indicator_is_in_the_table():
+    gedekt = {k for _, _, _, v in GEVALLEN for k in v} | {"extensions"}
+    assert set(INDICATOREN) <= gedekt
+
+
+def test_extensions_count_events_in_the_period_by_their_date():
+    t = frame(traj(1), traj(2, client="b"))
+    v = verl((1, D(2026, 12, 20)), (1, D(2027, 4, 1)), (2, D(2027, 8, 1)), (2, D(2028, 1, 2)))
+    assert een(t, v=v)["extensions"] == 2
+
+
+def test_extension_events_from_assignment_versions():
+    """RedenWijziging 04 counts (also on the first version); a later Einddatum than the
+    version before counts; an earlier one (a shortening) does not."""
+    versies = pl.DataFrame(
+        [
+            ("0362", "1", D(2027, 1, 1), 1, D(2027, 6, 30), "01"),
+            ("0362", "1", D(2027, 6, 1), 2, D(2027, 12, 31), "01"),  # later end: extension
+            ("0362", "1", D(2027, 9, 1), 3, D(2027, 10, 31), "01"),  # shortened: none
+            ("0362", "2", D(2027, 2, 1), 4, D(2027, 3, 1), "04"),  # 04 on the first version
+            ("0362", "3", D(2027, 2, 1), 5, None, "01"),
+            ("0362", "3", D(2027, 3, 1), 6, D(2027, 5, 1), "01"),  # from open to an end: none
+        ],
+        schema={"gemeente": pl.String, "nummer": pl.String, "dagtekening": pl.Date,
+                "volgorde": pl.Int64, "einddatum": pl.Date, "reden_wijziging": pl.String},
+        orient="row",
+    )  # fmt: skip
+    events = verlengingsmomenten(versies).sort("nummer", "datum").rows()
+    assert events == [("0362", "1", D(2027, 6, 1)), ("0362", "2", D(2027, 2, 1))]
+
+
+def test_a_client_who_moves_counts_in_both_gemeenten_once_in_the_region_and_is_not_new():
+    t = frame(
+        traj(1, client="a", gemeente="0362", begindatum=D(2026, 5, 1), einddatum=D(2027, 3, 31),
+             reden="38"),
+        traj(2, client="a", gemeente="0363", begindatum=D(2027, 4, 1)),
+    )  # fmt: skip
+    regio = een(t)
+    assert (regio["clients_in_care"], regio["inflow"], regio["new_clients"]) == (1, 1, 0)
+    per = {r["gemeente"]: r for r in bereken(t, verl(), [JAAR], ["gemeente"]).to_dicts()}
+    assert per["0362"]["clients_in_care"] == 1
+    assert per["0363"]["clients_in_care"] == 1
+    assert per["0363"]["new_clients"] == 0
+
+
+def test_a_view_keeps_the_client_history_from_elsewhere():
+    """A provider sees only its own trajectories, but 'new' looks at all care."""
+    t = frame(
+        traj(1, client="a", provider="P1", begindatum=D(2026, 10, 1), einddatum=D(2027, 1, 31),
+             reden="31"),
+        traj(2, client="a", provider="P2", begindatum=D(2027, 2, 1)),
+    )  # fmt: skip
+    rij = een(t, zicht=pl.col("provider") == "P2")
+    assert (rij["inflow"], rij["new_clients"], rij["clients_in_care"]) == (1, 0, 1)
+
+
+def test_periods_split_spanning_trajectories():
+    t = frame(traj(1, begindatum=D(2027, 3, 10), einddatum=D(2027, 5, 20), reden="31"))
+    rows = bereken(t, verl(), perioden(D(2027, 1, 1), D(2027, 6, 30), "maand")).to_dicts()
+    per = {r["period_from"].month: r for r in rows}
+    assert sorted(per) == [3, 4, 5]  # months without events have no row
+    assert [per[m]["clients_in_care"] for m in (3, 4, 5)] == [1, 1, 1]
+    assert [per[m]["inflow"] for m in (3, 4, 5)] == [1, 0, 0]
+    assert [per[m]["outflow"] for m in (3, 4, 5)] == [0, 0, 1]
+
+
+def test_dimensions_and_nulls():
+    t = frame(
+        traj(1, client="a", provider="P1", referrer=None),
+        traj(2, client="b", provider="P2", referrer="02", verzoekdatum=D(2026, 11, 20)),
+        traj(3, client="c", provider="P2", referrer="02"),
+    )
+    rows = bereken(t, verl(), [JAAR], ["provider", "referrer"]).to_dicts()
+    sleutels = [(r["provider"], r["referrer"], r["inflow"]) for r in rows]
+    assert sleutels == [("P1", None, 1), ("P2", "02", 2)]
+    with pytest.raises(ValueError, match="onbekende dimensie"):
+        bereken(t, verl(), [JAAR], ["kleur"])
+
+
+def test_periods_and_comparison_periods():
+    kw = perioden(D(2027, 2, 15), D(2027, 9, 30), "kwartaal")
+    assert [(p.van, p.tot) for p in kw] == [
+        (D(2027, 2, 15), D(2027, 3, 31)), (D(2027, 4, 1), D(2027, 6, 30)),
+        (D(2027, 7, 1), D(2027, 9, 30)),
+    ]  # fmt: skip
+    assert len(perioden(D(2027, 1, 1), D(2027, 12, 31), "maand")) == 12
+    assert perioden(D(2027, 1, 1), D(2027, 12, 31), "halfjaar")[1].van == D(2027, 7, 1)
+    assert Periode(D(2027, 4, 1), D(2027, 6, 30)).vorige() == Periode(D(2027, 1, 1), D(2027, 3, 31))
+    assert Periode(D(2027, 1, 1), D(2027, 12, 31)).vorige() == Periode(
+        D(2026, 1, 1), D(2026, 12, 31)
+    )
+    assert Periode(D(2027, 3, 1), D(2027, 3, 31)).vorige() == Periode(D(2027, 2, 1), D(2027, 2, 28))
+    assert Periode(D(2027, 1, 5), D(2027, 1, 14)).vorige() == Periode(
+        D(2026, 12, 26), D(2027, 1, 4)
+    )
+    with pytest.raises(ValueError, match="sluiten niet aan"):
+        bereken(frame(traj(1)), verl(), [JAAR, Periode(D(2028, 1, 2), D(2028, 2, 1))])
+
+
+def test_drill_down_lists_exactly_the_trajectories_behind_a_figure():
+    t = frame(
+        traj(1, client="a", einddatum=D(2027, 5, 1), reden="32"),
+        traj(2, client="b", einddatum=D(2027, 5, 1), reden="31"),
+        traj(3, client="c", provider="P2", einddatum=D(2027, 5, 1), reden="33"),
+        traj(4, client="d", einddatum=D(2028, 5, 1), reden="33"),
+    )
+    ids = achterliggend(t, verl(), JAAR, "outflow_dropout")["id"].to_list()
+    assert ids == [1, 3]
+    assert achterliggend(t, verl(), JAAR, "outflow_dropout", {"provider": "P1"})[
+        "id"
+    ].to_list() == [1]
+    rij = een(t)
+    assert rij["outflow_dropout"] == 2
+    assert len(achterliggend(t, verl(), JAAR, "clients_in_care")) == 4
+
+
+def test_norms_are_configurable():
+    t = frame(traj(1, toewijzingsdatum=D(2027, 1, 1), begindatum=D(2027, 1, 31)))
+    assert een(t)["waiting_within_norm_pct"] == 100.0
+    assert een(t, normen=Normen(wachtnorm_dagen=14))["waiting_within_norm_pct"] == 0.0
+
+
+# --- working days ------------------------------------------------------------------------
+
+
+def test_holidays_of_the_algemene_termijnenwet():
+    # 2027: Easter 28 March, Ascension 6 May, Whit Monday 17 May; Christmas on the weekend
+    assert feestdagen(2027) == (
+        D(2027, 1, 1), D(2027, 3, 29), D(2027, 4, 27), D(2027, 5, 5), D(2027, 5, 6),
+        D(2027, 5, 17),
+    )  # fmt: skip
+    assert D(2022, 4, 27) in feestdagen(2022)  # Koningsdag on a Wednesday
+    assert D(2025, 5, 5) in feestdagen(2025)  # Bevrijdingsdag counts every year
+    assert D(2026, 5, 5) in feestdagen(2026)
+    assert D(2025, 4, 18) not in feestdagen(2025)  # Goede Vrijdag is not a holiday
+    assert werkdagen_na(D(2027, 4, 22), 5) == D(2027, 4, 30)
+    assert werkdagen_tussen(D(2027, 4, 22), D(2027, 4, 30)) == 5
+
+
+@given(st.dates(D(2024, 1, 1), D(2030, 12, 31)), st.integers(0, 30))
+def test_working_days_after_and_between_agree(d, n):
+    assert werkdagen_tussen(d, werkdagen_na(d, n)) == n
+
+
+# --- properties ---------------------------------------------------------------------------
+
+enkel = st.lists(
+    st.tuples(
+        st.integers(0, 800),  # start, days after 2026-01-01
+        st.one_of(st.none(), st.integers(0, 400)),  # duration - 1, or open
+        st.sampled_from(["31", "32", "36"]),
+    ),
+    max_size=40,
+)
+
+
+@given(enkel, st.integers(200, 600), st.integers(0, 200))
+def test_stock_at_end_is_stock_at_start_plus_inflow_minus_outflow(rijen, begin, lengte):
+    """For one provider with a single trajectory per client."""
+    basis = D(2026, 1, 1)
+    t = frame(*[
+        traj(i, client=f"c{i}", begindatum=basis + timedelta(days=s),
+             einddatum=None if d is None else basis + timedelta(days=s + d), reden=r)
+        for i, (s, d, r) in enumerate(rijen, start=1)
+    ])  # fmt: skip
+    p = Periode(basis + timedelta(days=begin), basis + timedelta(days=begin + lengte))
+    rows = bereken(t, verl(), [p]).to_dicts()
+    inflow = rows[0]["inflow"] if rows else 0
+    outflow = rows[0]["outflow"] if rows else 0
+    start = in_zorg_op(t, p.van - timedelta(days=1), na=True)
+    eind = in_zorg_op(t, p.tot, na=True)
+    assert eind == start + inflow - outflow
+
+
+@given(enkel)
+def test_per_month_sums_of_flows_equal_the_year(rijen):
+    basis = D(2026, 1, 1)
+    t = frame(*[
+        traj(i, client=f"c{i % 7}", begindatum=basis + timedelta(days=s),
+             einddatum=None if d is None else basis + timedelta(days=s + d), reden=r)
+        for i, (s, d, r) in enumerate(rijen, start=1)
+    ])  # fmt: skip
+    jaar = bereken(t, verl(), [JAAR]).to_dicts()
+    maanden = bereken(t, verl(), perioden(JAAR.van, JAAR.tot, "maand")).to_dicts()
+    for k in ("inflow", "outflow", "outflow_planned"):
+        assert sum(r[k] for r in maanden) == (jaar[0][k] if jaar else 0)
+    # clients are distinct: a year counts each client once, months can count one twice
+    if jaar:
+        assert max((r["clients_in_care"] for r in maanden), default=0) <= jaar[0]["clients_in_care"]

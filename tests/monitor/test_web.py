@@ -1,0 +1,103 @@
+"""The monitor pages per role: what each sees, protection, drill-down and export."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from django.test import Client
+from openpyxl import load_workbook
+
+from tests.conftest import DEMO_PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+JAAR = "van=2027-01-01&tot=2027-12-31"
+
+
+def login(rol: str) -> Client:
+    c = Client()
+    assert c.login(username=rol, password=DEMO_PASSWORD)
+    return c
+
+
+@pytest.mark.parametrize(
+    "rol", ["data-analist", "contractmanager", "beleid", "gemeente", "aanbieder"]
+)
+def test_dashboard_opens_for_the_roles_of_the_section(rol, trajecten):
+    r = login(rol).get(f"/monitor/?{JAAR}")
+    assert r.status_code == 200
+    assert "Kerncijfers" in r.content.decode()
+
+
+@pytest.mark.parametrize("rol", ["raad", "beoordelaar"])
+def test_dashboard_and_drill_down_are_closed_to_others(rol):
+    c = login(rol)
+    assert c.get("/monitor/").status_code == 403
+    assert c.get("/monitor/trajecten/?indicator=inflow").status_code == 403
+
+
+def test_team_sees_exact_figures_and_links_to_the_trajectories(trajecten, agb):
+    html = login("data-analist").get(f"/monitor/?{JAAR}").content.decode()
+    assert "Arkin Jong" in html
+    assert "Horizon Jeugd" in html
+    assert "&lt;5" not in html  # exact: Arkin Jong's 3 are shown as 3
+    assert f"indicator=outflow_dropout&amp;provider={agb['klein']}" in html
+    detail = login("data-analist").get(
+        f"/monitor/trajecten/?{JAAR}&indicator=outflow_dropout&provider={agb['klein']}"
+    )
+    tekst = detail.content.decode()
+    assert detail.status_code == 200
+    assert "<strong>3</strong> trajecten" in tekst
+    assert tekst.count("<code>") == 3
+
+
+def test_provider_sees_its_own_rows_and_the_protected_region(trajecten, agb):
+    html = login("aanbieder").get(f"/monitor/?{JAAR}").content.decode()
+    assert "Amstelzorg" in html
+    assert "Horizon Jeugd" not in html
+    assert "Arkin Jong" not in html
+    assert agb["ander"] not in html
+    assert agb["klein"] not in html
+    assert '<th scope="col" class="getal">Regio</th>' in html
+    assert "/monitor/trajecten/" not in html  # no drill-down links
+    assert login("aanbieder").get("/monitor/trajecten/?indicator=inflow").status_code == 403
+
+
+def test_gemeente_sees_its_own_residents_protected(trajecten):
+    c = login("gemeente")  # Amstelveen 0362: Amstelzorg 30, Arkin Jong 3
+    rows = list(csv.DictReader(io.StringIO(c.get(f"/monitor/?{JAAR}&export=csv").content.decode())))
+    per = {r["provider"]: r for r in rows}
+    assert len(per) == 2
+    # Arkin Jong's 3 are hidden, and with only two rows the other inflow goes too (the
+    # gemeente's total minus 30 would tell); clients do not add up, so 30 stays
+    assert sorted(r["inflow"] for r in rows) == ["<5", "afgeschermd"]
+    assert sorted(r["clients_in_care"] for r in rows) == ["30", "<5"]
+    rows = list(
+        csv.DictReader(
+            io.StringIO(c.get(f"/monitor/?{JAAR}&by=gemeente&export=csv").content.decode())
+        )
+    )
+    assert [r["gemeente"] for r in rows] == ["0362"]
+    # a gemeente filter in the query cannot widen the view
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                c.get(f"/monitor/?{JAAR}&by=gemeente&gemeente=0363&export=csv").content.decode()
+            )
+        )
+    )
+    assert rows == []
+
+
+def test_filters_export_and_bad_input(trajecten, agb):
+    c = login("beleid")
+    r = c.get(f"/monitor/?{JAAR}&by=gemeente&provider={agb['eigen']}&export=xlsx")
+    ws = load_workbook(io.BytesIO(r.content))["Indicatoren"]
+    kop = [c.value for c in ws[1]]
+    per = {row[kop.index("gemeente")]: row for row in ws.iter_rows(min_row=2, values_only=True)}
+    assert per["0362"][kop.index("inflow")] == 30
+    assert per["0363"][kop.index("inflow")] == 10
+    html = c.get("/monitor/?van=2027-02-30&indicator=bestaat-niet").content.decode()
+    assert "&#x27;2027-02-30&#x27; is geen datum" in html
