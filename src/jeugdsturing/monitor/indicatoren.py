@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 from itertools import pairwise
 from typing import Literal
 
@@ -109,6 +110,10 @@ VERBLIJF = ("43", "44")  # JZ020: verblijf (incl. behandeling); pleegzorg/gezins
 GEPLAND = "31"  # WJ759 (RedenBeeindiging): volgens plan beëindigd
 UITVAL = ("32", "33", "34", "35")  # eenzijdig of voortijdig beëindigd
 VER = date(9999, 12, 31)  # an open end
+DAG_OFFSET = 100_000  # day numbers + this are positive from 1697 on ...
+BLOK = 1 << 22  # ... and stay below this up to 9999-12-31: one block of days per client
+KALENDER_JAREN = 50  # working days are counted for dates this many years around the periods
+ONBEGONNEN = 1 << 62  # sort key of a trajectory that has not started: after everything
 
 
 @dataclass(frozen=True)
@@ -179,6 +184,11 @@ def lege_verlengingen() -> pl.DataFrame:
 
 
 def verrijk(trajecten: pl.DataFrame, normen: Normen = NORMEN) -> pl.DataFrame:
+    """The trajectories with the facts of `_verrijk` (see there)."""
+    return _verrijk(trajecten, normen).collect()
+
+
+def _verrijk(trajecten: pl.DataFrame, normen: Normen) -> pl.LazyFrame:
     """Add the facts that depend on a client's other trajectories, computed over all
     trajectories given (the whole region), so that a filtered view (one provider, one
     gemeente) still sees a client's history elsewhere:
@@ -189,70 +199,65 @@ def verrijk(trajecten: pl.DataFrame, normen: Normen = NORMEN) -> pl.DataFrame:
       client active on the day before (a move between residential products or providers
       is not a new placement);
     - recidief: for a planned end (31), the client starts a trajectory within
-      `recidive_dagen` days after the end (null for other trajectories).
+      `recidive_dagen` days after the end (null for other trajectories);
+    - client_nr: the client as an integer (within this frame), for fast distinct counts;
+      the extract (selectors.monitor_data) already supplies it.
+
+    How: clients as integers and dates as day numbers make "per client, by start date"
+    one sorted integer key, client * BLOK + day. After one sort on it, a running maximum
+    of the end keys never mixes clients (an earlier client's keys are all smaller), and
+    the next start after an end is a binary search in the same sorted column. No
+    group-by and no join (docs/performance.md).
     """
-    t = trajecten.filter(pl.col("begindatum").is_not_null())
-    eind = pl.col("einddatum").fill_null(VER)
-
-    def vorig_eind(frame: pl.DataFrame, naam: str) -> pl.DataFrame:
-        # Per client and start date, the latest end of the trajectories that started
-        # strictly before it.
-        return (
-            frame.group_by("client", "begindatum")
-            .agg(eind.max().alias("_max"))
-            .sort("client", "begindatum")
-            .with_columns(
-                pl.col("_max").cum_max().shift(1).over("client").alias(naam),
-            )
-            .drop("_max")
+    lf = trajecten.lazy()
+    if "client_nr" not in trajecten.columns:  # the extract numbers clients; a test may not
+        lf = lf.with_columns(
+            pl.col("client").cast(pl.Categorical).to_physical().cast(pl.Int64).alias("client_nr")
         )
 
-    nieuw = vorig_eind(t, "_vorig")
-    res = vorig_eind(t.filter(pl.col("category").is_in(VERBLIJF)), "_vorig_verblijf")
-    begins = t.select("client", "begindatum").unique().sort("begindatum")
-    gepland = (
-        t.filter((pl.col("reden") == GEPLAND) & pl.col("einddatum").is_not_null())
-        .select("id", "client", "einddatum")
-        .sort("einddatum")
-        .join_asof(
-            begins.rename({"begindatum": "_volgende"}),
-            left_on="einddatum",
-            right_on="_volgende",
-            by="client",
-            strategy="forward",
-            allow_exact_matches=False,
-            check_sortedness=False,  # sorted by einddatum overall, so within each client
-        )
-        .select(
-            "id",
-            (
-                pl.col("_volgende").is_not_null()
-                & (pl.col("_volgende") <= pl.col("einddatum") + timedelta(normen.recidive_dagen))
-            ).alias("recidief"),
-        )
+    def dag(c: pl.Expr) -> pl.Expr:
+        return c.cast(pl.Int32).cast(pl.Int64) + DAG_OFFSET
+
+    nr = pl.col("client_nr")
+    basis = nr * BLOK
+    begin = pl.col("begindatum")
+    gestart = begin.is_not_null()
+    verblijf = pl.col("category").is_in(VERBLIJF).fill_null(False)
+    lf = lf.with_columns(
+        pl.when(gestart).then(basis + dag(begin)).otherwise(ONBEGONNEN).alias("_bk"),
+        pl.when(gestart).then(basis + dag(pl.col("einddatum").fill_null(VER))).alias("_ek"),
+    ).sort("_bk")
+    eerste_van_dag = pl.col("_bk") != pl.col("_bk").shift(1)
+
+    def vorig_eind(ek: pl.Expr) -> pl.Expr:
+        # Day number of the latest end among the client's trajectories that started on
+        # an earlier day (null when there is none).
+        lopend = ek.cum_max().forward_fill().shift(1)
+        per_dag = pl.when(eerste_van_dag).then(lopend).otherwise(None).forward_fill()
+        return pl.when(gestart & (per_dag >= basis)).then(per_dag - basis)
+
+    begindag = dag(begin)
+    recidief_lk = basis + dag(pl.col("einddatum")) + 1  # key of the day after the end
+    volgende = pl.col("_bk").gather(
+        pl.col("_bk").search_sorted(recidief_lk, side="left").clip(0, pl.len() - 1)
     )
-    return (
-        trajecten.join(nieuw, on=["client", "begindatum"], how="left")
-        .join(res, on=["client", "begindatum"], how="left")
-        .join(gepland, on="id", how="left")
-        .with_columns(
-            pl.when(pl.col("begindatum").is_null())
-            .then(None)
-            .otherwise(
-                pl.col("_vorig").is_null()
-                | (pl.col("_vorig") < pl.col("begindatum") - timedelta(normen.nieuw_dagen))
-            )
-            .alias("nieuw"),
-            (
-                pl.col("category").is_in(VERBLIJF)
-                & pl.col("begindatum").is_not_null()
-                & (
-                    pl.col("_vorig_verblijf").is_null()
-                    | (pl.col("_vorig_verblijf") < pl.col("begindatum") - timedelta(1))
-                )
-            ).alias("nieuwe_plaatsing"),
-        )
-        .drop("_vorig", "_vorig_verblijf")
+    gepland = gestart & (pl.col("reden") == GEPLAND) & pl.col("einddatum").is_not_null()
+    return lf.with_columns(
+        vorig_eind(pl.col("_ek")).alias("_vorig"),
+        vorig_eind(pl.when(verblijf).then(pl.col("_ek"))).alias("_vorig_verblijf"),
+        pl.when(gepland)
+        .then((volgende >= recidief_lk) & (volgende <= recidief_lk - 1 + normen.recidive_dagen))
+        .alias("recidief"),
+    ).select(
+        pl.exclude("_bk", "_ek", "_vorig", "_vorig_verblijf"),
+        pl.when(gestart)
+        .then(pl.col("_vorig").is_null() | (pl.col("_vorig") < begindag - normen.nieuw_dagen))
+        .alias("nieuw"),
+        (
+            verblijf
+            & gestart
+            & (pl.col("_vorig_verblijf").is_null() | (pl.col("_vorig_verblijf") < begindag - 1))
+        ).alias("nieuwe_plaatsing"),
     )
 
 
@@ -267,11 +272,32 @@ def _k(datum: pl.Expr, pp: Sequence[Periode]) -> pl.Expr:
     return pl.when(binnen).then(idx).otherwise(None)
 
 
-def _werkdagen(van: pl.Expr, tot: pl.Expr, feestdagen: list[date]) -> pl.Expr:
-    """Working days after `van` up to and including `tot` (negative when tot < van)."""
-    return pl.business_day_count(
-        van + timedelta(days=1), tot + timedelta(days=1), holidays=feestdagen
-    )
+@cache
+def _kalender(van_jaar: int, tot_jaar: int) -> tuple[date, pl.Series]:
+    """Day 0 and, per day from 1 January van_jaar to 31 December tot_jaar, the number of
+    working days up to and including it (a running index: the working days after a up
+    to and including b are index[b] - index[a])."""
+    begin, eind = date(van_jaar, 1, 1), date(tot_jaar, 12, 31)
+    feest = set(feestdagen_tussen(begin, eind))
+    index, n, d = [], 0, begin
+    while d <= eind:
+        n += d.weekday() < 5 and d not in feest
+        index.append(n)
+        d += timedelta(days=1)
+    return begin, pl.Series("werkdag", index, dtype=pl.Int32)
+
+
+def _werkdagen(van: pl.Expr, tot: pl.Expr, pp: Sequence[Periode]) -> pl.Expr:
+    """Working days after `van` up to and including `tot` (negative when tot < van); null
+    for a date more than KALENDER_JAREN years from the periods."""
+    dag0, index = _kalender(pp[0].van.year - KALENDER_JAREN, pp[-1].tot.year + KALENDER_JAREN)
+    laatste = index.len() - 1
+
+    def op(d: pl.Expr) -> pl.Expr:
+        i = (d - dag0).dt.total_days()
+        return pl.when((i >= 0) & (i <= laatste)).then(pl.lit(index).gather(i.clip(0, laatste)))
+
+    return op(tot) - op(van)
 
 
 def _check_perioden(pp: Sequence[Periode]) -> None:
@@ -298,6 +324,16 @@ def gebeurtenissen(
 ) -> pl.DataFrame:
     """The event frame of one indicator family: trajectory columns plus `k` (the period
     index) and the values the trajectory contributes. `t` is an enriched frame."""
+    return _gebeurtenissen(t.lazy(), verlengingen.lazy(), pp, familie, normen).collect()
+
+
+def _gebeurtenissen(
+    t: pl.LazyFrame,
+    verlengingen: pl.LazyFrame,
+    pp: Sequence[Periode],
+    familie: Familie,
+    normen: Normen,
+) -> pl.LazyFrame:
     _check_perioden(pp)
     eind = pl.col("einddatum").fill_null(VER)
     begin = pl.col("begindatum")
@@ -315,7 +351,6 @@ def gebeurtenissen(
             .with_columns(pl.col("category").is_in(VERBLIJF).alias("verblijf"))
         )
     if familie == "instroom":
-        feest = feestdagen_tussen(pp[0].van, pp[-1].tot + timedelta(days=400))
         wacht = (begin - pl.coalesce("verzoekdatum", "toewijzingsdatum")).dt.total_days()
         meldtermijn = normen.meldtermijn_werkdagen
         gemeld = pl.col("start_gemeld_op")
@@ -324,13 +359,12 @@ def gebeurtenissen(
             .filter(pl.col("k").is_not_null())
             .with_columns(
                 pl.when(wacht < 0).then(0).otherwise(wacht).alias("wachtdagen"),
-                (gemeld.is_not_null() & (_werkdagen(begin, gemeld, feest) <= meldtermijn)).alias(
+                (gemeld.is_not_null() & (_werkdagen(begin, gemeld, pp) <= meldtermijn)).alias(
                     "start_tijdig"
                 ),
             )
         )
     if familie == "uitstroom":
-        feest = feestdagen_tussen(pp[0].van, pp[-1].tot + timedelta(days=400))
         reden = pl.col("reden")
         return (
             t.filter(begin.is_not_null() & pl.col("einddatum").is_not_null())
@@ -345,14 +379,13 @@ def gebeurtenissen(
                 .otherwise(pl.lit("other"))
                 .alias("uitstroomsoort"),
                 (
-                    _werkdagen(pl.col("einddatum"), pl.col("stop_gemeld_op"), feest)
+                    _werkdagen(pl.col("einddatum"), pl.col("stop_gemeld_op"), pp)
                     <= normen.meldtermijn_werkdagen
                 ).alias("stop_tijdig"),
             )
         )
     if familie == "toegang":
-        feest = feestdagen_tussen(pp[0].van - timedelta(days=400), pp[-1].tot)
-        dagen = _werkdagen(pl.col("verzoekdatum"), pl.col("toewijzingsdatum"), feest)
+        dagen = _werkdagen(pl.col("verzoekdatum"), pl.col("toewijzingsdatum"), pp)
         bekend = pl.col("verzoekdatum").is_not_null() & pl.col("toewijzingsdatum").is_not_null()
         return (
             t.filter(bekend)
@@ -385,12 +418,16 @@ def _n(expr: pl.Expr) -> pl.Expr:
     return expr.sum().cast(pl.Int64)
 
 
-def _pct(teller: str, noemer: str) -> pl.Expr:
+def _pct(teller: str, noemer: str, decimalen: int | None) -> pl.Expr:
     return (
         pl.when(pl.col(noemer) > 0)
-        .then((100.0 * pl.col(teller) / pl.col(noemer)).round(1))
+        .then(_rond(100.0 * pl.col(teller) / pl.col(noemer), decimalen))
         .otherwise(None)
     )
+
+
+def _rond(expr: pl.Expr, decimalen: int | None) -> pl.Expr:
+    return expr if decimalen is None else expr.round(decimalen)
 
 
 def bereken(
@@ -403,6 +440,7 @@ def bereken(
     bevolking: pl.DataFrame | None = None,
     normen: Normen = NORMEN,
     verrijkt: bool = False,
+    afronden: bool = True,
 ) -> pl.DataFrame:
     """All indicators per period and per combination of the dimensions in `by`.
 
@@ -411,32 +449,35 @@ def bereken(
     gemeenten in scope: placements per 1,000 use the row's gemeente, or all of them
     when gemeente is not a dimension; with gebied as a dimension it is null.
     One row per period and group that has any event; columns: period_from, period_to,
-    the dimensions, INDICATOREN and HULPKOLOMMEN."""
+    the dimensions, INDICATOREN and HULPKOLOMMEN. Percentages, p80 and mean are rounded
+    to 0.1 (placements per 1,000 to 0.01) unless afronden=False (the benchmark compares
+    unrounded values with its reference implementations)."""
     for d in by:
         if d not in DIMENSIES:
             raise ValueError(f"onbekende dimensie {d!r}; kies uit {', '.join(DIMENSIES)}")
     _check_perioden(pp)
-    t = trajecten if verrijkt else verrijk(trajecten, normen)
+    t = (trajecten if verrijkt else verrijk(trajecten, normen)).lazy()
     if zicht is not None:
         t = t.filter(zicht)
     keys = ["k", *by]
+    v = verlengingen.lazy()
 
-    def ev(f: Familie) -> pl.DataFrame:
-        return gebeurtenissen(t, verlengingen, pp, f, normen)
+    def ev(f: Familie) -> pl.LazyFrame:
+        return _gebeurtenissen(t, v, pp, f, normen)
 
     delen = [
         ev("actief")
         .group_by(keys)
         .agg(
-            pl.col("client").n_unique().alias("clients_in_care"),
-            pl.col("client").filter(pl.col("verblijf")).n_unique().alias("n_residential"),
+            pl.col("client_nr").n_unique().alias("clients_in_care"),
+            pl.col("client_nr").filter(pl.col("verblijf")).n_unique().alias("n_residential"),
         ),
         ev("instroom")
         .group_by(keys)
         .agg(
             pl.len().alias("inflow"),
-            pl.col("client").filter(pl.col("nieuw")).n_unique().alias("new_clients"),
-            pl.col("client").filter(pl.col("nieuwe_plaatsing")).n_unique().alias("n_placements"),
+            pl.col("client_nr").filter(pl.col("nieuw")).n_unique().alias("new_clients"),
+            pl.col("client_nr").filter(pl.col("nieuwe_plaatsing")).n_unique().alias("n_placements"),
             pl.col("wachtdagen").count().alias("n_waiting"),
             pl.col("wachtdagen").median().alias("waiting_median_days"),
             _n(pl.col("wachtdagen") <= normen.wachtnorm_dagen).alias("n_waiting_within_norm"),
@@ -466,8 +507,9 @@ def bereken(
         .group_by(keys)
         .agg(pl.len().alias("n_repeat"), _n(pl.col("recidief")).alias("n_repeat_use")),
     ]
-    uit = delen[0]
-    for deel in delen[1:]:
+    klaar = pl.collect_all(delen)
+    uit = klaar[0]
+    for deel in klaar[1:]:
         uit = uit.join(deel, on=keys, how="full", coalesce=True, nulls_equal=True)
     tellingen = [
         "clients_in_care", "n_residential", "inflow", "new_clients", "n_placements",
@@ -479,19 +521,20 @@ def bereken(
     uit = _met_bevolking(uit, by, bevolking)
     starts = pl.Series([p.van for p in pp], dtype=pl.Date)
     ends = pl.Series([p.tot for p in pp], dtype=pl.Date)
+    een, twee = (1, 2) if afronden else (None, None)
     return (
         uit.with_columns(
             pl.lit(starts).gather(pl.col("k")).alias("period_from"),
             pl.lit(ends).gather(pl.col("k")).alias("period_to"),
-            _pct("n_waiting_within_norm", "n_waiting").alias("waiting_within_norm_pct"),
-            _pct("n_repeat_use", "n_repeat").alias("repeat_use_pct"),
-            _pct("n_residential", "clients_in_care").alias("residential_share_pct"),
-            _pct("n_start_timely", "inflow").alias("start_msg_timely_pct"),
-            _pct("n_stop_timely", "outflow").alias("stop_msg_timely_pct"),
-            pl.col("duration_mean_days").round(1),
-            pl.col("duration_p80_days").round(1),
+            _pct("n_waiting_within_norm", "n_waiting", een).alias("waiting_within_norm_pct"),
+            _pct("n_repeat_use", "n_repeat", een).alias("repeat_use_pct"),
+            _pct("n_residential", "clients_in_care", een).alias("residential_share_pct"),
+            _pct("n_start_timely", "inflow", een).alias("start_msg_timely_pct"),
+            _pct("n_stop_timely", "outflow", een).alias("stop_msg_timely_pct"),
+            _rond(pl.col("duration_mean_days"), een),
+            _rond(pl.col("duration_p80_days"), een),
             pl.when(pl.col("population_0_17") > 0)
-            .then((1000.0 * pl.col("n_placements") / pl.col("population_0_17")).round(2))
+            .then(_rond(1000.0 * pl.col("n_placements") / pl.col("population_0_17"), twee))
             .otherwise(None)
             .alias("placements_per_1000"),
         )
