@@ -207,3 +207,31 @@ def test_retour_messages_keep_their_codes_and_the_original_reference(
     )
     assert set(b.retourcodes.values_list("code", flat=True)) == {"0200"}
     assert b.retourcodes.filter(element="Client/ToegewezenProducten/ToegewezenProduct").exists()
+
+
+def test_the_assignment_date_stays_the_first_one(importeer_bytes, verkeer: Verkeer):
+    """A change (here an extension) may carry its own Toewijzingsdatum; the trajectory
+    keeps the day the assignment was first issued, also when the change arrives first."""
+    importeer_bytes(verkeer.toewijzing(D(2026, 3, 2), einde=D(2026, 6, 30)))
+    importeer_bytes(
+        verkeer.toewijzing(D(2026, 6, 20), einde=D(2026, 12, 31), reden="04", ingang=D(2026, 3, 2))
+    )
+    assert (traject().toewijzingsdatum, traject().toewijzing_einddatum) == (
+        D(2026, 3, 2),
+        D(2026, 12, 31),
+    )
+
+
+def test_the_first_assignment_date_also_when_the_change_arrives_first(
+    importeer_bytes, verkeer: Verkeer
+):
+    wijziging = verkeer.toewijzing(
+        D(2026, 6, 20), einde=D(2026, 12, 31), reden="04", ingang=D(2026, 3, 2)
+    )
+    eerste = verkeer.toewijzing(D(2026, 3, 2), einde=D(2026, 6, 30))
+    importeer_bytes(wijziging)
+    importeer_bytes(eerste)
+    assert (traject().toewijzingsdatum, traject().toewijzing_einddatum) == (
+        D(2026, 3, 2),
+        D(2026, 12, 31),
+    )

@@ -233,9 +233,17 @@ class _Toepassing:
                 key = (g, t.nummer)
                 current = self.toewijzingen.get(key)
                 # Only a newer message changes the current state; an older one that
-                # arrives late is kept as a version.
+                # arrives late is kept as a version. The Toewijzingsdatum stays the
+                # earliest one received: the day the assignment was first issued (a
+                # change may carry its own date; access and waiting times count from
+                # the first).
+                if current is not None and current["toewijzingsdatum"] < t.toewijzingsdatum:
+                    values["toewijzingsdatum"] = current["toewijzingsdatum"]
                 if current is None or volgorde >= (current["dagtekening"], current["bericht_id"]):
                     self.toewijzingen[key] = values
+                    self.toewijzing_gewijzigd.add(key)
+                elif t.toewijzingsdatum < current["toewijzingsdatum"]:
+                    current["toewijzingsdatum"] = t.toewijzingsdatum
                     self.toewijzing_gewijzigd.add(key)
                 self.versies.append(
                     (

@@ -1,0 +1,86 @@
+"""From iJw messages to indicators: corrections, deletions, out-of-order messages and
+extensions as the ingest settles them, extracted by monitor_data (the only ORM step)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from jeugdsturing.monitor.indicatoren import Periode, achterliggend, bereken
+from jeugdsturing.monitor.selectors import monitor_data
+from jeugdsturing.regio.models import Regio
+from tests.berichten.conftest import GEMEENTE, Verkeer, importeer_bytes, verkeer, xsd
+
+__all__ = ["importeer_bytes", "verkeer", "xsd"]  # fixtures used below
+
+pytestmark = pytest.mark.django_db
+D = date
+JAAR = Periode(D(2026, 1, 1), D(2026, 12, 31))
+
+
+def cijfers() -> dict[str, object]:
+    data = monitor_data(Regio.objects.get(code="JZ13"))
+    rows = bereken(data.trajecten, data.verlengingen, [JAAR], bevolking=data.bevolking).to_dicts()
+    return rows[0] if rows else {}
+
+
+def test_request_assignment_start_stop_and_an_extension(importeer_bytes, verkeer: Verkeer):
+    importeer_bytes(
+        verkeer.verzoek(D(2026, 2, 20)),  # Friday
+        verkeer.toewijzing(D(2026, 3, 2), einde=D(2026, 6, 30)),  # Monday: 6 working days
+        verkeer.start(D(2026, 3, 12), D(2026, 3, 9)),  # 3 working days after the start
+        verkeer.toewijzing(D(2026, 6, 20), einde=D(2026, 12, 31), reden="04", ingang=D(2026, 3, 2)),
+        verkeer.stop(D(2026, 9, 10), D(2026, 3, 9), D(2026, 8, 31)),  # 8 working days: late
+    )
+    c = cijfers()
+    assert c["clients_in_care"] == 1
+    assert (c["inflow"], c["new_clients"], c["outflow_planned"]) == (1, 1, 1)
+    assert c["duration_median_days"] == 176.0  # 9 March to 31 August
+    assert c["waiting_median_days"] == 17.0  # from the request (20 Feb) to the start (9 Mar)
+    assert c["access_median_workdays"] == 6.0
+    assert c["extensions"] == 1
+    assert (c["start_msg_timely_pct"], c["stop_msg_timely_pct"]) == (100.0, 0.0)
+    gemeente = next(g for g in Regio.objects.get(code="JZ13").gemeenten.all() if g.code == GEMEENTE)
+    assert c["placements_per_1000"] == 0.0
+    assert gemeente.jongeren_0_17
+
+
+def test_a_corrected_start_counts_with_its_correction(importeer_bytes, verkeer: Verkeer):
+    importeer_bytes(verkeer.toewijzing(D(2026, 3, 2)), verkeer.start(D(2026, 3, 12), D(2026, 3, 9)))
+    importeer_bytes(verkeer.start(D(2026, 3, 20), D(2026, 3, 9), status="3"))
+    assert cijfers().get("inflow", 0) == 0  # the start was removed: assigned, not started
+    importeer_bytes(verkeer.start(D(2026, 3, 30), D(2026, 3, 11)))
+    c = cijfers()
+    assert (c["inflow"], c["start_msg_timely_pct"]) == (1, 0.0)  # 13 working days after 11 March
+
+
+def test_a_deleted_assignment_does_not_count(importeer_bytes, verkeer: Verkeer):
+    importeer_bytes(verkeer.toewijzing(D(2026, 3, 2)), verkeer.start(D(2026, 3, 12), D(2026, 3, 9)))
+    assert cijfers()["clients_in_care"] == 1
+    importeer_bytes(
+        verkeer.toewijzing(D(2026, 3, 5), einde=D(2026, 3, 2), reden="13", ingang=D(2026, 3, 2))
+    )
+    assert cijfers() == {}
+
+
+def test_a_stop_before_its_start_counts_and_then_settles(importeer_bytes, verkeer: Verkeer):
+    importeer_bytes(
+        verkeer.toewijzing(D(2026, 3, 2)),
+        verkeer.stop(D(2026, 4, 3), D(2026, 3, 9), D(2026, 3, 31), reden="33"),
+    )
+    c = cijfers()
+    assert (c["inflow"], c["outflow_dropout"], c["start_msg_timely_pct"]) == (1, 1, 0.0)
+    importeer_bytes(verkeer.start(D(2026, 3, 10), D(2026, 3, 9)))
+    c = cijfers()
+    assert (c["inflow"], c["outflow_dropout"], c["start_msg_timely_pct"]) == (1, 1, 100.0)
+    data = monitor_data(Regio.objects.get(code="JZ13"))
+    behind = achterliggend(data.trajecten, data.verlengingen, JAAR, "outflow_dropout")
+    assert behind["client"].to_list()[0] != "999911120"  # a pseudonym, never the BSN
+    assert len(behind["client"].to_list()[0]) == 64
+
+
+def test_taakgericht_without_assignment(importeer_bytes, verkeer: Verkeer):
+    importeer_bytes(verkeer.start(D(2026, 3, 12), D(2026, 3, 9), nummer=None))
+    c = cijfers()
+    assert (c["inflow"], c["waiting_median_days"], c["access_median_workdays"]) == (1, None, None)
