@@ -71,6 +71,20 @@ SETTINGS: tuple[EnvSetting, ...] = (
         "always apply.",
     ),
     EnvSetting(
+        "OCDS_SCHEMA_DIR",
+        "",
+        "Directory with the official OCDS 1.1.5 schema (1.1.5/release-package-schema.json, "
+        "1.1.5/release-schema.json) and the extensions (extensions/*/release-schema.json). "
+        "When set, every OCDS export is validated against the schema with the extensions "
+        "applied before it is written.",
+    ),
+    EnvSetting(
+        "OCDS_PREFIX",
+        "ocds-jzstrn",
+        "OCID prefix of the publisher (register one with the Open Contracting Partnership); "
+        "an ocid is this prefix, a dash and the tender reference.",
+    ),
+    EnvSetting(
         "QUARANTINE_RETENTION_DAYS",
         "90",
         "Days that rejected (quarantined, encrypted) input is kept before it is purged.",

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "jeugdsturing.contracten",
     "jeugdsturing.berichten",
     "jeugdsturing.monitor",
+    "jeugdsturing.verwerving",
 ]
 
 MIDDLEWARE = [
@@ -139,6 +140,8 @@ CONTENT_SECURITY_POLICY = {
 
 # --- domain settings --------------------------------------------------------------------
 IJW_XSD_DIR = env.get("IJW_XSD_DIR")
+OCDS_SCHEMA_DIR = env.get("OCDS_SCHEMA_DIR")
+OCDS_PREFIX = env.get("OCDS_PREFIX")
 QUARANTINE_RETENTION_DAYS = int(env.get("QUARANTINE_RETENTION_DAYS"))
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from jeugdsturing.verwerving import models as m
+
+
+@admin.register(m.Aanbesteding)
+class AanbestedingAdmin(SimpleHistoryAdmin):
+    list_display = ["referentie", "naam", "regio", "status", "inschrijven_tot"]
+
+
+@admin.register(m.Inschrijving)
+class InschrijvingAdmin(SimpleHistoryAdmin):
+    list_display = ["aanbesteding", "nummer", "aanbieder", "status", "totaal", "rang"]
+    list_filter = ["aanbesteding", "status"]
+
+
+OVERIG = (
+    m.Perceel, m.Mijlpaal, m.Vraag, m.Eis, m.Eistoets, m.Criterium, m.Beoordelaar, m.Score,
+    m.Consensus, m.Loting, m.Bezwaar, m.AanbestedingStatuswijziging,
+)  # fmt: skip
+for model in OVERIG:
+    admin.site.register(model)

@@ -1,0 +1,42 @@
+"""jeugdsturing verwerving ocds TENDER --out FILE (docs/verwerving.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from jeugdsturing.verwerving import ocds
+from jeugdsturing.verwerving.models import Aanbesteding
+
+
+class Command(BaseCommand):
+    help = "Verwerving: de aanbesteding als OCDS-releasepakket."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="actie", required=True)
+        o = sub.add_parser("ocds", help="OCDS 1.1.5-releasepakket van een aanbesteding")
+        o.add_argument("aanbesteding", help="referentie (of id) van de aanbesteding")
+        o.add_argument("--out", required=True, help="bestand om te schrijven")
+
+    def handle(self, *args: Any, **opts: Any) -> None:
+        sleutel = opts["aanbesteding"]
+        a = Aanbesteding.objects.filter(referentie=sleutel).first()
+        if a is None and sleutel.isdigit():
+            a = Aanbesteding.objects.filter(pk=int(sleutel)).first()
+        if a is None:
+            raise CommandError(f"onbekende aanbesteding {sleutel!r}")
+        fouten = ocds.schrijf(a, Path(opts["out"]))
+        if fouten:
+            raise CommandError(
+                "het pakket voldoet niet aan het OCDS-schema (niets geschreven):\n"
+                + "\n".join(fouten[:20])
+            )
+        gecontroleerd = (
+            "gevalideerd tegen OCDS 1.1.5 met extensies"
+            if settings.OCDS_SCHEMA_DIR
+            else "niet gevalideerd (OCDS_SCHEMA_DIR niet gezet)"
+        )
+        self.stdout.write(f"{opts['out']}: {a.referentie}, {gecontroleerd}")
