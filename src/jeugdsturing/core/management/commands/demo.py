@@ -18,6 +18,7 @@ from jeugdsturing.contracten.models import Aanbieder
 from jeugdsturing.core.models import Rol
 from jeugdsturing.core.services import gebruiker_create_or_update, rollen_sync
 from jeugdsturing.regio.models import Gemeente, Regio
+from jeugdsturing.verwerving.demo import verwerving_demo
 
 DEMO_REGIO = "JZ13"
 DEMO_PASSWORD = "demo-jeugdsturing"  # noqa: S105  (demo only; refused without DEBUG)
@@ -93,6 +94,9 @@ class Command(BaseCommand):
             self._berichtenverkeer(regio.code, options["schaal"])
         self.stdout.write("Contracten, tarieven, begrotingen en lumpsums ...")
         tellers = contracten_demo(regio=regio, schaal=options["schaal"])
+        self.stdout.write("  " + ", ".join(f"{v} {k}" for k, v in tellers.items()))
+        self.stdout.write("Aanbesteding (tot en met de selectie) ...")
+        tellers = verwerving_demo(regio=regio)
         self.stdout.write("  " + ", ".join(f"{v} {k}" for k, v in tellers.items()))
         self.stdout.write("")
         self.stdout.write(f"Demoregio: {regio.naam} ({regio.code}). Inloggen als:")

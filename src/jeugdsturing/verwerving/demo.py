@@ -1,0 +1,236 @@
+"""The demo tender of the demo region: seed 002 (Aanvullende Jeugdhulp
+Amsterdam-Amstelland) up to the announced selection. 24 bids (one combination), three
+assessors who score blind, one bid excluded on a requirement, one under the minimum,
+a tie at the boundary of the selection decided by a recorded lottery, 20 selected and 2
+in the waiting room, the objection period running. Everything goes through the services,
+so the demo obeys the same rules as real use."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+from django.contrib.auth.models import User
+from django.db import transaction
+
+from jeugdsturing.berichten.simulator import AANBIEDERS, aanbieder_agb
+from jeugdsturing.contracten.models import Aanbieder
+from jeugdsturing.core.models import Rol
+from jeugdsturing.core.services import gebruiker_create_or_update
+from jeugdsturing.regio.models import Regio
+from jeugdsturing.verwerving import services as s
+from jeugdsturing.verwerving.models import (
+    Aanbesteding,
+    AanbestedingStatus,
+    Beoordelaar,
+    Criterium,
+    Eis,
+    InschrijvingStatus,
+    Mijlpaal,
+    Perceel,
+    Toetsuitkomst,
+)
+
+REFERENTIE = "AJH-2026"
+EXTRA = [
+    "Jeugdhulp Zuidoost", "Kinderkracht", "Gezinsnet Amstelland", "Buurtzorg Jong Amsterdam",
+    "Samen Thuis Jeugd", "Vitaal Jong", "Brug Jeugd en Gezin", "Ouderkracht Aalsmeer",
+]  # fmt: skip
+EISEN = [
+    ("BIO", "uitsluiting", "Integriteit (Beleidsregel Integriteit in Overeenkomsten) en "
+                           "gedragsverklaring aanbesteden"),
+    ("BELAST", "uitsluiting", "Verklaring betalingsgedrag belastingen en sociale premies"),
+    ("PERS", "geschiktheid", "Voldoende gekwalificeerd en integer personeel"),
+    ("WNT", "geschiktheid", "Wet normering topinkomens"),
+    ("GOV", "geschiktheid", "Governancecode zorg en financiële stabiliteit"),
+    ("JIJ", "geschiktheid", "Werken volgens het JIJ-kader van de IGJ"),
+    ("AVG", "geschiktheid", "Privacyreglement en AVG"),
+    ("KWAL", "geschiktheid", "Kwaliteitscertificaat bij start (of certificering binnen "
+                             "3 + 6 maanden)"),
+    ("VERZ", "geschiktheid", "Beroeps- en bedrijfsaansprakelijkheidsverzekering"),
+    ("TECH", "geschiktheid", "Technische bekwaamheid: ervaringsdeskundigheid, taakgericht "
+                             "werken, substantieel deel"),
+]  # fmt: skip
+CRITERIA = [
+    ("V1", "Visie op de opdracht en de beweging van de jeugdvisie", 40, Decimal("5.5")),
+    ("V2", "Samenwerking en partnerschap met gemeenten en kernpartners", 25, None),
+    ("V3", "Gebiedsgericht werken", 20, None),
+    ("V4", "Efficiëntie bij schaarste aan middelen en personeel", 15, None),
+]
+MIJLPALEN = [
+    ("Fase 1", "Publicatie van de opdracht", date(2026, 6, 1)),
+    ("Fase 1", "Einde vragen", date(2026, 8, 14)),
+    ("Fase 1", "Einde inschrijving", date(2026, 9, 30)),
+    ("Fase 1", "Beoordeling en toelichtingsgesprekken", date(2026, 10, 1)),
+    ("Fase 1", "Selectie bekend", date(2026, 11, 16)),
+    ("Fase 2", "Dialoogfase", date(2027, 1, 4)),
+    ("Fase 2", "Definitieve inschrijving", date(2027, 4, 1)),
+    ("Fase 3", "Definitieve gunning", date(2027, 6, 15)),
+    ("Fase 3", "Start uitvoering", date(2028, 1, 1)),
+]
+VOOR = datetime(2026, 8, 1, 10, tzinfo=UTC)
+NA_DEADLINE = datetime(2026, 10, 1, 9, tzinfo=UTC)
+
+
+@transaction.atomic
+def verwerving_demo(*, regio: Regio) -> dict[str, int]:
+    """Create the demo tender once (a second run keeps it); returns counts."""
+    bestaand = Aanbesteding.objects.filter(referentie=REFERENTIE).first()
+    if bestaand is not None:
+        return _tellers(bestaand)
+    a = Aanbesteding.objects.create(
+        regio=regio, referentie=REFERENTIE, naam="Aanvullende Jeugdhulp Amsterdam-Amstelland",
+        omschrijving="Kernpartners aanvullende jeugdhulp, taakgericht, 2028-2033 met opties "
+        "tot 2037 (seed 002).",
+        max_partners=20, wachtkamer=2, minimum_totaal=Decimal("5.50"),
+        vragen_tot=datetime(2026, 8, 14, 12, tzinfo=UTC),
+        inschrijven_tot=datetime(2026, 9, 30, 12, tzinfo=UTC),
+        geraamde_waarde_eurocent=296_015_000_00,
+    )  # fmt: skip
+    percelen = [
+        Perceel.objects.create(aanbesteding=a, code=t.code, naam=t.naam, thema=t)
+        for t in regio.themas.order_by("volgorde")
+    ]
+    for fase, naam, dag in MIJLPALEN:
+        Mijlpaal.objects.create(aanbesteding=a, fase=fase, naam=naam, datum=dag)
+    eisen = {
+        code: Eis.objects.create(aanbesteding=a, code=code, omschrijving=oms, soort=soort)
+        for code, soort, oms in EISEN
+    }
+    criteria = [
+        Criterium.objects.create(
+            aanbesteding=a,
+            code=code,
+            naam=naam,
+            weging=w,
+            minimum=mini,
+            beschrijving_schaal={
+                "0": "ontbreekt",
+                "4": "onvoldoende",
+                "6": "voldoende",
+                "8": "goed",
+                "10": "uitstekend",
+            },
+        )
+        for code, naam, w, mini in CRITERIA
+    ]
+    s.aanbesteding_status_wijzig(aanbesteding=a, naar=AanbestedingStatus.AANGEKONDIGD,
+                                 reden="publicatie op TenderNed", op=VOOR)  # fmt: skip
+    a.refresh_from_db()
+
+    aanbieders = [
+        Aanbieder.objects.get_or_create(agb_code=aanbieder_agb(regio, i), defaults={"naam": naam})[
+            0
+        ]
+        for i, naam in enumerate([*AANBIEDERS, *EXTRA])
+    ]
+    # Questions and the first Nota van Inlichtingen.
+    vragen = [
+        (0, "Mag een combinatie inschrijven op alle thema's?", "Ja, met één penvoerder."),
+        (3, "Hoe wordt 'substantieel deel van de opdracht' getoetst?",
+         "Aan de capaciteitsverklaring: ten minste twee gebieden of 5% van de opdracht."),
+        (7, "Telt een ISO 9001-certificaat als vergelijkbaar?", "Ja (voetnoot 3 van 5.6.1)."),
+    ]  # fmt: skip
+    for vrager, tekst, antwoord in vragen:
+        v = s.vraag_stel(aanbesteding=a, aanbieder=aanbieders[vrager], tekst=tekst, op=VOOR)
+        s.vraag_beantwoord(vraag=v, antwoord=antwoord, op=VOOR)
+    s.nota_publiceer(aanbesteding=a)
+
+    # 24 bids: providers 0-21 alone, provider 22 as penvoerder of a combination with
+    # provider 23 as member, and one more provider alone.
+    rng = random.Random(2026)
+    inschrijvingen = []
+    for n, aanbieder in enumerate(aanbieders[:23]):
+        leden = [aanbieders[23]] if n == 22 else []
+        inschrijvingen.append(
+            s.inschrijving_dien_in(
+                aanbesteding=a, aanbieder=aanbieder, leden=leden,
+                onderaannemers=["Ervaringsdeskundigen Collectief"] if n % 5 == 0 else [],
+                percelen=rng.sample(percelen, k=rng.randint(1, len(percelen))),
+                visie=f"Visiedocument van {aanbieder.naam}.",
+                antwoorden={c.code: f"Antwoord op {c.code}" for c in criteria},
+                capaciteit=[{"expertise": "ambulant", "zorgvorm": "gezinsgericht",
+                             "gebied": "Amsterdam Zuidoost", "min": 5, "max": 40}],
+                uea={"uitsluitingsgronden": "geen", "eigen_verklaring": True}, op=VOOR,
+            )
+        )  # fmt: skip
+    extra = Aanbieder.objects.get_or_create(
+        agb_code=aanbieder_agb(regio, 24), defaults={"naam": "Jeugd en Opvoedhulp Diemen"}
+    )[0]
+    inschrijvingen.append(
+        s.inschrijving_dien_in(
+            aanbesteding=a, aanbieder=extra, percelen=percelen[:1], visie="Visie.",
+            antwoorden={}, capaciteit=[], uea={"uitsluitingsgronden": "geen"}, op=VOOR,
+        )
+    )  # fmt: skip
+
+    s.aanbesteding_status_wijzig(aanbesteding=a, naar=AanbestedingStatus.BEOORDELING,
+                                 reden="inschrijftermijn verstreken", op=NA_DEADLINE)  # fmt: skip
+    a.refresh_from_db()
+    # Knock-out checks: all met, except the quality certificate of one bid.
+    for n, bod in enumerate(inschrijvingen):
+        for code, eis in eisen.items():
+            niet = n == 17 and code == "KWAL"
+            s.eis_toets(
+                inschrijving=bod, eis=eis,
+                uitkomst=Toetsuitkomst.NIET_VOLDAAN if niet else Toetsuitkomst.VOLDAAN,
+                motivering="geen certificaat en geen aanvraag aangetoond" if niet
+                else "aangetoond met de gevraagde verklaring",
+            )  # fmt: skip
+
+    # Three assessors, blind scores around a level per bid; two bids get the same
+    # consensus so that the lottery decides place 20 and 21.
+    beoordelaars = []
+    for k in (1, 2, 3):
+        gebruiker = User.objects.filter(
+            username="beoordelaar" if k == 1 else f"beoordelaar-{k}"
+        ).first()
+        if gebruiker is None:
+            gebruiker = gebruiker_create_or_update(
+                username=f"beoordelaar-{k}", password=None, rol=Rol.BEOORDELAAR, regio=regio,
+                naam=f"Lid beoordelingscommissie {k}",
+            )  # fmt: skip
+        b = Beoordelaar.objects.create(aanbesteding=a, gebruiker=gebruiker)
+        s.beoordelaar_verklaar(beoordelaar=b, belangen="geen")
+        beoordelaars.append(b)
+    geldig = [bod for n, bod in enumerate(inschrijvingen) if n != 17]
+    niveaus = {bod.pk: Decimal("8.5") - Decimal(n) * Decimal("0.1") for n, bod in enumerate(geldig)}
+    niveaus[geldig[-1].pk] = Decimal(4)  # under the minimum on V1
+    # places 20 and 21 identical: decided by lottery
+    niveaus[geldig[20].pk] = niveaus[geldig[19].pk]
+    for bod in geldig:
+        for b in beoordelaars:
+            b.inschrijvingen.add(bod)
+            for c in criteria:
+                eigen = niveaus[bod.pk] + Decimal(rng.choice([-1, -0.5, 0, 0.5, 1]))
+                eigen = min(Decimal(10), max(Decimal(0), eigen))
+                s.score_geef(beoordelaar=b, inschrijving=bod, criterium=c, waarde=eigen,
+                             motivering="zie beoordelingsformulier")  # fmt: skip
+            s.scores_dien_in(beoordelaar=b, inschrijving=bod, op=NA_DEADLINE)
+        for c in criteria:
+            # consensus: the bid's level (the committee's judgement of the spread scores)
+            s.consensus_stel_vast(inschrijving=bod, criterium=c, waarde=niveaus[bod.pk],
+                                  motivering="consensus na bespreking in de commissie")  # fmt: skip
+    # One adjustment after the oral explanation: it ties bid 3's total with bid 1's,
+    # and the announced rule (the higher score on V1) decides.
+    eerste = geldig[2].consensus.get(criterium=criteria[0])
+    s.consensus_pas_aan(consensus=eerste, waarde=eerste.waarde + Decimal("0.5"),
+                        reden="toelichtingsgesprek: uitvoering aantoonbaar voorbereid")  # fmt: skip
+    selectie = s.rangschikking_stel_vast(
+        aanbesteding=a, zaad="demo-2026-11-12-notaris",
+        getuigen=["notaris mr. De Vries", "secretaris commissie"],
+        op=datetime(2026, 11, 12, 10, tzinfo=UTC),
+    )  # fmt: skip
+    s.selectie_maak_bekend(aanbesteding=a, op=date(2026, 11, 16))
+    assert len(selectie.geselecteerd) == a.max_partners  # noqa: S101 (the demo's shape)
+    return _tellers(a)
+
+
+def _tellers(a: Aanbesteding) -> dict[str, int]:
+    return {
+        "inschrijvingen": a.inschrijvingen.count(),
+        "geselecteerd": a.inschrijvingen.filter(status=InschrijvingStatus.GESELECTEERD).count(),
+        "wachtkamer": a.inschrijvingen.filter(status=InschrijvingStatus.WACHTKAMER).count(),
+        "lotingen": a.lotingen.count(),
+    }
