@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from jeugdsturing.core import views
 from jeugdsturing.monitor import views as monitor_views
+from jeugdsturing.verwerving import views as verwerving_views
 
 admin.site.site_header = "jeugdsturing beheer"
 admin.site.site_title = "jeugdsturing"
@@ -23,7 +24,8 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("regio/", views.regio_detail, name="regio"),
     path("referentie/", views.referentie, name="referentie"),
-    path("verwerving/", views.verwerving, name="verwerving"),
+    path("verwerving/", verwerving_views.overzicht, name="verwerving"),
+    path("verwerving/", include("jeugdsturing.verwerving.urls")),
     path("contracten/", views.contracten, name="contracten"),
     path("contracten/", include("jeugdsturing.contracten.urls")),
     path("monitor/", monitor_views.dashboard, name="monitor"),

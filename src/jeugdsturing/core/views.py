@@ -96,11 +96,6 @@ def referentie(request: HttpRequest) -> HttpResponse:
     )
 
 
-@requires(Sectie.VERWERVING)
-def verwerving(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/verwerving.html", {"regio": regio_for_user(request.user)})
-
-
 @requires(Sectie.CONTRACTEN)
 def contracten(request: HttpRequest) -> HttpResponse:
     regio = regio_for_user(request.user)

@@ -1,0 +1,179 @@
+"""Pages of the tender: the team follows the whole procedure, a bidder sees its own bid,
+questions and the published answers, an assessor sees only the bids assigned to him and
+his own scores until everyone has submitted (docs/verwerving.md)."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal, InvalidOperation
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from jeugdsturing.contracten.models import Aanbieder
+from jeugdsturing.core.access import Sectie, requires, rol_van
+from jeugdsturing.core.models import Rol
+from jeugdsturing.core.selectors import regio_for_user
+from jeugdsturing.verwerving import ocds
+from jeugdsturing.verwerving import services as s
+from jeugdsturing.verwerving.models import (
+    Aanbesteding,
+    Beoordelaar,
+    Criterium,
+    Inschrijving,
+    InschrijvingStatus,
+)
+
+TEAM = {Rol.REGIOBEHEERDER, Rol.CONTRACTMANAGER, Rol.BELEID}
+
+
+def _rol(request: HttpRequest) -> Rol | None:
+    rol = rol_van(request.user)
+    if rol is None and getattr(request.user, "is_superuser", False):
+        return Rol.REGIOBEHEERDER
+    return rol
+
+
+def _aanbieder(request: HttpRequest) -> Aanbieder | None:
+    profiel = getattr(request.user, "profiel", None)
+    return profiel.aanbieder if profiel is not None else None
+
+
+@requires(Sectie.VERWERVING)
+def overzicht(request: HttpRequest) -> HttpResponse:
+    regio = regio_for_user(request.user)
+    rol = _rol(request)
+    qs = Aanbesteding.objects.filter(regio=regio) if regio else Aanbesteding.objects.none()
+    if rol == Rol.BEOORDELAAR:
+        qs = qs.filter(beoordelaars__gebruiker_id=request.user.pk)
+    rijen = []
+    aanbieder = _aanbieder(request)
+    for a in qs.order_by("-inschrijven_tot"):
+        eigen = (
+            a.inschrijvingen.filter(aanbieder=aanbieder).first() if aanbieder is not None else None
+        )
+        rijen.append({"a": a, "n": a.inschrijvingen.count(), "eigen": eigen})
+    return render(
+        request, "verwerving/overzicht.html", {"regio": regio, "rijen": rijen, "rol": rol}
+    )
+
+
+def _aanbesteding(request: HttpRequest, referentie: str) -> Aanbesteding:
+    regio = regio_for_user(request.user)
+    return get_object_or_404(Aanbesteding, referentie=referentie, regio=regio)
+
+
+@requires(Sectie.VERWERVING)
+def aanbesteding(request: HttpRequest, referentie: str) -> HttpResponse:
+    a = _aanbesteding(request, referentie)
+    rol = _rol(request)
+    if rol == Rol.BEOORDELAAR:
+        return redirect("verwerving:beoordelen", referentie=referentie)
+    nu = timezone.now()
+    verzegeld = nu <= a.inschrijven_tot
+    gepubliceerd = a.vragen.filter(nota_nummer__isnull=False).order_by("volgnummer")
+    context: dict[str, object] = {
+        "a": a, "rol": rol, "verzegeld": verzegeld, "nota": gepubliceerd,
+        "einde_bezwaar": s.einde_bezwaartermijn(a),
+        "criteria": a.criteria.all(), "mijlpalen": a.mijlpalen.all(),
+    }  # fmt: skip
+    if rol == Rol.AANBIEDER:
+        aanbieder = _aanbieder(request)
+        eigen = a.inschrijvingen.filter(aanbieder=aanbieder).first()
+        bekend = a.selectie_bekendgemaakt_op is not None
+        geselecteerd = a.inschrijvingen.filter(status=InschrijvingStatus.GESELECTEERD)
+        laagste = min((i.totaal for i in geselecteerd if i.totaal is not None), default=None)
+        context.update(
+            eigen=eigen,
+            bekend=bekend,
+            eigen_scores=eigen.consensus.select_related("criterium").order_by("criterium__code")
+            if eigen is not None and bekend
+            else [],
+            laagste=laagste,
+            eigen_vragen=a.vragen.filter(gesteld_door=aanbieder).order_by("gesteld_op"),
+        )
+        return render(request, "verwerving/aanbieder.html", context)
+    if rol not in TEAM:
+        raise PermissionDenied("Uw rol ziet deze aanbesteding niet.")
+    inschrijvingen = (
+        []
+        if verzegeld
+        else list(a.inschrijvingen.select_related("aanbieder").order_by("rang", "nummer"))
+    )
+    context.update(
+        inschrijvingen=inschrijvingen,
+        aantal=a.inschrijvingen.count(),
+        lotingen=a.lotingen.all(),
+        wijzigingen=a.statuswijzigingen.select_related("door"),
+        vragen=a.vragen.select_related("gesteld_door").order_by("gesteld_op"),
+        eisen=a.eisen.all(),
+        beoordelaars=a.beoordelaars.select_related("gebruiker"),
+    )
+    return render(request, "verwerving/team.html", context)
+
+
+@requires(Sectie.VERWERVING)
+def beoordelen(request: HttpRequest, referentie: str) -> HttpResponse:
+    """An assessor's own bids: enter scores, submit, and (only once all assessors of a
+    bid have submitted) see the others' scores."""
+    a = _aanbesteding(request, referentie)
+    beoordelaar = Beoordelaar.objects.filter(aanbesteding=a, gebruiker_id=request.user.pk).first()
+    if beoordelaar is None:
+        raise PermissionDenied("U bent geen beoordelaar van deze aanbesteding.")
+    if request.method == "POST":
+        try:
+            i = beoordelaar.inschrijvingen.get(pk=int(request.POST.get("inschrijving", "0")))
+        except (Inschrijving.DoesNotExist, ValueError) as e:
+            raise PermissionDenied("Deze inschrijving is niet aan u toegewezen.") from e
+        try:
+            if request.POST.get("actie") == "indienen":
+                s.scores_dien_in(beoordelaar=beoordelaar, inschrijving=i)
+                messages.success(request, f"Scores van inschrijving {i.nummer} ingediend.")
+            else:
+                criterium = get_object_or_404(
+                    Criterium, aanbesteding=a, pk=request.POST.get("criterium")
+                )
+                try:
+                    waarde = Decimal(request.POST.get("waarde", "").replace(",", "."))
+                except InvalidOperation as e:
+                    raise ValidationError(f"'{request.POST.get('waarde')}' is geen getal.") from e
+                motivering = request.POST.get("motivering", "")
+                s.score_geef(beoordelaar=beoordelaar, inschrijving=i, criterium=criterium,
+                             waarde=waarde, motivering=motivering)  # fmt: skip
+                messages.success(request, f"Score op {criterium.code} opgeslagen.")
+        except ValidationError as e:
+            messages.error(request, " ".join(e.messages))
+        return redirect("verwerving:beoordelen", referentie=referentie)
+    criteria = list(a.criteria.all())
+    bods = []
+    for i in beoordelaar.inschrijvingen.select_related("aanbieder").order_by("nummer"):
+        zichtbaar = s.zichtbare_scores(beoordelaar=beoordelaar, inschrijving=i)
+        eigen = {sc.criterium_id: sc for sc in zichtbaar if sc.beoordelaar_id == beoordelaar.pk}
+        anderen = [sc for sc in zichtbaar if sc.beoordelaar_id != beoordelaar.pk]
+        bods.append({
+            "i": i, "eigen": [(c, eigen.get(c.pk)) for c in criteria],
+            "ingediend": bool(eigen) and all(sc.ingediend_op for sc in eigen.values())
+            and len(eigen) == len(criteria),
+            "anderen": anderen, "alle_binnen": s.alle_ingediend(i),
+        })  # fmt: skip
+    return render(
+        request,
+        "verwerving/beoordelen.html",
+        {"a": a, "beoordelaar": beoordelaar, "bods": bods, "criteria": criteria},
+    )
+
+
+@requires(Sectie.VERWERVING)
+def ocds_export(request: HttpRequest, referentie: str) -> HttpResponse:
+    a = _aanbesteding(request, referentie)
+    if _rol(request) not in TEAM:
+        raise PermissionDenied("Alleen het regioteam publiceert OCDS.")
+    antwoord = HttpResponse(
+        json.dumps(ocds.release_package(a), ensure_ascii=False, indent=2),
+        content_type="application/json",
+    )
+    antwoord["Content-Disposition"] = f'attachment; filename="{a.referentie}-ocds.json"'
+    return antwoord

@@ -1,0 +1,105 @@
+"""The tender pages per role: the team sees the ranking and the lottery, a bidder only
+its own bid and scores, an assessor only his assigned bids and, until all submitted,
+only his own scores."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from jeugdsturing.verwerving.models import Aanbesteding, Beoordelaar, InschrijvingStatus
+from tests.conftest import DEMO_PASSWORD
+from tests.verwerving.conftest import Tender, dien_in
+from tests.verwerving.test_procedure import _naar_beoordeling
+
+pytestmark = pytest.mark.django_db
+AJH = "/verwerving/AJH-2026/"
+
+
+def login(rol: str) -> Client:
+    c = Client()
+    assert c.login(username=rol, password=DEMO_PASSWORD)
+    return c
+
+
+@pytest.mark.parametrize("rol", ["contractmanager", "beleid", "regiobeheerder"])
+def test_team_sees_ranking_lottery_and_all_bids(rol):
+    html = login(rol).get(AJH).content.decode()
+    assert "Rangschikking" in html
+    assert "demo-2026-11-12-notaris" in html  # the lottery's seed
+    a = Aanbesteding.objects.get(referentie="AJH-2026")
+    for i in a.inschrijvingen.select_related("aanbieder"):
+        assert i.aanbieder.naam in html
+    r = login(rol).get(AJH + "ocds.json")
+    assert r["Content-Type"] == "application/json"
+    assert r.json()["releases"][0]["tender"]["id"] == "AJH-2026"
+
+
+def test_bidder_sees_only_its_own_bid_and_scores():
+    a = Aanbesteding.objects.get(referentie="AJH-2026")
+    eigen = a.inschrijvingen.get(aanbieder__naam="Amstelzorg")
+    html = login("aanbieder").get(AJH).content.decode()
+    assert f"Inschrijving nr. {eigen.nummer}" in html
+    assert "Uw scores" in html
+    assert "laagste geselecteerde totaal" in html
+    for ander in a.inschrijvingen.exclude(pk=eigen.pk).select_related("aanbieder")[:5]:
+        assert ander.aanbieder.naam not in html
+    assert "demo-2026-11-12-notaris" not in html
+    assert login("aanbieder").get(AJH + "ocds.json").status_code == 403
+    assert login("aanbieder").get(AJH + "beoordelen/").status_code == 403
+
+
+@pytest.mark.parametrize("rol", ["gemeente", "raad", "data-analist", "financien"])
+def test_others_have_no_access(rol):
+    assert login(rol).get(AJH).status_code == 403
+
+
+def test_assessor_sees_only_assigned_bids_and_own_scores_until_all_submitted():
+    a = Aanbesteding.objects.get(referentie="AJH-2026")
+    c = login("beoordelaar")
+    r = c.get(AJH)
+    assert r.status_code == 302  # an assessor goes to his own page
+    html = c.get(AJH + "beoordelen/").content.decode()
+    # in the demo all assessors submitted: the others' scores are visible
+    assert "Alle beoordelaars hebben ingediend" in html
+    uitgesloten = a.inschrijvingen.get(status=InschrijvingStatus.UITGESLOTEN)
+    assert f"Inschrijving {uitgesloten.nummer}:" not in html  # never assigned
+
+
+def test_assessor_enters_scores_through_the_page_blind(tender: Tender):
+    i = dien_in(tender, tender.aanbieders[0])
+    _naar_beoordeling(tender)
+    b1, b2 = tender.beoordelaars
+    for b in (b1, b2):
+        b.inschrijvingen.add(i)
+        b.verklaring_op = b1.aanbesteding.inschrijven_tot
+        b.save()
+    gebruiker = b1.gebruiker
+    gebruiker.set_password("pw-test-1")
+    gebruiker.save()
+    from jeugdsturing.core.models import Rol
+    from jeugdsturing.core.services import gebruiker_create_or_update
+
+    gebruiker_create_or_update(username=gebruiker.username, password="pw-test-1", rol=Rol.BEOORDELAAR,
+                               regio=tender.aanbesteding.regio)  # fmt: skip
+    c = Client()
+    assert c.login(username=gebruiker.username, password="pw-test-1")
+    pad = f"/verwerving/{tender.aanbesteding.referentie}/beoordelen/"
+    r = c.post(pad, {"inschrijving": i.pk, "criterium": tender.criteria[0].pk, "waarde": "7,5",
+                     "motivering": "sterk", "actie": "score"}, follow=True)  # fmt: skip
+    assert "Score op visie opgeslagen" in r.content.decode()
+    assert b1.scores.get().waarde == Decimal("7.5")
+    r = c.post(pad, {"inschrijving": i.pk, "actie": "indienen"}, follow=True)
+    assert "Nog geen score op gebied, samenwerking" in r.content.decode()
+    r = c.post(pad, {"inschrijving": i.pk, "criterium": tender.criteria[0].pk, "waarde": "12",
+                     "motivering": "x", "actie": "score"}, follow=True)  # fmt: skip
+    assert "buiten de schaal" in r.content.decode()
+    # another assessor's score stays hidden
+    Beoordelaar.objects.get(pk=b2.pk).scores.create(
+        inschrijving=i, criterium=tender.criteria[0], waarde=Decimal(3), motivering="zwak"
+    )
+    assert "zwak" not in c.get(pad).content.decode()
+    assert User.objects.filter(username=gebruiker.username).exists()
