@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
@@ -17,7 +17,7 @@ from jeugdsturing.contracten.models import Aanbieder
 from jeugdsturing.core.access import Sectie, requires, rol_van
 from jeugdsturing.core.models import Rol
 from jeugdsturing.core.selectors import regio_for_user
-from jeugdsturing.verwerving import ocds
+from jeugdsturing.verwerving import documenten, ocds
 from jeugdsturing.verwerving import services as s
 from jeugdsturing.verwerving.models import (
     Aanbesteding,
@@ -79,6 +79,7 @@ def aanbesteding(request: HttpRequest, referentie: str) -> HttpResponse:
         "a": a, "rol": rol, "verzegeld": verzegeld, "nota": gepubliceerd,
         "einde_bezwaar": s.einde_bezwaartermijn(a),
         "criteria": a.criteria.all(), "mijlpalen": a.mijlpalen.all(),
+        "nota_nummers": sorted({v.nota_nummer or 0 for v in gepubliceerd}),
     }  # fmt: skip
     if rol == Rol.AANBIEDER:
         aanbieder = _aanbieder(request)
@@ -177,3 +178,46 @@ def ocds_export(request: HttpRequest, referentie: str) -> HttpResponse:
     )
     antwoord["Content-Disposition"] = f'attachment; filename="{a.referentie}-ocds.json"'
     return antwoord
+
+
+def _pdf(inhoud: bytes, naam: str) -> HttpResponse:
+    antwoord = HttpResponse(inhoud, content_type="application/pdf")
+    antwoord["Content-Disposition"] = f'inline; filename="{naam}"'
+    return antwoord
+
+
+@requires(Sectie.VERWERVING)
+def brief(request: HttpRequest, referentie: str, nummer: int) -> HttpResponse:
+    """The selection or rejection letter: the team for every bid, a bidder only its own."""
+    a = _aanbesteding(request, referentie)
+    i = get_object_or_404(Inschrijving, aanbesteding=a, nummer=nummer)
+    rol = _rol(request)
+    eigen = _aanbieder(request)
+    eigen_bod = rol == Rol.AANBIEDER and eigen is not None and eigen.pk == i.aanbieder_id
+    if rol not in TEAM and not eigen_bod:
+        raise PermissionDenied("U ziet alleen uw eigen brief.")
+    try:
+        html = documenten.brief_html(i)
+    except ValueError as e:
+        raise Http404(str(e)) from e
+    return _pdf(documenten.pdf(html), f"{a.referentie}-brief-{i.nummer}.pdf")
+
+
+@requires(Sectie.VERWERVING)
+def nota(request: HttpRequest, referentie: str, nummer: int) -> HttpResponse:
+    a = _aanbesteding(request, referentie)
+    if _rol(request) not in (*TEAM, Rol.AANBIEDER):
+        raise PermissionDenied("De Nota van Inlichtingen is voor inschrijvers en het team.")
+    try:
+        html = documenten.nota_html(a, nummer)
+    except ValueError as e:
+        raise Http404(str(e)) from e
+    return _pdf(documenten.pdf(html), f"{a.referentie}-nota-{nummer}.pdf")
+
+
+@requires(Sectie.VERWERVING)
+def proces_verbaal(request: HttpRequest, referentie: str) -> HttpResponse:
+    a = _aanbesteding(request, referentie)
+    if _rol(request) not in TEAM:
+        raise PermissionDenied("Het proces-verbaal is voor het regioteam.")
+    return _pdf(documenten.pdf(documenten.proces_verbaal_html(a)), f"{a.referentie}-pv.pdf")
