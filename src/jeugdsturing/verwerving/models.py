@@ -77,6 +77,7 @@ class Aanbesteding(models.Model):
         max_length=20, choices=AanbestedingStatus.choices, default=AanbestedingStatus.CONCEPT
     )
     selectie_bekendgemaakt_op = models.DateField("selectie bekendgemaakt op", null=True)
+    voorlopig_gegund_op = models.DateField("voorlopige gunning bekendgemaakt op", null=True)
     gegund_op = models.DateField("definitief gegund op", null=True)
     history = HistoricalRecords()
 
@@ -399,3 +400,41 @@ class Bezwaar(models.Model):
 
     def __str__(self) -> str:
         return f"bezwaar {self.inschrijving} ({self.tegen})"
+
+
+class Aanbod(models.Model):
+    """The distribution's result: a partner's share of one gemeente's budget for one
+    theme in one year (eurocent), offered in the final phase."""
+
+    inschrijving = models.ForeignKey(Inschrijving, on_delete=models.CASCADE, related_name="aanbod")
+    jaar = models.PositiveSmallIntegerField()
+    gemeente = models.ForeignKey("regio.Gemeente", on_delete=models.PROTECT, related_name="+")
+    thema = models.ForeignKey(Thema, on_delete=models.PROTECT, related_name="+")
+    bedrag_eurocent = models.BigIntegerField()
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["inschrijving", "jaar", "gemeente", "thema"], name="aanbod_uniek"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"aanbod {self.inschrijving} {self.jaar} {self.gemeente_id}/{self.thema_id}"
+
+
+class Eindbod(models.Model):
+    """A partner's answer to its offer: accepted or refused (a refusal reopens that
+    volume for the others)."""
+
+    inschrijving = models.OneToOneField(
+        Inschrijving, on_delete=models.CASCADE, related_name="eindbod"
+    )
+    aanvaard = models.BooleanField()
+    op = models.DateField()
+    toelichting = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    def __str__(self) -> str:
+        return f"eindbod {self.inschrijving}: {'aanvaard' if self.aanvaard else 'geweigerd'}"

@@ -15,17 +15,22 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from jeugdsturing.contracten.models import Aanbieder
+from jeugdsturing.contracten import services as cs
+from jeugdsturing.contracten.models import Aanbieder, Begroting
+from jeugdsturing.contracten.verdeling import lumpsums_verdelen
+from jeugdsturing.regio.models import Thema
 from jeugdsturing.verwerving import rangschikking as r
 from jeugdsturing.verwerving.models import (
     AANBESTEDING_OVERGANGEN,
     Aanbesteding,
     AanbestedingStatus,
     AanbestedingStatuswijziging,
+    Aanbod,
     Beoordelaar,
     Bezwaar,
     Consensus,
     Criterium,
+    Eindbod,
     Eis,
     Eistoets,
     Inschrijving,
@@ -507,15 +512,22 @@ def selectie_maak_bekend(
 
 
 @transaction.atomic
-def bezwaar_dien_in(*, inschrijving: Inschrijving, tekst: str, op: date | None = None) -> Bezwaar:
-    a = inschrijving.aanbesteding
-    einde = einde_bezwaartermijn(a)
+def bezwaar_dien_in(
+    *, inschrijving: Inschrijving, tekst: str, tegen: str = "selectie", op: date | None = None
+) -> Bezwaar:
+    """An objection against the selection or the (provisional) award, within its period."""
+    a = Aanbesteding.objects.get(pk=inschrijving.aanbesteding_id)
+    if tegen not in ("selectie", "gunning"):
+        raise ValidationError(f"Bezwaar tegen '{tegen}': kies selectie of gunning.")
+    einde = einde_bezwaartermijn(a) if tegen == "selectie" else einde_bezwaartermijn_gunning(a)
     dag = _vandaag(op)
     if einde is None or dag > einde:
         raise ValidationError(
             "De bezwaartermijn is verstreken." if einde else "Er is nog geen besluit bekendgemaakt."
         )
-    return Bezwaar.objects.create(inschrijving=inschrijving, ingediend_op=dag, tekst=tekst)
+    return Bezwaar.objects.create(
+        inschrijving=inschrijving, ingediend_op=dag, tegen=tegen, tekst=tekst
+    )
 
 
 @transaction.atomic
@@ -559,3 +571,192 @@ def uitval_verwerk(*, inschrijving: Inschrijving, reden: str) -> Inschrijving | 
     )
     op.save()
     return op
+
+
+# --- distribution, final bids and award -------------------------------------------------
+
+
+def verdeelsleutels(a: Aanbesteding) -> dict[int, dict[int, Decimal]]:
+    """Per theme id: the weight of every partner still in the running (selected, offer
+    not refused) that bid on that theme's lot: its stated maximum capacity for the theme
+    when the capacity statement names the theme, otherwise an equal share (1)."""
+    sleutels: dict[int, dict[int, Decimal]] = {}
+    partners = a.inschrijvingen.filter(status=IS.GESELECTEERD).prefetch_related("percelen")
+    for i in partners:
+        geweigerd = Eindbod.objects.filter(inschrijving=i, aanvaard=False).exists()
+        if geweigerd:
+            continue
+        for p in i.percelen.all():
+            thema = p.thema
+            if thema is None:
+                continue
+            capaciteit = [
+                Decimal(str(c.get("max", 0)))
+                for c in i.capaciteit
+                if isinstance(c, dict) and c.get("thema") == thema.code
+            ]
+            sleutels.setdefault(thema.pk, {})[i.pk] = sum(capaciteit, Decimal(0)) or Decimal(1)
+    return sleutels
+
+
+@transaction.atomic
+def verdeling_maak(*, aanbesteding: Aanbesteding, jaar: int) -> dict[int, int]:
+    """Divide every gemeente's budget per theme for `jaar` (contracten.Begroting) over
+    the partners with the lump-sum allocation of contracten (exact to the cent). The
+    result replaces the offers of that year; returns the total per bid (eurocent).
+    A theme with budget but no partner is a coverage gap and stops the distribution."""
+    a = aanbesteding
+    if a.status not in (AanbestedingStatus.DIALOOG, AanbestedingStatus.EINDINSCHRIJVING):
+        raise ValidationError("De verdeling hoort bij de dialoog en de eindinschrijving.")
+    budgetten = {
+        (b.gemeente_id, b.thema_id or 0): b.bedrag_eurocent
+        for b in Begroting.objects.filter(regio=a.regio, jaar=jaar, thema__isnull=False)
+    }
+    if not budgetten:
+        raise ValidationError(f"Regio {a.regio.code} heeft voor {jaar} geen themabudgetten.")
+    per_thema = verdeelsleutels(a)
+    gaten = sorted({t for (_, t) in budgetten if not per_thema.get(t)})
+    if gaten:
+        codes = Thema.objects.filter(pk__in=gaten).values_list("code", flat=True)
+        raise ValidationError(f"Geen partner voor thema {', '.join(codes)}: dekking ontbreekt.")
+    sleutels = {(g, t): per_thema[t] for (g, t) in budgetten}
+    verdeeld = lumpsums_verdelen(budgetten, sleutels)
+    Aanbod.objects.filter(inschrijving__aanbesteding=a, jaar=jaar).delete()
+    totaal: dict[int, int] = {}
+    for (inschrijving_id, gemeente_id, thema_id), bedrag in sorted(verdeeld.items()):
+        Aanbod.objects.create(
+            inschrijving_id=inschrijving_id, jaar=jaar, gemeente_id=gemeente_id,
+            thema_id=thema_id, bedrag_eurocent=bedrag,
+        )  # fmt: skip
+        totaal[inschrijving_id] = totaal.get(inschrijving_id, 0) + bedrag
+    return totaal
+
+
+@transaction.atomic
+def eindbod_geef(
+    *, inschrijving: Inschrijving, aanvaard: bool, toelichting: str = "", op: date | None = None
+) -> Eindbod:
+    """A partner accepts or refuses its offer. A refusal takes it out and divides the
+    year's budgets again over the others (the volume is reopened)."""
+    a = inschrijving.aanbesteding
+    if a.status != AanbestedingStatus.EINDINSCHRIJVING:
+        raise ValidationError(
+            "Een eindinschrijving kan alleen in de fase aanbod en eindinschrijving."
+        )
+    if inschrijving.status != IS.GESELECTEERD:
+        raise ValidationError(f"Inschrijving {inschrijving.nummer} is geen partner.")
+    if not inschrijving.aanbod.exists():
+        raise ValidationError(f"Inschrijving {inschrijving.nummer} heeft nog geen aanbod.")
+    if not aanvaard and not toelichting.strip():
+        raise ValidationError("Geef de reden van de weigering.")
+    bod, _ = Eindbod.objects.update_or_create(
+        inschrijving=inschrijving,
+        defaults={"aanvaard": aanvaard, "op": _vandaag(op), "toelichting": toelichting},
+    )
+    if not aanvaard:
+        jaren = sorted(set(inschrijving.aanbod.values_list("jaar", flat=True)))
+        inschrijving.status, inschrijving.reden = (
+            IS.TERUGGETROKKEN,
+            f"aanbod geweigerd: {toelichting}",
+        )
+        inschrijving.save()
+        for jaar in jaren:
+            verdeling_maak(aanbesteding=a, jaar=jaar)
+    return bod
+
+
+def einde_bezwaartermijn_gunning(aanbesteding: Aanbesteding) -> date | None:
+    if aanbesteding.voorlopig_gegund_op is None:
+        return None
+    return aanbesteding.voorlopig_gegund_op + timedelta(days=aanbesteding.bezwaartermijn_dagen)
+
+
+@transaction.atomic
+def gunning_voorlopig(
+    *, aanbesteding: Aanbesteding, op: date | None = None, door: User | None = None
+) -> Aanbesteding:
+    """Provisional award: every partner has accepted its offer; the standstill starts."""
+    a = aanbesteding
+    partners = a.inschrijvingen.filter(status=IS.GESELECTEERD)
+    open_ = [
+        i.nummer
+        for i in partners
+        if not Eindbod.objects.filter(inschrijving=i, aanvaard=True).exists()
+    ]
+    if open_:
+        raise ValidationError(
+            f"Nog geen aanvaard aanbod van inschrijving {', '.join(map(str, open_))}."
+        )
+    a = aanbesteding_status_wijzig(
+        aanbesteding=a, naar=AanbestedingStatus.VOORLOPIGE_GUNNING,
+        reden="voorlopige gunning bekendgemaakt", door=door,
+    )  # fmt: skip
+    a.voorlopig_gegund_op = _vandaag(op)
+    a.save()
+    return a
+
+
+@transaction.atomic
+def gunning_definitief(
+    *,
+    aanbesteding: Aanbesteding,
+    ingangsdatum: date,
+    einddatum: date,
+    verlengingsopties: int = 0,
+    verlengingsduur_jaren: int = 0,
+    op: date | None = None,
+    door: User | None = None,
+) -> list[int]:
+    """After the standstill (and with no open objection against the award): the award
+    becomes definitive and creates a contract per partner (the penvoerder's, with the
+    combination) and the lump sums of the accepted offers. Returns the contract ids."""
+    a = Aanbesteding.objects.select_for_update().get(pk=aanbesteding.pk)
+    dag = _vandaag(op)
+    einde = einde_bezwaartermijn_gunning(a)
+    if einde is None or dag <= einde:
+        raise ValidationError(
+            f"De bezwaartermijn van de voorlopige gunning loopt tot en met {einde:%d-%m-%Y}."
+            if einde
+            else "Er is nog geen voorlopige gunning."
+        )
+    if Bezwaar.objects.filter(
+        inschrijving__aanbesteding=a, tegen="gunning", afgehandeld_op__isnull=True
+    ).exists():
+        raise ValidationError("Er staan bezwaren tegen de gunning open: eerst afhandelen.")
+    ids = []
+    per_jaar: dict[int, dict[tuple[int, int, int], int]] = {}
+    for i in a.inschrijvingen.filter(status=IS.GESELECTEERD).select_related("aanbieder"):
+        leden = list(i.leden.all())
+        combinatie = (
+            cs.combinatie_create(
+                naam=f"Combinatie {i.aanbieder.naam}", penvoerder=i.aanbieder, leden=leden
+            )
+            if leden
+            else None
+        )
+        themas = [p.thema for p in i.percelen.all() if p.thema is not None]
+        ok = cs.overeenkomst_create(
+            regio=a.regio, nummer=f"{a.referentie}-{i.nummer:02d}", aanbieder=i.aanbieder,
+            ingangsdatum=ingangsdatum, einddatum=einddatum, themas=themas, combinatie=combinatie,
+            verlengingsopties=verlengingsopties, verlengingsduur_jaren=verlengingsduur_jaren,
+            door=door,
+        )  # fmt: skip
+        ids.append(ok.pk)
+        for bod in i.aanbod.all():
+            per_jaar.setdefault(bod.jaar, {})[(ok.pk, bod.gemeente_id, bod.thema_id)] = (
+                bod.bedrag_eurocent
+            )
+        i.status = IS.GEGUND
+        i.save()
+    for jaar, bedragen in sorted(per_jaar.items()):
+        cs.lumpsums_vaststellen(
+            regio=a.regio, jaar=jaar, bedragen=bedragen, door=door,
+            sleutelbron=f"aanbesteding {a.referentie}: verdeling en eindinschrijving",
+            reden=f"gunning {a.referentie}",
+        )  # fmt: skip
+    a.gegund_op = dag
+    a.save()
+    aanbesteding_status_wijzig(
+        aanbesteding=a, naar=AanbestedingStatus.GEGUND, reden="definitief gegund", door=door
+    )
+    return ids
