@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Sum
 
 from jeugdsturing.contracten.models import Begroting, Lumpsum, Overeenkomst
+from jeugdsturing.verwerving import ocds
 from jeugdsturing.verwerving import services as s
 from jeugdsturing.verwerving.models import (
     AanbestedingStatus,
@@ -19,6 +20,7 @@ from jeugdsturing.verwerving.models import (
     InschrijvingStatus,
     Perceel,
 )
+from tests.conftest import SHARED
 from tests.verwerving.conftest import Tender
 from tests.verwerving.test_procedure import _beoordeel
 
@@ -116,6 +118,12 @@ def test_award_after_the_standstill_creates_contracts_and_lump_sums(tender: Tend
     assert lump["s"] == _budget()
     a.refresh_from_db()
     assert a.status == AanbestedingStatus.GEGUND
+    pakket = ocds.release_package(a)
+    assert ocds.schema_fouten(pakket, SHARED / "ocds") == []
+    awards = pakket["releases"][0]["awards"]
+    assert len(awards) == len(partners)
+    assert {aw["status"] for aw in awards} == {"active"}
+    assert round(sum(aw["value"]["amount"] for aw in awards) * 100) == _budget()
     assert set(
         a.inschrijvingen.filter(pk__in=[i.pk for i in partners]).values_list("status", flat=True)
     ) == {"gegund"}

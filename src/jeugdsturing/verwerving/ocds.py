@@ -225,17 +225,24 @@ def release_package(aanbesteding: Aanbesteding, *, nu: datetime | None = None) -
         "details": [_bid(i, bekend) for i in inschrijvingen],
     }
     eerste = a.status in (AanbestedingStatus.CONCEPT, AanbestedingStatus.AANGEKONDIGD)
+    awards = _awards(a, inschrijvingen)
+    for award in awards:
+        for supplier in award["suppliers"]:
+            rollen = partijen[supplier["id"]]["roles"]
+            if "supplier" not in rollen:
+                rollen.append("supplier")
     release = {
         "ocid": ocid,
         "id": f"{ocid}-{a.status}-{moment:%Y%m%dT%H%M%S}",
         "date": _iso(moment),
-        "tag": ["tender"] if eerste else ["tenderUpdate"],
+        "tag": ["tender"] if eerste else ["tenderUpdate", *(["award"] if awards else [])],
         "initiationType": "tender",
         "language": "nl",
         "parties": list(partijen.values()),
         "buyer": koper,
         "tender": tender,
         "bids": bids,
+        "awards": awards,
     }  # fmt: skip
     pakket: dict[str, Any] = _schoon(
         {
@@ -250,6 +257,35 @@ def release_package(aanbesteding: Aanbesteding, *, nu: datetime | None = None) -
         }
     )
     return pakket
+
+
+def _awards(a: Aanbesteding, inschrijvingen: list[Inschrijving]) -> list[dict[str, Any]]:
+    """One award per partner once the award is provisional (pending) or definitive
+    (active): the value of its accepted offers, its lots and bid."""
+    if a.status not in (AanbestedingStatus.VOORLOPIGE_GUNNING, AanbestedingStatus.GEGUND):
+        return []
+    definitief = a.status == AanbestedingStatus.GEGUND
+    status = InschrijvingStatus.GEGUND if definitief else InschrijvingStatus.GESELECTEERD
+    uit = []
+    for i in inschrijvingen:
+        if i.status != status:
+            continue
+        waarde = sum(b.bedrag_eurocent for b in i.aanbod.all())
+        uit.append(
+            {
+                "id": f"{a.referentie}-award-{i.nummer}",
+                "title": f"Gunning aan {i.aanbieder.naam}",
+                "status": "active" if definitief else "pending",
+                "date": _iso(a.gegund_op if definitief else a.voorlopig_gegund_op),
+                "value": {"amount": waarde / 100, "currency": "EUR"},
+                "suppliers": [
+                    {"id": _org("aanbieder", i.aanbieder.agb_code), "name": i.aanbieder.naam}
+                ],
+                "relatedBids": [str(i.nummer)],
+                "relatedLots": [p.code for p in i.percelen.all()],
+            }
+        )
+    return uit
 
 
 def _minimum(minimum: Decimal | None) -> list[dict[str, Any]]:

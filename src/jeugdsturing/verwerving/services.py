@@ -22,14 +22,19 @@ from jeugdsturing.regio.models import Thema
 from jeugdsturing.verwerving import rangschikking as r
 from jeugdsturing.verwerving.models import (
     AANBESTEDING_OVERGANGEN,
+    AFSPRAAK_OVERGANGEN,
     Aanbesteding,
     AanbestedingStatus,
     AanbestedingStatuswijziging,
     Aanbod,
+    Afspraak,
     Beoordelaar,
     Bezwaar,
     Consensus,
     Criterium,
+    Dialoogonderwerp,
+    Dialoogronde,
+    Dialoogsessie,
     Eindbod,
     Eis,
     Eistoets,
@@ -760,3 +765,91 @@ def gunning_definitief(
         aanbesteding=a, naar=AanbestedingStatus.GEGUND, reden="definitief gegund", door=door
     )
     return ids
+
+
+# --- dialogue -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def dialoogsessie_houd(
+    *,
+    ronde: Dialoogronde,
+    datum: date,
+    onderwerpen: Sequence[Dialoogonderwerp],
+    deelnemers: Sequence[Inschrijving],
+    verslag: str,
+) -> Dialoogsessie:
+    """Record a session of the dialogue: only partners (selected bids) take part, on
+    topics of this tender, within the round's dates, with minutes."""
+    a = ronde.aanbesteding
+    if a.status != AanbestedingStatus.DIALOOG:
+        raise ValidationError("Dialoogsessies horen bij de fase dialoog.")
+    if not ronde.van <= datum <= ronde.tot:
+        raise ValidationError(
+            f"{datum:%d-%m-%Y} valt buiten ronde {ronde.nummer} ({ronde.van:%d-%m-%Y} t/m "
+            f"{ronde.tot:%d-%m-%Y})."
+        )
+    vreemd = [
+        i.nummer for i in deelnemers if i.aanbesteding_id != a.pk or i.status != IS.GESELECTEERD
+    ]
+    if vreemd:
+        raise ValidationError(
+            f"Inschrijving {', '.join(map(str, vreemd))} is geen partner in de dialoog."
+        )
+    if not onderwerpen or any(o.aanbesteding_id != a.pk for o in onderwerpen):
+        raise ValidationError("Kies een of meer onderwerpen van deze aanbesteding.")
+    if not verslag.strip():
+        raise ValidationError("Leg het verslag van de sessie vast.")
+    sessie = Dialoogsessie.objects.create(ronde=ronde, datum=datum, verslag=verslag)
+    sessie.onderwerpen.set(onderwerpen)
+    sessie.deelnemers.set(deelnemers)
+    return sessie
+
+
+@transaction.atomic
+def afspraak_leg_vast(
+    *, onderwerp: Dialoogonderwerp, tekst: str, sessie: Dialoogsessie | None = None
+) -> Afspraak:
+    if not tekst.strip():
+        raise ValidationError("De afspraak is leeg.")
+    if sessie is not None and not sessie.onderwerpen.filter(pk=onderwerp.pk).exists():
+        raise ValidationError(f"Onderwerp {onderwerp.code} is in deze sessie niet besproken.")
+    return Afspraak.objects.create(onderwerp=onderwerp, tekst=tekst.strip(), sessie=sessie)
+
+
+@transaction.atomic
+def afspraak_status_wijzig(*, afspraak: Afspraak, naar: str, reden: str) -> Afspraak:
+    if naar not in AFSPRAAK_OVERGANGEN[afspraak.status]:
+        raise ValidationError(
+            f"Afspraak: van '{afspraak.status}' naar '{naar}' is niet toegestaan."
+        )
+    if not reden.strip():
+        raise ValidationError("Geef een reden voor de statuswijziging van de afspraak.")
+    afspraak.status = naar
+    afspraak._change_reason = reden  # type: ignore[attr-defined]
+    afspraak.save()
+    return afspraak
+
+
+# --- coverage ---------------------------------------------------------------------------
+
+
+def partnercapaciteit(a: Aanbesteding) -> list[tuple[int, dict[str, Any]]]:
+    """The capacity statements of the partners (selected bids)."""
+    return [
+        (i.nummer, dict(regel))
+        for i in a.inschrijvingen.filter(status=IS.GESELECTEERD).order_by("nummer")
+        for regel in i.capaciteit
+        if isinstance(regel, dict)
+    ]
+
+
+def vraag_uit_monitor(a: Aanbesteding, van: date, tot: date) -> dict[tuple[str, str], int]:
+    """Expected demand per area from the monitor: the distinct clients in care per gebied
+    in [van, tot] (expertise "alle"); areas without a code are left out."""
+    from jeugdsturing.monitor.indicatoren import Periode, bereken
+    from jeugdsturing.monitor.selectors import monitor_data
+
+    data = monitor_data(a.regio)
+    rijen = bereken(data.trajecten, data.verlengingen, [Periode(van, tot)], ["gebied"]).to_dicts()
+    return {("alle", str(r["gebied"])): int(r["clients_in_care"]) for r in rijen if r["gebied"]}
