@@ -30,7 +30,7 @@ def login(rol: str) -> Client:
 def test_rejection_letter_has_own_scores_the_lowest_selected_reason_and_standstill():
     a = Aanbesteding.objects.get(referentie="AJH-2026")
     wachtend = a.inschrijvingen.filter(status=InschrijvingStatus.WACHTKAMER).order_by("rang")[0]
-    laagste = a.inschrijvingen.filter(status=InschrijvingStatus.GESELECTEERD).order_by("-rang")[0]
+    laagste = a.inschrijvingen.filter(rang__lte=a.max_partners).order_by("-rang")[0]
     t = tekst(documenten.pdf(documenten.brief_html(wachtend)))
     assert "wachtkamer" in t
     assert f"rang {wachtend.rang}" in t
@@ -69,7 +69,8 @@ def test_proces_verbaal_records_bids_reasons_scores_and_the_lottery():
     assert record.zaad in t
     assert "KWAL" in t  # the excluded bid's reason
     assert "onder het minimum" in t
-    assert "Geen bezwaren ontvangen" in t
+    assert "Score V1 te laag beoordeeld" in t  # the objection and its outcome
+    assert "Ongegrond" in t
     for i in a.inschrijvingen.select_related("aanbieder")[:3]:
         assert i.aanbieder.naam in t
 

@@ -66,9 +66,9 @@ def test_distribution_divides_every_budget_exactly_and_a_refusal_reopens_its_vol
     totaal = s.verdeling_maak(aanbesteding=a, jaar=JAAR)
     assert sum(totaal.values()) == _budget()  # exact to the cent
     for b in Begroting.objects.filter(regio=a.regio, jaar=JAAR, thema__isnull=False):
-        cel = Aanbod.objects.filter(jaar=JAAR, gemeente=b.gemeente, thema=b.thema).aggregate(
-            s=Sum("bedrag_eurocent")
-        )
+        cel = Aanbod.objects.filter(
+            inschrijving__aanbesteding=a, jaar=JAAR, gemeente=b.gemeente, thema=b.thema
+        ).aggregate(s=Sum("bedrag_eurocent"))
         assert cel["s"] == b.bedrag_eurocent
     weigeraar = next(i for i in partners if i.pk in totaal and i.nummer != 1)
     voor = dict(totaal)
@@ -77,7 +77,7 @@ def test_distribution_divides_every_budget_exactly_and_a_refusal_reopens_its_vol
     s.eindbod_geef(inschrijving=weigeraar, aanvaard=False, toelichting="te weinig volume")
     na = {
         i: int(v)
-        for i, v in Aanbod.objects.filter(jaar=JAAR)
+        for i, v in Aanbod.objects.filter(inschrijving__aanbesteding=a, jaar=JAAR)
         .values_list("inschrijving")
         .annotate(s=Sum("bedrag_eurocent"))
     }

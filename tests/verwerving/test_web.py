@@ -33,6 +33,10 @@ def test_team_sees_ranking_lottery_and_all_bids(rol):
     a = Aanbesteding.objects.get(referentie="AJH-2026")
     for i in a.inschrijvingen.select_related("aanbieder"):
         assert i.aanbieder.naam in html
+    assert "Dialoog" in html  # topics with their agreements
+    assert "Zorgcontinuïteit" in html
+    assert "Verdeling en eindinschrijving" in html
+    assert "geweigerd" in html
     r = login(rol).get(AJH + "ocds.json")
     assert r["Content-Type"] == "application/json"
     assert r.json()["releases"][0]["tender"]["id"] == "AJH-2026"

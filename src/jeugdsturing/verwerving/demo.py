@@ -8,7 +8,7 @@ so the demo obeys the same rules as real use."""
 from __future__ import annotations
 
 import random
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from django.contrib.auth.models import User
@@ -25,7 +25,10 @@ from jeugdsturing.verwerving.models import (
     AanbestedingStatus,
     Beoordelaar,
     Criterium,
+    Dialoogonderwerp,
+    Dialoogronde,
     Eis,
+    Inschrijving,
     InschrijvingStatus,
     Mijlpaal,
     Perceel,
@@ -224,13 +227,93 @@ def verwerving_demo(*, regio: Regio) -> dict[str, int]:
     )  # fmt: skip
     s.selectie_maak_bekend(aanbesteding=a, op=date(2026, 11, 16))
     assert len(selectie.geselecteerd) == a.max_partners  # noqa: S101 (the demo's shape)
+    a.refresh_from_db()
+    _dialoog_en_gunning(a, geldig)
     return _tellers(a)
+
+
+ONDERWERPEN_000 = [
+    "Zorgcontinuïteit", "Jeugdhulp aan jongvolwassenen, de overgang naar volwassenheid",
+    "Het bieden van jeugdhulp dichtbij de leefwereld", "Samenwerking formele en informele zorg",
+    "Bekostiging, (winst)marges en budgetplafond", "Acceptatieplicht", "Zorginnovatie",
+    "Samenwerking met verwijzers", "Wachtlijst/wachttijden", "Specifieke doelgroepen",
+    "Keuzevrijheid", "Contractuele voorwaarden", "De (verschillen in) de toegang per gemeente",
+    "Crisis en beschikbaarheid bedden", "Jeugdhulp gecombineerd met buitenschoolse opvang",
+    "Invullen samenwerking", "Kwaliteitsafspraken en afspraken over monitoren en sturen",
+    "De samenwerking tussen onderwijs en jeugdhulp",
+]  # fmt: skip
+ONDERWERPEN_002 = [("DEK", "Dekking"), ("VER", "Verdeling"), ("SAM", "Samenwerking")]
+
+
+def _dialoog_en_gunning(a: Aanbesteding, geldig: list[Inschrijving]) -> None:
+    """The rest of seed 002's planning: an objection against the selection (rejected),
+    the dialogue from January 2027 with its topics, sessions and agreements, the
+    distribution of the 2028 budgets, final bids (one partner refuses), provisional award
+    on 1 June and definitive award on 22 June 2027, creating the contracts and the 2028
+    lump sums. These dates lie after today: the demo shows the whole procedure."""
+    afgewezen = a.inschrijvingen.get(status=InschrijvingStatus.AFGEWEZEN)
+    bezwaar = s.bezwaar_dien_in(inschrijving=afgewezen, tekst="Score V1 te laag beoordeeld.",
+                                op=date(2026, 11, 25))  # fmt: skip
+    s.bezwaar_handel_af(bezwaar=bezwaar, uitkomst="Ongegrond: de motivering volgt de schaal.",
+                        op=date(2026, 12, 4))  # fmt: skip
+    s.aanbesteding_status_wijzig(aanbesteding=a, naar=AanbestedingStatus.DIALOOG,
+                                 reden="bezwaartermijn verstreken, start dialoog",
+                                 op=datetime(2027, 1, 4, 9, tzinfo=UTC))  # fmt: skip
+    a.refresh_from_db()
+    onderwerpen = [
+        Dialoogonderwerp.objects.create(aanbesteding=a, code=f"O{n:02d}", naam=naam, bron="000 4.2.3")
+        for n, naam in enumerate(ONDERWERPEN_000, start=1)
+    ] + [
+        Dialoogonderwerp.objects.create(aanbesteding=a, code=code, naam=naam, bron="002 hfst. 5")
+        for code, naam in ONDERWERPEN_002
+    ]  # fmt: skip
+    partners = list(
+        a.inschrijvingen.filter(status=InschrijvingStatus.GESELECTEERD).order_by("rang")
+    )
+    rondes = [
+        Dialoogronde.objects.create(aanbesteding=a, nummer=1, naam="Opdracht en samenwerking",
+                                    van=date(2027, 1, 4), tot=date(2027, 2, 12)),
+        Dialoogronde.objects.create(aanbesteding=a, nummer=2, naam="Dekking en verdeling",
+                                    van=date(2027, 2, 15), tot=date(2027, 3, 31)),
+    ]  # fmt: skip
+    for n, onderwerp in enumerate(onderwerpen):
+        ronde = rondes[0] if n < 18 else rondes[1]
+        dag = ronde.van + timedelta(days=2 * (n % 18))
+        sessie = s.dialoogsessie_houd(
+            ronde=ronde, datum=dag, onderwerpen=[onderwerp], deelnemers=partners,
+            verslag=f"Besproken: {onderwerp.naam}. Afspraken vastgelegd in het register.",
+        )  # fmt: skip
+        afspraak = s.afspraak_leg_vast(
+            onderwerp=onderwerp, sessie=sessie, tekst=f"Gezamenlijke uitwerking van {onderwerp.naam.lower()}."
+        )  # fmt: skip
+        s.afspraak_status_wijzig(afspraak=afspraak, naar="in_uitwerking", reden="werkgroep gestart")
+        if n % 3 != 2:
+            s.afspraak_status_wijzig(
+                afspraak=afspraak, naar="vastgesteld", reden="akkoord in de dialoog"
+            )
+    s.aanbesteding_status_wijzig(aanbesteding=a, naar=AanbestedingStatus.EINDINSCHRIJVING,
+                                 reden="dialoog afgerond", op=datetime(2027, 4, 1, 9, tzinfo=UTC))  # fmt: skip
+    a.refresh_from_db()
+    s.verdeling_maak(aanbesteding=a, jaar=2028)
+    weigeraar = partners[4]
+    for p in partners:
+        if p.pk == weigeraar.pk:
+            s.eindbod_geef(inschrijving=p, aanvaard=False, op=date(2027, 4, 20),
+                           toelichting="Het aanbod past niet bij de eigen capaciteit.")  # fmt: skip
+    for p in a.inschrijvingen.filter(status=InschrijvingStatus.GESELECTEERD):
+        s.eindbod_geef(inschrijving=p, aanvaard=True, op=date(2027, 4, 25))
+    a = s.gunning_voorlopig(aanbesteding=a, op=date(2027, 6, 1))
+    s.gunning_definitief(aanbesteding=a, ingangsdatum=date(2028, 1, 1), einddatum=date(2033, 12, 31),
+                         verlengingsopties=2, verlengingsduur_jaren=2, op=date(2027, 6, 22))  # fmt: skip
+    _ = geldig
 
 
 def _tellers(a: Aanbesteding) -> dict[str, int]:
     return {
         "inschrijvingen": a.inschrijvingen.count(),
-        "geselecteerd": a.inschrijvingen.filter(status=InschrijvingStatus.GESELECTEERD).count(),
+        "geselecteerd": a.inschrijvingen.filter(rang__lte=a.max_partners).count(),
         "wachtkamer": a.inschrijvingen.filter(status=InschrijvingStatus.WACHTKAMER).count(),
         "lotingen": a.lotingen.count(),
+        "dialoogsessies": sum(r.sessies.count() for r in a.dialoogrondes.all()),
+        "gegund": a.inschrijvingen.filter(status=InschrijvingStatus.GEGUND).count(),
     }

@@ -28,8 +28,9 @@ def pdf(html: str) -> bytes:
 
 
 def _laagste_geselecteerde(a: Aanbesteding) -> Inschrijving | None:
+    """The lowest-ranked bid of the selection (as decided then: rank at most N)."""
     return (
-        a.inschrijvingen.filter(status=IS.GESELECTEERD)
+        a.inschrijvingen.filter(rang__lte=a.max_partners)
         .order_by("-rang")
         .prefetch_related("consensus__criterium")
         .first()
@@ -47,8 +48,9 @@ def brief_context(inschrijving: Inschrijving) -> dict[str, Any]:
     return {
         "a": a,
         "i": inschrijving,
-        "geselecteerd": inschrijving.status == IS.GESELECTEERD,
-        "wachtkamer": inschrijving.status == IS.WACHTKAMER,
+        "geselecteerd": inschrijving.rang is not None and inschrijving.rang <= a.max_partners,
+        "wachtkamer": inschrijving.rang is not None
+        and a.max_partners < inschrijving.rang <= a.max_partners + a.wachtkamer,
         "regels": [
             {"c": c, "eigen": eigen.get(c.pk), "laagste": ander.get(c.pk)} for c in criteria
         ],

@@ -21,10 +21,11 @@ from jeugdsturing.verwerving import documenten, ocds
 from jeugdsturing.verwerving import services as s
 from jeugdsturing.verwerving.models import (
     Aanbesteding,
+    Aanbod,
     Beoordelaar,
     Criterium,
+    Eindbod,
     Inschrijving,
-    InschrijvingStatus,
 )
 
 TEAM = {Rol.REGIOBEHEERDER, Rol.CONTRACTMANAGER, Rol.BELEID}
@@ -85,7 +86,7 @@ def aanbesteding(request: HttpRequest, referentie: str) -> HttpResponse:
         aanbieder = _aanbieder(request)
         eigen = a.inschrijvingen.filter(aanbieder=aanbieder).first()
         bekend = a.selectie_bekendgemaakt_op is not None
-        geselecteerd = a.inschrijvingen.filter(status=InschrijvingStatus.GESELECTEERD)
+        geselecteerd = a.inschrijvingen.filter(rang__lte=a.max_partners)
         laagste = min((i.totaal for i in geselecteerd if i.totaal is not None), default=None)
         context.update(
             eigen=eigen,
@@ -112,8 +113,26 @@ def aanbesteding(request: HttpRequest, referentie: str) -> HttpResponse:
         vragen=a.vragen.select_related("gesteld_door").order_by("gesteld_op"),
         eisen=a.eisen.all(),
         beoordelaars=a.beoordelaars.select_related("gebruiker"),
+        onderwerpen=a.dialoogonderwerpen.prefetch_related("afspraken", "sessies"),
+        aanbod=_aanbod_per_partner(a),
     )
     return render(request, "verwerving/team.html", context)
+
+
+def _aanbod_per_partner(a: Aanbesteding) -> list[dict[str, object]]:
+    """Per partner with an offer: the offer per year and the answer to it."""
+    rijen: dict[int, dict[str, object]] = {}
+    for bod in Aanbod.objects.filter(inschrijving__aanbesteding=a).select_related(
+        "inschrijving__aanbieder"
+    ):
+        i = bod.inschrijving
+        rij = rijen.setdefault(
+            i.pk, {"i": i, "jaren": {}, "eindbod": Eindbod.objects.filter(inschrijving=i).first()}
+        )
+        jaren = rij["jaren"]
+        assert isinstance(jaren, dict)  # noqa: S101 (built just above)
+        jaren[bod.jaar] = jaren.get(bod.jaar, 0) + bod.bedrag_eurocent
+    return sorted(rijen.values(), key=lambda r: getattr(r["i"], "rang", 0) or 0)
 
 
 @requires(Sectie.VERWERVING)
