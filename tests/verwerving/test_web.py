@@ -10,9 +10,12 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
+from jeugdsturing.core.models import Rol
+from jeugdsturing.core.services import gebruiker_create_or_update
+from jeugdsturing.verwerving import services as s
 from jeugdsturing.verwerving.models import Aanbesteding, Beoordelaar, InschrijvingStatus
 from tests.conftest import DEMO_PASSWORD
-from tests.verwerving.conftest import Tender, dien_in
+from tests.verwerving.conftest import VOOR, Tender, dien_in
 from tests.verwerving.test_procedure import _naar_beoordeling
 
 pytestmark = pytest.mark.django_db
@@ -84,9 +87,6 @@ def test_assessor_enters_scores_through_the_page_blind(tender: Tender):
     gebruiker = b1.gebruiker
     gebruiker.set_password("pw-test-1")
     gebruiker.save()
-    from jeugdsturing.core.models import Rol
-    from jeugdsturing.core.services import gebruiker_create_or_update
-
     gebruiker_create_or_update(username=gebruiker.username, password="pw-test-1", rol=Rol.BEOORDELAAR,
                                regio=tender.aanbesteding.regio)  # fmt: skip
     c = Client()
@@ -107,3 +107,38 @@ def test_assessor_enters_scores_through_the_page_blind(tender: Tender):
     )
     assert "zwak" not in c.get(pad).content.decode()
     assert User.objects.filter(username=gebruiker.username).exists()
+
+
+def test_the_team_runs_the_procedure_through_the_page(tender: Tender):
+    from tests.verwerving.test_procedure import _beoordeel
+
+    a = tender.aanbesteding
+    gebruiker_create_or_update(username="team-test", password="pw-team-1", rol=Rol.CONTRACTMANAGER,
+                               regio=a.regio)  # fmt: skip
+    c = Client()
+    assert c.login(username="team-test", password="pw-team-1")
+    pad = f"/verwerving/{a.referentie}/"
+    vraag = s.vraag_stel(aanbesteding=a, aanbieder=tender.aanbieders[0], tekst="Vraag?", op=VOOR)
+    r = c.post(
+        pad + "actie/",
+        {"actie": "beantwoord", "vraag": vraag.pk, "antwoord": "Antwoord."},
+        follow=True,
+    )
+    assert "Antwoord opgeslagen" in r.content.decode()
+    r = c.post(pad + "actie/", {"actie": "nota"}, follow=True)
+    assert "Nota van Inlichtingen 1 gepubliceerd" in r.content.decode()
+    _beoordeel(tender, {0: (7, 7, 7), 1: (7, 7, 7), 2: (9, 8, 8), 3: (6, 6, 6), 4: (8, 6, 6)})
+    r = c.post(pad + "actie/", {"actie": "rangschik", "getuigen": "notaris"}, follow=True)
+    assert "twee getuigen" in r.content.decode()  # the tie needs a lottery with witnesses
+    r = c.post(
+        pad + "actie/", {"actie": "rangschik", "getuigen": "notaris, secretaris"}, follow=True
+    )
+    tekst = r.content.decode()
+    assert "Rangschikking vastgesteld: 3 geselecteerd, 1 in de wachtkamer; geloot met zaad" in tekst
+    r = c.post(pad + "actie/", {"actie": "selectie"}, follow=True)
+    assert "Selectie bekendgemaakt" in r.content.decode()
+    r = c.post(
+        pad + "actie/", {"actie": "status", "naar": "dialoog", "reden": "start"}, follow=True
+    )
+    assert "bezwaartermijn van de selectie loopt tot en met" in r.content.decode()
+    assert login("aanbieder").post(pad + "actie/", {"actie": "nota"}).status_code == 403

@@ -44,6 +44,7 @@ from jeugdsturing.contracten.models import (
 )
 from jeugdsturing.contracten.rapportage import BLAD, Fout, RapportageOngeldig, lees
 from jeugdsturing.contracten.verdeling import Gewicht, lumpsums_verdelen
+from jeugdsturing.core.levenscyclus import controleer_overgang
 from jeugdsturing.core.templatetags.bedragen import euro
 from jeugdsturing.regio.models import Code, Codelijst, Gemeente, Regio, Thema
 
@@ -136,14 +137,9 @@ def overeenkomst_status_wijzig(
     *, overeenkomst: Overeenkomst, naar: str, reden: str, door: User | None = None
 ) -> Overeenkomst:
     ok = Overeenkomst.objects.select_for_update().get(pk=overeenkomst.pk)
-    if naar not in OVEREENKOMST_OVERGANGEN[ok.status]:
-        toegestaan = ", ".join(sorted(OVEREENKOMST_OVERGANGEN[ok.status])) or "geen"
-        raise ValidationError(
-            f"Overeenkomst {ok.nummer}: van '{ok.status}' naar '{naar}' is niet toegestaan "
-            f"(toegestaan: {toegestaan})."
-        )
-    if not reden.strip():
-        raise ValidationError("Geef een reden voor de statuswijziging.")
+    controleer_overgang(
+        OVEREENKOMST_OVERGANGEN, ok.status, naar, f"Overeenkomst {ok.nummer}", reden
+    )
     van = ok.status
     ok.status = naar
     ok._change_reason = reden  # type: ignore[attr-defined]

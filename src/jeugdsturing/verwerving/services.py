@@ -18,6 +18,7 @@ from django.utils import timezone
 from jeugdsturing.contracten import services as cs
 from jeugdsturing.contracten.models import Aanbieder, Begroting
 from jeugdsturing.contracten.verdeling import lumpsums_verdelen
+from jeugdsturing.core.levenscyclus import controleer_overgang
 from jeugdsturing.regio.models import Thema
 from jeugdsturing.verwerving import rangschikking as r
 from jeugdsturing.verwerving.models import (
@@ -80,14 +81,9 @@ def aanbesteding_status_wijzig(
     op: datetime | None = None,
 ) -> Aanbesteding:
     a = Aanbesteding.objects.select_for_update().get(pk=aanbesteding.pk)
-    if naar not in AANBESTEDING_OVERGANGEN[a.status]:
-        toegestaan = ", ".join(sorted(AANBESTEDING_OVERGANGEN[a.status])) or "geen"
-        raise ValidationError(
-            f"Aanbesteding {a.referentie}: van '{a.status}' naar '{naar}' is niet toegestaan "
-            f"(toegestaan: {toegestaan})."
-        )
-    if not reden.strip():
-        raise ValidationError("Geef een reden voor de statuswijziging.")
+    controleer_overgang(
+        AANBESTEDING_OVERGANGEN, a.status, naar, f"Aanbesteding {a.referentie}", reden
+    )
     moment = _nu(op)
     if naar == AanbestedingStatus.BEOORDELING and moment <= a.inschrijven_tot:
         raise ValidationError(
@@ -421,7 +417,7 @@ def consensus_pas_aan(
 # --- ranking and selection ------------------------------------------------------------
 
 
-def _criteria(a: Aanbesteding) -> list[r.Criterium]:
+def criteria_van(a: Aanbesteding) -> list[r.Criterium]:
     return [r.Criterium(c.code, c.weging, c.minimum) for c in a.criteria.all()]
 
 
@@ -463,7 +459,7 @@ def rangschikking_stel_vast(
         raise ValidationError("De rangschikking wordt vastgesteld in de fase beoordeling.")
     if zaad is not None and len([g for g in getuigen if g.strip()]) < 2:
         raise ValidationError("Een loting vraagt om ten minste twee getuigen.")
-    criteria = _criteria(a)
+    criteria = criteria_van(a)
     try:
         uitslag = r.rangschik(
             beoordelingen(a), criteria, minimum_totaal=a.minimum_totaal, zaad=zaad
@@ -819,12 +815,7 @@ def afspraak_leg_vast(
 
 @transaction.atomic
 def afspraak_status_wijzig(*, afspraak: Afspraak, naar: str, reden: str) -> Afspraak:
-    if naar not in AFSPRAAK_OVERGANGEN[afspraak.status]:
-        raise ValidationError(
-            f"Afspraak: van '{afspraak.status}' naar '{naar}' is niet toegestaan."
-        )
-    if not reden.strip():
-        raise ValidationError("Geef een reden voor de statuswijziging van de afspraak.")
+    controleer_overgang(AFSPRAAK_OVERGANGEN, afspraak.status, naar, "Afspraak", reden)
     afspraak.status = naar
     afspraak._change_reason = reden  # type: ignore[attr-defined]
     afspraak.save()

@@ -5,9 +5,11 @@ his own scores until everyone has submitted (docs/verwerving.md)."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,10 +19,12 @@ from jeugdsturing.contracten.models import Aanbieder
 from jeugdsturing.core.access import Sectie, requires, rol_van
 from jeugdsturing.core.models import Rol
 from jeugdsturing.core.selectors import regio_for_user
-from jeugdsturing.verwerving import documenten, ocds
+from jeugdsturing.verwerving import documenten, ocds, rangschikking
 from jeugdsturing.verwerving import services as s
 from jeugdsturing.verwerving.models import (
+    AANBESTEDING_OVERGANGEN,
     Aanbesteding,
+    AanbestedingStatus,
     Aanbod,
     Beoordelaar,
     Criterium,
@@ -114,6 +118,10 @@ def aanbesteding(request: HttpRequest, referentie: str) -> HttpResponse:
         eisen=a.eisen.all(),
         beoordelaars=a.beoordelaars.select_related("gebruiker"),
         onderwerpen=a.dialoogonderwerpen.prefetch_related("afspraken", "sessies"),
+        overgangen=[
+            (code, AanbestedingStatus(code).label)
+            for code in sorted(AANBESTEDING_OVERGANGEN[a.status])
+        ],
         aanbod=_aanbod_per_partner(a),
     )
     return render(request, "verwerving/team.html", context)
@@ -240,3 +248,62 @@ def proces_verbaal(request: HttpRequest, referentie: str) -> HttpResponse:
     if _rol(request) not in TEAM:
         raise PermissionDenied("Het proces-verbaal is voor het regioteam.")
     return _pdf(documenten.pdf(documenten.proces_verbaal_html(a)), f"{a.referentie}-pv.pdf")
+
+
+@requires(Sectie.VERWERVING)
+def actie(request: HttpRequest, referentie: str) -> HttpResponse:
+    """The team's steps of the procedure, each a service call; what goes wrong comes
+    back as a message naming the rule."""
+    a = _aanbesteding(request, referentie)
+    if _rol(request) not in TEAM or request.method != "POST":
+        raise PermissionDenied("Alleen het regioteam voert de stappen van de aanbesteding uit.")
+    p = request.POST
+    door = request.user if isinstance(request.user, User) else None
+    soort = p.get("actie", "")
+    try:
+        if soort == "status":
+            naar, reden = p.get("naar", ""), p.get("reden", "")
+            s.aanbesteding_status_wijzig(aanbesteding=a, naar=naar, reden=reden, door=door)
+            melding = f"Fase gewijzigd naar {p.get('naar')}."
+        elif soort == "beantwoord":
+            vraag = get_object_or_404(a.vragen, pk=p.get("vraag"))
+            s.vraag_beantwoord(vraag=vraag, antwoord=p.get("antwoord", ""))
+            melding = "Antwoord opgeslagen."
+        elif soort == "nota":
+            melding = f"Nota van Inlichtingen {s.nota_publiceer(aanbesteding=a)} gepubliceerd."
+        elif soort == "rangschik":
+            getuigen = [g.strip() for g in p.get("getuigen", "").split(",") if g.strip()]
+            gelijk = rangschikking.gelijke_standen(s.beoordelingen(a), s.criteria_van(a))
+            zaad = s.nieuw_zaad() if gelijk else None
+            sel = s.rangschikking_stel_vast(aanbesteding=a, zaad=zaad, getuigen=getuigen, door=door)
+            melding = (
+                f"Rangschikking vastgesteld: {len(sel.geselecteerd)} geselecteerd, "
+                f"{len(sel.wachtkamer)} in de wachtkamer"
+                + (f"; geloot met zaad {zaad}" if zaad else "")
+                + "."
+            )
+        elif soort == "selectie":
+            s.selectie_maak_bekend(aanbesteding=a, door=door)
+            melding = "Selectie bekendgemaakt; de bezwaartermijn loopt."
+        elif soort == "verdeling":
+            totaal = s.verdeling_maak(aanbesteding=a, jaar=int(p.get("jaar", "0") or 0))
+            melding = f"Verdeling gemaakt over {len(totaal)} partners."
+        elif soort == "voorlopig":
+            s.gunning_voorlopig(aanbesteding=a, door=door)
+            melding = "Voorlopige gunning bekendgemaakt; de bezwaartermijn loopt."
+        elif soort == "definitief":
+            ids = s.gunning_definitief(
+                aanbesteding=a, ingangsdatum=date.fromisoformat(p.get("ingangsdatum", "")),
+                einddatum=date.fromisoformat(p.get("einddatum", "")),
+                verlengingsopties=int(p.get("opties", "0") or 0),
+                verlengingsduur_jaren=int(p.get("duur", "0") or 0), door=door,
+            )  # fmt: skip
+            melding = f"Definitief gegund: {len(ids)} overeenkomsten aangemaakt."
+        else:
+            raise ValidationError(f"Onbekende actie '{soort}'.")
+        messages.success(request, melding)
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+    except ValueError as e:
+        messages.error(request, f"Ongeldige invoer: {e}")
+    return redirect("verwerving:aanbesteding", referentie=referentie)
