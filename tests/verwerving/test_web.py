@@ -142,3 +142,27 @@ def test_the_team_runs_the_procedure_through_the_page(tender: Tender):
     )
     assert "bezwaartermijn van de selectie loopt tot en met" in r.content.decode()
     assert login("aanbieder").post(pad + "actie/", {"actie": "nota"}).status_code == 403
+
+
+def test_a_bidder_asks_a_question_through_the_page_until_the_deadline(tender: Tender, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    a = tender.aanbesteding
+    eigen = tender.aanbieders[0]
+    gebruiker_create_or_update(username="bieder-test", password="pw-bieder-1", rol=Rol.AANBIEDER,
+                               regio=a.regio, aanbieder=eigen)  # fmt: skip
+    c = Client()
+    assert c.login(username="bieder-test", password="pw-bieder-1")
+    pad = f"/verwerving/{a.referentie}/"
+    a.vragen_tot = timezone.now() + timedelta(days=1)
+    a.save()
+    r = c.post(pad + "vraag/", {"tekst": "Hoe groot is het budget?"}, follow=True)
+    assert "Uw vraag is ontvangen" in r.content.decode()
+    assert a.vragen.get().gesteld_door == eigen
+    a.vragen_tot = timezone.now() - timedelta(days=1)
+    a.save()
+    r = c.post(pad + "vraag/", {"tekst": "Nog een vraag"}, follow=True)
+    assert "termijn voor vragen is verstreken" in r.content.decode()
+    assert login("contractmanager").post(pad + "vraag/", {"tekst": "x"}).status_code == 403

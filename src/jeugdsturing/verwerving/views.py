@@ -307,3 +307,20 @@ def actie(request: HttpRequest, referentie: str) -> HttpResponse:
     except ValueError as e:
         messages.error(request, f"Ongeldige invoer: {e}")
     return redirect("verwerving:aanbesteding", referentie=referentie)
+
+
+@requires(Sectie.VERWERVING)
+def vraag(request: HttpRequest, referentie: str) -> HttpResponse:
+    """A registered party asks a question (until the question deadline)."""
+    a = _aanbesteding(request, referentie)
+    aanbieder = _aanbieder(request)
+    if _rol(request) != Rol.AANBIEDER or aanbieder is None or request.method != "POST":
+        raise PermissionDenied("Alleen een inschrijver stelt vragen.")
+    try:
+        s.vraag_stel(aanbesteding=a, aanbieder=aanbieder, tekst=request.POST.get("tekst", ""))
+        messages.success(
+            request, "Uw vraag is ontvangen; het antwoord volgt in een Nota van Inlichtingen."
+        )
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+    return redirect("verwerving:aanbesteding", referentie=referentie)
