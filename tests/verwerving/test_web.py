@@ -166,3 +166,26 @@ def test_a_bidder_asks_a_question_through_the_page_until_the_deadline(tender: Te
     r = c.post(pad + "vraag/", {"tekst": "Nog een vraag"}, follow=True)
     assert "termijn voor vragen is verstreken" in r.content.decode()
     assert login("contractmanager").post(pad + "vraag/", {"tekst": "x"}).status_code == 403
+
+
+def test_team_records_knock_out_checks_and_assigns_assessors_on_the_page(tender: Tender):
+    a = tender.aanbesteding
+    i = dien_in(tender, tender.aanbieders[0])
+    gebruiker_create_or_update(username="team-test-2", password="pw-team-2", rol=Rol.BELEID,
+                               regio=a.regio)  # fmt: skip
+    c = Client()
+    assert c.login(username="team-test-2", password="pw-team-2")
+    pad = f"/verwerving/{a.referentie}/toetsing/"
+    kwal = tender.eisen[1]
+    r = c.post(pad, {"actie": "toets", "inschrijving": i.pk, "eis": kwal.pk,
+                     "uitkomst": "niet_voldaan", "motivering": ""}, follow=True)  # fmt: skip
+    assert "Motiveer de toets van KWAL" in r.content.decode()
+    r = c.post(pad, {"actie": "toets", "inschrijving": i.pk, "eis": kwal.pk,
+                     "uitkomst": "niet_voldaan", "motivering": "geen certificaat"}, follow=True)  # fmt: skip
+    i.refresh_from_db()
+    assert i.status == "uitgesloten"
+    assert "uitgesloten" in r.content.decode()
+    b = tender.beoordelaars[0]
+    c.post(pad, {"actie": "toewijzen", "inschrijving": i.pk, "beoordelaar": b.pk})
+    assert list(b.inschrijvingen.all()) == [i]
+    assert login("aanbieder").get(pad).status_code == 403

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<str:referentie>/beoordelen/", views.beoordelen, name="beoordelen"),
     path("<str:referentie>/actie/", views.actie, name="actie"),
     path("<str:referentie>/vraag/", views.vraag, name="vraag"),
+    path("<str:referentie>/toetsing/", views.toetsing, name="toetsing"),
     path("<str:referentie>/ocds.json", views.ocds_export, name="ocds"),
     path("<str:referentie>/brief/<int:nummer>.pdf", views.brief, name="brief"),
     path("<str:referentie>/nota/<int:nummer>.pdf", views.nota, name="nota"),

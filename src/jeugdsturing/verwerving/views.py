@@ -30,6 +30,7 @@ from jeugdsturing.verwerving.models import (
     Criterium,
     Eindbod,
     Inschrijving,
+    Toetsuitkomst,
 )
 
 TEAM = {Rol.REGIOBEHEERDER, Rol.CONTRACTMANAGER, Rol.BELEID}
@@ -324,3 +325,54 @@ def vraag(request: HttpRequest, referentie: str) -> HttpResponse:
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
     return redirect("verwerving:aanbesteding", referentie=referentie)
+
+
+@requires(Sectie.VERWERVING)
+def toetsing(request: HttpRequest, referentie: str) -> HttpResponse:
+    """The team's knock-out checks (bid x requirement, with motivation) and the
+    assignment of bids to assessors."""
+    a = _aanbesteding(request, referentie)
+    if _rol(request) not in TEAM:
+        raise PermissionDenied("De toetsing is voor het regioteam.")
+    if timezone.now() <= a.inschrijven_tot:
+        raise PermissionDenied(
+            f"De inschrijvingen zijn verzegeld tot {a.inschrijven_tot:%d-%m-%Y %H:%M}."
+        )
+    door = request.user if isinstance(request.user, User) else None
+    if request.method == "POST":
+        try:
+            i = get_object_or_404(Inschrijving, aanbesteding=a, pk=request.POST.get("inschrijving"))
+            if request.POST.get("actie") == "toewijzen":
+                b = get_object_or_404(
+                    Beoordelaar, aanbesteding=a, pk=request.POST.get("beoordelaar")
+                )
+                b.inschrijvingen.add(i)
+                messages.success(request, f"Inschrijving {i.nummer} toegewezen aan {b.gebruiker}.")
+            else:
+                eis = get_object_or_404(a.eisen, pk=request.POST.get("eis"))
+                s.eis_toets(inschrijving=i, eis=eis, uitkomst=request.POST.get("uitkomst", ""),
+                            motivering=request.POST.get("motivering", ""), door=door)  # fmt: skip
+                messages.success(request, f"Toets {eis.code} van nr. {i.nummer} vastgelegd.")
+        except ValidationError as e:
+            messages.error(request, " ".join(e.messages))
+        return redirect("verwerving:toetsing", referentie=referentie)
+    eisen = list(a.eisen.all())
+    rijen = []
+    bods = a.inschrijvingen.select_related("aanbieder").prefetch_related(
+        "toetsen", "beoordelaars__gebruiker"
+    )
+    for i in bods:
+        per_eis = {t.eis_id: t for t in i.toetsen.all()}
+        namen = [b.gebruiker.username for b in i.beoordelaars.all()]
+        rijen.append({"i": i, "toetsen": [per_eis.get(e.pk) for e in eisen], "beoordelaars": namen})
+    return render(
+        request,
+        "verwerving/toetsing.html",
+        {
+            "a": a,
+            "eisen": eisen,
+            "rijen": rijen,
+            "beoordelaars": a.beoordelaars.select_related("gebruiker"),
+            "uitkomsten": Toetsuitkomst.choices,
+        },
+    )
