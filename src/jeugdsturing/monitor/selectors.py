@@ -130,12 +130,7 @@ class MonitorZicht:
             voorwaarden.append(pl.col("gemeente") == self.gemeente)
         if self.aanbieder is not None:
             voorwaarden.append(pl.col("provider") == self.aanbieder)
-        if not voorwaarden:
-            return None
-        uit = voorwaarden[0]
-        for v in voorwaarden[1:]:
-            uit = uit & v
-        return uit
+        return pl.all_horizontal(voorwaarden) if voorwaarden else None
 
     @property
     def beperkt(self) -> bool:

@@ -52,12 +52,7 @@ class Monitor:
             if dim not in DIMENSIES:
                 raise ValueError(f"onbekende dimensie {dim!r}")
             delen.append(pl.col(dim).is_null() if waarde is None else pl.col(dim) == waarde)
-        if not delen:
-            return None
-        uit = delen[0]
-        for d in delen[1:]:
-            uit = uit & d
-        return uit
+        return pl.all_horizontal(delen) if delen else None
 
     def frame(
         self,

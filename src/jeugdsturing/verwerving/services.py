@@ -578,15 +578,13 @@ def uitval_verwerk(*, inschrijving: Inschrijving, reden: str) -> Inschrijving | 
 
 
 def verdeelsleutels(a: Aanbesteding) -> dict[int, dict[int, Decimal]]:
-    """Per theme id: the weight of every partner still in the running (selected, offer
-    not refused) that bid on that theme's lot: its stated maximum capacity for the theme
-    when the capacity statement names the theme, otherwise an equal share (1)."""
+    """Per theme id: the weight of every partner still in the running (selected; a
+    refused offer withdraws the bid) that bid on that theme's lot: its stated maximum
+    capacity for the theme when the capacity statement names the theme, otherwise an
+    equal share (1)."""
     sleutels: dict[int, dict[int, Decimal]] = {}
-    partners = a.inschrijvingen.filter(status=IS.GESELECTEERD).prefetch_related("percelen")
+    partners = a.inschrijvingen.filter(status=IS.GESELECTEERD).prefetch_related("percelen__thema")
     for i in partners:
-        geweigerd = Eindbod.objects.filter(inschrijving=i, aanvaard=False).exists()
-        if geweigerd:
-            continue
         for p in i.percelen.all():
             thema = p.thema
             if thema is None:
@@ -679,11 +677,7 @@ def gunning_voorlopig(
     """Provisional award: every partner has accepted its offer; the standstill starts."""
     a = aanbesteding
     partners = a.inschrijvingen.filter(status=IS.GESELECTEERD)
-    open_ = [
-        i.nummer
-        for i in partners
-        if not Eindbod.objects.filter(inschrijving=i, aanvaard=True).exists()
-    ]
+    open_ = list(partners.exclude(eindbod__aanvaard=True).values_list("nummer", flat=True))
     if open_:
         raise ValidationError(
             f"Nog geen aanvaard aanbod van inschrijving {', '.join(map(str, open_))}."

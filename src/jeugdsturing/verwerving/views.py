@@ -130,18 +130,19 @@ def aanbesteding(request: HttpRequest, referentie: str) -> HttpResponse:
 
 def _aanbod_per_partner(a: Aanbesteding) -> list[dict[str, object]]:
     """Per partner with an offer: the offer per year and the answer to it."""
-    rijen: dict[int, dict[str, object]] = {}
+    eindbod = {e.inschrijving_id: e for e in Eindbod.objects.filter(inschrijving__aanbesteding=a)}
+    partners: dict[int, Inschrijving] = {}
+    jaren: dict[int, dict[int, int]] = {}
     for bod in Aanbod.objects.filter(inschrijving__aanbesteding=a).select_related(
         "inschrijving__aanbieder"
     ):
-        i = bod.inschrijving
-        rij = rijen.setdefault(
-            i.pk, {"i": i, "jaren": {}, "eindbod": Eindbod.objects.filter(inschrijving=i).first()}
-        )
-        jaren = rij["jaren"]
-        assert isinstance(jaren, dict)  # noqa: S101 (built just above)
-        jaren[bod.jaar] = jaren.get(bod.jaar, 0) + bod.bedrag_eurocent
-    return sorted(rijen.values(), key=lambda r: getattr(r["i"], "rang", 0) or 0)
+        partners[bod.inschrijving_id] = bod.inschrijving
+        per_jaar = jaren.setdefault(bod.inschrijving_id, {})
+        per_jaar[bod.jaar] = per_jaar.get(bod.jaar, 0) + bod.bedrag_eurocent
+    return [
+        {"i": i, "jaren": jaren[pk], "eindbod": eindbod.get(pk)}
+        for pk, i in sorted(partners.items(), key=lambda kv: kv[1].rang or 0)
+    ]
 
 
 @requires(Sectie.VERWERVING)
