@@ -89,6 +89,12 @@ SETTINGS: tuple[EnvSetting, ...] = (
         "90",
         "Days that rejected (quarantined, encrypted) input is kept before it is purged.",
     ),
+    EnvSetting(
+        "TENDER_MAX_FILE_MB",
+        "20",
+        "Largest file (MB) a bidder can attach to a bid (UEA, evidence, vision document); "
+        "accepted are PDF, Office Open XML / OpenDocument, PNG and JPEG, checked on content.",
+    ),
     EnvSetting("TIME_ZONE", "Europe/Amsterdam", "Time zone for dates shown to users."),
 )
 

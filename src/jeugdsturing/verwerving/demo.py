@@ -34,33 +34,19 @@ from jeugdsturing.verwerving.models import (
     Perceel,
     Toetsuitkomst,
 )
+from jeugdsturing.verwerving.sjablonen import (
+    CRITERIA,
+    EISEN,
+    ONDERWERPEN_000,
+    ONDERWERPEN_002,
+    SCHAAL,
+)
 
 REFERENTIE = "AJH-2026"
 EXTRA = [
     "Jeugdhulp Zuidoost", "Kinderkracht", "Gezinsnet Amstelland", "Buurtzorg Jong Amsterdam",
     "Samen Thuis Jeugd", "Vitaal Jong", "Brug Jeugd en Gezin", "Ouderkracht Aalsmeer",
 ]  # fmt: skip
-EISEN = [
-    ("BIO", "uitsluiting", "Integriteit (Beleidsregel Integriteit in Overeenkomsten) en "
-                           "gedragsverklaring aanbesteden"),
-    ("BELAST", "uitsluiting", "Verklaring betalingsgedrag belastingen en sociale premies"),
-    ("PERS", "geschiktheid", "Voldoende gekwalificeerd en integer personeel"),
-    ("WNT", "geschiktheid", "Wet normering topinkomens"),
-    ("GOV", "geschiktheid", "Governancecode zorg en financiële stabiliteit"),
-    ("JIJ", "geschiktheid", "Werken volgens het JIJ-kader van de IGJ"),
-    ("AVG", "geschiktheid", "Privacyreglement en AVG"),
-    ("KWAL", "geschiktheid", "Kwaliteitscertificaat bij start (of certificering binnen "
-                             "3 + 6 maanden)"),
-    ("VERZ", "geschiktheid", "Beroeps- en bedrijfsaansprakelijkheidsverzekering"),
-    ("TECH", "geschiktheid", "Technische bekwaamheid: ervaringsdeskundigheid, taakgericht "
-                             "werken, substantieel deel"),
-]  # fmt: skip
-CRITERIA = [
-    ("V1", "Visie op de opdracht en de beweging van de jeugdvisie", 40, Decimal("5.5")),
-    ("V2", "Samenwerking en partnerschap met gemeenten en kernpartners", 25, None),
-    ("V3", "Gebiedsgericht werken", 20, None),
-    ("V4", "Efficiëntie bij schaarste aan middelen en personeel", 15, None),
-]
 MIJLPALEN = [
     ("Fase 1", "Publicatie van de opdracht", date(2026, 6, 1)),
     ("Fase 1", "Einde vragen", date(2026, 8, 14)),
@@ -108,13 +94,7 @@ def verwerving_demo(*, regio: Regio) -> dict[str, int]:
             naam=naam,
             weging=w,
             minimum=mini,
-            beschrijving_schaal={
-                "0": "ontbreekt",
-                "4": "onvoldoende",
-                "6": "voldoende",
-                "8": "goed",
-                "10": "uitstekend",
-            },
+            beschrijving_schaal=dict(SCHAAL),
         )
         for code, naam, w, mini in CRITERIA
     ]
@@ -230,19 +210,6 @@ def verwerving_demo(*, regio: Regio) -> dict[str, int]:
     a.refresh_from_db()
     _dialoog_en_gunning(a, geldig)
     return _tellers(a)
-
-
-ONDERWERPEN_000 = [
-    "Zorgcontinuïteit", "Jeugdhulp aan jongvolwassenen, de overgang naar volwassenheid",
-    "Het bieden van jeugdhulp dichtbij de leefwereld", "Samenwerking formele en informele zorg",
-    "Bekostiging, (winst)marges en budgetplafond", "Acceptatieplicht", "Zorginnovatie",
-    "Samenwerking met verwijzers", "Wachtlijst/wachttijden", "Specifieke doelgroepen",
-    "Keuzevrijheid", "Contractuele voorwaarden", "De (verschillen in) de toegang per gemeente",
-    "Crisis en beschikbaarheid bedden", "Jeugdhulp gecombineerd met buitenschoolse opvang",
-    "Invullen samenwerking", "Kwaliteitsafspraken en afspraken over monitoren en sturen",
-    "De samenwerking tussen onderwijs en jeugdhulp",
-]  # fmt: skip
-ONDERWERPEN_002 = [("DEK", "Dekking"), ("VER", "Verdeling"), ("SAM", "Samenwerking")]
 
 
 def _dialoog_en_gunning(a: Aanbesteding, geldig: list[Inschrijving]) -> None:

@@ -532,3 +532,59 @@ class Afspraak(models.Model):
 
     def __str__(self) -> str:
         return f"afspraak {self.onderwerp.code}: {self.tekst[:40]}"
+
+
+# --- evidence and expected demand ------------------------------------------------------
+
+
+class Bewijsstuk(models.Model):
+    """A file a bidder attaches to its bid: the UEA, evidence for a requirement, the
+    vision document. Kept in the database with its SHA-256 so that the bid and its
+    evidence are stored (and backed up) in one transaction; sealed like the bid until
+    the bid deadline (services.bewijsstuk_open)."""
+
+    inschrijving = models.ForeignKey(
+        Inschrijving, on_delete=models.CASCADE, related_name="bewijsstukken"
+    )
+    eis = models.ForeignKey(
+        Eis, on_delete=models.PROTECT, null=True, blank=True, related_name="bewijsstukken"
+    )
+    soort = models.CharField(max_length=20, default="bewijs")  # uea | bewijs | visie
+    naam = models.CharField("bestandsnaam", max_length=200)
+    content_type = models.CharField(max_length=100)
+    grootte = models.PositiveIntegerField("grootte (bytes)")
+    sha256 = models.CharField(max_length=64)
+    inhoud = models.BinaryField()
+    geupload_op = models.DateTimeField()
+
+    class Meta:
+        ordering = ["inschrijving", "geupload_op", "pk"]
+        verbose_name_plural = "bewijsstukken"
+
+    def __str__(self) -> str:
+        return f"{self.naam} ({self.inschrijving})"
+
+
+class Vraagraming(models.Model):
+    """The expected demand (clients) per expertise and area for the coverage check:
+    entered by the team, or taken from the monitor where the region has data."""
+
+    aanbesteding = models.ForeignKey(
+        Aanbesteding, on_delete=models.CASCADE, related_name="vraagramingen"
+    )
+    expertise = models.CharField(max_length=100)
+    gebied = models.CharField(max_length=100)
+    aantal = models.PositiveIntegerField("verwachte cliënten")
+    bron = models.CharField(max_length=200)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["aanbesteding", "expertise", "gebied"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["aanbesteding", "expertise", "gebied"], name="vraagraming_uniek"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.expertise}/{self.gebied}: {self.aantal}"

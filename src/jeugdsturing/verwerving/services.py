@@ -3,6 +3,7 @@ checking the rule it is about and saying in Dutch what is wrong (docs/verwerving
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
@@ -20,6 +21,7 @@ from jeugdsturing.contracten.models import Aanbieder, Begroting
 from jeugdsturing.contracten.verdeling import lumpsums_verdelen
 from jeugdsturing.core.levenscyclus import controleer_overgang
 from jeugdsturing.regio.models import Thema
+from jeugdsturing.verwerving import dekking
 from jeugdsturing.verwerving import rangschikking as r
 from jeugdsturing.verwerving.models import (
     AANBESTEDING_OVERGANGEN,
@@ -30,6 +32,7 @@ from jeugdsturing.verwerving.models import (
     Aanbod,
     Afspraak,
     Beoordelaar,
+    Bewijsstuk,
     Bezwaar,
     Consensus,
     Criterium,
@@ -42,10 +45,12 @@ from jeugdsturing.verwerving.models import (
     Inschrijving,
     InschrijvingStatus,
     Loting,
+    Mijlpaal,
     Perceel,
     Score,
     Toetsuitkomst,
     Vraag,
+    Vraagraming,
 )
 
 IS = InschrijvingStatus
@@ -85,6 +90,8 @@ def aanbesteding_status_wijzig(
         AANBESTEDING_OVERGANGEN, a.status, naar, f"Aanbesteding {a.referentie}", reden
     )
     moment = _nu(op)
+    if naar == AanbestedingStatus.AANGEKONDIGD:
+        _controleer_aankondiging(a)
     if naar == AanbestedingStatus.BEOORDELING and moment <= a.inschrijven_tot:
         raise ValidationError(
             f"De inschrijftermijn loopt tot {a.inschrijven_tot:%d-%m-%Y %H:%M}; "
@@ -176,6 +183,46 @@ def nota_publiceer(*, aanbesteding: Aanbesteding) -> int:
 # --- bids -------------------------------------------------------------------------------
 
 
+def _controleer_inschrijving(
+    *,
+    aanbesteding: Aanbesteding,
+    aanbieder: Aanbieder,
+    percelen: Sequence[Perceel],
+    capaciteit: list[dict[str, Any]],
+    leden: Sequence[Aanbieder],
+    moment: datetime,
+) -> None:
+    if aanbesteding.status != AanbestedingStatus.AANGEKONDIGD:
+        raise ValidationError("Inschrijven kan alleen zolang de aanbesteding aangekondigd is.")
+    if moment > aanbesteding.inschrijven_tot:
+        raise ValidationError(
+            f"De inschrijftermijn is verstreken op {aanbesteding.inschrijven_tot:%d-%m-%Y %H:%M}: "
+            "de inschrijving is niet aangenomen."
+        )
+    if not percelen:
+        raise ValidationError("Kies ten minste één perceel of thema.")
+    vreemd = [p.code for p in percelen if p.aanbesteding_id != aanbesteding.pk]
+    if vreemd:
+        raise ValidationError(f"Percelen {', '.join(vreemd)} horen niet bij deze aanbesteding.")
+    if aanbieder in leden:
+        raise ValidationError("De penvoerder staat ook als combinant vermeld.")
+    for n, regel in enumerate(capaciteit, start=1):
+        for veld in ("expertise", "gebied"):
+            if not str(regel.get(veld, "")).strip():
+                raise ValidationError(f"Capaciteitsverklaring regel {n}: {veld} ontbreekt.")
+        try:
+            mn, mx = int(regel.get("min", 0)), int(regel.get("max", 0))
+        except (TypeError, ValueError) as e:
+            raise ValidationError(
+                f"Capaciteitsverklaring regel {n}: minimum en maximum zijn hele getallen."
+            ) from e
+        if mn < 0 or mx < mn:
+            raise ValidationError(
+                f"Capaciteitsverklaring regel {n}: minimum {mn} en maximum {mx} kloppen niet "
+                "(0 <= minimum <= maximum)."
+            )
+
+
 @transaction.atomic
 def inschrijving_dien_in(
     *,
@@ -191,20 +238,8 @@ def inschrijving_dien_in(
     op: datetime | None = None,
 ) -> Inschrijving:
     moment = _nu(op)
-    if aanbesteding.status != AanbestedingStatus.AANGEKONDIGD:
-        raise ValidationError("Inschrijven kan alleen zolang de aanbesteding aangekondigd is.")
-    if moment > aanbesteding.inschrijven_tot:
-        raise ValidationError(
-            f"De inschrijftermijn is verstreken op {aanbesteding.inschrijven_tot:%d-%m-%Y %H:%M}: "
-            "de inschrijving is niet aangenomen."
-        )
-    if not percelen:
-        raise ValidationError("Kies ten minste één perceel of thema.")
-    vreemd = [p.code for p in percelen if p.aanbesteding_id != aanbesteding.pk]
-    if vreemd:
-        raise ValidationError(f"Percelen {', '.join(vreemd)} horen niet bij deze aanbesteding.")
-    if aanbieder in leden:
-        raise ValidationError("De penvoerder staat ook als combinant vermeld.")
+    _controleer_inschrijving(aanbesteding=aanbesteding, aanbieder=aanbieder, percelen=percelen,
+                             capaciteit=capaciteit, leden=leden, moment=moment)  # fmt: skip
     if Inschrijving.objects.filter(aanbesteding=aanbesteding, aanbieder=aanbieder).exists():
         raise ValidationError(f"{aanbieder.naam} heeft al ingeschreven.")
     nummer = (
@@ -218,6 +253,125 @@ def inschrijving_dien_in(
     i.percelen.set(percelen)
     i.leden.set(leden)
     return i
+
+
+@transaction.atomic
+def inschrijving_wijzig(
+    *,
+    inschrijving: Inschrijving,
+    percelen: Sequence[Perceel],
+    visie: str,
+    antwoorden: dict[str, str],
+    capaciteit: list[dict[str, Any]],
+    uea: dict[str, Any],
+    leden: Sequence[Aanbieder] = (),
+    onderaannemers: Sequence[str] = (),
+    op: datetime | None = None,
+) -> Inschrijving:
+    """Until the bid deadline a bidder may replace its bid; the last version counts (the
+    history keeps every earlier one)."""
+    moment = _nu(op)
+    i = Inschrijving.objects.select_for_update().get(pk=inschrijving.pk)
+    _controleer_inschrijving(aanbesteding=i.aanbesteding, aanbieder=i.aanbieder,
+                             percelen=percelen, capaciteit=capaciteit, leden=leden,
+                             moment=moment)  # fmt: skip
+    i.visie, i.antwoorden, i.capaciteit, i.uea = visie, antwoorden, capaciteit, uea
+    i.onderaannemers, i.ingediend_op = list(onderaannemers), moment
+    i._change_reason = "inschrijving gewijzigd door de inschrijver"  # type: ignore[attr-defined]
+    i.save()
+    i.percelen.set(percelen)
+    i.leden.set(leden)
+    return i
+
+
+# What a bidder may attach, recognised by content (not by the name it claims).
+_MAGIE: list[tuple[bytes, str, tuple[str, ...]]] = [
+    (b"%PDF-", "application/pdf", (".pdf",)),
+    (b"PK\x03\x04", "application/zip", (".docx", ".xlsx", ".pptx", ".odt", ".ods")),
+    (b"\x89PNG\r\n\x1a\n", "image/png", (".png",)),
+    (b"\xff\xd8\xff", "image/jpeg", (".jpg", ".jpeg")),
+]
+_OFFICE = {
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ".odt": "application/vnd.oasis.opendocument.text",
+    ".ods": "application/vnd.oasis.opendocument.spreadsheet",
+}
+
+
+def bestandssoort(naam: str, inhoud: bytes) -> str:
+    """The content type of an attachment, from its first bytes and its extension; a
+    ValidationError naming the file when it is not a PDF, office document or image, or
+    when its name and content disagree."""
+    extensie = ("." + naam.rsplit(".", 1)[-1].lower()) if "." in naam else ""
+    for magie, soort, extensies in _MAGIE:
+        if inhoud.startswith(magie):
+            if extensie not in extensies:
+                raise ValidationError(
+                    f"{naam}: de inhoud is {soort}, maar de naam eindigt op "
+                    f"'{extensie or '(geen extensie)'}'."
+                )
+            return _OFFICE.get(extensie, soort)
+    raise ValidationError(
+        f"{naam}: geen PDF, Office- of OpenDocument-bestand, PNG of JPEG "
+        f"(begint met {inhoud[:8]!r})."
+    )
+
+
+@transaction.atomic
+def bewijsstuk_voeg_toe(
+    *,
+    inschrijving: Inschrijving,
+    naam: str,
+    inhoud: bytes,
+    eis: Eis | None = None,
+    soort: str = "bewijs",
+    op: datetime | None = None,
+) -> Bewijsstuk:
+    """Attach a file to a bid (before the bid deadline), checked on size and content."""
+    from django.conf import settings
+
+    moment = _nu(op)
+    a = inschrijving.aanbesteding
+    if moment > a.inschrijven_tot or a.status != AanbestedingStatus.AANGEKONDIGD:
+        raise ValidationError(
+            f"{naam}: de inschrijftermijn is verstreken op {a.inschrijven_tot:%d-%m-%Y %H:%M}."
+        )
+    if soort not in ("uea", "bewijs", "visie"):
+        raise ValidationError(f"{naam}: onbekende soort '{soort}' (uea, bewijs of visie).")
+    if eis is not None and eis.aanbesteding_id != a.pk:
+        raise ValidationError(f"{naam}: eis {eis.code} hoort niet bij deze aanbesteding.")
+    grens = settings.TENDER_MAX_FILE_MB * 1024 * 1024
+    if not inhoud:
+        raise ValidationError(f"{naam}: het bestand is leeg.")
+    if len(inhoud) > grens:
+        raise ValidationError(
+            f"{naam}: {len(inhoud) / 1024 / 1024:.1f} MB is groter dan de grens van "
+            f"{settings.TENDER_MAX_FILE_MB} MB."
+        )
+    naam = naam.replace("\\", "/").rsplit("/", 1)[-1][:200]
+    return Bewijsstuk.objects.create(
+        inschrijving=inschrijving, eis=eis, soort=soort, naam=naam,
+        content_type=bestandssoort(naam, inhoud), grootte=len(inhoud),
+        sha256=hashlib.sha256(inhoud).hexdigest(), inhoud=inhoud, geupload_op=moment,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def bewijsstuk_verwijder(*, bewijsstuk: Bewijsstuk, op: datetime | None = None) -> None:
+    a = bewijsstuk.inschrijving.aanbesteding
+    if _nu(op) > a.inschrijven_tot:
+        raise ValidationError("Na de inschrijftermijn blijven de bijlagen zoals ze zijn.")
+    bewijsstuk.delete()
+
+
+def bewijsstuk_open(
+    *, bewijsstuk: Bewijsstuk, aanbieder: Aanbieder | None = None, op: datetime | None = None
+) -> Bewijsstuk:
+    """Sealed like its bid: the own bidder always, the team only after the deadline."""
+    inschrijving_open(inschrijving=bewijsstuk.inschrijving, aanbieder=aanbieder, op=op)
+    return bewijsstuk
 
 
 class Verzegeld(PermissionDenied):
@@ -838,3 +992,369 @@ def vraag_uit_monitor(a: Aanbesteding, van: date, tot: date) -> dict[tuple[str, 
     data = monitor_data(a.regio)
     rijen = bereken(data.trajecten, data.verlengingen, [Periode(van, tot)], ["gebied"]).to_dicts()
     return {("alle", str(r["gebied"])): int(r["clients_in_care"]) for r in rijen if r["gebied"]}
+
+
+# --- setting up a tender ------------------------------------------------------------------
+
+
+def _controleer_aankondiging(a: Aanbesteding) -> None:
+    """What must be in place before a tender is announced: what bidders compete on is
+    fixed from then on (equal treatment)."""
+    fouten = []
+    if not a.percelen.exists():
+        fouten.append("geen percelen of thema's")
+    criteria = list(a.criteria.all())
+    if not criteria:
+        fouten.append("geen gunningscriteria")
+    for c in criteria:
+        if c.minimum is not None and not a.schaal_min <= c.minimum <= a.schaal_max:
+            fouten.append(f"minimum van {c.code} ({c.minimum}) ligt buiten de schaal")
+    if a.minimum_totaal is not None and not a.schaal_min <= a.minimum_totaal <= a.schaal_max:
+        fouten.append(f"minimale totaalscore {a.minimum_totaal} ligt buiten de schaal")
+    if a.vragen_tot >= a.inschrijven_tot:
+        fouten.append("de vragentermijn eindigt niet vóór de inschrijftermijn")
+    if fouten:
+        raise ValidationError(
+            f"Aanbesteding {a.referentie} kan nog niet worden aangekondigd: {'; '.join(fouten)}."
+        )
+
+
+def _in_concept(a: Aanbesteding, wat: str) -> None:
+    if a.status != AanbestedingStatus.CONCEPT:
+        raise ValidationError(
+            f"{wat} kan alleen in de conceptfase worden gewijzigd: na de aankondiging ligt vast "
+            "waarop wordt ingeschreven."
+        )
+
+
+@transaction.atomic
+def aanbesteding_bewaar(*, aanbesteding: Aanbesteding, door: User | None = None) -> Aanbesteding:
+    """Create a tender, or change it while it is a concept. A new tender starts as a
+    concept with its first status record."""
+    a = aanbesteding
+    nieuw = a.pk is None
+    if not nieuw:
+        _in_concept(Aanbesteding.objects.get(pk=a.pk), "De aanbesteding")
+    if a.vragen_tot >= a.inschrijven_tot:
+        raise ValidationError(
+            f"Vragen stellen kan tot {a.vragen_tot:%d-%m-%Y %H:%M}, inschrijven tot "
+            f"{a.inschrijven_tot:%d-%m-%Y %H:%M}: de vragentermijn moet eerder eindigen."
+        )
+    if a.schaal_min >= a.schaal_max:
+        raise ValidationError(f"De schaal {a.schaal_min}-{a.schaal_max} is leeg.")
+    if a.max_partners < 1:
+        raise ValidationError("Selecteer ten minste één partner.")
+    if nieuw and Aanbesteding.objects.filter(referentie=a.referentie).exists():
+        raise ValidationError(f"Referentie {a.referentie} bestaat al.")
+    a.status = AanbestedingStatus.CONCEPT if nieuw else a.status
+    a.save()
+    if nieuw:
+        AanbestedingStatuswijziging.objects.create(
+            aanbesteding=a, van="", naar=AanbestedingStatus.CONCEPT, door=door, reden="aangemaakt"
+        )
+    return a
+
+
+@transaction.atomic
+def termijn_verleng(
+    *,
+    aanbesteding: Aanbesteding,
+    vragen_tot: datetime,
+    inschrijven_tot: datetime,
+    reden: str,
+    door: User | None = None,
+    op: datetime | None = None,
+) -> Aanbesteding:
+    """After the announcement the deadlines can only move later, before they have
+    passed, with a reason (announce it in a Nota van Inlichtingen)."""
+    a = Aanbesteding.objects.select_for_update().get(pk=aanbesteding.pk)
+    moment = _nu(op)
+    if a.status != AanbestedingStatus.AANGEKONDIGD:
+        raise ValidationError("Termijnen verlengen kan alleen in de fase aangekondigd.")
+    if not reden.strip():
+        raise ValidationError("Geef de reden van de verlenging.")
+    if vragen_tot < a.vragen_tot or inschrijven_tot < a.inschrijven_tot:
+        raise ValidationError("Een termijn kan na de aankondiging alleen later worden.")
+    if moment > a.inschrijven_tot:
+        raise ValidationError("De inschrijftermijn is al verstreken.")
+    if vragen_tot != a.vragen_tot and moment > a.vragen_tot:
+        raise ValidationError("De vragentermijn is al verstreken.")
+    if vragen_tot >= inschrijven_tot:
+        raise ValidationError("De vragentermijn moet eindigen vóór de inschrijftermijn.")
+    a.vragen_tot, a.inschrijven_tot = vragen_tot, inschrijven_tot
+    a._change_reason = reden  # type: ignore[attr-defined]
+    a.save()
+    AanbestedingStatuswijziging.objects.create(
+        aanbesteding=a, van=a.status, naar=a.status, door=door,
+        reden=f"termijnen: vragen tot {vragen_tot:%d-%m-%Y %H:%M}, inschrijven tot "
+        f"{inschrijven_tot:%d-%m-%Y %H:%M} ({reden})",
+    )  # fmt: skip
+    return a
+
+
+def _code_vrij(qs: Any, code: str, wat: str) -> str:
+    code = code.strip()
+    if not code:
+        raise ValidationError(f"{wat}: de code ontbreekt.")
+    if qs.filter(code=code).exists():
+        raise ValidationError(f"{wat} {code} bestaat al in deze aanbesteding.")
+    return code
+
+
+@transaction.atomic
+def perceel_voeg_toe(
+    *, aanbesteding: Aanbesteding, code: str, naam: str, thema: Thema | None = None
+) -> Perceel:
+    _in_concept(aanbesteding, "Een perceel")
+    if thema is not None and thema.regio_id != aanbesteding.regio_id:
+        raise ValidationError(f"Thema {thema.code} hoort niet bij de regio.")
+    code = _code_vrij(aanbesteding.percelen, code, "Perceel")
+    return Perceel.objects.create(aanbesteding=aanbesteding, code=code, naam=naam, thema=thema)
+
+
+@transaction.atomic
+def criterium_voeg_toe(
+    *,
+    aanbesteding: Aanbesteding,
+    code: str,
+    naam: str,
+    weging: Decimal,
+    minimum: Decimal | None = None,
+    schaal: dict[str, str] | None = None,
+) -> Criterium:
+    _in_concept(aanbesteding, "Een gunningscriterium")
+    code = _code_vrij(aanbesteding.criteria, code, "Criterium")
+    if weging <= 0:
+        raise ValidationError(f"Criterium {code}: de weging moet positief zijn.")
+    a = aanbesteding
+    if minimum is not None and not a.schaal_min <= minimum <= a.schaal_max:
+        raise ValidationError(
+            f"Criterium {code}: minimum {minimum} ligt buiten de schaal "
+            f"{a.schaal_min}-{a.schaal_max}."
+        )
+    for waarde in schaal or {}:
+        try:
+            getal = Decimal(waarde)
+        except ArithmeticError as e:
+            raise ValidationError(
+                f"Criterium {code}: schaalwaarde '{waarde}' is geen getal."
+            ) from e
+        if not a.schaal_min <= getal <= a.schaal_max:
+            raise ValidationError(f"Criterium {code}: schaalwaarde {waarde} ligt buiten de schaal.")
+    return Criterium.objects.create(
+        aanbesteding=a, code=code, naam=naam, weging=weging, minimum=minimum,
+        beschrijving_schaal=dict(schaal or {}),
+    )  # fmt: skip
+
+
+@transaction.atomic
+def eis_voeg_toe(*, aanbesteding: Aanbesteding, code: str, omschrijving: str, soort: str) -> Eis:
+    _in_concept(aanbesteding, "Een eis")
+    if soort not in ("uitsluiting", "geschiktheid"):
+        raise ValidationError(f"Eis {code}: soort '{soort}' is geen uitsluiting of geschiktheid.")
+    code = _code_vrij(aanbesteding.eisen, code, "Eis")
+    return Eis.objects.create(
+        aanbesteding=aanbesteding, code=code, omschrijving=omschrijving, soort=soort
+    )
+
+
+@transaction.atomic
+def mijlpaal_voeg_toe(
+    *, aanbesteding: Aanbesteding, fase: str, naam: str, datum: date, eind: date | None = None
+) -> Mijlpaal:
+    """The planning can grow during the procedure (the dates of later phases are often
+    fixed later); a finished tender's planning stays as it was."""
+    if aanbesteding.status in (AanbestedingStatus.GEGUND, AanbestedingStatus.INGETROKKEN):
+        raise ValidationError("De planning van een afgeronde aanbesteding blijft zoals ze was.")
+    if eind is not None and eind < datum:
+        raise ValidationError(f"Mijlpaal {naam}: het einde ligt vóór het begin.")
+    return Mijlpaal.objects.create(
+        aanbesteding=aanbesteding, fase=fase, naam=naam, datum=datum, eind=eind
+    )
+
+
+ONDERDELEN = {"perceel": Perceel, "criterium": Criterium, "eis": Eis, "mijlpaal": Mijlpaal}
+
+
+@transaction.atomic
+def onderdeel_verwijder(*, aanbesteding: Aanbesteding, soort: str, pk: int) -> str:
+    """Remove a lot, criterion or requirement (concept only) or a milestone."""
+    model = ONDERDELEN.get(soort)
+    if model is None:
+        raise ValidationError(f"Onbekend onderdeel '{soort}'.")
+    if soort == "mijlpaal":
+        if aanbesteding.status in (AanbestedingStatus.GEGUND, AanbestedingStatus.INGETROKKEN):
+            raise ValidationError("De planning van een afgeronde aanbesteding blijft zoals ze was.")
+    else:
+        _in_concept(aanbesteding, f"Een {soort}")
+    obj = model._default_manager.filter(aanbesteding=aanbesteding, pk=pk).first()
+    if obj is None:
+        raise ValidationError(f"{soort} {pk} bestaat niet in deze aanbesteding.")
+    naam = str(obj)
+    obj.delete()
+    return naam
+
+
+@transaction.atomic
+def sjabloon_neem_over(*, aanbesteding: Aanbesteding, wat: str) -> int:
+    """Copy a standard set (sjablonen.py) into the tender; codes already present are
+    skipped. Returns how many were added."""
+    from jeugdsturing.verwerving import sjablonen as sj
+
+    a = aanbesteding
+    n = 0
+    if wat == "eisen":
+        bestaand = set(a.eisen.values_list("code", flat=True))
+        for code, soort, oms in sj.EISEN:
+            if code not in bestaand:
+                eis_voeg_toe(aanbesteding=a, code=code, omschrijving=oms, soort=soort)
+                n += 1
+    elif wat == "criteria":
+        bestaand = set(a.criteria.values_list("code", flat=True))
+        for code, naam, weging, minimum in sj.CRITERIA:
+            if code not in bestaand:
+                criterium_voeg_toe(aanbesteding=a, code=code, naam=naam, weging=Decimal(weging),
+                                   minimum=minimum, schaal=dict(sj.SCHAAL))  # fmt: skip
+                n += 1
+    elif wat == "themas":
+        bestaand = set(a.percelen.values_list("code", flat=True))
+        for thema in a.regio.themas.order_by("volgorde"):
+            if thema.code not in bestaand:
+                perceel_voeg_toe(aanbesteding=a, code=thema.code, naam=thema.naam, thema=thema)
+                n += 1
+    elif wat == "onderwerpen":
+        bestaand = set(a.dialoogonderwerpen.values_list("code", flat=True))
+        nieuw = [(f"O{k:02d}", naam, "000 4.2.3") for k, naam in enumerate(sj.ONDERWERPEN_000, 1)]
+        nieuw += [(code, naam, "002 hfst. 5") for code, naam in sj.ONDERWERPEN_002]
+        for code, naam, bron in nieuw:
+            if code not in bestaand:
+                dialoogonderwerp_maak(aanbesteding=a, code=code, naam=naam, bron=bron)
+                n += 1
+    else:
+        raise ValidationError(f"Onbekend sjabloon '{wat}'.")
+    return n
+
+
+@transaction.atomic
+def beoordelaar_benoem(*, aanbesteding: Aanbesteding, gebruiker: User) -> Beoordelaar:
+    """Appoint a committee member: a user with the assessor role in the tender's region,
+    until the ranking is fixed."""
+    from jeugdsturing.core.access import rol_van
+    from jeugdsturing.core.models import Rol
+
+    a = aanbesteding
+    if a.status not in (
+        AanbestedingStatus.CONCEPT, AanbestedingStatus.AANGEKONDIGD, AanbestedingStatus.BEOORDELING
+    ):  # fmt: skip
+        raise ValidationError("Na de selectie wordt de commissie niet meer gewijzigd.")
+    profiel = getattr(gebruiker, "profiel", None)
+    if rol_van(gebruiker) != Rol.BEOORDELAAR or profiel is None or profiel.regio_id != a.regio_id:
+        raise ValidationError(f"{gebruiker.username} is geen beoordelaar in deze regio.")
+    if a.beoordelaars.filter(gebruiker=gebruiker).exists():
+        raise ValidationError(f"{gebruiker.username} zit al in de commissie.")
+    return Beoordelaar.objects.create(aanbesteding=a, gebruiker=gebruiker)
+
+
+# --- dialogue register --------------------------------------------------------------------
+
+
+@transaction.atomic
+def dialoogonderwerp_maak(
+    *, aanbesteding: Aanbesteding, code: str, naam: str, bron: str = ""
+) -> Dialoogonderwerp:
+    if aanbesteding.status in (AanbestedingStatus.GEGUND, AanbestedingStatus.INGETROKKEN):
+        raise ValidationError("De aanbesteding is afgerond.")
+    code = _code_vrij(aanbesteding.dialoogonderwerpen, code, "Onderwerp")
+    if not naam.strip():
+        raise ValidationError(f"Onderwerp {code}: de naam ontbreekt.")
+    return Dialoogonderwerp.objects.create(
+        aanbesteding=aanbesteding, code=code, naam=naam.strip(), bron=bron
+    )
+
+
+@transaction.atomic
+def dialoogronde_maak(
+    *, aanbesteding: Aanbesteding, naam: str, van: date, tot: date
+) -> Dialoogronde:
+    """Plan a round (during the objection period or the dialogue); numbered in order."""
+    a = aanbesteding
+    if a.status not in (AanbestedingStatus.SELECTIE, AanbestedingStatus.DIALOOG):
+        raise ValidationError("Dialoogrondes horen bij de selectie- en dialoogfase.")
+    if tot < van:
+        raise ValidationError(f"Ronde {naam}: tot {tot:%d-%m-%Y} ligt vóór van {van:%d-%m-%Y}.")
+    if not naam.strip():
+        raise ValidationError("De ronde heeft een naam nodig.")
+    nummer = (a.dialoogrondes.aggregate(m=Max("nummer"))["m"] or 0) + 1
+    return Dialoogronde.objects.create(aanbesteding=a, nummer=nummer, naam=naam, van=van, tot=tot)
+
+
+# --- expected demand and coverage ------------------------------------------------------------
+
+
+@transaction.atomic
+def vraagraming_zet(
+    *,
+    aanbesteding: Aanbesteding,
+    expertise: str,
+    gebied: str,
+    aantal: int,
+    bron: str = "ingevoerd door het regioteam",
+) -> Vraagraming:
+    if not expertise.strip() or not gebied.strip():
+        raise ValidationError("Geef expertise en gebied van de verwachte vraag.")
+    if aantal < 0:
+        raise ValidationError(f"Verwachte vraag {aantal} is negatief.")
+    v, _ = Vraagraming.objects.update_or_create(
+        aanbesteding=aanbesteding, expertise=expertise.strip(), gebied=gebied.strip(),
+        defaults={"aantal": aantal, "bron": bron},
+    )  # fmt: skip
+    return v
+
+
+@transaction.atomic
+def vraagraming_uit_monitor(*, aanbesteding: Aanbesteding, van: date, tot: date) -> int:
+    """Take the expected demand per area from the monitor (clients in care in [van,
+    tot]); returns the number of areas. Without data nothing changes."""
+    if tot < van:
+        raise ValidationError(f"De periode {van:%d-%m-%Y} t/m {tot:%d-%m-%Y} is leeg.")
+    vraag = vraag_uit_monitor(aanbesteding, van, tot)
+    if not vraag:
+        raise ValidationError(
+            "De monitor heeft voor deze periode geen cliënten in zorg: voer de vraag in."
+        )
+    for (expertise, gebied), aantal in vraag.items():
+        vraagraming_zet(aanbesteding=aanbesteding, expertise=expertise, gebied=gebied,
+                        aantal=aantal, bron=f"monitor: cliënten in zorg {van:%d-%m-%Y} t/m "
+                        f"{tot:%d-%m-%Y}")  # fmt: skip
+    return len(vraag)
+
+
+def dekkingscapaciteit(a: Aanbesteding) -> list[tuple[int, dict[str, Any]]]:
+    """The capacity that counts for coverage: the partners' once there is a selection,
+    before that every bid still in the running (to see what the market offers)."""
+    if a.inschrijvingen.filter(status=IS.GESELECTEERD).exists():
+        return partnercapaciteit(a)
+    return [
+        (i.nummer, dict(regel))
+        for i in a.inschrijvingen.filter(status=IS.INGEDIEND).order_by("nummer")
+        for regel in i.capaciteit
+        if isinstance(regel, dict)
+    ]
+
+
+def dekking_van(a: Aanbesteding, *, per_expertise: bool) -> list[dekking.Dekkingsregel]:
+    """Coverage per expertise and area, or per area over all expertises (the monitor's
+    demand is per area)."""
+    capaciteit = dekkingscapaciteit(a)
+    ramingen = list(a.vraagramingen.all())
+    vraag: dict[tuple[str, str], int] = {}
+    if per_expertise:
+        for v in ramingen:
+            if v.expertise != "alle":
+                vraag[(v.expertise, v.gebied)] = v.aantal
+        return dekking.dekking(capaciteit, vraag)
+    for v in ramingen:
+        if v.expertise == "alle" or not any(w.expertise == "alle" and w.gebied == v.gebied
+                                            for w in ramingen):  # fmt: skip
+            vraag[("alle", v.gebied)] = vraag.get(("alle", v.gebied), 0) + v.aantal
+    return dekking.dekking(dekking.alle_expertises(capaciteit), vraag)

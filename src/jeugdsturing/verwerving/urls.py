@@ -2,16 +2,26 @@ from __future__ import annotations
 
 from django.urls import path
 
-from jeugdsturing.verwerving import views
+from jeugdsturing.verwerving import views, views_inrichting, views_inschrijving
 
 app_name = "verwerving"
 
 urlpatterns = [
+    path("nieuw/", views_inrichting.nieuw, name="nieuw"),
     path("<str:referentie>/", views.aanbesteding, name="aanbesteding"),
     path("<str:referentie>/beoordelen/", views.beoordelen, name="beoordelen"),
     path("<str:referentie>/actie/", views.actie, name="actie"),
     path("<str:referentie>/vraag/", views.vraag, name="vraag"),
     path("<str:referentie>/toetsing/", views.toetsing, name="toetsing"),
+    path("<str:referentie>/inrichting/", views_inrichting.inrichting, name="inrichting"),
+    path("<str:referentie>/inschrijven/", views_inschrijving.inschrijven, name="inschrijven"),
+    path("<str:referentie>/bijlage/<int:pk>/", views_inschrijving.bijlage, name="bijlage"),
+    path(
+        "<str:referentie>/bijlage/<int:pk>/verwijder/",
+        views_inschrijving.bijlage_verwijder,
+        name="bijlage_verwijder",
+    ),
+    path("<str:referentie>/eindbod/", views_inschrijving.eindbod, name="eindbod"),
     path("<str:referentie>/ocds.json", views.ocds_export, name="ocds"),
     path("<str:referentie>/brief/<int:nummer>.pdf", views.brief, name="brief"),
     path("<str:referentie>/nota/<int:nummer>.pdf", views.nota, name="nota"),
