@@ -285,12 +285,13 @@ def inschrijving_wijzig(
 
 
 # What a bidder may attach, recognised by content (not by the name it claims).
-_MAGIE: list[tuple[bytes, str, tuple[str, ...]]] = [
-    (b"%PDF-", "application/pdf", (".pdf",)),
-    (b"PK\x03\x04", "application/zip", (".docx", ".xlsx", ".pptx", ".odt", ".ods")),
-    (b"\x89PNG\r\n\x1a\n", "image/png", (".png",)),
-    (b"\xff\xd8\xff", "image/jpeg", (".jpg", ".jpeg")),
-]
+_MAGIE: list[tuple[bytes, str, str, tuple[str, ...]]] = [
+    (b"%PDF-", "application/pdf", "PDF", (".pdf",)),
+    (b"PK\x03\x04", "application/zip", "een zip- of Office-bestand",
+     (".docx", ".xlsx", ".pptx", ".odt", ".ods")),
+    (b"\x89PNG\r\n\x1a\n", "image/png", "PNG", (".png",)),
+    (b"\xff\xd8\xff", "image/jpeg", "JPEG", (".jpg", ".jpeg")),
+]  # fmt: skip
 _OFFICE = {
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -305,11 +306,11 @@ def bestandssoort(naam: str, inhoud: bytes) -> str:
     ValidationError naming the file when it is not a PDF, office document or image, or
     when its name and content disagree."""
     extensie = ("." + naam.rsplit(".", 1)[-1].lower()) if "." in naam else ""
-    for magie, soort, extensies in _MAGIE:
+    for magie, soort, leesbaar, extensies in _MAGIE:
         if inhoud.startswith(magie):
             if extensie not in extensies:
                 raise ValidationError(
-                    f"{naam}: de inhoud is {soort}, maar de naam eindigt op "
+                    f"{naam}: de inhoud is {leesbaar}, maar de naam eindigt op "
                     f"'{extensie or '(geen extensie)'}'."
                 )
             return _OFFICE.get(extensie, soort)

@@ -55,6 +55,8 @@ def overzicht(request: HttpRequest) -> HttpResponse:
     qs = Aanbesteding.objects.filter(regio=regio) if regio else Aanbesteding.objects.none()
     if rol == Rol.BEOORDELAAR:
         qs = qs.filter(beoordelaars__gebruiker_id=request.user.pk)
+    if rol not in TEAM:
+        qs = qs.exclude(status=AanbestedingStatus.CONCEPT)
     rijen = []
     aanbieder = _aanbieder(request)
     for a in qs.order_by("-inschrijven_tot"):
@@ -63,13 +65,19 @@ def overzicht(request: HttpRequest) -> HttpResponse:
         )
         rijen.append({"a": a, "n": a.inschrijvingen.count(), "eigen": eigen})
     return render(
-        request, "verwerving/overzicht.html", {"regio": regio, "rijen": rijen, "rol": rol}
+        request,
+        "verwerving/overzicht.html",
+        {"regio": regio, "rijen": rijen, "rol": rol, "team": rol in TEAM},
     )
 
 
 def _aanbesteding(request: HttpRequest, referentie: str) -> Aanbesteding:
+    """The tender of the user's region; a concept exists only for the team."""
     regio = regio_for_user(request.user)
-    return get_object_or_404(Aanbesteding, referentie=referentie, regio=regio)
+    a = get_object_or_404(Aanbesteding, referentie=referentie, regio=regio)
+    if a.status == AanbestedingStatus.CONCEPT and _rol(request) not in TEAM:
+        raise Http404("Geen aanbesteding met deze referentie.")
+    return a
 
 
 @requires(Sectie.VERWERVING)
@@ -101,6 +109,9 @@ def aanbesteding(request: HttpRequest, referentie: str) -> HttpResponse:
             else [],
             laagste=laagste,
             eigen_vragen=a.vragen.filter(gesteld_door=aanbieder).order_by("gesteld_op"),
+            inschrijven_open=a.status == AanbestedingStatus.AANGEKONDIGD
+            and nu <= a.inschrijven_tot,
+            aanbod=[r for r in _aanbod_per_partner(a) if eigen is not None and r["i"] == eigen],
         )
         return render(request, "verwerving/aanbieder.html", context)
     if rol not in TEAM:

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 
 from jeugdsturing.contracten.models import Aanbieder
 from jeugdsturing.core.access import Sectie, requires
@@ -221,7 +222,7 @@ def bijlage(request: HttpRequest, referentie: str, pk: int) -> HttpResponse:
     else:
         raise PermissionDenied("Bijlagen van inschrijvingen zijn voor het regioteam.")
     antwoord = HttpResponse(bytes(stuk.inhoud), content_type=stuk.content_type)
-    antwoord["Content-Disposition"] = f'attachment; filename="{stuk.naam}"'
+    antwoord["Content-Disposition"] = content_disposition_header(True, stuk.naam) or "attachment"
     antwoord["X-Content-Type-Options"] = "nosniff"
     return antwoord
 
