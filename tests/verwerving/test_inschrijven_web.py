@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from decimal import Decimal
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import User
