@@ -109,3 +109,24 @@ def vergelijking_grafiek(
         )
     hoogte = max(80, 18 * len(rijen))
     return svg(alt.layer(*lagen).properties(width=520, height=hoogte, title=titel))
+
+
+def dekking_grafiek(rijen: list[dict[str, Any]], titel: str) -> str:
+    """Coverage per cell: a bar from what the partners commit to at least to what they
+    can take at most, and a tick at the expected demand; the bar's colour is the verdict.
+    Rows: cel, minimum, maximum, vraag, oordeel."""
+    data = alt.Data(values=rijen)  # type: ignore[no-untyped-call]
+    oordelen = ["tekort", "gedekt", "overcapaciteit"]
+    basis = alt.Chart(data).encode(y=alt.Y("cel:N", title=None, sort=None))
+    bereik = basis.mark_bar(height=10).encode(
+        x=alt.X("minimum:Q", title="jeugdigen tegelijk (capaciteit min–max, streep = vraag)"),
+        x2="maximum:Q",
+        color=alt.Color(
+            "oordeel:N",
+            title=None,
+            scale=alt.Scale(domain=oordelen, range=["#9b2c2c", KLEUREN[2], KLEUREN[4]]),
+        ),
+    )
+    vraag = basis.mark_tick(color="#1a202c", thickness=3, size=18).encode(x="vraag:Q")
+    hoogte = max(60, 24 * len(rijen))
+    return svg(alt.layer(bereik, vraag).properties(width=520, height=hoogte, title=titel))

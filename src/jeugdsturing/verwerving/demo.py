@@ -123,6 +123,8 @@ def verwerving_demo(*, regio: Regio) -> dict[str, int]:
     # 24 bids: providers 0-21 alone, provider 22 as penvoerder of a combination with
     # provider 23 as member, and one more provider alone.
     rng = random.Random(2026)
+    capaciteit_rng = random.Random(2028)  # its own stream: scores and ranking stay as they are
+    gebieden = list(regio.gebieden.order_by("volgorde", "code").values_list("code", flat=True))
     inschrijvingen = []
     for n, aanbieder in enumerate(aanbieders[:23]):
         leden = [aanbieders[23]] if n == 22 else []
@@ -133,8 +135,7 @@ def verwerving_demo(*, regio: Regio) -> dict[str, int]:
                 percelen=rng.sample(percelen, k=rng.randint(1, len(percelen))),
                 visie=f"Visiedocument van {aanbieder.naam}.",
                 antwoorden={c.code: f"Antwoord op {c.code}" for c in criteria},
-                capaciteit=[{"expertise": "ambulant", "zorgvorm": "gezinsgericht",
-                             "gebied": "Amsterdam Zuidoost", "min": 5, "max": 40}],
+                capaciteit=_capaciteit(capaciteit_rng, gebieden),
                 uea={"uitsluitingsgronden": "geen", "eigen_verklaring": True}, op=VOOR,
             )
         )  # fmt: skip
@@ -208,8 +209,41 @@ def verwerving_demo(*, regio: Regio) -> dict[str, int]:
     s.selectie_maak_bekend(aanbesteding=a, op=date(2026, 11, 16))
     assert len(selectie.geselecteerd) == a.max_partners  # noqa: S101 (the demo's shape)
     a.refresh_from_db()
+    _vraagramingen(a)
     _dialoog_en_gunning(a, geldig)
     return _tellers(a)
+
+
+EXPERTISES = [("ambulant", "gezinsgericht"), ("ambulant", "individueel"),
+              ("dagbehandeling", "groep"), ("verblijf", "gezinshuis"), ("verblijf", "residentieel")]  # fmt: skip
+
+
+def _capaciteit(rng: random.Random, gebieden: list[str]) -> list[dict[str, object]]:
+    """A bid's capacity statement: two to four areas, one or two expertises, an honest
+    minimum and a maximum (jeugdigen tegelijk in zorg)."""
+    regels: list[dict[str, object]] = []
+    for gebied in rng.sample(gebieden, k=min(len(gebieden), rng.randint(2, 4))):
+        for expertise, zorgvorm in rng.sample(EXPERTISES, k=rng.randint(1, 2)):
+            mn = rng.randint(2, 15)
+            regels.append({"expertise": expertise, "zorgvorm": zorgvorm, "gebied": gebied,
+                           "min": mn, "max": mn + rng.randint(5, 45)})  # fmt: skip
+    return regels
+
+
+def _vraagramingen(a: Aanbesteding) -> None:
+    """The team's expected demand per expertise and area for the tender: around what the
+    bids offer, with a shortage of residential places in two areas and more than enough
+    ambulant help in one, so that the coverage page and the dialogue have work."""
+    rng = random.Random(2029)
+    capaciteit: dict[tuple[str, str], int] = {}
+    for _, regel in s.dekkingscapaciteit(a):
+        cel = (str(regel["expertise"]), str(regel["gebied"]))
+        capaciteit[cel] = capaciteit.get(cel, 0) + int(regel["max"])
+    for (expertise, gebied), maximum in sorted(capaciteit.items()):
+        factor = rng.uniform(1.05, 1.4) if expertise == "verblijf" else rng.uniform(0.3, 0.9)
+        s.vraagraming_zet(aanbesteding=a, expertise=expertise, gebied=gebied,
+                          aantal=round(maximum * factor),
+                          bron="regioteam: realisatie 2025 en wachtlijsten per gebied")  # fmt: skip
 
 
 def _dialoog_en_gunning(a: Aanbesteding, geldig: list[Inschrijving]) -> None:

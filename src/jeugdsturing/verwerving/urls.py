@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from jeugdsturing.verwerving import views, views_inrichting, views_inschrijving
+from jeugdsturing.verwerving import views, views_inrichting, views_inschrijving, views_verloop
 
 app_name = "verwerving"
 
@@ -22,6 +22,11 @@ urlpatterns = [
         name="bijlage_verwijder",
     ),
     path("<str:referentie>/eindbod/", views_inschrijving.eindbod, name="eindbod"),
+    path("<str:referentie>/consensus/", views_verloop.consensus, name="consensus"),
+    path("<str:referentie>/selectie/", views_verloop.selectie, name="selectie"),
+    path("<str:referentie>/bezwaar/", views_verloop.bezwaar, name="bezwaar"),
+    path("<str:referentie>/dialoog/", views_verloop.dialoog, name="dialoog"),
+    path("<str:referentie>/dekking/", views_verloop.dekking, name="dekking"),
     path("<str:referentie>/ocds.json", views.ocds_export, name="ocds"),
     path("<str:referentie>/brief/<int:nummer>.pdf", views.brief, name="brief"),
     path("<str:referentie>/nota/<int:nummer>.pdf", views.nota, name="nota"),

@@ -112,6 +112,8 @@ def aanbesteding(request: HttpRequest, referentie: str) -> HttpResponse:
             inschrijven_open=a.status == AanbestedingStatus.AANGEKONDIGD
             and nu <= a.inschrijven_tot,
             aanbod=[r for r in _aanbod_per_partner(a) if eigen is not None and r["i"] == eigen],
+            bezwaar_open=_bezwaar_open(a, nu.date()),
+            eigen_bezwaren=eigen.bezwaren.order_by("ingediend_op") if eigen is not None else [],
         )
         return render(request, "verwerving/aanbieder.html", context)
     if rol not in TEAM:
@@ -137,6 +139,17 @@ def aanbesteding(request: HttpRequest, referentie: str) -> HttpResponse:
         aanbod=_aanbod_per_partner(a),
     )
     return render(request, "verwerving/team.html", context)
+
+
+def _bezwaar_open(a: Aanbesteding, dag: date) -> str:
+    """Which decision can still be objected to today: "gunning", "selectie" or ""."""
+    for tegen, einde in (
+        ("gunning", s.einde_bezwaartermijn_gunning(a)),
+        ("selectie", s.einde_bezwaartermijn(a)),
+    ):
+        if einde is not None and dag <= einde:
+            return tegen
+    return ""
 
 
 def _aanbod_per_partner(a: Aanbesteding) -> list[dict[str, object]]:
