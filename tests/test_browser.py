@@ -188,3 +188,68 @@ def test_monitor_dashboard_with_charts_and_drill_down(browser):
     assert f"provider={agb['ander']}" in page.url
     assert "Amstelzorg" not in page.get_by_role("table", name="Indicatoren per groep").inner_text()
     assert browser.errors == [], browser.errors
+
+
+def test_a_tender_set_up_by_the_team_and_a_bid_with_an_upload(browser):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    page = browser.page
+    login(page, "contractmanager")
+    page.goto("/verwerving/")
+    page.get_by_role("link", name="Nieuwe aanbesteding").click()
+    nu = timezone.localtime()
+    page.get_by_label("Referentie").fill("BROWSER-1")
+    page.get_by_label("Naam").fill("Jeugdhulp met verblijf 2028")
+    page.get_by_label("Vragen stellen tot").fill(
+        (nu + timedelta(days=10)).strftime("%Y-%m-%dT%H:%M")
+    )
+    page.get_by_label("Inschrijven tot").fill((nu + timedelta(days=20)).strftime("%Y-%m-%dT%H:%M"))
+    page.get_by_role("button", name="Maak aan").click()
+    page.wait_for_load_state()
+    assert "Aanbesteding BROWSER-1 aangemaakt (concept)." in page.locator("main").inner_text()
+    for knop in ("Neem de thema's van de regio over", "Neem de criteria van seed 002 over",
+                 "Neem de eisen van seed 002 (5.6.1 en 5.6.2) over"):  # fmt: skip
+        page.get_by_role("button", name=knop).click()
+        page.wait_for_load_state()
+    assert page.get_by_role("table", name="Criteria").locator("tbody tr").count() >= 3
+    shot(page, "verwerving-inrichting")
+    page.goto("/verwerving/BROWSER-1/")
+    page.get_by_label("Naar fase").select_option("aangekondigd")
+    page.get_by_label("Reden").fill("gepubliceerd op TenderNed")
+    page.get_by_role("button", name="Wijzig fase").click()
+    page.wait_for_load_state()
+    assert "concept → aangekondigd" in page.locator("main").inner_text()
+    page.get_by_role("button", name="Uitloggen").click()
+
+    login(page, "aanbieder")
+    page.goto("/verwerving/BROWSER-1/")
+    page.get_by_role("link", name="Schrijf in").click()
+    page.wait_for_load_state()
+    form = page.get_by_role("form", name="Inschrijving")
+    form.locator("input[name=percelen]").first.check()
+    for vak in form.locator("textarea[id^=antwoord-]").all():
+        vak.fill("Dichtbij, in het gezin, met het netwerk.")
+    for vakje in form.locator("input[id^=verklaar-]").all():
+        vakje.check()
+    form.get_by_label("Ondertekend UEA (PDF)").set_input_files(
+        files=[{"name": "uea.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.7\n%%EOF\n"}]
+    )
+    form.locator("input[name=cap0-expertise]").fill("verblijf")
+    form.locator("select[name=cap0-gebied]").select_option("AMS-N")
+    form.locator("input[name=cap0-min]").fill("2")
+    form.locator("input[name=cap0-max]").fill("8")
+    form.get_by_role("button", name="Dien inschrijving in").click()
+    page.wait_for_load_state()
+    assert "ontvangen op" in page.locator("main").inner_text()
+    assert "uea.pdf" in page.get_by_role("table", name="Bijlagen").inner_text()
+    shot(page, "verwerving-inschrijving")
+    page.get_by_role("button", name="Uitloggen").click()
+
+    login(page, "contractmanager")
+    page.goto("/verwerving/AJH-2026/dekking/")
+    assert page.locator("figure.grafiek svg").count() == 1
+    assert "tekort" in page.get_by_role("table", name="Dekking per expertise").inner_text()
+    shot(page, "verwerving-dekking")
+    assert browser.errors == [], browser.errors

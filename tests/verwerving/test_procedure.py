@@ -76,7 +76,8 @@ def test_a_combination_with_members_and_subcontractors(tender: Tender):
 def test_bids_are_sealed_until_the_deadline(tender: Tender):
     p1, p2 = tender.aanbieders[:2]
     i = dien_in(tender, p1)
-    with pytest.raises(s.Verzegeld, match="verzegeld tot 01-10-2026 12:00"):
+    # 12:00 UTC is 14:00 in Amsterdam, as the user reads it
+    with pytest.raises(s.Verzegeld, match="verzegeld tot 01-10-2026 14:00"):
         s.inschrijving_open(inschrijving=i, op=VOOR)
     assert s.inschrijving_open(inschrijving=i, aanbieder=p1, op=VOOR) == i  # its own bidder
     assert s.inschrijving_open(inschrijving=i, op=NA) == i

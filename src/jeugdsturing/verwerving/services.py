@@ -56,6 +56,11 @@ from jeugdsturing.verwerving.models import (
 IS = InschrijvingStatus
 
 
+def tijd(moment: datetime) -> str:
+    """A moment as the user reads it: Dutch local time, day-month-year hours:minutes."""
+    return f"{timezone.localtime(moment):%d-%m-%Y %H:%M}"
+
+
 def _nu(op: datetime | None) -> datetime:
     return op if op is not None else timezone.now()
 
@@ -94,7 +99,7 @@ def aanbesteding_status_wijzig(
         _controleer_aankondiging(a)
     if naar == AanbestedingStatus.BEOORDELING and moment <= a.inschrijven_tot:
         raise ValidationError(
-            f"De inschrijftermijn loopt tot {a.inschrijven_tot:%d-%m-%Y %H:%M}; "
+            f"De inschrijftermijn loopt tot {tijd(a.inschrijven_tot)}; "
             "pas daarna kan de beoordeling beginnen."
         )
     if naar == AanbestedingStatus.DIALOOG:
@@ -134,7 +139,7 @@ def vraag_stel(
         raise ValidationError("Vragen kunnen alleen zolang de aanbesteding aangekondigd is.")
     if moment > aanbesteding.vragen_tot:
         raise ValidationError(
-            f"De termijn voor vragen is verstreken op {aanbesteding.vragen_tot:%d-%m-%Y %H:%M}."
+            f"De termijn voor vragen is verstreken op {tijd(aanbesteding.vragen_tot)}."
         )
     if not tekst.strip():
         raise ValidationError("De vraag is leeg.")
@@ -196,7 +201,7 @@ def _controleer_inschrijving(
         raise ValidationError("Inschrijven kan alleen zolang de aanbesteding aangekondigd is.")
     if moment > aanbesteding.inschrijven_tot:
         raise ValidationError(
-            f"De inschrijftermijn is verstreken op {aanbesteding.inschrijven_tot:%d-%m-%Y %H:%M}: "
+            f"De inschrijftermijn is verstreken op {tijd(aanbesteding.inschrijven_tot)}: "
             "de inschrijving is niet aangenomen."
         )
     if not percelen:
@@ -337,7 +342,7 @@ def bewijsstuk_voeg_toe(
     a = inschrijving.aanbesteding
     if moment > a.inschrijven_tot or a.status != AanbestedingStatus.AANGEKONDIGD:
         raise ValidationError(
-            f"{naam}: de inschrijftermijn is verstreken op {a.inschrijven_tot:%d-%m-%Y %H:%M}."
+            f"{naam}: de inschrijftermijn is verstreken op {tijd(a.inschrijven_tot)}."
         )
     if soort not in ("uea", "bewijs", "visie"):
         raise ValidationError(f"{naam}: onbekende soort '{soort}' (uea, bewijs of visie).")
@@ -388,9 +393,7 @@ def inschrijving_open(
         return inschrijving
     deadline = inschrijving.aanbesteding.inschrijven_tot
     if _nu(op) <= deadline:
-        raise Verzegeld(
-            f"Inschrijving {inschrijving.nummer} is verzegeld tot {deadline:%d-%m-%Y %H:%M}."
-        )
+        raise Verzegeld(f"Inschrijving {inschrijving.nummer} is verzegeld tot {tijd(deadline)}.")
     if aanbieder is not None:
         raise PermissionDenied("Een inschrijver ziet alleen de eigen inschrijving.")
     return inschrijving
@@ -974,11 +977,15 @@ def afspraak_status_wijzig(*, afspraak: Afspraak, naar: str, reden: str) -> Afsp
 # --- coverage ---------------------------------------------------------------------------
 
 
+PARTNERS = (IS.GESELECTEERD, IS.GEGUND)
+
+
 def partnercapaciteit(a: Aanbesteding) -> list[tuple[int, dict[str, Any]]]:
-    """The capacity statements of the partners (selected bids)."""
+    """The capacity statements of the partners (selected bids, and after the award the
+    awarded ones)."""
     return [
         (i.nummer, dict(regel))
-        for i in a.inschrijvingen.filter(status=IS.GESELECTEERD).order_by("nummer")
+        for i in a.inschrijvingen.filter(status__in=PARTNERS).order_by("nummer")
         for regel in i.capaciteit
         if isinstance(regel, dict)
     ]
@@ -1038,8 +1045,8 @@ def aanbesteding_bewaar(*, aanbesteding: Aanbesteding, door: User | None = None)
         _in_concept(Aanbesteding.objects.get(pk=a.pk), "De aanbesteding")
     if a.vragen_tot >= a.inschrijven_tot:
         raise ValidationError(
-            f"Vragen stellen kan tot {a.vragen_tot:%d-%m-%Y %H:%M}, inschrijven tot "
-            f"{a.inschrijven_tot:%d-%m-%Y %H:%M}: de vragentermijn moet eerder eindigen."
+            f"Vragen stellen kan tot {tijd(a.vragen_tot)}, inschrijven tot "
+            f"{tijd(a.inschrijven_tot)}: de vragentermijn moet eerder eindigen."
         )
     if a.schaal_min >= a.schaal_max:
         raise ValidationError(f"De schaal {a.schaal_min}-{a.schaal_max} is leeg.")
@@ -1087,8 +1094,8 @@ def termijn_verleng(
     a.save()
     AanbestedingStatuswijziging.objects.create(
         aanbesteding=a, van=a.status, naar=a.status, door=door,
-        reden=f"termijnen: vragen tot {vragen_tot:%d-%m-%Y %H:%M}, inschrijven tot "
-        f"{inschrijven_tot:%d-%m-%Y %H:%M} ({reden})",
+        reden=f"termijnen: vragen tot {tijd(vragen_tot)}, inschrijven tot "
+        f"{tijd(inschrijven_tot)} ({reden})",
     )  # fmt: skip
     return a
 
@@ -1333,7 +1340,7 @@ def vraagraming_uit_monitor(*, aanbesteding: Aanbesteding, van: date, tot: date)
 def dekkingscapaciteit(a: Aanbesteding) -> list[tuple[int, dict[str, Any]]]:
     """The capacity that counts for coverage: the partners' once there is a selection,
     before that every bid still in the running (to see what the market offers)."""
-    if a.inschrijvingen.filter(status=IS.GESELECTEERD).exists():
+    if a.inschrijvingen.filter(status__in=PARTNERS).exists():
         return partnercapaciteit(a)
     return [
         (i.nummer, dict(regel))

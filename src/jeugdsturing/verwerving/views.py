@@ -32,6 +32,7 @@ from jeugdsturing.verwerving.models import (
     Inschrijving,
     Toetsuitkomst,
 )
+from jeugdsturing.verwerving.services import tijd
 
 TEAM = {Rol.REGIOBEHEERDER, Rol.CONTRACTMANAGER, Rol.BELEID}
 
@@ -360,9 +361,7 @@ def toetsing(request: HttpRequest, referentie: str) -> HttpResponse:
     if _rol(request) not in TEAM:
         raise PermissionDenied("De toetsing is voor het regioteam.")
     if timezone.now() <= a.inschrijven_tot:
-        raise PermissionDenied(
-            f"De inschrijvingen zijn verzegeld tot {a.inschrijven_tot:%d-%m-%Y %H:%M}."
-        )
+        raise PermissionDenied(f"De inschrijvingen zijn verzegeld tot {tijd(a.inschrijven_tot)}.")
     door = request.user if isinstance(request.user, User) else None
     if request.method == "POST":
         try:

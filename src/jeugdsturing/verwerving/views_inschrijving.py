@@ -27,6 +27,7 @@ from jeugdsturing.verwerving.models import (
     Bewijsstuk,
     Inschrijving,
 )
+from jeugdsturing.verwerving.services import tijd
 from jeugdsturing.verwerving.views import TEAM, _aanbesteding, _aanbieder, _rol
 
 LEGE_REGELS = 4
@@ -124,7 +125,7 @@ def inschrijven(request: HttpRequest, referentie: str) -> HttpResponse:
         if not open_:
             messages.error(
                 request,
-                f"De inschrijftermijn is verstreken op {a.inschrijven_tot:%d-%m-%Y %H:%M}: "
+                f"De inschrijftermijn is verstreken op {tijd(a.inschrijven_tot)}: "
                 "de inschrijving is niet aangenomen.",
             )
             return redirect("verwerving:aanbesteding", referentie=referentie)
@@ -136,8 +137,8 @@ def inschrijven(request: HttpRequest, referentie: str) -> HttpResponse:
             return _formulier(request, a, eigen, open_, status=400)
         messages.success(
             request,
-            f"Inschrijving nr. {i.nummer} ontvangen op {i.ingediend_op:%d-%m-%Y %H:%M}; "
-            f"u kunt haar wijzigen tot {a.inschrijven_tot:%d-%m-%Y %H:%M}.",
+            f"Inschrijving nr. {i.nummer} ontvangen op {tijd(i.ingediend_op or timezone.now())}; "
+            f"u kunt haar wijzigen tot {tijd(a.inschrijven_tot)}.",
         )
         return redirect("verwerving:inschrijven", referentie=referentie)
     return _formulier(request, a, eigen, open_)

@@ -38,6 +38,7 @@ from jeugdsturing.verwerving.models import (
     Score,
     Vraagraming,
 )
+from jeugdsturing.verwerving.services import tijd
 from jeugdsturing.verwerving.views import TEAM, _aanbesteding, _aanbieder, _rol
 
 
@@ -84,7 +85,7 @@ def consensus(request: HttpRequest, referentie: str) -> HttpResponse:
     explanation a changed score with its reason."""
     a = _team(request, referentie, "De consensus")
     if timezone.now() <= a.inschrijven_tot:
-        raise PermissionDenied(f"De inschrijvingen zijn verzegeld tot {a.inschrijven_tot}.")
+        raise PermissionDenied(f"De inschrijvingen zijn verzegeld tot {tijd(a.inschrijven_tot)}.")
     if request.method == "POST":
         return _uitvoeren(
             request, lambda: _consensus_post(request, a), "verwerving:consensus", referentie
@@ -335,9 +336,7 @@ def dekking(request: HttpRequest, referentie: str) -> HttpResponse:
             "Dekking per gebied (alle expertises)",
         )
     bron = (
-        "partners"
-        if a.inschrijvingen.filter(status=InschrijvingStatus.GESELECTEERD).exists()
-        else "inschrijvingen"
+        "partners" if a.inschrijvingen.filter(status__in=s.PARTNERS).exists() else "inschrijvingen"
     )
     return render(
         request,
