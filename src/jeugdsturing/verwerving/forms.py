@@ -24,6 +24,7 @@ class AanbestedingForm(forms.ModelForm):  # type: ignore[type-arg]
             "procedure",
             "max_partners",
             "wachtkamer",
+            "selectie_per_perceel",
             "schaal_min",
             "schaal_max",
             "minimum_totaal",
@@ -50,6 +51,13 @@ class PerceelForm(forms.Form):
     code = forms.CharField(max_length=20)
     naam = forms.CharField(max_length=200)
     thema = forms.ChoiceField(required=False, label="thema van de regio")
+    max_partners = forms.IntegerField(
+        required=False,
+        min_value=1,
+        label="maximaal te selecteren",
+        help_text="alleen bij selectie per perceel; leeg: geen maximum",
+    )
+    wachtkamer = forms.IntegerField(min_value=0, initial=0, required=False, label="wachtkamer")
 
     def __init__(self, *args: Any, themas: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

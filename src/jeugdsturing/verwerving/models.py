@@ -55,6 +55,12 @@ class Aanbesteding(models.Model):
     )  # fmt: skip
     max_partners = models.PositiveSmallIntegerField("maximaal te selecteren", default=20)
     wachtkamer = models.PositiveSmallIntegerField("plaatsen in de wachtkamer", default=2)
+    selectie_per_perceel = models.BooleanField(
+        "selectie per perceel",
+        default=False,
+        help_text="Per perceel een eigen maximum en wachtkamer (seed 000); anders één "
+        "selectie over de hele aanbesteding (seed 002).",
+    )
     schaal_min = models.DecimalField("schaal van", max_digits=5, decimal_places=2, default=0)
     schaal_max = models.DecimalField(
         "schaal tot en met", max_digits=5, decimal_places=2, default=10
@@ -118,6 +124,13 @@ class Perceel(models.Model):
     code = models.CharField(max_length=20)
     naam = models.CharField(max_length=200)
     thema = models.ForeignKey(Thema, on_delete=models.PROTECT, null=True, blank=True)
+    max_partners = models.PositiveSmallIntegerField(
+        "maximaal te selecteren in dit perceel",
+        null=True,
+        blank=True,
+        help_text="Alleen bij selectie per perceel; leeg: geen maximum.",
+    )
+    wachtkamer = models.PositiveSmallIntegerField("plaatsen in de wachtkamer", default=0)
 
     class Meta:
         ordering = ["aanbesteding", "code"]
@@ -535,6 +548,28 @@ class Afspraak(models.Model):
 
 
 # --- evidence and expected demand ------------------------------------------------------
+
+
+class Perceelplaats(models.Model):
+    """With selection per lot: a bid's place in one lot it bid on (its rank among that
+    lot's eligible bids) and the outcome there."""
+
+    inschrijving = models.ForeignKey(
+        Inschrijving, on_delete=models.CASCADE, related_name="plaatsen"
+    )
+    perceel = models.ForeignKey(Perceel, on_delete=models.CASCADE, related_name="plaatsen")
+    rang = models.PositiveSmallIntegerField()
+    status = models.CharField(max_length=20, choices=InschrijvingStatus.choices)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["perceel", "rang"]
+        constraints = [
+            models.UniqueConstraint(fields=["inschrijving", "perceel"], name="perceelplaats_uniek")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.perceel.code} rang {self.rang}: {self.get_status_display()}"
 
 
 class Bewijsstuk(models.Model):

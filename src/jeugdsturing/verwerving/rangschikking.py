@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -165,6 +165,29 @@ def selecteer(rangschikking: Rangschikking, maximum: int, wachtkamer: int) -> Se
         wachtkamer=volgorde[maximum : maximum + wachtkamer],
         buiten=volgorde[maximum + wachtkamer :],
     )
+
+
+def selecteer_per_perceel(
+    rangschikking: Rangschikking,
+    percelen: Mapping[int, Collection[str]],
+    limieten: Mapping[str, tuple[int | None, int]],
+) -> dict[str, Selectie]:
+    """Selection per lot (seed 000): per lot the ranked bids that bid on it, in the
+    overall order; the best `maximum` (None: no maximum) selected, the next `wachtkamer`
+    in that lot's waiting room. percelen: bid number -> its lot codes; limieten: lot
+    code -> (maximum, wachtkamer)."""
+    uitkomst: dict[str, Selectie] = {}
+    for code, (maximum, wachtkamer) in limieten.items():
+        volgorde = tuple(
+            p.inschrijving
+            for p in rangschikking.plaatsen
+            if code in percelen.get(p.inschrijving, ())
+        )
+        n = len(volgorde) if maximum is None else maximum
+        uitkomst[code] = Selectie(
+            volgorde[:n], volgorde[n : n + wachtkamer], volgorde[n + wachtkamer :]
+        )
+    return uitkomst
 
 
 def uitval(selectie: Selectie, inschrijving: int) -> Selectie:

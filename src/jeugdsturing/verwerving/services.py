@@ -47,6 +47,7 @@ from jeugdsturing.verwerving.models import (
     Loting,
     Mijlpaal,
     Perceel,
+    Perceelplaats,
     Score,
     Toetsuitkomst,
     Vraag,
@@ -630,12 +631,10 @@ def rangschikking_stel_vast(
             aanbesteding=a, inschrijvingen=sorted(groep), zaad=zaad or "", getuigen=list(getuigen),
             uitgevoerd_op=moment, uitgevoerd_door=door, volgorde=list(groep),
         )  # fmt: skip
+    if a.selectie_per_perceel:
+        return _selecteer_per_perceel(a, uitslag)
     selectie = r.selecteer(uitslag, a.max_partners, a.wachtkamer)
-    per_nummer = {i.nummer: i for i in a.inschrijvingen.all()}
-    for afw in uitslag.afgewezen:
-        i = per_nummer[afw.inschrijving]
-        i.status, i.totaal, i.rang, i.reden = IS.AFGEWEZEN, afw.totaal, None, afw.reden
-        i.save()
+    per_nummer = _zet_afgewezen(a, uitslag)
     laagste = (
         uitslag.plaatsen[len(selectie.geselecteerd) - 1].totaal if selectie.geselecteerd else None
     )
@@ -654,6 +653,68 @@ def rangschikking_stel_vast(
             )
         i.save()
     return selectie
+
+
+def _zet_afgewezen(a: Aanbesteding, uitslag: r.Rangschikking) -> dict[int, Inschrijving]:
+    per_nummer = {i.nummer: i for i in a.inschrijvingen.prefetch_related("percelen")}
+    for afw in uitslag.afgewezen:
+        i = per_nummer[afw.inschrijving]
+        i.status, i.totaal, i.rang, i.reden = IS.AFGEWEZEN, afw.totaal, None, afw.reden
+        i.save()
+    return per_nummer
+
+
+def _selecteer_per_perceel(a: Aanbesteding, uitslag: r.Rangschikking) -> r.Selectie:
+    """Selection per lot: every lot its own maximum and waiting room; a bid is a partner
+    when it is selected in at least one lot, waiting when it waits in one and is selected
+    in none. The places per lot are recorded (Perceelplaats)."""
+    per_nummer = _zet_afgewezen(a, uitslag)
+    percelen = list(a.percelen.all())
+    per_lot = r.selecteer_per_perceel(
+        uitslag,
+        {n: {p.code for p in i.percelen.all()} for n, i in per_nummer.items()},
+        {p.code: (p.max_partners, p.wachtkamer) for p in percelen},
+    )
+    totalen = {p.inschrijving: p.totaal for p in uitslag.plaatsen}
+    Perceelplaats.objects.filter(inschrijving__aanbesteding=a).delete()
+    uitkomsten: dict[int, list[str]] = {}
+    status_per_bod: dict[int, set[str]] = {}
+    for perceel in percelen:
+        sel = per_lot[perceel.code]
+        laagste = totalen[sel.geselecteerd[-1]] if sel.geselecteerd else None
+        volgorde = sel.geselecteerd + sel.wachtkamer + sel.buiten
+        for rang, nummer in enumerate(volgorde, start=1):
+            if nummer in sel.geselecteerd:
+                status, tekst = IS.GESELECTEERD, f"{perceel.code}: geselecteerd (plaats {rang})"
+            elif nummer in sel.wachtkamer:
+                status, tekst = IS.WACHTKAMER, f"{perceel.code}: wachtkamer (plaats {rang})"
+            else:
+                status = IS.NIET_GESELECTEERD
+                tekst = (
+                    f"{perceel.code}: plaats {rang}, buiten de {perceel.max_partners} hoogst "
+                    f"gerangschikten (laagste geselecteerde: {laagste})"
+                )
+            Perceelplaats.objects.create(
+                inschrijving=per_nummer[nummer], perceel=perceel, rang=rang, status=status
+            )
+            uitkomsten.setdefault(nummer, []).append(tekst)
+            status_per_bod.setdefault(nummer, set()).add(status)
+    for p in uitslag.plaatsen:
+        i = per_nummer[p.inschrijving]
+        i.totaal, i.rang = p.totaal, p.rang
+        statussen = status_per_bod.get(p.inschrijving, set())
+        i.status = next(
+            (st for st in (IS.GESELECTEERD, IS.WACHTKAMER) if st in statussen),
+            IS.NIET_GESELECTEERD,
+        )
+        i.reden = "; ".join(uitkomsten.get(p.inschrijving, []))
+        i.save()
+    rangorde = [p.inschrijving for p in uitslag.plaatsen]
+    return r.Selectie(
+        geselecteerd=tuple(n for n in rangorde if per_nummer[n].status == IS.GESELECTEERD),
+        wachtkamer=tuple(n for n in rangorde if per_nummer[n].status == IS.WACHTKAMER),
+        buiten=tuple(n for n in rangorde if per_nummer[n].status == IS.NIET_GESELECTEERD),
+    )
 
 
 @transaction.atomic
@@ -708,6 +769,8 @@ def uitval_verwerk(*, inschrijving: Inschrijving, reden: str) -> Inschrijving | 
     if not reden.strip():
         raise ValidationError("Geef de reden van de uitval.")
     a = inschrijving.aanbesteding
+    if a.selectie_per_perceel:
+        return _uitval_per_perceel(inschrijving, reden)
     geselecteerd = tuple(
         a.inschrijvingen.filter(status=IS.GESELECTEERD)
         .order_by("rang")
@@ -732,6 +795,41 @@ def uitval_verwerk(*, inschrijving: Inschrijving, reden: str) -> Inschrijving | 
     return op
 
 
+def _uitval_per_perceel(inschrijving: Inschrijving, reden: str) -> Inschrijving | None:
+    """In every lot where the bid was selected, the first of that lot's waiting room
+    moves up; its places in waiting rooms lapse. Returns the first bid that moved up."""
+    opgeschoven: list[Inschrijving] = []
+    for plaats in inschrijving.plaatsen.select_related("perceel").order_by("perceel__code"):
+        was = plaats.status
+        if was not in (IS.GESELECTEERD, IS.WACHTKAMER):
+            continue
+        plaats.status = IS.TERUGGETROKKEN
+        plaats.save()
+        if was != IS.GESELECTEERD:
+            continue
+        volgende = (
+            Perceelplaats.objects.filter(perceel=plaats.perceel, status=IS.WACHTKAMER)
+            .select_related("inschrijving")
+            .order_by("rang")
+            .first()
+        )
+        if volgende is None:
+            continue
+        volgende.status = IS.GESELECTEERD
+        volgende.save()
+        op = volgende.inschrijving
+        op.status = IS.GESELECTEERD
+        op.reden = (
+            f"{op.reden}; {plaats.perceel.code}: opgeschoven uit de wachtkamer na uitval van "
+            f"{inschrijving.nummer}"
+        )
+        op.save()
+        opgeschoven.append(op)
+    inschrijving.status, inschrijving.reden = IS.TERUGGETROKKEN, reden
+    inschrijving.save()
+    return opgeschoven[0] if opgeschoven else None
+
+
 # --- distribution, final bids and award -------------------------------------------------
 
 
@@ -739,11 +837,18 @@ def verdeelsleutels(a: Aanbesteding) -> dict[int, dict[int, Decimal]]:
     """Per theme id: the weight of every partner still in the running (selected; a
     refused offer withdraws the bid) that bid on that theme's lot: its stated maximum
     capacity for the theme when the capacity statement names the theme, otherwise an
-    equal share (1)."""
+    equal share (1). With selection per lot only the lots where it is selected count."""
     sleutels: dict[int, dict[int, Decimal]] = {}
-    partners = a.inschrijvingen.filter(status=IS.GESELECTEERD).prefetch_related("percelen__thema")
+    partners = a.inschrijvingen.filter(status=IS.GESELECTEERD).prefetch_related(
+        "percelen__thema", "plaatsen__perceel__thema"
+    )
     for i in partners:
-        for p in i.percelen.all():
+        percelen = (
+            [pl.perceel for pl in i.plaatsen.all() if pl.status == IS.GESELECTEERD]
+            if a.selectie_per_perceel
+            else list(i.percelen.all())
+        )
+        for p in percelen:
             thema = p.thema
             if thema is None:
                 continue
@@ -1111,13 +1216,27 @@ def _code_vrij(qs: Any, code: str, wat: str) -> str:
 
 @transaction.atomic
 def perceel_voeg_toe(
-    *, aanbesteding: Aanbesteding, code: str, naam: str, thema: Thema | None = None
+    *,
+    aanbesteding: Aanbesteding,
+    code: str,
+    naam: str,
+    thema: Thema | None = None,
+    max_partners: int | None = None,
+    wachtkamer: int = 0,
 ) -> Perceel:
     _in_concept(aanbesteding, "Een perceel")
+    if (max_partners is not None and max_partners < 1) or wachtkamer < 0:
+        raise ValidationError(
+            f"Perceel {code}: selecteer ten minste één partner (of laat het maximum leeg) en "
+            "geef de wachtkamer als 0 of meer."
+        )
     if thema is not None and thema.regio_id != aanbesteding.regio_id:
         raise ValidationError(f"Thema {thema.code} hoort niet bij de regio.")
     code = _code_vrij(aanbesteding.percelen, code, "Perceel")
-    return Perceel.objects.create(aanbesteding=aanbesteding, code=code, naam=naam, thema=thema)
+    return Perceel.objects.create(
+        aanbesteding=aanbesteding, code=code, naam=naam, thema=thema,
+        max_partners=max_partners, wachtkamer=wachtkamer,
+    )  # fmt: skip
 
 
 @transaction.atomic

@@ -116,7 +116,12 @@ def _verwerk(request: HttpRequest, a: Aanbesteding) -> str:
         d = _geldig(f.PerceelForm(p, themas=_themas(a)))
         thema = Thema.objects.get(pk=d["thema"]) if d["thema"] else None
         perceel = s.perceel_voeg_toe(
-            aanbesteding=a, code=str(d["code"]), naam=str(d["naam"]), thema=thema
+            aanbesteding=a,
+            code=str(d["code"]),
+            naam=str(d["naam"]),
+            thema=thema,
+            max_partners=d["max_partners"],
+            wachtkamer=d["wachtkamer"] or 0,
         )
         return f"Perceel {perceel.code} toegevoegd."
     if actie == "criterium":
