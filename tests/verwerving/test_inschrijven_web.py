@@ -63,7 +63,7 @@ def test_team_sets_up_a_tender_on_the_pages_and_announces_it():
         "referentie": "WEB-1", "naam": "Specialistische jeugdhulp 2028", "omschrijving": "",
         "procedure": "SAS sociale en andere specifieke diensten", "max_partners": 4,
         "wachtkamer": 2, "schaal_min": 0, "schaal_max": 10, "minimum_totaal": "5.5",
-        "beslisregel": "loting", "bezwaartermijn_dagen": 10, "geraamde_waarde_eurocent": "",
+        "beslisregel": "loting", "bezwaartermijn_dagen": 10, "geraamde_waarde": "12500000,50",
         "vragen_tot": (nu + timedelta(days=14)).strftime("%Y-%m-%dT%H:%M"),
         "inschrijven_tot": (nu + timedelta(days=7)).strftime("%Y-%m-%dT%H:%M"),
     }  # fmt: skip
@@ -75,6 +75,7 @@ def test_team_sets_up_a_tender_on_the_pages_and_announces_it():
     assert r.status_code == 302
     a = Aanbesteding.objects.get(referentie="WEB-1")
     assert a.status == AanbestedingStatus.CONCEPT
+    assert a.geraamde_waarde_eurocent == 1_250_000_050
     assert a.statuswijzigingen.get().reden == "aangemaakt"
     url = _url(a, "inrichting/")
 

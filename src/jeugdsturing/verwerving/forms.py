@@ -4,6 +4,7 @@ script obey the same rules."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any, cast
 
 from django import forms
@@ -32,7 +33,6 @@ class AanbestedingForm(forms.ModelForm):  # type: ignore[type-arg]
             "vragen_tot",
             "inschrijven_tot",
             "bezwaartermijn_dagen",
-            "geraamde_waarde_eurocent",
         ]
         widgets = {
             "vragen_tot": DATUMTIJD,
@@ -40,11 +40,24 @@ class AanbestedingForm(forms.ModelForm):  # type: ignore[type-arg]
             "omschrijving": forms.Textarea(attrs={"rows": 3, "cols": 70}),
         }
 
+    geraamde_waarde = forms.DecimalField(
+        required=False, min_value=0, max_digits=14, decimal_places=2, localize=True,
+        label="geraamde waarde (euro, hele looptijd)",
+    )  # fmt: skip
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["geraamde_waarde_eurocent"].required = False
         if self.instance.pk is not None:
             self.fields["referentie"].disabled = True
+            if self.instance.geraamde_waarde_eurocent is not None:
+                self.initial["geraamde_waarde"] = (
+                    Decimal(self.instance.geraamde_waarde_eurocent) / 100
+                )
+
+    def save(self, commit: bool = True) -> Aanbesteding:
+        waarde = self.cleaned_data.get("geraamde_waarde")
+        self.instance.geraamde_waarde_eurocent = None if waarde is None else int(waarde * 100)
+        return super().save(commit=commit)  # type: ignore[no-any-return]
 
 
 class PerceelForm(forms.Form):
