@@ -240,6 +240,11 @@ def test_bidder_submits_on_the_page_with_uea_and_evidence_sealed_until_the_deadl
     r = c.post(_url(a, "inschrijven/"), _bod(a, **{"cap0-gebied": "Atlantis"}))
     assert r.status_code == 400
     assert "Capaciteitsverklaring regel 1" in r.content.decode()
+    ander_perceel = a.percelen.exclude(pk=a.percelen.first().pk).first()  # type: ignore[union-attr]
+    assert ander_perceel is not None
+    r = c.post(_url(a, "inschrijven/"), _bod(a, **{"cap0-perceel": ander_perceel.code}))
+    assert r.status_code == 400
+    assert f"perceel {ander_perceel.code} is niet gekozen" in r.content.decode()
 
     # A change before the deadline replaces the bid; the bidder removes a file.
     r = c.post(_url(a, "inschrijven/"), _bod(a, visie="Gewijzigd"))

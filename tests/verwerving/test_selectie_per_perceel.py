@@ -130,3 +130,33 @@ def test_a_lot_needs_a_positive_maximum_or_none(tender: Tender):
     assert p.max_partners is None
     p = s.perceel_voeg_toe(aanbesteding=a, code="C", naam="Complex", max_partners=4, wachtkamer=2)
     assert (p.max_partners, p.wachtkamer) == (4, 2)
+
+
+def test_distribution_weighs_the_capacity_stated_for_a_lot(tender: Tender):
+    a = tender.aanbesteding
+    A, B = tender.percelen
+    regels = [
+        [{"perceel": A.code, "expertise": "ambulant", "gebied": "AMS-N", "min": 1, "max": 30},
+         {"perceel": A.code, "expertise": "verblijf", "gebied": "AMS-O", "min": 1, "max": 10},
+         {"perceel": B.code, "expertise": "ambulant", "gebied": "AMS-N", "min": 1, "max": 5}],
+        [{"expertise": "ambulant", "gebied": "AMS-N", "min": 1, "max": 99}],
+    ]  # fmt: skip
+    bids = [
+        s.inschrijving_dien_in(
+            aanbesteding=a, aanbieder=tender.aanbieders[n], percelen=[A, B], visie="v",
+            antwoorden={}, capaciteit=capaciteit, uea={"uitsluitingsgronden": "geen"}, op=VOOR,
+        )
+        for n, capaciteit in enumerate(regels)
+    ]  # fmt: skip
+    with pytest.raises(ValidationError, match="perceel X is niet gekozen"):
+        s.inschrijving_dien_in(
+            aanbesteding=a, aanbieder=tender.aanbieders[3], percelen=[A], visie="v",
+            antwoorden={}, capaciteit=[{"perceel": "X", "expertise": "e", "gebied": "g"}],
+            uea={}, op=VOOR,
+        )  # fmt: skip
+    Inschrijving.objects.filter(pk__in=[b.pk for b in bids]).update(status=IS.GESELECTEERD)
+    sleutels = s.verdeelsleutels(a)
+    assert A.thema_id is not None
+    assert B.thema_id is not None
+    assert sleutels[A.thema_id] == {bids[0].pk: D(40), bids[1].pk: D(1)}  # no lot named: 1
+    assert sleutels[B.thema_id] == {bids[0].pk: D(5), bids[1].pk: D(1)}

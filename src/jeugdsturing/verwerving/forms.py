@@ -127,17 +127,24 @@ class TermijnForm(forms.Form):
 class CapaciteitForm(forms.Form):
     """One line of the capacity statement (seed 002 section 5.7)."""
 
+    perceel = forms.ChoiceField(required=False, label="perceel of thema")
     expertise = forms.CharField(max_length=100, required=False)
     zorgvorm = forms.CharField(max_length=100, required=False)
     gebied = forms.ChoiceField(required=False)
     min = forms.IntegerField(min_value=0, required=False, label="minimum")
     max = forms.IntegerField(min_value=0, required=False, label="maximum")
 
-    def __init__(self, *args: Any, gebieden: list[str], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, gebieden: list[str], percelen: list[str] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["gebied"]).choices = [
             ("", ""),
             *((g, g) for g in gebieden),
+        ]
+        cast(forms.ChoiceField, self.fields["perceel"]).choices = [
+            ("", ""),
+            *((p, p) for p in percelen or []),
         ]
 
     def regel(self) -> dict[str, Any] | None:
@@ -145,13 +152,14 @@ class CapaciteitForm(forms.Form):
         d = self.cleaned_data
         if not any(d.get(k) not in (None, "") for k in ("expertise", "zorgvorm", "gebied")):
             return None
-        return {
+        regel = {
             "expertise": d.get("expertise", ""),
             "zorgvorm": d.get("zorgvorm", ""),
             "gebied": d.get("gebied", ""),
             "min": d.get("min") or 0,
             "max": d.get("max") or 0,
         }
+        return {"perceel": d["perceel"], **regel} if d.get("perceel") else regel
 
 
 class RondeForm(forms.Form):

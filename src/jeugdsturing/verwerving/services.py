@@ -212,7 +212,12 @@ def _controleer_inschrijving(
         raise ValidationError(f"Percelen {', '.join(vreemd)} horen niet bij deze aanbesteding.")
     if aanbieder in leden:
         raise ValidationError("De penvoerder staat ook als combinant vermeld.")
+    codes = {p.code for p in percelen}
     for n, regel in enumerate(capaciteit, start=1):
+        if regel.get("perceel") and regel["perceel"] not in codes:
+            raise ValidationError(
+                f"Capaciteitsverklaring regel {n}: perceel {regel['perceel']} is niet gekozen."
+            )
         for veld in ("expertise", "gebied"):
             if not str(regel.get(veld, "")).strip():
                 raise ValidationError(f"Capaciteitsverklaring regel {n}: {veld} ontbreekt.")
@@ -836,7 +841,7 @@ def _uitval_per_perceel(inschrijving: Inschrijving, reden: str) -> Inschrijving 
 def verdeelsleutels(a: Aanbesteding) -> dict[int, dict[int, Decimal]]:
     """Per theme id: the weight of every partner still in the running (selected; a
     refused offer withdraws the bid) that bid on that theme's lot: its stated maximum
-    capacity for the theme when the capacity statement names the theme, otherwise an
+    capacity for the theme when the capacity statement names the theme or its lot, otherwise an
     equal share (1). With selection per lot only the lots where it is selected count."""
     sleutels: dict[int, dict[int, Decimal]] = {}
     partners = a.inschrijvingen.filter(status=IS.GESELECTEERD).prefetch_related(
@@ -855,7 +860,8 @@ def verdeelsleutels(a: Aanbesteding) -> dict[int, dict[int, Decimal]]:
             capaciteit = [
                 Decimal(str(c.get("max", 0)))
                 for c in i.capaciteit
-                if isinstance(c, dict) and c.get("thema") == thema.code
+                if isinstance(c, dict)
+                and (c.get("thema") == thema.code or c.get("perceel") == p.code)
             ]
             sleutels.setdefault(thema.pk, {})[i.pk] = sum(capaciteit, Decimal(0)) or Decimal(1)
     return sleutels

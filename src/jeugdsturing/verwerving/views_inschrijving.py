@@ -37,10 +37,16 @@ def _gebieden(a: Aanbesteding) -> list[str]:
     return list(a.regio.gebieden.values_list("code", flat=True))
 
 
+def _percelen(a: Aanbesteding) -> list[str]:
+    return list(a.percelen.values_list("code", flat=True))
+
+
 def _capaciteit(request: HttpRequest, a: Aanbesteding, aantal: int) -> list[dict[str, Any]]:
     regels = []
     for n in range(aantal):
-        form = f.CapaciteitForm(request.POST, prefix=f"cap{n}", gebieden=_gebieden(a))
+        form = f.CapaciteitForm(
+            request.POST, prefix=f"cap{n}", gebieden=_gebieden(a), percelen=_percelen(a)
+        )
         if not form.is_valid():
             raise ValidationError(f"Capaciteitsverklaring regel {n + 1}: {f.fouten(form)}")
         regel = form.regel()
@@ -158,6 +164,7 @@ def _formulier(
             p,
             prefix=f"cap{n}",
             gebieden=_gebieden(a),
+            percelen=_percelen(a),
             initial=bestaand[n] if n < len(bestaand) else None,
         )
         for n in range(len(bestaand) + LEGE_REGELS)
