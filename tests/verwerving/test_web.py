@@ -8,14 +8,17 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
 from django.test import Client
 
 from jeugdsturing.core.models import Rol
 from jeugdsturing.core.services import gebruiker_create_or_update
+from jeugdsturing.verwerving import documenten, ocds
 from jeugdsturing.verwerving import services as s
 from jeugdsturing.verwerving.models import Aanbesteding, Beoordelaar, InschrijvingStatus
 from tests.conftest import DEMO_PASSWORD
 from tests.verwerving.conftest import VOOR, Tender, dien_in
+from tests.verwerving.test_documenten import tekst
 from tests.verwerving.test_procedure import _naar_beoordeling
 
 pytestmark = pytest.mark.django_db
@@ -189,3 +192,36 @@ def test_team_records_knock_out_checks_and_assigns_assessors_on_the_page(tender:
     c.post(pad, {"actie": "toewijzen", "inschrijving": i.pk, "beoordelaar": b.pk})
     assert list(b.inschrijvingen.all()) == [i]
     assert login("aanbieder").get(pad).status_code == 403
+
+
+def test_team_publishes_a_question_anonymised_and_keeps_the_original(tender: Tender):
+    a = tender.aanbesteding
+    eigen = tender.aanbieders[0]
+    v = s.vraag_stel(aanbesteding=a, aanbieder=eigen, op=VOOR,
+                     tekst="Wij, Testaanbieder 01 uit Diemen, vragen: mag een combinatie?")  # fmt: skip
+    gebruiker_create_or_update(username="vrager", password="pw-vrager-1", rol=Rol.AANBIEDER,
+                               regio=a.regio, aanbieder=eigen)  # fmt: skip
+    team = login("contractmanager")
+    pad = f"/verwerving/{a.referentie}/"
+    team.post(pad + "actie/", {"actie": "beantwoord", "vraag": v.pk,
+                               "publicatietekst": "Mag een combinatie inschrijven?",
+                               "antwoord": "Ja, met een penvoerder."})  # fmt: skip
+    v.refresh_from_db()
+    assert v.tekst.startswith("Wij, Testaanbieder 01")  # the original is kept
+    assert v.gepubliceerde_tekst == "Mag een combinatie inschrijven?"
+    assert "Testaanbieder 01 uit Diemen" in team.get(pad).content.decode()
+    team.post(pad + "actie/", {"actie": "nota"})
+    v.refresh_from_db()
+    assert v.nota_nummer == 1
+    pdf = tekst(documenten.pdf(documenten.nota_html(a, 1)))
+    assert "Mag een combinatie inschrijven?" in pdf
+    assert "Diemen" not in pdf
+    enquiry = ocds.release_package(a)["releases"][0]["tender"]["enquiries"][0]
+    assert enquiry["description"] == "Mag een combinatie inschrijven?"
+    vrager = Client()
+    assert vrager.login(username="vrager", password="pw-vrager-1")
+    html = vrager.get(pad).content.decode()
+    assert "Wij, Testaanbieder 01 uit Diemen" in html  # its own question, in its own words
+    assert "<td>Mag een combinatie inschrijven?</td>" in html  # the published nota
+    with pytest.raises(ValidationError, match="al gepubliceerd"):
+        s.vraag_beantwoord(vraag=v, antwoord="anders", publicatietekst="anders")

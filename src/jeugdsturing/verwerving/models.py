@@ -165,6 +165,11 @@ class Vraag(models.Model):
     aanbesteding = models.ForeignKey(Aanbesteding, on_delete=models.CASCADE, related_name="vragen")
     gesteld_door = models.ForeignKey(Aanbieder, on_delete=models.PROTECT, related_name="+")
     tekst = models.TextField()
+    publicatietekst = models.TextField(
+        "vraag zoals gepubliceerd",
+        blank=True,
+        help_text="De vraag zonder wat de vragensteller herkenbaar maakt; leeg: de eigen tekst.",
+    )
     gesteld_op = models.DateTimeField()
     antwoord = models.TextField(blank=True)
     beantwoord_op = models.DateTimeField(null=True)
@@ -177,6 +182,12 @@ class Vraag(models.Model):
 
     def __str__(self) -> str:
         return f"vraag {self.pk} ({self.aanbesteding.referentie})"
+
+    @property
+    def gepubliceerde_tekst(self) -> str:
+        """What the Nota van Inlichtingen and OCDS show: the team's anonymised wording,
+        or the asker's own."""
+        return self.publicatietekst or self.tekst
 
 
 class InschrijvingStatus(models.TextChoices):

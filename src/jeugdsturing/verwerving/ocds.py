@@ -171,7 +171,7 @@ def release_package(aanbesteding: Aanbesteding, *, nu: datetime | None = None) -
                 "id": f"nvi-{v.nota_nummer}-{v.volgnummer}",
                 "date": _iso(v.gesteld_op),
                 "title": f"Nota van Inlichtingen {v.nota_nummer}, vraag {v.volgnummer}",
-                "description": v.tekst,
+                "description": v.gepubliceerde_tekst,
                 "answer": v.antwoord,
                 "dateAnswered": _iso(v.beantwoord_op),
             }

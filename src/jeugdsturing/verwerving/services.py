@@ -150,7 +150,11 @@ def vraag_stel(
 
 
 @transaction.atomic
-def vraag_beantwoord(*, vraag: Vraag, antwoord: str, op: datetime | None = None) -> Vraag:
+def vraag_beantwoord(
+    *, vraag: Vraag, antwoord: str, publicatietekst: str | None = None, op: datetime | None = None
+) -> Vraag:
+    """Answer a question before publication; `publicatietekst` is the question as it will
+    be published when the asker's wording would identify them (the original is kept)."""
     if vraag.nota_nummer is not None:
         raise ValidationError(
             f"Vraag {vraag.volgnummer} is al gepubliceerd in nota {vraag.nota_nummer}."
@@ -158,6 +162,10 @@ def vraag_beantwoord(*, vraag: Vraag, antwoord: str, op: datetime | None = None)
     if not antwoord.strip():
         raise ValidationError("Het antwoord is leeg.")
     vraag.antwoord = antwoord.strip()
+    if publicatietekst is not None:
+        vraag.publicatietekst = (
+            "" if publicatietekst.strip() == vraag.tekst.strip() else publicatietekst.strip()
+        )
     vraag.beantwoord_op = _nu(op)
     vraag.save()
     return vraag

@@ -294,7 +294,11 @@ def actie(request: HttpRequest, referentie: str) -> HttpResponse:
             melding = f"Fase gewijzigd naar {p.get('naar')}."
         elif soort == "beantwoord":
             vraag = get_object_or_404(a.vragen, pk=p.get("vraag"))
-            s.vraag_beantwoord(vraag=vraag, antwoord=p.get("antwoord", ""))
+            s.vraag_beantwoord(
+                vraag=vraag,
+                antwoord=p.get("antwoord", ""),
+                publicatietekst=p.get("publicatietekst"),
+            )
             melding = "Antwoord opgeslagen."
         elif soort == "nota":
             melding = f"Nota van Inlichtingen {s.nota_publiceer(aanbesteding=a)} gepubliceerd."
