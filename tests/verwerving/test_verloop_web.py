@@ -11,6 +11,8 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from jeugdsturing.berichten.models import Traject, TrajectStatus
+from jeugdsturing.contracten.models import Aanbieder
 from jeugdsturing.core.models import Rol
 from jeugdsturing.core.services import gebruiker_create_or_update
 from jeugdsturing.verwerving import services as s
@@ -244,3 +246,43 @@ def test_demo_tender_coverage_shows_gaps():
     assert "<svg" in html
     assert "tekort" in html
     assert "overcapaciteit" in html or "gedekt" in html
+
+
+def test_demand_from_the_monitor_is_the_number_in_care_at_the_same_time(tender: Tender):
+    agb = Aanbieder.objects.filter(naam="Amstelzorg").values_list("agb_code", flat=True)[0]
+
+    def traject(n: int, gebied: str, eind: date | None) -> Traject:
+        begin = date(2027, 1, 4)
+        return Traject(
+            sleutel=f"dekking-{n}", gemeente="0363", aanbieder=agb, client=f"{n:064x}",
+            geboortejaar=2015, gebied=gebied, toewijzingnummer=str(n), categorie="45",
+            productcode="45A01", toewijzingsdatum=begin, toewijzing_ingangsdatum=begin,
+            begindatum=begin, einddatum=eind, reden_beeindiging="31" if eind else "",
+            start_gemeld_op=begin, stop_gemeld_op=eind,
+            status=TrajectStatus.BEEINDIGD if eind else TrajectStatus.LOPEND,
+        )  # fmt: skip
+
+    # AMS-N: 10 all year and 6 until mid-March; AMS-O: 3 all year; one without an area.
+    Traject.objects.bulk_create(
+        [traject(n, "AMS-N", None) for n in range(10)]
+        + [traject(n, "AMS-N", date(2027, 3, 15)) for n in range(10, 16)]
+        + [traject(n, "AMS-O", None) for n in range(16, 19)]
+        + [traject(19, "", None)]
+    )
+    a = tender.aanbesteding
+    vraag = s.vraag_uit_monitor(a, date(2027, 1, 1), date(2027, 6, 30))
+    # month ends Jan and Feb: 16 in care in AMS-N, March-June: 10; mean 12 (not the 16
+    # distinct clients of the half year)
+    assert vraag == {("alle", "AMS-N"): 12, ("alle", "AMS-O"): 3}
+    # no month end in the period: the number in care on its last day
+    assert s.vraag_uit_monitor(a, date(2027, 3, 10), date(2027, 3, 20)) == {
+        ("alle", "AMS-N"): 10, ("alle", "AMS-O"): 3,
+    }  # fmt: skip
+    r = login("contractmanager").post(
+        _url(a, "dekking/"), {"actie": "monitor", "van": "2027-01-01", "tot": "2027-06-30"},
+        follow=True,
+    )  # fmt: skip
+    assert "Verwachte vraag van 2 gebieden uit de monitor overgenomen." in r.content.decode()
+    raming = Vraagraming.objects.get(aanbesteding=a, gebied="AMS-N")
+    assert (raming.expertise, raming.aantal) == ("alle", 12)
+    assert raming.bron.startswith("monitor: gemiddeld tegelijk in zorg")

@@ -1111,14 +1111,41 @@ def partnercapaciteit(a: Aanbesteding) -> list[tuple[int, dict[str, Any]]]:
 
 
 def vraag_uit_monitor(a: Aanbesteding, van: date, tot: date) -> dict[tuple[str, str], int]:
-    """Expected demand per area from the monitor: the distinct clients in care per gebied
-    in [van, tot] (expertise "alle"); areas without a code are left out."""
-    from jeugdsturing.monitor.indicatoren import Periode, bereken
+    """Expected demand per area from the monitor, on the scale of a capacity statement
+    (children in care at the same time): the mean over the month ends in [van, tot] (the
+    last day when the period holds none) of the distinct clients in care on that day per
+    gebied, rounded up; expertise "alle". Areas without a code are left out."""
+    from jeugdsturing.monitor.indicatoren import Periode, bereken, verrijk
     from jeugdsturing.monitor.selectors import monitor_data
 
+    dagen = _maandeinden(van, tot) or [tot]
     data = monitor_data(a.regio)
-    rijen = bereken(data.trajecten, data.verlengingen, [Periode(van, tot)], ["gebied"]).to_dicts()
-    return {("alle", str(r["gebied"])): int(r["clients_in_care"]) for r in rijen if r["gebied"]}
+    trajecten = verrijk(data.trajecten)
+    rijen = [
+        rij
+        for dag in dagen  # one call per day: bereken takes adjoining periods only
+        for rij in bereken(
+            trajecten, data.verlengingen, [Periode(dag, dag)], ["gebied"], verrijkt=True
+        ).to_dicts()
+    ]
+    som: dict[str, int] = {}
+    for rij in rijen:
+        if rij["gebied"]:
+            som[str(rij["gebied"])] = som.get(str(rij["gebied"]), 0) + int(rij["clients_in_care"])
+    return {("alle", g): -(-n // len(dagen)) for g, n in som.items()}
+
+
+def _maandeinden(van: date, tot: date) -> list[date]:
+    dagen: list[date] = []
+    jaar, maand = van.year, van.month
+    while True:
+        volgende = date(jaar + maand // 12, maand % 12 + 1, 1)
+        einde = volgende - timedelta(days=1)
+        if einde > tot:
+            return dagen
+        if einde >= van:
+            dagen.append(einde)
+        jaar, maand = volgende.year, volgende.month
 
 
 # --- setting up a tender ------------------------------------------------------------------
@@ -1454,8 +1481,9 @@ def vraagraming_zet(
 
 @transaction.atomic
 def vraagraming_uit_monitor(*, aanbesteding: Aanbesteding, van: date, tot: date) -> int:
-    """Take the expected demand per area from the monitor (clients in care in [van,
-    tot]); returns the number of areas. Without data nothing changes."""
+    """Take the expected demand per area from the monitor (vraag_uit_monitor: clients in
+    care at the same time, averaged over the period's month ends); returns the number of
+    areas. Without data nothing changes."""
     if tot < van:
         raise ValidationError(f"De periode {van:%d-%m-%Y} t/m {tot:%d-%m-%Y} is leeg.")
     vraag = vraag_uit_monitor(aanbesteding, van, tot)
@@ -1465,8 +1493,8 @@ def vraagraming_uit_monitor(*, aanbesteding: Aanbesteding, van: date, tot: date)
         )
     for (expertise, gebied), aantal in vraag.items():
         vraagraming_zet(aanbesteding=aanbesteding, expertise=expertise, gebied=gebied,
-                        aantal=aantal, bron=f"monitor: cliënten in zorg {van:%d-%m-%Y} t/m "
-                        f"{tot:%d-%m-%Y}")  # fmt: skip
+                        aantal=aantal, bron=f"monitor: gemiddeld tegelijk in zorg op de "
+                        f"maandeinden {van:%d-%m-%Y} t/m {tot:%d-%m-%Y}")  # fmt: skip
     return len(vraag)
 
 
