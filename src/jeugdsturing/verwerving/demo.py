@@ -232,17 +232,13 @@ def _capaciteit(rng: random.Random, gebieden: list[str]) -> list[dict[str, objec
 
 def _vraagramingen(a: Aanbesteding) -> None:
     """The team's expected demand per expertise and area for the tender: around what the
-    bids offer, with a shortage of residential places in two areas and more than enough
-    ambulant help in one, so that the coverage page and the dialogue have work."""
+    partners offer, short of residential places (verblijf) everywhere and with ambulant
+    help and day care covered, so that the coverage page and the dialogue have work."""
     rng = random.Random(2029)
-    capaciteit: dict[tuple[str, str], int] = {}
-    for _, regel in s.dekkingscapaciteit(a):
-        cel = (str(regel["expertise"]), str(regel["gebied"]))
-        capaciteit[cel] = capaciteit.get(cel, 0) + int(regel["max"])
-    for (expertise, gebied), maximum in sorted(capaciteit.items()):
-        factor = rng.uniform(1.05, 1.4) if expertise == "verblijf" else rng.uniform(0.3, 0.9)
-        s.vraagraming_zet(aanbesteding=a, expertise=expertise, gebied=gebied,
-                          aantal=round(maximum * factor),
+    for cel in s.dekking_van(a).per_expertise:  # no estimates yet: the cells with capacity
+        factor = rng.uniform(1.05, 1.4) if cel.expertise == "verblijf" else rng.uniform(0.3, 0.9)
+        s.vraagraming_zet(aanbesteding=a, expertise=cel.expertise, gebied=cel.gebied,
+                          aantal=round(cel.maximum * factor),
                           bron="regioteam: realisatie 2025 en wachtlijsten per gebied")  # fmt: skip
 
 

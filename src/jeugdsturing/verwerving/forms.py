@@ -185,6 +185,13 @@ class MonitorperiodeForm(forms.Form):
     tot = forms.DateField(widget=DATUM)
 
 
+def geldig(form: forms.BaseForm) -> dict[str, Any]:
+    """The form's cleaned data, or a ValidationError naming every wrong field."""
+    if not form.is_valid():
+        raise forms.ValidationError(fouten(form))
+    return dict(form.cleaned_data)
+
+
 def fouten(form: forms.BaseForm) -> str:
     """A form's errors in one line, each naming its field."""
     delen = []

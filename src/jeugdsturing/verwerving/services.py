@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -23,6 +26,7 @@ from jeugdsturing.core.levenscyclus import controleer_overgang
 from jeugdsturing.regio.models import Thema
 from jeugdsturing.verwerving import dekking
 from jeugdsturing.verwerving import rangschikking as r
+from jeugdsturing.verwerving import sjablonen as sj
 from jeugdsturing.verwerving.models import (
     AANBESTEDING_OVERGANGEN,
     AFSPRAAK_OVERGANGEN,
@@ -350,8 +354,6 @@ def bewijsstuk_voeg_toe(
     op: datetime | None = None,
 ) -> Bewijsstuk:
     """Attach a file to a bid (before the bid deadline), checked on size and content."""
-    from django.conf import settings
-
     moment = _nu(op)
     a = inschrijving.aanbesteding
     if moment > a.inschrijven_tot or a.status != AanbestedingStatus.AANGEKONDIGD:
@@ -518,14 +520,28 @@ def scores_dien_in(
 
 def alle_ingediend(inschrijving: Inschrijving) -> bool:
     """Have all assessors assigned to the bid submitted all their scores?"""
-    n_criteria = inschrijving.aanbesteding.criteria.count()
-    beoordelaars = list(inschrijving.beoordelaars.all())
-    if not beoordelaars:
-        return False
-    ingediend = Score.objects.filter(
-        inschrijving=inschrijving, beoordelaar__in=beoordelaars, ingediend_op__isnull=False
-    ).count()
-    return ingediend == n_criteria * len(beoordelaars)
+    return inschrijving.pk in volledig_beoordeeld(inschrijving.aanbesteding, inschrijving)
+
+
+def volledig_beoordeeld(a: Aanbesteding, inschrijving: Inschrijving | None = None) -> set[int]:
+    """The bids (pks) of the tender, or just `inschrijving`, with at least one assessor,
+    whose assigned assessors have all submitted a score on every criterion. Three queries
+    whatever the number of bids."""
+    toewijzingen = Beoordelaar.inschrijvingen.through.objects.filter(inschrijving__aanbesteding=a)
+    scores = Score.objects.filter(inschrijving__aanbesteding=a, ingediend_op__isnull=False)
+    if inschrijving is not None:
+        toewijzingen = toewijzingen.filter(inschrijving=inschrijving)
+        scores = scores.filter(inschrijving=inschrijving)
+    toegewezen: dict[int, set[int]] = {}
+    for bod, beoordelaar in toewijzingen.values_list("inschrijving_id", "beoordelaar_id"):
+        toegewezen.setdefault(bod, set()).add(beoordelaar)
+    ingediend = Counter(scores.values_list("inschrijving_id", "beoordelaar_id"))
+    n_criteria = a.criteria.count()
+    return {
+        bod
+        for bod, beoordelaars in toegewezen.items()
+        if all(ingediend[(bod, b)] == n_criteria for b in beoordelaars)
+    }
 
 
 def zichtbare_scores(*, beoordelaar: Beoordelaar, inschrijving: Inschrijving) -> list[Score]:
@@ -1102,9 +1118,13 @@ PARTNERS = (IS.GESELECTEERD, IS.GEGUND)
 def partnercapaciteit(a: Aanbesteding) -> list[tuple[int, dict[str, Any]]]:
     """The capacity statements of the partners (selected bids, and after the award the
     awarded ones)."""
+    return _capaciteit_van(a, PARTNERS)
+
+
+def _capaciteit_van(a: Aanbesteding, statussen: Sequence[str]) -> list[tuple[int, dict[str, Any]]]:
     return [
         (i.nummer, dict(regel))
-        for i in a.inschrijvingen.filter(status__in=PARTNERS).order_by("nummer")
+        for i in a.inschrijvingen.filter(status__in=statussen).order_by("nummer")
         for regel in i.capaciteit
         if isinstance(regel, dict)
     ]
@@ -1367,8 +1387,6 @@ def onderdeel_verwijder(*, aanbesteding: Aanbesteding, soort: str, pk: int) -> s
 def sjabloon_neem_over(*, aanbesteding: Aanbesteding, wat: str) -> int:
     """Copy a standard set (sjablonen.py) into the tender; codes already present are
     skipped. Returns how many were added."""
-    from jeugdsturing.verwerving import sjablonen as sj
-
     a = aanbesteding
     n = 0
     if wat == "eisen":
@@ -1498,32 +1516,29 @@ def vraagraming_uit_monitor(*, aanbesteding: Aanbesteding, van: date, tot: date)
     return len(vraag)
 
 
-def dekkingscapaciteit(a: Aanbesteding) -> list[tuple[int, dict[str, Any]]]:
-    """The capacity that counts for coverage: the partners' once there is a selection,
-    before that every bid still in the running (to see what the market offers)."""
-    if a.inschrijvingen.filter(status__in=PARTNERS).exists():
-        return partnercapaciteit(a)
-    return [
-        (i.nummer, dict(regel))
-        for i in a.inschrijvingen.filter(status=IS.INGEDIEND).order_by("nummer")
-        for regel in i.capaciteit
-        if isinstance(regel, dict)
-    ]
+@dataclass(frozen=True)
+class Dekkingsbeeld:
+    bron: str  # whose capacity counts: "partners" or (before the selection) "inschrijvingen"
+    per_gebied: list[dekking.Dekkingsregel]  # over all expertises (expertise "alle")
+    per_expertise: list[dekking.Dekkingsregel]
 
 
-def dekking_van(a: Aanbesteding, *, per_expertise: bool) -> list[dekking.Dekkingsregel]:
-    """Coverage per expertise and area, or per area over all expertises (the monitor's
-    demand is per area)."""
-    capaciteit = dekkingscapaciteit(a)
+def dekking_van(a: Aanbesteding) -> Dekkingsbeeld:
+    """Coverage per area over all expertises (the monitor's demand is per area) and per
+    expertise and area. The capacity is the partners' once there is a selection, before
+    that every bid still in the running (what the market offers). Per area an estimate
+    for "alle" takes precedence over the sum of that area's expertise estimates."""
+    partners = a.inschrijvingen.filter(status__in=PARTNERS).exists()
+    capaciteit = _capaciteit_van(a, PARTNERS if partners else (IS.INGEDIEND,))
     ramingen = list(a.vraagramingen.all())
-    vraag: dict[tuple[str, str], int] = {}
-    if per_expertise:
-        for v in ramingen:
-            if v.expertise != "alle":
-                vraag[(v.expertise, v.gebied)] = v.aantal
-        return dekking.dekking(capaciteit, vraag)
+    met_totaal = {v.gebied for v in ramingen if v.expertise == "alle"}
+    per_gebied: dict[tuple[str, str], int] = {}
     for v in ramingen:
-        if v.expertise == "alle" or not any(w.expertise == "alle" and w.gebied == v.gebied
-                                            for w in ramingen):  # fmt: skip
-            vraag[("alle", v.gebied)] = vraag.get(("alle", v.gebied), 0) + v.aantal
-    return dekking.dekking(dekking.alle_expertises(capaciteit), vraag)
+        if v.expertise == "alle" or v.gebied not in met_totaal:
+            per_gebied[("alle", v.gebied)] = per_gebied.get(("alle", v.gebied), 0) + v.aantal
+    per_expertise = {(v.expertise, v.gebied): v.aantal for v in ramingen if v.expertise != "alle"}
+    return Dekkingsbeeld(
+        bron="partners" if partners else "inschrijvingen",
+        per_gebied=dekking.dekking(dekking.alle_expertises(capaciteit), per_gebied),
+        per_expertise=dekking.dekking(capaciteit, per_expertise),
+    )

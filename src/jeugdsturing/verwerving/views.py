@@ -5,6 +5,7 @@ his own scores until everyone has submitted (docs/verwerving.md)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -42,6 +43,22 @@ def _rol(request: HttpRequest) -> Rol | None:
     if rol is None and getattr(request.user, "is_superuser", False):
         return Rol.REGIOBEHEERDER
     return rol
+
+
+def _gebruiker(request: HttpRequest) -> User | None:
+    """The logged-in user, as recorded with a decision (None for an anonymous one)."""
+    return request.user if isinstance(request.user, User) else None
+
+
+def _uitvoeren(
+    request: HttpRequest, doe: Callable[[], str], terug: str, referentie: str
+) -> HttpResponse:
+    """Run one POST action; its message, or the error, is shown on the page it returns to."""
+    try:
+        messages.success(request, doe())
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+    return redirect(terug, referentie=referentie)
 
 
 def _aanbieder(request: HttpRequest) -> Aanbieder | None:
@@ -112,7 +129,7 @@ def aanbesteding(request: HttpRequest, referentie: str) -> HttpResponse:
             eigen_vragen=a.vragen.filter(gesteld_door=aanbieder).order_by("gesteld_op"),
             inschrijven_open=a.status == AanbestedingStatus.AANGEKONDIGD
             and nu <= a.inschrijven_tot,
-            aanbod=[r for r in _aanbod_per_partner(a) if eigen is not None and r["i"] == eigen],
+            aanbod=_aanbod_per_partner(a, alleen=eigen) if eigen is not None else [],
             bezwaar_open=_bezwaar_open(a, nu.date()),
             eigen_bezwaren=eigen.bezwaren.order_by("ingediend_op") if eigen is not None else [],
         )
@@ -153,14 +170,20 @@ def _bezwaar_open(a: Aanbesteding, dag: date) -> str:
     return ""
 
 
-def _aanbod_per_partner(a: Aanbesteding) -> list[dict[str, object]]:
-    """Per partner with an offer: the offer per year and the answer to it."""
-    eindbod = {e.inschrijving_id: e for e in Eindbod.objects.filter(inschrijving__aanbesteding=a)}
+def _aanbod_per_partner(
+    a: Aanbesteding, alleen: Inschrijving | None = None
+) -> list[dict[str, object]]:
+    """Per partner with an offer (or only for `alleen`): the offer per year and the answer
+    to it."""
+    eindbiedingen = Eindbod.objects.filter(inschrijving__aanbesteding=a)
+    aanbiedingen = Aanbod.objects.filter(inschrijving__aanbesteding=a)
+    if alleen is not None:
+        eindbiedingen = eindbiedingen.filter(inschrijving=alleen)
+        aanbiedingen = aanbiedingen.filter(inschrijving=alleen)
+    eindbod = {e.inschrijving_id: e for e in eindbiedingen}
     partners: dict[int, Inschrijving] = {}
     jaren: dict[int, dict[int, int]] = {}
-    for bod in Aanbod.objects.filter(inschrijving__aanbesteding=a).select_related(
-        "inschrijving__aanbieder"
-    ):
+    for bod in aanbiedingen.select_related("inschrijving__aanbieder"):
         partners[bod.inschrijving_id] = bod.inschrijving
         per_jaar = jaren.setdefault(bod.inschrijving_id, {})
         per_jaar[bod.jaar] = per_jaar.get(bod.jaar, 0) + bod.bedrag_eurocent
@@ -285,7 +308,7 @@ def actie(request: HttpRequest, referentie: str) -> HttpResponse:
     if _rol(request) not in TEAM or request.method != "POST":
         raise PermissionDenied("Alleen het regioteam voert de stappen van de aanbesteding uit.")
     p = request.POST
-    door = request.user if isinstance(request.user, User) else None
+    door = _gebruiker(request)
     soort = p.get("actie", "")
     try:
         if soort == "status":
@@ -366,7 +389,7 @@ def toetsing(request: HttpRequest, referentie: str) -> HttpResponse:
         raise PermissionDenied("De toetsing is voor het regioteam.")
     if timezone.now() <= a.inschrijven_tot:
         raise PermissionDenied(f"De inschrijvingen zijn verzegeld tot {tijd(a.inschrijven_tot)}.")
-    door = request.user if isinstance(request.user, User) else None
+    door = _gebruiker(request)
     if request.method == "POST":
         try:
             i = get_object_or_404(Inschrijving, aanbesteding=a, pk=request.POST.get("inschrijving"))

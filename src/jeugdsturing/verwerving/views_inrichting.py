@@ -5,9 +5,6 @@ concept; after the announcement only the deadlines can move later (services.py).
 
 from __future__ import annotations
 
-from typing import Any
-
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -21,11 +18,7 @@ from jeugdsturing.regio.models import Thema
 from jeugdsturing.verwerving import forms as f
 from jeugdsturing.verwerving import services as s
 from jeugdsturing.verwerving.models import Aanbesteding, AanbestedingStatus
-from jeugdsturing.verwerving.views import TEAM, _aanbesteding, _rol
-
-
-def _gebruiker(request: HttpRequest) -> User | None:
-    return request.user if isinstance(request.user, User) else None
+from jeugdsturing.verwerving.views import TEAM, _aanbesteding, _gebruiker, _rol, _uitvoeren
 
 
 @requires(Sectie.VERWERVING)
@@ -60,13 +53,9 @@ def inrichting(request: HttpRequest, referentie: str) -> HttpResponse:
     if _rol(request) not in TEAM:
         raise PermissionDenied("De inrichting van de aanbesteding is voor het regioteam.")
     if request.method == "POST":
-        try:
-            melding = _verwerk(request, a)
-        except ValidationError as e:
-            messages.error(request, " ".join(e.messages))
-        else:
-            messages.success(request, melding)
-        return redirect("verwerving:inrichting", referentie=referentie)
+        return _uitvoeren(
+            request, lambda: _verwerk(request, a), "verwerving:inrichting", referentie
+        )
     concept = a.status == AanbestedingStatus.CONCEPT
     kandidaten = User.objects.filter(profiel__rol=Rol.BEOORDELAAR, profiel__regio=a.regio).exclude(
         pk__in=a.beoordelaars.values("gebruiker")
@@ -96,24 +85,17 @@ def inrichting(request: HttpRequest, referentie: str) -> HttpResponse:
     )
 
 
-def _geldig(form: forms.BaseForm) -> dict[str, Any]:
-    if not form.is_valid():
-        raise ValidationError(f.fouten(form))
-    return dict(form.cleaned_data)
-
-
 def _verwerk(request: HttpRequest, a: Aanbesteding) -> str:
     """One POST of the setup page; returns the message."""
     p = request.POST
     actie = p.get("actie", "")
     if actie == "bewaar":
         form = f.AanbestedingForm(p, instance=a)
-        if not form.is_valid():
-            raise ValidationError(f.fouten(form))
+        f.geldig(form)
         s.aanbesteding_bewaar(aanbesteding=form.save(commit=False), door=_gebruiker(request))
         return "Aanbesteding opgeslagen."
     if actie == "perceel":
-        d = _geldig(f.PerceelForm(p, themas=_themas(a)))
+        d = f.geldig(f.PerceelForm(p, themas=_themas(a)))
         thema = Thema.objects.get(pk=d["thema"]) if d["thema"] else None
         perceel = s.perceel_voeg_toe(
             aanbesteding=a,
@@ -125,7 +107,7 @@ def _verwerk(request: HttpRequest, a: Aanbesteding) -> str:
         )
         return f"Perceel {perceel.code} toegevoegd."
     if actie == "criterium":
-        d = _geldig(f.CriteriumForm(p))
+        d = f.geldig(f.CriteriumForm(p))
         c = s.criterium_voeg_toe(
             aanbesteding=a,
             code=str(d["code"]),
@@ -136,7 +118,7 @@ def _verwerk(request: HttpRequest, a: Aanbesteding) -> str:
         )
         return f"Criterium {c.code} toegevoegd."
     if actie == "eis":
-        d = _geldig(f.EisForm(p))
+        d = f.geldig(f.EisForm(p))
         eis = s.eis_voeg_toe(
             aanbesteding=a,
             code=str(d["code"]),
@@ -145,7 +127,7 @@ def _verwerk(request: HttpRequest, a: Aanbesteding) -> str:
         )
         return f"Eis {eis.code} toegevoegd."
     if actie == "mijlpaal":
-        d = _geldig(f.MijlpaalForm(p))
+        d = f.geldig(f.MijlpaalForm(p))
         m = s.mijlpaal_voeg_toe(
             aanbesteding=a,
             fase=str(d["fase"]),
@@ -171,7 +153,7 @@ def _verwerk(request: HttpRequest, a: Aanbesteding) -> str:
         s.beoordelaar_benoem(aanbesteding=a, gebruiker=gebruiker)
         return f"{gebruiker.username} benoemd in de beoordelingscommissie."
     if actie == "termijn":
-        d = _geldig(f.TermijnForm(p))
+        d = f.geldig(f.TermijnForm(p))
         s.termijn_verleng(
             aanbesteding=a,
             vragen_tot=d["vragen_tot"],

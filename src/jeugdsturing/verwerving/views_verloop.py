@@ -7,14 +7,11 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 from statistics import mean
-from typing import Any
 
 from django import forms
-from django.contrib import messages
-from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from jeugdsturing.core.access import Sectie, requires
@@ -39,7 +36,14 @@ from jeugdsturing.verwerving.models import (
     Vraagraming,
 )
 from jeugdsturing.verwerving.services import tijd
-from jeugdsturing.verwerving.views import TEAM, _aanbesteding, _aanbieder, _rol
+from jeugdsturing.verwerving.views import (
+    TEAM,
+    _aanbesteding,
+    _aanbieder,
+    _gebruiker,
+    _rol,
+    _uitvoeren,
+)
 
 
 def _team(request: HttpRequest, referentie: str, wat: str) -> Aanbesteding:
@@ -49,30 +53,11 @@ def _team(request: HttpRequest, referentie: str, wat: str) -> Aanbesteding:
     return a
 
 
-def _gebruiker(request: HttpRequest) -> User | None:
-    return request.user if isinstance(request.user, User) else None
-
-
-def _geldig(form: forms.BaseForm) -> dict[str, Any]:
-    if not form.is_valid():
-        raise ValidationError(f.fouten(form))
-    return dict(form.cleaned_data)
-
-
 def _decimaal(tekst: str, veld: str) -> Decimal:
     try:
         return Decimal(tekst.strip().replace(",", "."))
     except InvalidOperation as e:
         raise ValidationError(f"{veld}: '{tekst}' is geen getal.") from e
-
-
-def _uitvoeren(request: HttpRequest, doe: Any, terug: str, referentie: str) -> HttpResponse:
-    """Run one POST action; its message, or the error, is shown on the page it returns to."""
-    try:
-        messages.success(request, doe())
-    except ValidationError as e:
-        messages.error(request, " ".join(e.messages))
-    return redirect(terug, referentie=referentie)
 
 
 # --- consensus ----------------------------------------------------------------------------
@@ -100,11 +85,12 @@ def consensus(request: HttpRequest, referentie: str) -> HttpResponse:
         (c.inschrijving_id, c.criterium_id): c
         for c in Consensus.objects.filter(inschrijving__aanbesteding=a)
     }
+    volledig = s.volledig_beoordeeld(a)
     bods = []
     for i in a.inschrijvingen.exclude(status=InschrijvingStatus.UITGESLOTEN).select_related(
         "aanbieder"
     ):
-        binnen = s.alle_ingediend(i)
+        binnen = i.pk in volledig
         regels = []
         for c in criteria:
             eigen = scores.get((i.pk, c.pk), []) if binnen else []
@@ -262,11 +248,11 @@ def _dialoog_post(request: HttpRequest, a: Aanbesteding) -> str:
     p = request.POST
     actie = p.get("actie", "")
     if actie == "ronde":
-        d = _geldig(f.RondeForm(p))
+        d = f.geldig(f.RondeForm(p))
         r = s.dialoogronde_maak(aanbesteding=a, naam=d["naam"], van=d["van"], tot=d["tot"])
         return f"Ronde {r.nummer} ({r.naam}) gepland."
     if actie == "onderwerp":
-        d = _geldig(f.OnderwerpForm(p))
+        d = f.geldig(f.OnderwerpForm(p))
         o = s.dialoogonderwerp_maak(aanbesteding=a, code=d["code"], naam=d["naam"], bron=d["bron"])
         return f"Onderwerp {o.code} toegevoegd."
     if actie == "sjabloon":
@@ -317,8 +303,9 @@ def dekking(request: HttpRequest, referentie: str) -> HttpResponse:
             request, lambda: _dekking_post(request, a), "verwerving:dekking", referentie
         )
     verzegeld = timezone.now() <= a.inschrijven_tot
-    per_gebied = [] if verzegeld else s.dekking_van(a, per_expertise=False)
-    per_expertise = [] if verzegeld else s.dekking_van(a, per_expertise=True)
+    beeld = None if verzegeld else s.dekking_van(a)
+    per_gebied = beeld.per_gebied if beeld else []
+    per_expertise = beeld.per_expertise if beeld else []
     namen = dict(a.regio.gebieden.values_list("code", "naam"))
     grafiek = ""
     if per_gebied:
@@ -335,9 +322,6 @@ def dekking(request: HttpRequest, referentie: str) -> HttpResponse:
             ],
             "Dekking per gebied (alle expertises)",
         )
-    bron = (
-        "partners" if a.inschrijvingen.filter(status__in=s.PARTNERS).exists() else "inschrijvingen"
-    )
     return render(
         request,
         "verwerving/dekking.html",
@@ -348,7 +332,7 @@ def dekking(request: HttpRequest, referentie: str) -> HttpResponse:
             "per_expertise": per_expertise,
             "namen": namen,
             "grafiek": grafiek,
-            "bron": bron,
+            "bron": beeld.bron if beeld else "inschrijvingen",
             "ramingen": a.vraagramingen.order_by("expertise", "gebied"),
             "ramingform": f.VraagramingForm(),
             "monitorform": f.MonitorperiodeForm(),
@@ -362,7 +346,7 @@ def _dekking_post(request: HttpRequest, a: Aanbesteding) -> str:
     p = request.POST
     actie = p.get("actie", "")
     if actie == "raming":
-        d = _geldig(f.VraagramingForm(p))
+        d = f.geldig(f.VraagramingForm(p))
         gebieden = set(a.regio.gebieden.values_list("code", flat=True))
         if d["gebied"] not in gebieden:
             raise ValidationError(
@@ -374,7 +358,7 @@ def _dekking_post(request: HttpRequest, a: Aanbesteding) -> str:
         )
         return f"Verwachte vraag {v.expertise} in {v.gebied}: {v.aantal}."
     if actie == "monitor":
-        d = _geldig(f.MonitorperiodeForm(p))
+        d = f.geldig(f.MonitorperiodeForm(p))
         n = s.vraagraming_uit_monitor(aanbesteding=a, van=d["van"], tot=d["tot"])
         return f"Verwachte vraag van {n} gebieden uit de monitor overgenomen."
     if actie == "verwijder":
