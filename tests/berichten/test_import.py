@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import pickle
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -15,7 +16,9 @@ from django.core.management import call_command
 from jeugdsturing.berichten import models as m
 from jeugdsturing.berichten import xml as ijw_xml
 from jeugdsturing.berichten.importeren import importeer
+from jeugdsturing.berichten.lezen import Context, Voorbereid, lees_bericht
 from jeugdsturing.berichten.privacy import ontsleutel
+from jeugdsturing.berichten.referentie import referentie_laden
 from tests.berichten.conftest import PERSOON, Verkeer
 from tests.conftest import SHARED
 
@@ -39,6 +42,19 @@ def test_official_examples_import_without_rejection(xsd):
     assert m.Bericht.objects.count() == 4
     assert m.Prestatie.objects.count() == 5
     assert m.Traject.objects.filter(status="beeindigd").count() == 2
+
+
+@pytest.mark.django_db
+def test_a_read_message_survives_the_trip_from_a_worker_unchanged(xsd):
+    """Facts travel from the reading worker pickled in their compact form."""
+    context = Context(referentie_laden(), xsd, "sleutel")
+    for path in sorted(EXAMPLES.glob("*.xml")):
+        gelezen = lees_bericht((path.name, "0" * 64, path.read_bytes()), context)
+        assert isinstance(gelezen, Voorbereid), gelezen
+        terug = pickle.loads(pickle.dumps(gelezen))  # noqa: S301  (our own data)
+        assert terug == gelezen
+        assert terug.header.berichttype is gelezen.header.berichttype  # one object per type
+        assert terug.inhoud.regels == gelezen.inhoud.regels > 0
 
 
 def example(code: str) -> bytes:

@@ -6,32 +6,42 @@ as far as the gebied assignment and never stored."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
+from typing import Any
+
+
+class Compact:
+    """Pickled as (class, field values): during a large import the facts travel from
+    the reading worker to the writing process, and this halves the cost of the trip
+    compared with pickle's default (a dict of field names per object)."""
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (type(self), tuple(getattr(self, f.name) for f in fields(self)))  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
-class Client:
+class Client(Compact):
     pseudoniem: str
     geboortejaar: int | None = None
     postcode: str | None = None  # transient: used to assign the gebied, then dropped
 
 
 @dataclass(frozen=True)
-class Product:
+class Product(Compact):
     categorie: str
     code: str = ""
 
 
 @dataclass(frozen=True)
-class Omvang:
+class Omvang(Compact):
     volume: int
     eenheid: str
     frequentie: str
 
 
 @dataclass(frozen=True)
-class Toewijzing:  # JW301 ToegewezenProduct
+class Toewijzing(Compact):  # JW301 ToegewezenProduct
     nummer: str
     product: Product | None
     toewijzingsdatum: date
@@ -44,7 +54,7 @@ class Toewijzing:  # JW301 ToegewezenProduct
 
 
 @dataclass(frozen=True)
-class Start:  # JW305 StartProduct
+class Start(Compact):  # JW305 StartProduct
     toewijzingnummer: str | None
     product: Product | None
     toewijzing_ingangsdatum: date | None
@@ -53,7 +63,7 @@ class Start:  # JW305 StartProduct
 
 
 @dataclass(frozen=True)
-class Stop:  # JW307 StopProduct
+class Stop(Compact):  # JW307 StopProduct
     toewijzingnummer: str | None
     product: Product | None
     toewijzing_ingangsdatum: date | None
@@ -64,7 +74,7 @@ class Stop:  # JW307 StopProduct
 
 
 @dataclass(frozen=True)
-class Verzoek:  # JW315 AangevraagdProduct
+class Verzoek(Compact):  # JW315 AangevraagdProduct
     referentie: str
     product: Product | None
     toewijzing_ingangsdatum: date
@@ -76,7 +86,7 @@ class Verzoek:  # JW315 AangevraagdProduct
 
 
 @dataclass(frozen=True)
-class Wijziging:  # one line of a JW317 Verzoek
+class Wijziging(Compact):  # one line of a JW317 Verzoek
     soort: str  # ongewijzigd | te_wijzigen | nieuw
     toewijzingnummer: str | None
     product: Product | None
@@ -86,14 +96,14 @@ class Wijziging:  # one line of a JW317 Verzoek
 
 
 @dataclass(frozen=True)
-class Wijzigingsverzoek:  # JW317
+class Wijzigingsverzoek(Compact):  # JW317
     referentie: str
     reden: str
     regels: tuple[Wijziging, ...]
 
 
 @dataclass(frozen=True)
-class Antwoord:  # JW319
+class Antwoord(Compact):  # JW319
     referentie: str
     antwoord: str  # WJ760
     reden_afwijzing: str | None
@@ -101,7 +111,7 @@ class Antwoord:  # JW319
 
 
 @dataclass(frozen=True)
-class Prestatie:  # JW323/JW325 Prestatie
+class Prestatie(Compact):  # JW323/JW325 Prestatie
     referentie: str
     toewijzingnummer: str
     product: Product
@@ -115,7 +125,7 @@ class Prestatie:  # JW323/JW325 Prestatie
 
 
 @dataclass(frozen=True)
-class Declaratie:  # JW323 or JW325
+class Declaratie(Compact):  # JW323 or JW325
     nummer: str
     begindatum: date | None
     einddatum: date | None
@@ -124,13 +134,13 @@ class Declaratie:  # JW323 or JW325
 
 
 @dataclass(frozen=True)
-class Retourcode:
+class Retourcode(Compact):
     element: str  # readable path of the element that carries the code
     code: str
 
 
 @dataclass
-class Inhoud:
+class Inhoud(Compact):
     """Everything a message says, per client."""
 
     client: Client | None = None

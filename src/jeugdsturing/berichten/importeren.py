@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -19,10 +20,11 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from jeugdsturing.berichten import models as m
+from jeugdsturing.berichten import sql
 from jeugdsturing.berichten.bronnen import Bron, bronnen
 from jeugdsturing.berichten.fouten import Afkeuring
 from jeugdsturing.berichten.lezen import Context, Voorbereid, init_worker, lees_bericht
@@ -102,7 +104,7 @@ def _afgebroken_runs_markeren() -> None:
     )
 
 
-BATCH = 500  # messages applied per transaction
+BATCH = 5000  # messages applied per transaction (docs/performance.md)
 
 Gelezen = list[Voorbereid | list[Afkeuring]]
 Lezer = Callable[[list[tuple[str, str, bytes]]], Callable[[], Gelezen]]
@@ -135,10 +137,11 @@ def _lezer(context: Context, werkers: int) -> Iterator[Lezer]:
 
 
 def standaard_werkers() -> int:
-    """Worker processes for reading: one per core beyond the first, but none on one or
-    two cores, where measurement showed no gain (docs/performance.md)."""
+    """Worker processes for reading: one per core beyond the first (docs/performance.md:
+    on two cores, one worker reading while the main process writes is about twice as
+    fast as doing both in turn); none on a single core."""
     cores = os.cpu_count() or 1
-    return 0 if cores <= 2 else cores - 1
+    return cores - 1
 
 
 def importeer(
@@ -158,6 +161,13 @@ def importeer(
     main process writes batch N."""
     _afgebroken_runs_markeren()
     quarantaine_opruimen()
+    if connection.vendor == "sqlite":
+        # The import looks up and inserts keys all over large indexes (pseudonyms,
+        # hashes): a page cache of 256 MB instead of SQLite's 2 MB, and reads through
+        # mmap, halve the system time (docs/performance.md). For this connection only.
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA cache_size=-262144")
+            cursor.execute("PRAGMA mmap_size=1073741824")
     run = m.ImportRun.objects.create(
         bron=bron,
         gebruiker=gebruiker if gebruiker is not None and gebruiker.is_authenticated else None,
@@ -177,20 +187,22 @@ def importeer(
 
     gezien: set[bytes] = set()  # content hashes met in this run
     with _lezer(context, werkers) as lezer:
-        vorige: tuple[list[tuple[Bron, str]], Callable[[], Gelezen]] | None = None
+        # Batches submitted for reading and not yet written: with workers, two batches
+        # are read ahead so that the workers never wait for the writing process.
+        onderweg: deque[tuple[list[tuple[Bron, str]], Callable[[], Gelezen]]] = deque()
+        vooruit = 2 if werkers > 0 else 0
         chunk: list[Bron] = []
         for item in chain(bronnen(paths), [None]):  # a stream: None marks the end
             if item is not None:
                 chunk.append(item)
             if chunk and (item is None or len(chunk) >= batch):
                 nieuw = _screenen(chunk, gezien, result, meld)
-                opdracht = lezer([(b.naam, sha, b.data or b"") for b, sha in nieuw])
-                if vorige is not None:  # write the previous batch while this one is read
-                    _afronden(*vorige, run, gebied_voor, result, meld)
-                vorige = (nieuw, opdracht)
+                onderweg.append((nieuw, lezer([(b.naam, sha, b.data or b"") for b, sha in nieuw])))
                 chunk = []
-        if vorige is not None:
-            _afronden(*vorige, run, gebied_voor, result, meld)
+                while len(onderweg) > vooruit:
+                    _afronden(*onderweg.popleft(), run, gebied_voor, result, meld)
+        while onderweg:
+            _afronden(*onderweg.popleft(), run, gebied_voor, result, meld)
     m.ImportRun.objects.filter(pk=run.pk).update(
         status=m.ImportStatus.VOLTOOID,
         beeindigd_op=timezone.now(),
@@ -216,10 +228,11 @@ def _screenen(
     }
     bekend = {
         bytes.fromhex(h)
-        for h in m.Bericht.objects.filter(
-            sha256__in=[d.hex() for d in digests.values()]
-        ).values_list("sha256", flat=True)
-    }
+        for (h,) in sql.selecteer(
+            m.Bericht, ("sha256",), gelijk={}, in_veld="sha256",
+            waarden=[d.hex() for d in digests.values()],
+        )
+    }  # fmt: skip
     nieuw: list[tuple[Bron, str]] = []
     for item in chunk:
         if item.data is None:
@@ -261,10 +274,11 @@ def _afronden(
         (v.header.afzender, v.header.berichttype.code, v.header.identificatie) for _, v in klaar
     }
     bestaand = set(
-        m.Bericht.objects.filter(identificatie__in={i for _, _, i in idents}).values_list(
-            "afzender", "berichttype", "identificatie"
+        sql.selecteer(
+            m.Bericht, ("afzender", "berichttype", "identificatie"), gelijk={},
+            in_veld="identificatie", waarden={i for _, _, i in idents},
         )
-    )
+    )  # fmt: skip
     batch: list[tuple[Bron, Voorbereid]] = []
     for item, v in klaar:
         ident = (v.header.afzender, v.header.berichttype.code, v.header.identificatie)

@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from functools import partial
 
 from jeugdsturing.berichten.berichttypen import LEZERS
-from jeugdsturing.berichten.feiten import Inhoud
+from jeugdsturing.berichten.feiten import Compact, Inhoud
 from jeugdsturing.berichten.fouten import Afkeuring, BerichtFout
 from jeugdsturing.berichten.privacy import pseudoniem
 from jeugdsturing.berichten.validatie import Header, Referentie, valideer
 
 
 @dataclass(frozen=True)
-class Voorbereid:
+class Voorbereid(Compact):
     """A validated, parsed message ready to be applied."""
 
     bestand: str

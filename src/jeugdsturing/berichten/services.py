@@ -175,30 +175,34 @@ class _Toepassing:
             for _, p in inhoud.prestaties:
                 prestatie_refs[(g, a)].add(p.referentie)
         for g, nummers in toewijzing_keys.items():
-            for chunk in _in_chunks(nummers):
-                for row in m.Toewijzing.objects.filter(gemeente=g, nummer__in=chunk).values(
-                    *TOEWIJZING_VELDEN
-                ):
-                    self.toewijzingen[(g, row["nummer"])] = row
+            for values in sql.selecteer(
+                m.Toewijzing, TOEWIJZING_VELDEN, gelijk={"gemeente": g}, in_veld="nummer",
+                waarden=nummers,
+            ):  # fmt: skip
+                row = dict(zip(TOEWIJZING_VELDEN, values, strict=True))
+                self.toewijzingen[(g, row["nummer"])] = row
         for model in (m.StartRegel, m.StopRegel):
             velden = _fields(model, skip=())
             for g, clients in levering_clients.items():
-                for chunk in _in_chunks(clients):
-                    for row in model.objects.filter(gemeente=g, client__in=chunk).values(*velden):
-                        self.leveringen[model][tuple(row[f] for f in _LEVERING_KEY)] = row
-        for g, clients in client_keys.items():
-            for chunk in _in_chunks(clients):
-                for cg in m.ClientGebied.objects.filter(gemeente=g, client__in=chunk).values(
-                    "gemeente", "client", "gebied", "peildatum"
+                for values in sql.selecteer(
+                    model, velden, gelijk={"gemeente": g}, in_veld="client", waarden=clients
                 ):
-                    self.clientgebieden[(g, cg["client"])] = dict(cg)
+                    row = dict(zip(velden, values, strict=True))
+                    self.leveringen[model][tuple(row[f] for f in _LEVERING_KEY)] = row
+        cg_velden = ("gemeente", "client", "gebied", "peildatum")
+        for g, clients in client_keys.items():
+            for values in sql.selecteer(
+                m.ClientGebied, cg_velden, gelijk={"gemeente": g}, in_veld="client",
+                waarden=clients,
+            ):  # fmt: skip
+                self.clientgebieden[(g, values[1])] = dict(zip(cg_velden, values, strict=True))
         for g, refs in _per_gemeente(prestatie_refs).items():
-            for chunk in _in_chunks(refs):
-                for a, ref, codes in m.PrestatieAfwijzing.objects.filter(
-                    gemeente=g, referentie__in=chunk
-                ).values_list("aanbieder", "referentie", "retourcodes"):
-                    if ref in prestatie_refs.get((g, a), ()):
-                        self.afwijzingen[(g, a, ref)] = codes
+            for a, ref, codes in sql.selecteer(
+                m.PrestatieAfwijzing, ("aanbieder", "referentie", "retourcodes"),
+                gelijk={"gemeente": g}, in_veld="referentie", waarden=refs,
+            ):  # fmt: skip
+                if ref in prestatie_refs.get((g, a), ()):
+                    self.afwijzingen[(g, a, ref)] = codes
 
     # --- applying one message --------------------------------------------------------------
     def pas_toe(self, bericht: int, header: Header, inhoud: Inhoud) -> None:
@@ -392,8 +396,7 @@ class _Toepassing:
         )
         sql.invoegen(m.ToewijzingVersie, VERSIE_VELDEN, self.versies)
         for model in (m.StartRegel, m.StopRegel):
-            if self.levering_weg[model]:
-                model.objects.filter(pk__in=self.levering_weg[model]).delete()
+            sql.verwijderen(model, self.levering_weg[model])
             _upsert_dicts(
                 model,
                 [
@@ -415,25 +418,23 @@ class _Toepassing:
         sql.invoegen(m.Prestatie, PRESTATIE_VELDEN, self.prestaties)
         for model, (fields, rows) in self.nieuw.items():
             sql.invoegen(model, fields, rows)
-        per_groep: dict[tuple[str, str, str], list[str]] = defaultdict(list)
-        for g, a, ref, codes in self.afgewezen_updates:
-            per_groep[(g, a, codes)].append(ref)
-        for (g, a, codes), refs_ in per_groep.items():
-            for chunk in _in_chunks(refs_):
-                m.Prestatie.objects.filter(gemeente=g, aanbieder=a, referentie__in=chunk).update(
-                    afgewezen=True, retourcodes=codes
-                )
+        sql.bijwerken(
+            m.Prestatie,
+            ("afgewezen", "retourcodes"),
+            ("gemeente", "aanbieder", "referentie"),
+            [(True, codes, g, a, ref) for g, a, ref, codes in self.afgewezen_updates],
+        )
         # A request that arrives after its assignment still completes the trajectory.
         refs: dict[tuple[str, str], set[str]] = defaultdict(set)
         for g, a, ref in self.verzoeken:
             refs[(g, a)].add(ref)
         for g, rs in _per_gemeente(refs).items():
-            for chunk in _in_chunks(rs):
-                for a, ref, nummer in m.Toewijzing.objects.filter(
-                    gemeente=g, referentie_aanbieder__in=chunk
-                ).values_list("aanbieder", "referentie_aanbieder", "nummer"):
-                    if ref in refs.get((g, a), ()):
-                        self.sleutels.add(sleutel_toewijzing(g, nummer))
+            for a, ref, nummer in sql.selecteer(
+                m.Toewijzing, ("aanbieder", "referentie_aanbieder", "nummer"),
+                gelijk={"gemeente": g}, in_veld="referentie_aanbieder", waarden=rs,
+            ):  # fmt: skip
+                if ref in refs.get((g, a), ()):
+                    self.sleutels.add(sleutel_toewijzing(g, nummer))
 
 
 TOEWIJZING_VELDEN = tuple(_fields(m.Toewijzing))
@@ -499,36 +500,47 @@ def trajecten_herbereken(*, sleutels: Iterable[str], gebied_voor: GebiedVoor) ->
             return sleutel_toewijzing(g, nummer)
         return sleutel_taakgericht(g, a, c, Product(cat, code) if cat else None, begin)
 
-    def leveringen(filt: dict[str, Any]) -> None:
-        for g, a, c, nr, cat, code, begin, dag, jaar in m.StartRegel.objects.filter(
-            **filt
-        ).values_list(*start_velden):
-            starts[sleutel_van(g, a, c, nr, cat, code, begin)].append(
-                StartStand(begin, dag, a, c, cat, code, jaar)
-            )
-        for g, a, c, nr, cat, code, begin, dag, _, eind, reden in m.StopRegel.objects.filter(
-            **filt
-        ).values_list(*stop_velden):
-            stops[sleutel_van(g, a, c, nr, cat, code, begin)].append(
-                StopStand(begin, eind, reden, dag, a, c, cat, code)
-            )
+    def leveringen(g: str, in_veld: str, waarden: set[str]) -> None:
+        # Taakgericht deliveries (no ToewijzingNummer) are looked up by client and the
+        # others skipped here: a condition toewijzingnummer = '' in the query would let
+        # SQLite pick the (gemeente, toewijzingnummer) index and read every taakgericht
+        # row of the gemeente, for every batch: quadratic in the size of the database.
+        taakgericht = in_veld == "client"
+        for g_, a, c, nr, cat, code, begin, dag, jaar in sql.selecteer(
+            m.StartRegel, start_velden, gelijk={"gemeente": g}, in_veld=in_veld, waarden=waarden
+        ):
+            if not (taakgericht and nr):
+                starts[sleutel_van(g_, a, c, nr, cat, code, begin)].append(
+                    StartStand(begin, dag, a, c, cat, code, jaar)
+                )
+        for g_, a, c, nr, cat, code, begin, dag, _, eind, reden in sql.selecteer(
+            m.StopRegel, stop_velden, gelijk={"gemeente": g}, in_veld=in_veld, waarden=waarden
+        ):
+            if not (taakgericht and nr):
+                stops[sleutel_van(g_, a, c, nr, cat, code, begin)].append(
+                    StopStand(begin, eind, reden, dag, a, c, cat, code)
+                )
 
     for g, nummers in per_toewijzing.items():
-        for chunk in _in_chunks(nummers):
-            for row in m.Toewijzing.objects.filter(gemeente=g, nummer__in=chunk).values_list(
+        for row in sql.selecteer(
+            m.Toewijzing,
+            (
                 "nummer", "toewijzingsdatum", "ingangsdatum", "einddatum", "verwijderd",
-                "categorie",
-                "productcode", "aanbieder", "client", "geboortejaar", "referentie_aanbieder",
-            ):  # fmt: skip
-                toewijzingen[sleutel_toewijzing(g, row[0])] = ToewijzingStand(*row[1:])
-            for v in m.ToewijzingVersie.objects.filter(gemeente=g, nummer__in=chunk).values_list(
-                "nummer", "dagtekening", "bericht_id", "einddatum", "reden_wijziging"
-            ):
-                versies[sleutel_toewijzing(g, v[0])].append(Versie(v[1], v[2], v[3], v[4]))
-            leveringen({"gemeente": g, "toewijzingnummer__in": chunk})
+                "categorie", "productcode", "aanbieder", "client", "geboortejaar",
+                "referentie_aanbieder",
+            ),
+            gelijk={"gemeente": g}, in_veld="nummer", waarden=nummers,
+        ):  # fmt: skip
+            toewijzingen[sleutel_toewijzing(g, row[0])] = ToewijzingStand(*row[1:])
+        for v in sql.selecteer(
+            m.ToewijzingVersie,
+            ("nummer", "dagtekening", "bericht_id", "einddatum", "reden_wijziging"),
+            gelijk={"gemeente": g}, in_veld="nummer", waarden=nummers,
+        ):  # fmt: skip
+            versies[sleutel_toewijzing(g, v[0])].append(Versie(v[1], v[2], v[3], v[4]))
+        leveringen(g, "toewijzingnummer", nummers)
     for g, clients in per_client.items():
-        for chunk in _in_chunks(clients):
-            leveringen({"gemeente": g, "toewijzingnummer": "", "client__in": chunk})
+        leveringen(g, "client", clients)
 
     standen = {
         s: traject_stand(
@@ -548,19 +560,19 @@ def trajecten_herbereken(*, sleutels: Iterable[str], gebied_voor: GebiedVoor) ->
                 refs_per[(gemeente, tw.aanbieder)].add(tw.referentie_aanbieder)
     gebieden: dict[tuple[str, str], str] = {}
     for g, clients in clients_per_gemeente.items():
-        for chunk in _in_chunks(clients):
-            for client, gebied in m.ClientGebied.objects.filter(
-                gemeente=g, client__in=chunk
-            ).values_list("client", "gebied"):
-                gebieden[(g, client)] = gebied
+        for client, gebied in sql.selecteer(
+            m.ClientGebied, ("client", "gebied"), gelijk={"gemeente": g}, in_veld="client",
+            waarden=clients,
+        ):  # fmt: skip
+            gebieden[(g, client)] = gebied
     verzoeken: dict[tuple[str, str, str], tuple[date, str]] = {}
     for g, rs in _per_gemeente(refs_per).items():
-        for chunk in _in_chunks(rs):
-            for a, ref, dag, verwijzer in m.Verzoek.objects.filter(
-                gemeente=g, referentie__in=chunk
-            ).values_list("aanbieder", "referentie", "dagtekening", "verwijzer_type"):
-                if ref in refs_per.get((g, a), ()):
-                    verzoeken[(g, a, ref)] = (dag, verwijzer)
+        for a, ref, dag, verwijzer in sql.selecteer(
+            m.Verzoek, ("aanbieder", "referentie", "dagtekening", "verwijzer_type"),
+            gelijk={"gemeente": g}, in_veld="referentie", waarden=rs,
+        ):  # fmt: skip
+            if ref in refs_per.get((g, a), ()):
+                verzoeken[(g, a, ref)] = (dag, verwijzer)
 
     weg = [s for s, stand in standen.items() if stand is None]
     for chunk in _in_chunks(weg):

@@ -4,7 +4,7 @@ spends more time preparing objects than the database spends storing them."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from django.db import connection, models
@@ -88,3 +88,67 @@ def invoegen_met_ids(
             cursor.execute(sql, [v for r in chunk for v in r])
             ids.extend(int(r[0]) for r in cursor.fetchall())
     return ids
+
+
+def selecteer(
+    model: type[models.Model],
+    fields: Sequence[str],
+    *,
+    gelijk: dict[str, Any],
+    in_veld: str,
+    waarden: Iterable[Any],
+    per: int = 500,
+) -> Iterator[tuple[Any, ...]]:
+    """SELECT fields WHERE every gelijk field equals its value and in_veld is one of
+    waarden (in chunks of `per`). Plain SQL: for the many lookups of an import, building
+    the query through the ORM costs more than running it."""
+    q = connection.ops.quote_name
+    cols = ", ".join(q(c) for c in _columns(model, fields))
+    eq_cols = _columns(model, list(gelijk))
+    in_col = _columns(model, [in_veld])[0]
+    where = "".join(f"{q(c)} = %s AND " for c in eq_cols)
+    head = f"SELECT {cols} FROM {q(model._meta.db_table)} WHERE {where}{q(in_col)} IN "  # noqa: S608
+    params = list(gelijk.values())
+    values = list(waarden)
+    cursor = _raw_cursor()
+    try:
+        for start in range(0, len(values), per):
+            chunk = values[start : start + per]
+            cursor.execute(_sql(head + "(" + ", ".join(["%s"] * len(chunk)) + ")"), params + chunk)
+            yield from cursor.fetchall()
+    finally:
+        cursor.close()
+
+
+def bijwerken(
+    model: type[models.Model],
+    fields: Sequence[str],
+    key: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+) -> None:
+    """UPDATE fields WHERE key for many rows (each row: field values, then key values)."""
+    if not rows:
+        return
+    q = connection.ops.quote_name
+    sets = ", ".join(f"{q(c)} = %s" for c in _columns(model, fields))
+    where = " AND ".join(f"{q(c)} = %s" for c in _columns(model, key))
+    sql = f"UPDATE {q(model._meta.db_table)} SET {sets} WHERE {where}"  # noqa: S608
+    cursor = _raw_cursor()
+    try:
+        cursor.executemany(_sql(sql), [tuple(r) for r in rows])
+    finally:
+        cursor.close()
+
+
+def verwijderen(model: type[models.Model], ids: Iterable[int], per: int = 500) -> None:
+    """DELETE rows by primary key."""
+    q = connection.ops.quote_name
+    values = list(ids)
+    head = f"DELETE FROM {q(model._meta.db_table)} WHERE {q(model._meta.pk.column)} IN "  # noqa: S608
+    cursor = _raw_cursor()
+    try:
+        for start in range(0, len(values), per):
+            chunk = values[start : start + per]
+            cursor.execute(_sql(head + "(" + ", ".join(["%s"] * len(chunk)) + ")"), chunk)
+    finally:
+        cursor.close()

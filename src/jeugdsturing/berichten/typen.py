@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 NS_BASIS = "http://www.istandaarden.nl/ijw/3_2/basisschema/schema"
 
@@ -21,6 +21,9 @@ class Berichttype:
     retour_van: str | None = None
     # JW325 is a message of its own that answers a declaration (DeclaratieIdentificatie).
     antwoord_op: str | None = None
+
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        return (berichttype, (self.code,))  # one shared object per type, also after pickling
 
     @property
     def header_gemeente_is_afzender(self) -> bool:
@@ -57,3 +60,7 @@ BERICHTTYPEN: dict[str, Berichttype] = {
 }
 
 BY_NAMESPACE = {t.namespace: t for t in BERICHTTYPEN.values()}
+
+
+def berichttype(code: str) -> Berichttype:
+    return BERICHTTYPEN[code]

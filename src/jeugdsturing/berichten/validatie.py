@@ -20,6 +20,7 @@ from typing import cast
 
 from lxml import etree
 
+from jeugdsturing.berichten.feiten import Compact
 from jeugdsturing.berichten.fouten import Afkeuring, BerichtFout
 from jeugdsturing.berichten.typen import BY_NAMESPACE, NS_BASIS, Berichttype
 from jeugdsturing.berichten.xml import line, local, parent_name, parse, path_of
@@ -34,7 +35,7 @@ class Referentie:
 
 
 @dataclass(frozen=True)
-class Header:
+class Header(Compact):
     """The header as the system uses it: who really sent the message, its own
     identification and date, and what it refers to."""
 
