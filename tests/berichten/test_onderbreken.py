@@ -49,6 +49,23 @@ def nieuwe_db(path: Path) -> Path:
     return path
 
 
+def kinderen(pid: int) -> list[int]:
+    """The child processes of a process (Linux)."""
+    return [
+        int(c)
+        for task in Path(f"/proc/{pid}/task").iterdir()
+        for c in (task / "children").read_text().split()
+    ]
+
+
+def leeft(pid: int) -> bool:
+    """Running (a zombie waiting for its parent to reap it has ended)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+
+
 def tellen(db: Path) -> int:
     for _ in range(50):
         try:
@@ -91,10 +108,16 @@ def test_kill_minus_nine_and_run_again(tmp_path: Path):
     deadline = time.monotonic() + 300
     while tellen(onderbroken) < totaal // 3 and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.02)
+    werkers = kinderen(proc.pid)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     tussenstand = tellen(onderbroken)
     assert 0 < tussenstand < totaal, "the import was not interrupted in the middle"
+    assert werkers, "the import reads in worker processes"
+    deadline = time.monotonic() + 30
+    while any(map(leeft, werkers)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in werkers if leeft(pid)], "orphaned workers"
 
     klaar(jeugdsturing(onderbroken, "ijw", "import", str(sim), "--geen-voortgang"))
     a, b = toestand(schoon), toestand(onderbroken)

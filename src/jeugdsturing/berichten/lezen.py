@@ -3,6 +3,10 @@ processes during a large import, so it must not touch Django's ORM or settings."
 
 from __future__ import annotations
 
+import multiprocessing
+import multiprocessing.connection
+import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -37,6 +41,16 @@ _CONTEXT: Context | None = None
 def init_worker(context: Context) -> None:
     global _CONTEXT
     _CONTEXT = context
+    ouder = multiprocessing.parent_process()
+    if ouder is not None:
+        threading.Thread(target=_stop_met_ouder, args=(ouder.sentinel,), daemon=True).start()
+
+
+def _stop_met_ouder(sentinel: int) -> None:
+    """A worker ends when the import that started it is gone (also after kill -9, when
+    nothing tells the pool): it would otherwise wait for work forever."""
+    multiprocessing.connection.wait([sentinel])
+    os._exit(1)
 
 
 def lees_bericht(

@@ -29,7 +29,7 @@ class Command(BaseCommand):
             type=int,
             default=standaard_werkers(),
             help="Processen die berichten lezen en controleren naast het opslaan "
-            f"(standaard {standaard_werkers()}: cores min één, 0 op twee of minder cores).",
+            f"(standaard {standaard_werkers()}: het aantal cores min één).",
         )
         sub.add_parser("purge", help="Verwijder quarantaine ouder dan de bewaartermijn.")
         sim = sub.add_parser("simulate", help="Schrijf gesimuleerd berichtenverkeer van een regio.")
@@ -65,7 +65,11 @@ class Command(BaseCommand):
 
         try:
             result = importeer(
-                paths, bron="cli", voortgang=voortgang, omschrijving=" ".join(map(str, paths))
+                paths,
+                bron="cli",
+                voortgang=voortgang,
+                omschrijving=" ".join(map(str, paths)),
+                werkers=options["werkers"],
             )
         finally:
             bar.close()
