@@ -17,7 +17,14 @@ class Compact:
     compared with pickle's default (a dict of field names per object)."""
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        return (type(self), tuple(getattr(self, f.name) for f in fields(self)))  # type: ignore[arg-type]
+        cls = type(self)
+        names = _VELDEN.get(cls)
+        if names is None:
+            names = _VELDEN[cls] = tuple(f.name for f in fields(self))  # type: ignore[arg-type]
+        return (cls, tuple([getattr(self, n) for n in names]))
+
+
+_VELDEN: dict[type, tuple[str, ...]] = {}  # field names per class, for __reduce__
 
 
 @dataclass(frozen=True)
