@@ -1,8 +1,9 @@
 """An import run: read sources, validate, store accepted messages, quarantine the rest.
 
-Each message is applied in its own transaction; a message already stored (same content
-hash, or same sender + type + identification) is a duplicate with no effect. So an
-import that is interrupted at any moment can simply be run again."""
+Messages are applied in batches, each batch in one transaction (a failed batch is
+retried message by message); a message already stored (same content hash, or same
+sender + type + identification) is a duplicate with no effect. So an import that is
+interrupted at any moment can simply be run again."""
 
 from __future__ import annotations
 

@@ -46,17 +46,6 @@ def sleutel_taakgericht(
     return f"K|{gemeente}|{aanbieder}|{client}|{cat}|{code}|{begindatum.isoformat()}"
 
 
-def _in_chunks(values: Iterable[Any], size: int = 500) -> Iterable[list[Any]]:
-    chunk: list[Any] = []
-    for v in values:
-        chunk.append(v)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 def _per_gemeente(per_paar: dict[tuple[str, str], set[str]]) -> dict[str, set[str]]:
     """{(gemeente, aanbieder): refs} -> {gemeente: refs}: one query per gemeente instead of
     one per gemeente-provider pair; the rows are matched to their pair afterwards."""
@@ -396,7 +385,7 @@ class _Toepassing:
         )
         sql.invoegen(m.ToewijzingVersie, VERSIE_VELDEN, self.versies)
         for model in (m.StartRegel, m.StopRegel):
-            sql.verwijderen(model, self.levering_weg[model])
+            sql.verwijderen(model, "id", self.levering_weg[model])
             _upsert_dicts(
                 model,
                 [
@@ -574,9 +563,7 @@ def trajecten_herbereken(*, sleutels: Iterable[str], gebied_voor: GebiedVoor) ->
             if ref in refs_per.get((g, a), ()):
                 verzoeken[(g, a, ref)] = (dag, verwijzer)
 
-    weg = [s for s, stand in standen.items() if stand is None]
-    for chunk in _in_chunks(weg):
-        m.Traject.objects.filter(sleutel__in=chunk).delete()
+    sql.verwijderen(m.Traject, "sleutel", [s for s, stand in standen.items() if stand is None])
     rows = []
     for s, stand in standen.items():
         if stand is None:

@@ -1,20 +1,31 @@
-"""Bulk writes for the import, as plain SQL that SQLite and PostgreSQL both accept:
-executemany INSERTs and INSERT ... ON CONFLICT DO UPDATE upserts. Django's bulk_create
-spends more time preparing objects than the database spends storing them."""
+"""Bulk reads and writes for the import, as plain SQL that SQLite and PostgreSQL both
+accept: executemany INSERTs, INSERT ... ON CONFLICT DO UPDATE upserts, UPDATEs, and
+lookups and deletes by IN lists. Django's bulk_create and QuerySets spend more time
+preparing objects and queries than the database spends running them."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import closing
 from typing import Any
 
 from django.db import connection, models
 
 
-def _raw_cursor() -> Any:
-    """The DB-API cursor itself: no query logging or quoting by Django's debug wrapper.
-    Placeholders are adapted per database (qmark for SQLite, format for psycopg)."""
+def _raw_cursor() -> closing[Any]:
+    """The DB-API cursor itself, closed after use: no query logging or quoting by Django's
+    debug wrapper. Placeholders are adapted per database (qmark for SQLite, format for
+    psycopg)."""
     connection.ensure_connection()
-    return connection.connection.cursor()
+    return closing(connection.connection.cursor())
+
+
+def _in_chunks(values: Iterable[Any], per: int) -> Iterator[tuple[str, list[Any]]]:
+    """('(%s, %s, ...)', chunk) for each chunk of at most `per` values."""
+    values = list(values)
+    for start in range(0, len(values), per):
+        chunk = values[start : start + per]
+        yield "(" + ", ".join(["%s"] * len(chunk)) + ")", chunk
 
 
 def _sql(text: str) -> str:
@@ -36,11 +47,8 @@ def invoegen(
     cols = ", ".join(q(c) for c in _columns(model, fields))
     marks = ", ".join(["%s"] * len(fields))
     sql = f"INSERT INTO {q(model._meta.db_table)} ({cols}) VALUES ({marks})"  # noqa: S608
-    cursor = _raw_cursor()
-    try:
+    with _raw_cursor() as cursor:
         cursor.executemany(_sql(sql), [tuple(r) for r in rows])
-    finally:
-        cursor.close()
 
 
 def upsert(
@@ -63,11 +71,8 @@ def upsert(
         f"VALUES ({', '.join(['%s'] * len(cols))}) "
         f"ON CONFLICT ({', '.join(q(c) for c in key_cols)}) DO UPDATE SET {updates}"
     )
-    cursor = _raw_cursor()
-    try:
+    with _raw_cursor() as cursor:
         cursor.executemany(_sql(sql), [tuple(r) for r in rows])
-    finally:
-        cursor.close()
 
 
 def invoegen_met_ids(
@@ -109,15 +114,10 @@ def selecteer(
     where = "".join(f"{q(c)} = %s AND " for c in eq_cols)
     head = f"SELECT {cols} FROM {q(model._meta.db_table)} WHERE {where}{q(in_col)} IN "  # noqa: S608
     params = list(gelijk.values())
-    values = list(waarden)
-    cursor = _raw_cursor()
-    try:
-        for start in range(0, len(values), per):
-            chunk = values[start : start + per]
-            cursor.execute(_sql(head + "(" + ", ".join(["%s"] * len(chunk)) + ")"), params + chunk)
+    with _raw_cursor() as cursor:
+        for marks, chunk in _in_chunks(waarden, per):
+            cursor.execute(_sql(head + marks), params + chunk)
             yield from cursor.fetchall()
-    finally:
-        cursor.close()
 
 
 def bijwerken(
@@ -133,22 +133,17 @@ def bijwerken(
     sets = ", ".join(f"{q(c)} = %s" for c in _columns(model, fields))
     where = " AND ".join(f"{q(c)} = %s" for c in _columns(model, key))
     sql = f"UPDATE {q(model._meta.db_table)} SET {sets} WHERE {where}"  # noqa: S608
-    cursor = _raw_cursor()
-    try:
+    with _raw_cursor() as cursor:
         cursor.executemany(_sql(sql), [tuple(r) for r in rows])
-    finally:
-        cursor.close()
 
 
-def verwijderen(model: type[models.Model], ids: Iterable[int], per: int = 500) -> None:
-    """DELETE rows by primary key."""
+def verwijderen(
+    model: type[models.Model], veld: str, waarden: Iterable[Any], per: int = 500
+) -> None:
+    """DELETE the rows whose field `veld` is one of waarden."""
     q = connection.ops.quote_name
-    values = list(ids)
-    head = f"DELETE FROM {q(model._meta.db_table)} WHERE {q(model._meta.pk.column)} IN "  # noqa: S608
-    cursor = _raw_cursor()
-    try:
-        for start in range(0, len(values), per):
-            chunk = values[start : start + per]
-            cursor.execute(_sql(head + "(" + ", ".join(["%s"] * len(chunk)) + ")"), chunk)
-    finally:
-        cursor.close()
+    col = _columns(model, [veld])[0]
+    head = f"DELETE FROM {q(model._meta.db_table)} WHERE {q(col)} IN "  # noqa: S608
+    with _raw_cursor() as cursor:
+        for marks, chunk in _in_chunks(waarden, per):
+            cursor.execute(_sql(head + marks), chunk)

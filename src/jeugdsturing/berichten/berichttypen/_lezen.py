@@ -29,22 +29,15 @@ class Lezer:
 
     def __init__(self, namespace: str) -> None:
         self.ns = namespace
-        self._tags: dict[tuple[object, str], str] = {}  # (parent tag, name) -> child tag
 
     def el(self, parent: etree._Element, name: str) -> etree._Element | None:
         """A child: in the basisschema namespace when the parent is a basisschema type
         (Product, Omvang, ...), else in the message namespace."""
-        key = (parent.tag, name)
-        tag = self._tags.get(key)
-        if tag is None:
-            ouder = parent.tag
-            ns = (
-                NS_BASIS
-                if isinstance(ouder, str) and ouder.rpartition("}")[2] in BASIS_OUDERS
-                else self.ns
-            )
-            tag = self._tags[key] = f"{{{ns}}}{name}"
-        return parent.find(tag)
+        tag = parent.tag
+        ns = (
+            NS_BASIS if isinstance(tag, str) and tag.rpartition("}")[2] in BASIS_OUDERS else self.ns
+        )
+        return parent.find(f"{{{ns}}}{name}")
 
     def all(self, parent: etree._Element, path: str) -> list[etree._Element]:
         current = [parent]
