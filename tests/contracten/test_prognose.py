@@ -16,12 +16,17 @@ from jeugdsturing.berichten.models import Prestatie, PrestatieAfwijzing
 from jeugdsturing.berichten.simulator import simuleer_regio
 from jeugdsturing.contracten.prognose import (
     Claim,
+    PijplijnInvoer,
+    TrajectRegel,
     interval,
     kaplan_meier,
     naief,
     peildatum,
+    pijplijn_rest,
+    pijplijn_ruis,
     seizoen,
     seizoensindex,
+    stand_op,
 )
 
 
@@ -69,6 +74,124 @@ def test_peildatum_is_the_15th_of_the_next_month():
     )
 
 
+HALF = [0.5**a for a in range(61)]  # every month, half of the running trajectories end
+VLAK = [1.0] * 12
+
+
+def test_a_running_trajectory_has_come_through_month_m():
+    # Started in January, running on the peildatum after April: it did not end in April,
+    # so May is its first month at risk. With a hazard of 1/2 it runs 3/4 of May on
+    # average (half end mid-month), 3/8 of June, and so on.
+    invoer = PijplijnInvoer(lopend=[("P", date(2027, 1, 1), 100.0)], wachtend=0)
+    rest = pijplijn_rest(invoer, 2027, 4, {"*": HALF}, VLAK)
+    assert rest == pytest.approx(100 * 0.75 * sum(0.5**i for i in range(8)))
+
+
+def test_new_inflow_takes_each_start_of_the_window_as_template():
+    # Two starts in a window of two months: one a month. In December (the only month
+    # left after November) half the starts are A (100 a month, from mid-month, never
+    # ending: 50) and half are B, a total volume of 1000 claimed once.
+    invoer = PijplijnInvoer(
+        lopend=[], wachtend=0, nieuw=[("A", 100.0, False), ("B", 1000.0, True)], venster=2
+    )
+    assert pijplijn_rest(invoer, 2027, 11, {"*": [1.0] * 61}, VLAK) == pytest.approx(525)
+    # Two more children waiting for their start than usual: two more starts in December.
+    meer = PijplijnInvoer(
+        lopend=[],
+        wachtend=5,
+        wachtend_normaal=3.0,
+        nieuw=[("A", 100.0, False), ("B", 1000.0, True)],
+        venster=2,
+    )
+    assert pijplijn_rest(meer, 2027, 11, {"*": [1.0] * 61}, VLAK) == pytest.approx(3 * 525)
+
+
+def test_the_noise_floor_is_the_spread_of_a_simulation_of_the_same_model():
+    """pijplijn_ruis against 20,000 draws of the process the pipeline assumes; the mean
+    of the draws is pijplijn_rest (the same conventions for mid-month ends)."""
+    import numpy as np
+
+    curve = [0.8**a for a in range(61)]
+    index = [1.0, 0.9, 1.1, 1.0, 1.0, 1.0, 0.9, 0.8, 1.1, 1.1, 1.1, 1.0]
+    invoer = PijplijnInvoer(
+        lopend=[("P", date(2026, 11, 1), 300.0), ("P", date(2027, 3, 1), 100.0)],
+        wachtend=3,
+        wachtend_normaal=2.0,
+        nieuw=[("P", 200.0, False), ("P", 50.0, False), ("Q", 900.0, True)],
+        venster=3,
+        benutting_lopend=0.9,
+        benutting_nieuw=0.8,
+    )
+    m = 8
+    rng = np.random.default_rng(1)
+
+    def einde(vanaf: int) -> int:  # end age of a trajectory known to run at age vanaf
+        d = vanaf
+        while rng.random() >= 0.2:  # the curve's hazard: a fifth end every month
+            d += 1
+        return d
+
+    def actief(d: int, a: int) -> float:
+        return 1.0 if d > a else 0.5 if d == a else 0.0
+
+    totalen = []
+    for _ in range(20_000):
+        totaal = 0.0
+        for _, start, bedrag in invoer.lopend:
+            a0 = 2027 * 12 + m - 1 - (start.year * 12 + start.month - 1)
+            d = einde(a0 + 1)
+            totaal += sum(
+                0.9 * bedrag * index[k - 1] * actief(d, a0 + k - m) for k in range(m + 1, 13)
+            )
+        for j in range(m + 1, 13):
+            for _ in range(rng.poisson(1.0 * (2.0 if j == m + 1 else 1.0))):
+                _, bedrag, eenmalig = invoer.nieuw[int(rng.integers(3))]
+                if eenmalig:
+                    totaal += 0.8 * bedrag
+                    continue
+                d = einde(0)
+                totaal += sum(
+                    0.8 * bedrag * index[k - 1] * (0.5 if k == j else 1.0) * actief(d, k - j)
+                    for k in range(j, 13)
+                )
+        totalen.append(totaal)
+    overleving = {"*": curve}
+    assert np.mean(totalen) == pytest.approx(
+        pijplijn_rest(invoer, 2027, m, overleving, index), rel=0.02
+    )
+    assert np.var(totalen) == pytest.approx(
+        pijplijn_ruis(invoer, 2027, m, overleving, index), rel=0.05
+    )
+
+
+def test_utilisation_counts_claims_as_the_realisation_does_without_rejected_ones():
+    # One trajectory of 1000 a month, running all of 2026 and into 2027; every other
+    # month's claim was rejected before the peildatum: half the planned volume counts.
+    t = TrajectRegel(
+        aanbieder="A",
+        gemeente="G",
+        productcode="P",
+        begindatum=date(2026, 1, 1),
+        start_gemeld_op=date(2026, 1, 5),
+        einddatum=None,
+        stop_gemeld_op=None,
+        toewijzingsdatum=date(2025, 12, 20),
+        volume=1,
+        eenheid="14",
+        frequentie="4",
+        toewijzingnummer="T1",
+    )
+    claims = []
+    for i in range(16):
+        zorgmaand = date(2026 + i // 12, i % 12 + 1, 1)
+        ontvangen = date(2026 + (i + 1) // 12, (i + 1) % 12 + 1, 5)
+        afgewezen = ontvangen if i % 2 else None
+        claims.append(Claim("A", "G", "P", zorgmaand, 1000, 1000, ontvangen, afgewezen, "T1"))
+    stand = stand_op(claims, [t], {}, 2027, 4)
+    assert stand.pijplijn[("A", "G")].benutting_lopend == pytest.approx(0.5)
+    assert stand.ytd[("A", "G")][:4] == [1000, 0, 1000, 0]
+
+
 @pytest.fixture(scope="module")
 def gesimuleerd(django_db_setup, django_db_blocker, tmp_path_factory):
     """Two years and a month of traffic of the demo region at a small scale."""
@@ -105,8 +228,11 @@ def test_backtest_runs_on_a_small_simulated_set(gesimuleerd):
         assert 0 <= r["mape_aanbieder"] < 1.0
         assert 0 <= r["dekking_interval_80"] <= 1
     assert rijen[0]["ten_opzichte_van_naief"] == 1.0
+    assert set(uit["ruisvloer"]) == {"4", "8"}
+    assert all(0 < v < 1 for v in uit["ruisvloer"].values())
     markdown = _cli("backtest", "--region", "JZ13", "--years", "2024")
     assert "| 4 | pijplijn |" in markdown
+    assert "| 8 | ruisvloer (toeval) |" in markdown
 
 
 @pytest.mark.django_db

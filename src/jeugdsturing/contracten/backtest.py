@@ -5,6 +5,8 @@ final realisation. Pure: frames in, table out."""
 
 from __future__ import annotations
 
+import math
+import statistics
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -12,11 +14,13 @@ from dataclasses import dataclass, field
 from jeugdsturing.contracten.prognose import (
     METHODEN,
     Claim,
+    Stand,
     TrajectRegel,
     alle_voorspellingen,
     bereken,
     gerealiseerd_per_maand,
     mape,
+    pijplijn_ruis,
     stand_op,
 )
 
@@ -35,6 +39,9 @@ class Uitslag:
     dekking: dict[tuple[str, int], float | None] = field(default_factory=dict)
     verhoudingen: dict[tuple[str, int], list[float]] = field(default_factory=dict)
     aantallen: dict[int, int] = field(default_factory=dict)  # providers per month tested
+    # Per month: the MAPE over providers that chance alone causes (pijplijn_ruis), the
+    # floor no method can get below on average; only when asked for.
+    ruisvloer: dict[int, float] = field(default_factory=dict)
 
     def beste(self, m: int) -> str | None:
         """The method with the lowest MAPE over providers at month m."""
@@ -70,8 +77,10 @@ def backtest(
     tarieven: Mapping[str, int],
     jaren: Sequence[int],
     maanden: Sequence[int] = PD1_MAANDEN,
+    ruisvloer: bool = False,
 ) -> Uitslag:
     uitslag = Uitslag(jaren=list(jaren))
+    vloer: dict[int, list[float]] = defaultdict(list)
     paren_a: dict[tuple[str, int], list[tuple[float, float]]] = defaultdict(list)
     paren_c: dict[tuple[str, int], list[tuple[float, float]]] = defaultdict(list)
     binnen: dict[tuple[str, int], list[bool]] = defaultdict(list)
@@ -81,6 +90,8 @@ def backtest(
             stand = stand_op(claims, trajecten, tarieven, jaar, m)
             uitslag.aantallen[m] = uitslag.aantallen.get(m, 0)
             voorspellingen = alle_voorspellingen(stand)
+            if ruisvloer:
+                vloer[m] += _ruisvloer(stand, werkelijk)
             for methode in METHODEN:
                 eerder = list(uitslag.verhoudingen.get((methode, m), []))
                 per_aanbieder: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
@@ -98,9 +109,27 @@ def backtest(
                 uitslag.verhoudingen.setdefault((methode, m), []).extend(nieuw)
                 if methode == METHODEN[0]:
                     uitslag.aantallen[m] += len(per_aanbieder)
+    uitslag.ruisvloer = {m: statistics.fmean(v) for m, v in vloer.items() if v}
     for sleutel in paren_a:
         uitslag.mape_aanbieder[sleutel] = mape(paren_a[sleutel])
         uitslag.mape_cel[sleutel] = mape(paren_c[sleutel])
         b = binnen[sleutel]
         uitslag.dekking[sleutel] = sum(b) / len(b) if b else None
     return uitslag
+
+
+def _ruisvloer(stand: Stand, werkelijk: Mapping[tuple[str, str], int]) -> list[float]:
+    """Per provider: the expected absolute error chance alone causes, relative to its
+    actual year total (the variances of its gemeenten add up)."""
+    index = stand.index or [1.0] * 12
+    variantie: dict[str, float] = defaultdict(float)
+    for (aanbieder, _), invoer in stand.pijplijn.items():
+        variantie[aanbieder] += pijplijn_ruis(invoer, stand.jaar, stand.m, stand.overleving, index)
+    totaal: dict[str, int] = defaultdict(int)
+    for (aanbieder, _), bedrag in werkelijk.items():
+        totaal[aanbieder] += bedrag
+    return [
+        math.sqrt(2 / math.pi) * math.sqrt(v) / totaal[a]
+        for a, v in variantie.items()
+        if totaal.get(a, 0) > 0
+    ]

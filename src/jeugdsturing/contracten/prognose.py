@@ -10,9 +10,14 @@ Methods:
   a seasonal index of the region's earlier years (ratio to a moving average).
 - ``pijplijn`` (PxQ): year-to-date + the expected claims of the trajectories running
   on the peildatum over the remaining months (monthly amount from the assignment's
-  volume, frequency and tariff, times the chance the trajectory is still running,
-  from a Kaplan-Meier curve of earlier durations, times the month's seasonal index)
-  + the expected claims of new inflow (starts per month of the past 24 months).
+  volume, frequency and tariff, times the chance the trajectory is still running given
+  that it came through month m, from a Kaplan-Meier curve of earlier durations, times
+  the month's seasonal index and the share of the planned volume providers claim)
+  + the expected claims of new inflow (each start of the past 24 months a template
+  with its own product, curve and amount; more in month m+1 when more children wait
+  for their start than usual).
+``pijplijn_ruis`` gives the variance chance alone causes under that model: the noise
+floor the backtest reports.
 - ``combinatie``: the mean of ``seizoen`` and ``pijplijn`` (their errors are partly
   independent, so the mean is often better than either).
 
@@ -32,6 +37,7 @@ from datetime import date, timedelta
 METHODEN = ("naief", "seizoen", "pijplijn", "combinatie")
 MIN_CURVE = 30  # trajectories a provider needs for its own survival curve
 INSTROOM_MAANDEN = 24  # window for the inflow rate of the pipeline method
+WACHT_MAANDEN = 6  # an assignment waiting longer than this is not counted as waiting
 Z80 = 1.2816  # two-sided 80% normal interval
 
 # Months per unit of frequency (WMO757): a day, a week, a month; 6 = total per assignment.
@@ -194,11 +200,33 @@ class PijplijnInvoer:
 
     lopend: Sequence[tuple[str, date, float]]  # productcode, start month, monthly amount
     wachtend: int  # assigned, not yet started
-    instroom_per_maand: float  # starts per month in the past year
-    bedrag_nieuw: float  # mean monthly amount of the past year's starts
-    product_nieuw: str  # most frequent product of those starts
-    benutting: float = 1.0  # claimed / planned x season over the past 12 months
+    # The starts of the inflow window as templates for new inflow: productcode, amount
+    # (per month, or once for a total volume) and whether it is claimed once.
+    nieuw: Sequence[tuple[str, float, bool]] = ()
+    venster: int = 1  # months in the inflow window
+    # The usual number waiting at a month end in the window (None: no history).
+    wachtend_normaal: float | None = None
+    benutting_lopend: float = 1.0  # claimed / planned x season of the running trajectories
+    benutting_nieuw: float = 1.0  # the same for the trajectories started in the past year
     aanbieder: str = ""
+
+
+def _curve(
+    overleving: Mapping[str, Sequence[float]], aanbieder: str, product: str
+) -> Sequence[float]:
+    """The provider's own curve for the product, else the product's, else the overall."""
+    eigen = overleving.get(f"{aanbieder}|{product}")
+    return eigen if eigen is not None else overleving.get(product, overleving["*"])
+
+
+def _eerste_maand(invoer: PijplijnInvoer) -> float:
+    """Weight of month m+1 in the new inflow: more (or fewer) starts when more (fewer)
+    children wait for their start than usual; the assignments already made are the one
+    part of next month's inflow that is known."""
+    per_maand = len(invoer.nieuw) / invoer.venster
+    if invoer.wachtend_normaal is None:
+        return max(1.0, invoer.wachtend / per_maand)
+    return max(0.0, 1.0 + (invoer.wachtend - invoer.wachtend_normaal) / per_maand)
 
 
 def pijplijn_rest(
@@ -209,34 +237,122 @@ def pijplijn_rest(
     index: Sequence[float],
 ) -> float:
     """Expected claims for care months m+1..12 of ``jaar``."""
-    alle = overleving["*"]
-    rest = 0.0
     peil_maand = jaar * 12 + m - 1  # index of care month m
 
     def curve_van(product: str) -> Sequence[float]:
-        eigen = overleving.get(f"{invoer.aanbieder}|{product}")
-        return eigen if eigen is not None else overleving.get(product, alle)
+        return _curve(overleving, invoer.aanbieder, product)
 
+    lopend = 0.0
     for product, start, bedrag in invoer.lopend:
         curve = curve_van(product)
         a0 = peil_maand - maand_index(start)
-        s0 = _s(curve, a0)
+        # Running on the peildatum (its claim for month m in, no stop known by the 15th
+        # of m+1) means it has come through month m: condition on S(a0 + 1), not S(a0),
+        # which would count month m's ends a second time (8% too few months, measured).
+        s0 = _s(curve, a0 + 1)
         if s0 <= 0:
             continue
         for k in range(m + 1, 13):
             a = a0 + k - m
             actief = (_s(curve, a) + _s(curve, a + 1)) / 2  # ends fall mid-month
-            rest += bedrag * index[k - 1] * actief / s0
-    curve = curve_van(invoer.product_nieuw)
+            lopend += bedrag * index[k - 1] * actief / s0
+    if not invoer.nieuw:
+        return lopend * invoer.benutting_lopend
+    # New inflow: every start of the window is a template, with its own product's curve
+    # and amount, arriving at len(nieuw) / venster starts per month.
+    eerste = _eerste_maand(invoer)
+    gewicht_eenmalig = (eerste + (12 - m - 1)) / invoer.venster
+    per_product: dict[str, float] = {}
+    nieuw = 0.0
+    for product, bedrag, eenmalig in invoer.nieuw:
+        if eenmalig:  # a total volume is claimed once, in the start month
+            nieuw += bedrag * gewicht_eenmalig
+            continue
+        factor = per_product.get(product)
+        if factor is None:
+            curve = curve_van(product)
+            factor = 0.0
+            for j in range(m + 1, 13):
+                w = eerste if j == m + 1 else 1.0
+                for k in range(j, 13):
+                    deel = 0.5 if k == j else 1.0  # starts fall mid-month on average
+                    actief = (_s(curve, k - j) + _s(curve, k - j + 1)) / 2
+                    factor += w * index[k - 1] * deel * actief
+            factor /= invoer.venster
+            per_product[product] = factor
+        nieuw += bedrag * factor
+    return lopend * invoer.benutting_lopend + nieuw * invoer.benutting_nieuw
+
+
+def _verdeling_einde(curve: Sequence[float], vanaf: int, tot: int) -> list[tuple[int, float]]:
+    """(end age d, probability) for a trajectory known to run at age ``vanaf``: ends at
+    ages vanaf..tot, and a last entry (tot + 1) for 'still running after age tot'."""
+    s0 = _s(curve, vanaf)
+    if s0 <= 0:
+        return []
+    uit = [(d, (_s(curve, d) - _s(curve, d + 1)) / s0) for d in range(vanaf, tot + 1)]
+    return [*uit, (tot + 1, _s(curve, tot + 1) / s0)]
+
+
+def _actief(d: int, a: int) -> float:
+    """Share of the month at age a that a trajectory ending at age d is running."""
+    return 1.0 if d > a else 0.5 if d == a else 0.0
+
+
+def pijplijn_ruis(
+    invoer: PijplijnInvoer,
+    jaar: int,
+    m: int,
+    overleving: Mapping[str, Sequence[float]],
+    index: Sequence[float],
+) -> float:
+    """The variance of the claims for care months m+1..12 that chance alone causes,
+    when everything the pipeline method assumes is exactly right: which running
+    trajectories end when (each on its own curve), and how many children start (a
+    Poisson process at the inflow rate; compound, since each start costs differently).
+    A forecast cannot on average get closer than sqrt(2 / pi) x its square root: the
+    noise floor of the backtest. Leaves out how much providers deliver of the planned
+    volume, so the real floor is a little higher."""
+    peil_maand = jaar * 12 + m - 1
+    variantie = 0.0
+    for product, start, bedrag in invoer.lopend:
+        curve = _curve(overleving, invoer.aanbieder, product)
+        a0 = peil_maand - maand_index(start)
+        b = bedrag * invoer.benutting_lopend
+        e = e2 = 0.0
+        for d, p in _verdeling_einde(curve, a0 + 1, a0 + 12 - m):
+            r = sum(b * index[k - 1] * _actief(d, a0 + k - m) for k in range(m + 1, 13))
+            e += p * r
+            e2 += p * r * r
+        variantie += e2 - e * e
+    if not invoer.nieuw:
+        return variantie
+    per_maand = len(invoer.nieuw) / invoer.venster
+    eerste = _eerste_maand(invoer)
+    z2: dict[tuple[str, int], float] = {}  # E[claims^2] of one start of 1 cent a month
     for j in range(m + 1, 13):
-        starts = invoer.instroom_per_maand
-        if j == m + 1:
-            starts = max(starts, float(invoer.wachtend))
-        for k in range(j, 13):
-            deel = 0.5 if k == j else 1.0  # starts fall mid-month on average
-            actief = (_s(curve, k - j) + _s(curve, k - j + 1)) / 2
-            rest += starts * invoer.bedrag_nieuw * index[k - 1] * deel * actief
-    return rest * invoer.benutting
+        starts = per_maand * (eerste if j == m + 1 else 1.0)
+        som = 0.0  # sum over the templates of E[Y^2]
+        for product, bedrag, eenmalig in invoer.nieuw:
+            b = bedrag * invoer.benutting_nieuw
+            if eenmalig:
+                som += b * b
+                continue
+            sleutel = (product, j)
+            if sleutel not in z2:
+                curve = _curve(overleving, invoer.aanbieder, product)
+                z2[sleutel] = sum(
+                    p
+                    * sum(
+                        index[k - 1] * (0.5 if k == j else 1.0) * _actief(d, k - j)
+                        for k in range(j, 13)
+                    )
+                    ** 2
+                    for d, p in _verdeling_einde(curve, 0, 12 - j)
+                )
+            som += b * b * z2[sleutel]
+        variantie += starts * som / len(invoer.nieuw)
+    return variantie
 
 
 # --- intervals -----------------------------------------------------------------------
@@ -286,9 +402,28 @@ def _deel_van_maand(mi: int, begin: date, eind: date | None) -> float:
 class _Verzameling:
     lopend: list[tuple[str, date, float]] = field(default_factory=list)
     wachtend: int = 0
-    nieuw: int = 0
-    bedragen: list[float] = field(default_factory=list)
-    producten: list[str] = field(default_factory=list)
+    wachtend_eerder: int = 0  # waiting at the month ends of the window before m, summed
+    nieuw: list[tuple[str, float, bool]] = field(default_factory=list)
+
+
+class _Benutting:
+    """Claimed against planned x season, per provider, for one group of trajectories."""
+
+    def __init__(self) -> None:
+        self.geclaimd: dict[str, float] = defaultdict(float)
+        self.gepland: dict[str, float] = defaultdict(float)
+
+    def tel(self, aanbieder: str, geclaimd: float, gepland: float) -> None:
+        self.geclaimd[aanbieder] += geclaimd
+        self.gepland[aanbieder] += gepland
+
+    def van(self, aanbieder: str, anders: float) -> float:
+        g = self.gepland.get(aanbieder, 0.0)
+        return min(max(self.geclaimd[aanbieder] / g, 0.3), 1.5) if g > 0 else anders
+
+    def regionaal(self) -> float:
+        g = sum(self.gepland.values())
+        return min(max(sum(self.geclaimd.values()) / g, 0.3), 1.5) if g > 0 else 1.0
 
 
 @dataclass(frozen=True)
@@ -338,38 +473,45 @@ def stand_op(
     # Which assignments had a claim for care month m, as known on the peildatum: a
     # trajectory without one has most likely ended (its JW307 may still be underway).
     geclaimd_m: set[tuple[str, str]] = set()
-    werkelijk: dict[str, float] = defaultdict(float)  # claimed per provider, last 12 months
+    per_traject: dict[tuple[str, str], int] = defaultdict(int)  # claimed, last 12 months
     for c in claims:
         if c.ontvangen > peil:
             continue
         mi = maand_index(c.zorgmaand)
         if mi == maand_m:
             geclaimd_m.add((c.gemeente, c.toewijzingnummer))
-        if venster <= mi <= maand_m:
-            werkelijk[c.aanbieder] += c.bedrag
+        afgewezen = c.afgewezen_op is not None and c.afgewezen_op <= peil
+        if venster <= mi <= maand_m and not afgewezen:  # as the realisation counts it
+            per_traject[(c.gemeente, c.toewijzingnummer)] += c.bedrag
     seizoen_idx = index or [1.0] * 12
-    gepland: dict[str, float] = defaultdict(float)  # planned x season, same months
+    # How much of the planned volume providers claim (they rarely deliver all of it),
+    # measured apart for the running trajectories and for last year's starts: they differ.
+    alle, lopende, nieuwe = _Benutting(), _Benutting(), _Benutting()
     duren: dict[str, list[tuple[int, bool]]] = defaultdict(list)
     per: dict[tuple[str, str], _Verzameling] = defaultdict(_Verzameling)
     # Inflow rate and the amount of new trajectories from the last (up to) 24 months: a
     # longer window halves the chance noise of the estimate.
     eerste = min((t.begindatum for t in trajecten if t.begindatum is not None), default=peil)
     venster_inflow = max(1, min(INSTROOM_MAANDEN, maand_index(einde_peil) - maand_index(eerste)))
-    jaar_terug = date(
-        (maand_index(einde_peil) - venster_inflow + 1) // 12,
-        (maand_index(einde_peil) - venster_inflow + 1) % 12 + 1,
-        1,
-    ) - timedelta(days=1)
+    inflow_vanaf = maand_m - venster_inflow + 1
     for t in trajecten:
         d = per[(t.aanbieder, t.gemeente)]
-        if (
+        gestart = not (
             t.begindatum is None
             or t.start_gemeld_op is None
             or t.start_gemeld_op > peil
             or t.begindatum > einde_peil
-        ):
-            if t.toewijzingsdatum is not None and t.toewijzingsdatum <= einde_peil:
+        )
+        if t.toewijzingsdatum is not None and t.toewijzingsdatum <= einde_peil:
+            # Waiting at the end of month e: assigned by then, started after it. An
+            # assignment that has not started in six months most likely never will.
+            tw_m = maand_index(t.toewijzingsdatum)
+            s_m = maand_index(t.begindatum) if gestart and t.begindatum else maand_m + 1
+            laatste_e = min(s_m - 1, tw_m + WACHT_MAANDEN - 1)
+            d.wachtend_eerder += max(0, min(laatste_e, maand_m - 1) - max(tw_m, inflow_vanaf) + 1)
+            if not gestart and laatste_e >= maand_m:
                 d.wachtend += 1
+        if not gestart or t.begindatum is None:
             continue
         start_m = maand_index(t.begindatum)
         gestopt = (
@@ -384,37 +526,48 @@ def stand_op(
         duur = ((eind_m if gestopt else maand_m) - start_m, gestopt)
         duren[t.productcode].append(duur)
         duren[f"{t.aanbieder}|{t.productcode}"].append(duur)
-        bedrag = maandbedrag(t, tarief.get(t.productcode))
-        if t.frequentie != "6":
+        tarief_t = tarief.get(t.productcode)
+        eenmalig = t.frequentie == "6"
+        bedrag = (
+            float(t.volume * tarief_t)
+            if eenmalig and t.volume is not None and tarief_t is not None
+            else maandbedrag(t, tarief_t)
+        )
+        if not eenmalig:
             eind = t.einddatum if gestopt else None
+            gepland = 0.0
             for mi in range(max(start_m, venster), min(eind_m, maand_m) + 1):
                 deel = _deel_van_maand(mi, t.begindatum, eind)
-                gepland[t.aanbieder] += bedrag * seizoen_idx[mi % 12] * deel
+                gepland += bedrag * seizoen_idx[mi % 12] * deel
+            geclaimd_t = per_traject.get((t.gemeente, t.toewijzingnummer), 0)
+            alle.tel(t.aanbieder, geclaimd_t, gepland)
             if not gestopt:
+                lopende.tel(t.aanbieder, geclaimd_t, gepland)
                 d.lopend.append((t.productcode, t.begindatum, bedrag))
-        if t.begindatum > jaar_terug:
-            d.nieuw += 1
-            if t.frequentie != "6":
-                d.bedragen.append(bedrag)
-            d.producten.append(t.productcode)
+            if start_m >= venster:
+                nieuwe.tel(t.aanbieder, geclaimd_t, gepland)
+        if start_m >= inflow_vanaf:
+            d.nieuw.append((t.productcode, bedrag, eenmalig))
     # A curve per provider and product where there are enough trajectories (providers
     # differ: some keep children much longer), else per product, else over all.
     overleving = {
         p: kaplan_meier(v) for p, v in duren.items() if "|" not in p or len(v) >= MIN_CURVE
     }
     overleving["*"] = kaplan_meier([x for p, v in duren.items() if "|" not in p for x in v])
-    regionaal = sum(werkelijk.values()) / sum(gepland.values()) if sum(gepland.values()) else 1.0
+    regionaal = alle.regionaal()
     pijplijn = {}
     for sleutel, d in per.items():
-        g = gepland.get(sleutel[0], 0.0)
-        benutting = werkelijk.get(sleutel[0], 0.0) / g if g > 0 else regionaal
+        benutting = alle.van(sleutel[0], regionaal)
         pijplijn[sleutel] = PijplijnInvoer(
             lopend=d.lopend,
             wachtend=d.wachtend,
-            instroom_per_maand=d.nieuw / venster_inflow,
-            bedrag_nieuw=statistics.fmean(d.bedragen) if d.bedragen else 0.0,
-            product_nieuw=max(set(d.producten), key=d.producten.count) if d.producten else "*",
-            benutting=min(max(benutting, 0.3), 1.5),
+            nieuw=d.nieuw,
+            venster=venster_inflow,
+            wachtend_normaal=d.wachtend_eerder / (venster_inflow - 1)
+            if venster_inflow > 1
+            else None,
+            benutting_lopend=lopende.van(sleutel[0], benutting),
+            benutting_nieuw=nieuwe.van(sleutel[0], benutting),
             aanbieder=sleutel[0],
         )
     return Stand(jaar, m, ytd, index, pijplijn, overleving)

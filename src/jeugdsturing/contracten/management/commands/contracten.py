@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from jeugdsturing.contracten.backtest import backtest
 from jeugdsturing.contracten.iv3 import Iv3Regel, begroting_vs_realisatie
 from jeugdsturing.contracten.jaarprognose import backtest_jaren, prognose_rijen
+from jeugdsturing.contracten.prognose import METHODEN
 from jeugdsturing.contracten.selectors import (
     claims_frame,
     lumpsum_rijen,
@@ -131,11 +132,18 @@ class Command(BaseCommand):
         if not jaren_ok:
             raise CommandError("Geen jaar om te backtesten.")
         tarieven = regionale_tarieven(regio, date(jaren_ok[-1], 7, 1))
-        uitslag = backtest(claims, trajecten_frame(regio), tarieven, jaren_ok)
+        uitslag = backtest(claims, trajecten_frame(regio), tarieven, jaren_ok, ruisvloer=True)
         tabel = uitslag.tabel()
         if fmt == "json":
             self.stdout.write(
-                json.dumps({"jaren": jaren_ok, "aanbieders": uitslag.aantallen, "rijen": tabel})
+                json.dumps(
+                    {
+                        "jaren": jaren_ok,
+                        "aanbieders": uitslag.aantallen,
+                        "rijen": tabel,
+                        "ruisvloer": uitslag.ruisvloer,
+                    }
+                )
             )
             return
         self.stdout.write(
@@ -152,6 +160,17 @@ class Command(BaseCommand):
                 f"| {_pct(r['mape_aanbieder_gemeente'])} | {_x(r['ten_opzichte_van_naief'])} "
                 f"| {_pct(r['dekking_interval_80'])} |"
             )
+            maand = r["maand"]
+            if r["methode"] == METHODEN[-1] and isinstance(maand, int):
+                # The error chance alone causes: no method gets below it on average.
+                vloer = uitslag.ruisvloer.get(maand)
+                naief = uitslag.mape_aanbieder.get(("naief", maand))
+                if vloer is None:
+                    continue
+                self.stdout.write(
+                    f"| {maand} | ruisvloer (toeval) | {_pct(vloer)} | – "
+                    f"| {_x(vloer / naief if naief else None)} | – |"
+                )
 
 
 def _pct(v: object) -> str:
