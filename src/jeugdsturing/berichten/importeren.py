@@ -318,4 +318,6 @@ def _afronden(
         result.accepted += 1
         result.regels += v.inhoud.regels
         meld(item, "geaccepteerd")
-    m.Quarantaine.objects.filter(sha256__in=[v.sha256 for _, v in toegepast]).delete()
+    # Content that was quarantined earlier (a failure now mended) leaves the quarantine.
+    # A plain DELETE: the ORM's delete() first selected the 5000 hashes (0.4 s a month).
+    sql.verwijderen(m.Quarantaine, "sha256", [v.sha256 for _, v in toegepast])
