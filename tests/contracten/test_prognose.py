@@ -60,6 +60,11 @@ def test_kaplan_meier_by_hand():
 def test_interval_from_earlier_errors_or_from_the_monthly_spread():
     onder, boven = interval(1200.0, 400, [100, 100, 100, 100] + [0] * 8, 4, [0.9, 1.0, 1.1] * 4)
     assert (onder, boven) == (round(1200 * 0.9), round(1200 * 1.1))
+    # Earlier ratios narrower than this key's own chance spread: chance sets the width.
+    onder, boven = interval(1200.0, 400, [100] * 4 + [0] * 8, 4, [0.9, 1.0, 1.1] * 4, 200.0)
+    assert (onder, boven) == (round(1200 - 1.2816 * 200), round(1200 + 1.2816 * 200))
+    onder, boven = interval(1200.0, 400, [100] * 4 + [0] * 8, 4, [0.9, 1.0, 1.1] * 4, 10.0)
+    assert (onder, boven) == (round(1200 * 0.9), round(1200 * 1.1))
     onder, boven = interval(1200.0, 400, [90, 110, 90, 110] + [0] * 8, 4, [])
     assert onder < 1200 < boven
     assert onder >= 400

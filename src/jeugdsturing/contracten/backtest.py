@@ -14,13 +14,12 @@ from dataclasses import dataclass, field
 from jeugdsturing.contracten.prognose import (
     METHODEN,
     Claim,
-    Stand,
     TrajectRegel,
     alle_voorspellingen,
     bereken,
     gerealiseerd_per_maand,
     mape,
-    pijplijn_ruis,
+    ruis_per_sleutel,
     stand_op,
 )
 
@@ -40,7 +39,7 @@ class Uitslag:
     verhoudingen: dict[tuple[str, int], list[float]] = field(default_factory=dict)
     aantallen: dict[int, int] = field(default_factory=dict)  # providers per month tested
     # Per month: the MAPE over providers that chance alone causes (pijplijn_ruis), the
-    # floor no method can get below on average; only when asked for.
+    # floor no method can get below on average.
     ruisvloer: dict[int, float] = field(default_factory=dict)
 
     def beste(self, m: int) -> str | None:
@@ -77,7 +76,6 @@ def backtest(
     tarieven: Mapping[str, int],
     jaren: Sequence[int],
     maanden: Sequence[int] = PD1_MAANDEN,
-    ruisvloer: bool = False,
 ) -> Uitslag:
     uitslag = Uitslag(jaren=list(jaren))
     vloer: dict[int, list[float]] = defaultdict(list)
@@ -90,13 +88,13 @@ def backtest(
             stand = stand_op(claims, trajecten, tarieven, jaar, m)
             uitslag.aantallen[m] = uitslag.aantallen.get(m, 0)
             voorspellingen = alle_voorspellingen(stand)
-            if ruisvloer:
-                vloer[m] += _ruisvloer(stand, werkelijk)
+            ruis = ruis_per_sleutel(stand)  # for the pipeline's intervals and the floor
+            vloer[m] += _ruisvloer(ruis, werkelijk)
             for methode in METHODEN:
                 eerder = list(uitslag.verhoudingen.get((methode, m), []))
                 per_aanbieder: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
                 nieuw = []
-                for p in bereken(stand, methode, eerder, voorspellingen):
+                for p in bereken(stand, methode, eerder, voorspellingen, ruis):
                     echt = werkelijk.get((p.aanbieder, p.gemeente), 0)
                     per_aanbieder[p.aanbieder][0] += p.prognose
                     per_aanbieder[p.aanbieder][1] += echt
@@ -118,13 +116,14 @@ def backtest(
     return uitslag
 
 
-def _ruisvloer(stand: Stand, werkelijk: Mapping[tuple[str, str], int]) -> list[float]:
+def _ruisvloer(
+    ruis: Mapping[tuple[str, str], float], werkelijk: Mapping[tuple[str, str], int]
+) -> list[float]:
     """Per provider: the expected absolute error chance alone causes, relative to its
     actual year total (the variances of its gemeenten add up)."""
-    index = stand.index or [1.0] * 12
     variantie: dict[str, float] = defaultdict(float)
-    for (aanbieder, _), invoer in stand.pijplijn.items():
-        variantie[aanbieder] += pijplijn_ruis(invoer, stand.jaar, stand.m, stand.overleving, index)
+    for (aanbieder, _), v in ruis.items():
+        variantie[aanbieder] += v
     totaal: dict[str, int] = defaultdict(int)
     for (aanbieder, _), bedrag in werkelijk.items():
         totaal[aanbieder] += bedrag

@@ -19,6 +19,7 @@ from jeugdsturing.contracten.prognose import (
     bereken,
     kwantiel,
     naief,
+    ruis_per_sleutel,
     stand_op,
 )
 from jeugdsturing.contracten.selectors import (
@@ -142,7 +143,9 @@ def jaarprognose(regio: Regio, jaar: int, maand: int, zicht: Zicht = ALLES) -> J
     methode, verhoudingen, tabel = _backtest_voor(regio, jaar, maand, trajecten, tarieven)
     claims = claims_frame(regio, jaar, van_jaar=jaar - 3)
     stand = stand_op(claims, trajecten, tarieven, jaar, maand)
-    prognoses = bereken(stand, methode, verhoudingen) + _lumpsum_prognoses(regio, jaar, maand)
+    ruis = ruis_per_sleutel(stand) if methode == "pijplijn" else None
+    prognoses = bereken(stand, methode, verhoudingen, ruis=ruis)
+    prognoses += _lumpsum_prognoses(regio, jaar, maand)
     budget = budgetten_per_aanbieder_gemeente(regio, jaar)
     rows: list[dict[str, object]] = [
         {

@@ -315,16 +315,19 @@ def pijplijn_ruis(
     volume, so the real floor is a little higher."""
     peil_maand = jaar * 12 + m - 1
     variantie = 0.0
+    v1: dict[tuple[str, int], float] = {}  # variance for 1 cent a month, per product, age
     for product, start, bedrag in invoer.lopend:
-        curve = _curve(overleving, invoer.aanbieder, product)
         a0 = peil_maand - maand_index(start)
+        if (product, a0) not in v1:
+            curve = _curve(overleving, invoer.aanbieder, product)
+            e = e2 = 0.0
+            for d, p in _verdeling_einde(curve, a0 + 1, a0 + 12 - m):
+                r = sum(index[k - 1] * _actief(d, a0 + k - m) for k in range(m + 1, 13))
+                e += p * r
+                e2 += p * r * r
+            v1[(product, a0)] = e2 - e * e
         b = bedrag * invoer.benutting_lopend
-        e = e2 = 0.0
-        for d, p in _verdeling_einde(curve, a0 + 1, a0 + 12 - m):
-            r = sum(b * index[k - 1] * _actief(d, a0 + k - m) for k in range(m + 1, 13))
-            e += p * r
-            e2 += p * r * r
-        variantie += e2 - e * e
+        variantie += b * b * v1[(product, a0)]
     if not invoer.nieuw:
         return variantie
     per_maand = len(invoer.nieuw) / invoer.venster
@@ -369,12 +372,20 @@ def kwantiel(waarden: Sequence[float], q: float) -> float:
 
 
 def interval(
-    prognose: float, ytd: int, maanden: Sequence[int], m: int, verhoudingen: Sequence[float]
+    prognose: float,
+    ytd: int,
+    maanden: Sequence[int],
+    m: int,
+    verhoudingen: Sequence[float],
+    toeval: float = 0.0,
 ) -> tuple[int, int]:
     """80% interval. With at least 10 earlier (actual / forecast) ratios of this method
     and month: their 10th and 90th percentiles. Otherwise from the spread s of the
     monthly amounts so far: the error of the naive method has variance
-    s^2 x 12 x (12 - m) / m, so forecast +/- 1.28 s sqrt(12 (12 - m) / m)."""
+    s^2 x 12 x (12 - m) / m, so forecast +/- 1.28 s sqrt(12 (12 - m) / m).
+    ``toeval``: the standard deviation chance alone causes (pijplijn_ruis); the interval
+    is at least forecast +/- 1.28 x that wide (earlier ratios of a few years, or of
+    other providers, can be narrower than this provider's own chance spread)."""
     if len(verhoudingen) >= 10:
         q = 0.1 if len(verhoudingen) >= 100 else 0.05  # few earlier errors: wider tails
         lo, hi = kwantiel(verhoudingen, q), kwantiel(verhoudingen, 1 - q)
@@ -383,6 +394,7 @@ def interval(
         s = statistics.stdev(maanden[:m]) if m >= 2 else abs(prognose) / 12
         half = Z80 * s * math.sqrt(12 * (12 - m) / m)
         onder, boven = prognose - half, prognose + half
+    onder, boven = min(onder, prognose - Z80 * toeval), max(boven, prognose + Z80 * toeval)
     onder = max(onder, ytd)  # what is realised cannot be undone
     return round(onder), round(max(boven, onder))
 
@@ -598,6 +610,15 @@ def sleutels(stand: Stand) -> list[tuple[str, str]]:
     return sorted(met_ytd | met_zorg)
 
 
+def ruis_per_sleutel(stand: Stand) -> dict[tuple[str, str], float]:
+    """pijplijn_ruis for every provider x gemeente of the stand."""
+    index = stand.index or [1.0] * 12
+    return {
+        sleutel: pijplijn_ruis(invoer, stand.jaar, stand.m, stand.overleving, index)
+        for sleutel, invoer in stand.pijplijn.items()
+    }
+
+
 def alle_voorspellingen(stand: Stand) -> dict[tuple[str, str], dict[str, float]]:
     """Every method's forecast for every key, each method computed once (the backtest
     needs them all; the combination reuses the seasonal and pipeline values)."""
@@ -614,9 +635,11 @@ def bereken(
     methode: str,
     verhoudingen: Sequence[float] = (),
     voorspellingen: Mapping[tuple[str, str], Mapping[str, float]] | None = None,
+    ruis: Mapping[tuple[str, str], float] | None = None,
 ) -> list[Prognose]:
     """Forecasts with their interval for every key, by one method; ``voorspellingen``
-    (from alle_voorspellingen) saves computing them again."""
+    (from alle_voorspellingen) saves computing them again. ``ruis`` (from
+    ruis_per_sleutel) makes the pipeline's intervals at least as wide as chance alone."""
     uit = []
     for sleutel in sleutels(stand):
         maanden = stand.ytd.get(sleutel, [0] * 12)
@@ -627,7 +650,8 @@ def bereken(
             else voorspel(stand, methode, sleutel)
         )
         waarde = max(berekend, ytd)
-        onder, boven = interval(waarde, ytd, maanden, stand.m, verhoudingen)
+        toeval = math.sqrt(ruis.get(sleutel, 0.0)) if ruis and methode == "pijplijn" else 0.0
+        onder, boven = interval(waarde, ytd, maanden, stand.m, verhoudingen, toeval)
         uit.append(Prognose(sleutel[0], sleutel[1], ytd, round(waarde), onder, boven, methode))
     return uit
 

@@ -132,7 +132,7 @@ class Command(BaseCommand):
         if not jaren_ok:
             raise CommandError("Geen jaar om te backtesten.")
         tarieven = regionale_tarieven(regio, date(jaren_ok[-1], 7, 1))
-        uitslag = backtest(claims, trajecten_frame(regio), tarieven, jaren_ok, ruisvloer=True)
+        uitslag = backtest(claims, trajecten_frame(regio), tarieven, jaren_ok)
         tabel = uitslag.tabel()
         if fmt == "json":
             self.stdout.write(
