@@ -238,13 +238,9 @@ def pijplijn_rest(
 ) -> float:
     """Expected claims for care months m+1..12 of ``jaar``."""
     peil_maand = jaar * 12 + m - 1  # index of care month m
-
-    def curve_van(product: str) -> Sequence[float]:
-        return _curve(overleving, invoer.aanbieder, product)
-
     lopend = 0.0
     for product, start, bedrag in invoer.lopend:
-        curve = curve_van(product)
+        curve = _curve(overleving, invoer.aanbieder, product)
         a0 = peil_maand - maand_index(start)
         # Running on the peildatum (its claim for month m in, no stop known by the 15th
         # of m+1) means it has come through month m: condition on S(a0 + 1), not S(a0),
@@ -270,7 +266,7 @@ def pijplijn_rest(
             continue
         factor = per_product.get(product)
         if factor is None:
-            curve = curve_van(product)
+            curve = _curve(overleving, invoer.aanbieder, product)
             factor = 0.0
             for j in range(m + 1, 13):
                 w = eerste if j == m + 1 else 1.0
@@ -430,12 +426,15 @@ class _Benutting:
         self.gepland[aanbieder] += gepland
 
     def van(self, aanbieder: str, anders: float) -> float:
-        g = self.gepland.get(aanbieder, 0.0)
-        return min(max(self.geclaimd[aanbieder] / g, 0.3), 1.5) if g > 0 else anders
+        return _graad(self.geclaimd.get(aanbieder, 0.0), self.gepland.get(aanbieder, 0.0), anders)
 
     def regionaal(self) -> float:
-        g = sum(self.gepland.values())
-        return min(max(sum(self.geclaimd.values()) / g, 0.3), 1.5) if g > 0 else 1.0
+        return _graad(sum(self.geclaimd.values()), sum(self.gepland.values()), 1.0)
+
+
+def _graad(geclaimd: float, gepland: float, anders: float) -> float:
+    """Claimed / planned, within [0.3, 1.5]; ``anders`` when nothing was planned."""
+    return min(max(geclaimd / gepland, 0.3), 1.5) if gepland > 0 else anders
 
 
 @dataclass(frozen=True)

@@ -35,8 +35,10 @@ def prestaties(
             "IngediendBedrag", "RetourCodes", "RetourCode",
         )
     }  # fmt: skip
-    basis = {n: f"{{{NS_BASIS}}}{n}" for n in ("ReferentieNummer", "Begindatum", "Einddatum")}
-    basis |= {n: f"{{{NS_BASIS}}}{n}" for n in ("Bedrag", "DebetCredit")}
+    basis = {
+        n: f"{{{NS_BASIS}}}{n}"
+        for n in ("ReferentieNummer", "Begindatum", "Einddatum", "Bedrag", "DebetCredit")
+    }
     result = []
     for client_el in lezer.all(container, "Clienten/Client"):
         client = Client(pseudo(lezer.req(client_el, "Bsn")))
