@@ -131,6 +131,31 @@ def test_a_zip_archive_with_good_and_bad_members(importeer_bytes):
     assert {r.reason for r in result.rejected} >= {"geen geldige datum (JJJJ-MM-DD)"}
 
 
+@pytest.mark.parametrize(
+    "compression", [zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2]
+)
+def test_zip_members_are_read_whatever_their_compression(importeer_bytes, compression):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=compression) as z:
+        z.writestr("a.xml", example("JW305"))
+        z.writestr("map/b.xml", example("JW301"))
+    result = importeer_bytes(buf.getvalue(), suffix=".zip")
+    assert (result.accepted, result.rejected) == (2, [])
+
+
+def test_a_damaged_zip_member_is_named_and_the_rest_is_read(importeer_bytes):
+    archive = bytearray(zip_bytes({"a.xml": example("JW305"), "b.xml": example("JW301")}))
+    # Flip a byte inside the packed data of the first member: its CRC no longer matches.
+    begin = 30 + len("a.xml") + 10
+    archive[begin] ^= 0xFF
+    result = importeer_bytes(bytes(archive), suffix=".zip")
+    assert result.accepted == 1
+    [afkeuring] = result.rejected
+    assert afkeuring.file.endswith("!a.xml")
+    assert "beschadigd" in afkeuring.reason
+    assert m.Quarantaine.objects.count() == 0  # nothing readable was kept
+
+
 def test_a_duplicate_has_no_effect(importeer_bytes):
     importeer_bytes(example("JW305"))
     before = tellingen()

@@ -3,6 +3,7 @@ processes during a large import, so it must not touch Django's ORM or settings."
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -41,6 +42,9 @@ _CONTEXT: Context | None = None
 def init_worker(context: Context) -> None:
     global _CONTEXT
     _CONTEXT = context
+    # As in the main process (importeren.weinig_gc): many short-lived objects, no cycles.
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
     ouder = multiprocessing.parent_process()
     if ouder is not None:
         threading.Thread(target=_stop_met_ouder, args=(ouder.sentinel,), daemon=True).start()

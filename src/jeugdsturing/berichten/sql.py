@@ -78,21 +78,33 @@ def upsert(
 def invoegen_met_ids(
     model: type[models.Model], fields: Sequence[str], rows: Sequence[Sequence[Any]]
 ) -> list[int]:
-    """INSERT rows and return their new primary keys, in order (one statement per chunk,
-    as Django's own bulk_create does on both databases)."""
-    ids: list[int] = []
-    q = connection.ops.quote_name
-    cols = ", ".join(q(c) for c in _columns(model, fields))
-    pk = q(model._meta.pk.column)
-    per = max(1, 900 // len(fields))  # stay under SQLite's bound-parameter limits
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), per):
-            chunk = rows[start : start + per]
-            values = ", ".join(["(" + ", ".join(["%s"] * len(fields)) + ")"] * len(chunk))
-            sql = f"INSERT INTO {q(model._meta.db_table)} ({cols}) VALUES {values} RETURNING {pk}"  # noqa: S608
-            cursor.execute(sql, [v for r in chunk for v in r])
-            ids.extend(int(r[0]) for r in cursor.fetchall())
-    return ids
+    """INSERT rows and return their new primary keys, ascending in the order of rows. Call
+    it inside a transaction that writes (the import's): one executemany, no RETURNING.
+    SQLite gives the rows of one executemany consecutive keys, since the transaction holds
+    the database's only write lock, so they end at last_insert_rowid(); PostgreSQL hands
+    out the keys first from the column's sequence. Multi-row INSERT ... RETURNING in
+    chunks of 69 rows (what bulk_create does) cost three times as much."""
+    if not rows:
+        return []
+    table = model._meta.db_table
+    pk = model._meta.pk.column
+    with _raw_cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                [table, pk, len(rows)],
+            )
+            ids = sorted(int(r[0]) for r in cursor.fetchall())
+            invoegen(
+                model,
+                [model._meta.pk.attname, *fields],
+                [(i, *r) for i, r in zip(ids, rows, strict=True)],
+            )
+            return ids
+        invoegen(model, fields, rows)
+        cursor.execute("SELECT last_insert_rowid()")
+        last = int(cursor.fetchone()[0])
+    return list(range(last - len(rows) + 1, last + 1))
 
 
 def selecteer(

@@ -29,7 +29,7 @@ class Command(BaseCommand):
             type=int,
             default=standaard_werkers(),
             help="Processen die berichten lezen en controleren naast het opslaan "
-            f"(standaard {standaard_werkers()}: het aantal cores min één).",
+            f"(standaard {standaard_werkers()}: één per core; 0 op één core).",
         )
         sub.add_parser("purge", help="Verwijder quarantaine ouder dan de bewaartermijn.")
         sim = sub.add_parser("simulate", help="Schrijf gesimuleerd berichtenverkeer van een regio.")
