@@ -11,12 +11,12 @@ import gc
 import hashlib
 import multiprocessing
 import os
-from collections import deque
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from itertools import chain
 from pathlib import Path
 
@@ -243,18 +243,13 @@ def _screenen(
     result: Resultaat,
     meld: Callable[[Bron, str], None],
 ) -> list[tuple[Bron, str]]:
-    """Unreadable sources and content already stored (or met earlier in this run) are
-    dealt with before any parsing; returns the sources to read, with their hash."""
+    """Unreadable sources and content met earlier in this run are dealt with before any
+    parsing; returns the sources to read, with their hash. Content stored by an earlier
+    run is found after reading (_afronden), by dagtekening and hash: the index that
+    finds it has the dagtekening first (models.Bericht)."""
     digests = {
         id(item): hashlib.sha256(item.data).digest() for item in chunk if item.data is not None
     }
-    bekend = {
-        bytes.fromhex(h)
-        for (h,) in sql.selecteer(
-            m.Bericht, ("sha256",), gelijk={}, in_veld="sha256",
-            waarden=[d.hex() for d in digests.values()],
-        )
-    }  # fmt: skip
     nieuw: list[tuple[Bron, str]] = []
     for item in chunk:
         if item.data is None:
@@ -264,7 +259,7 @@ def _screenen(
             meld(item, "afgekeurd")
             continue
         digest = digests[id(item)]
-        if digest in bekend or digest in gezien:
+        if digest in gezien:
             result.duplicates += 1
             meld(item, "dubbel")
             continue
@@ -281,7 +276,8 @@ def _afronden(
     result: Resultaat,
     meld: Callable[[Bron, str], None],
 ) -> None:
-    """Quarantine what was rejected, drop duplicates by identification, apply the rest."""
+    """Quarantine what was rejected, drop duplicates (content or identification already
+    stored), apply the rest."""
     klaar: list[tuple[Bron, Voorbereid]] = []
     for (item, _), uitkomst in zip(nieuw, opdracht(), strict=True):
         if isinstance(uitkomst, list):
@@ -292,6 +288,16 @@ def _afronden(
         else:
             klaar.append((item, uitkomst))
 
+    per_dag: dict[date, set[str]] = defaultdict(set)
+    for _, v in klaar:
+        per_dag[v.header.dagtekening].add(v.sha256)
+    inhoud_bekend = {
+        (dag, sha)
+        for dag, shas in per_dag.items()
+        for (sha,) in sql.selecteer(
+            m.Bericht, ("sha256",), gelijk={"dagtekening": dag}, in_veld="sha256", waarden=shas
+        )
+    }
     idents = {
         (v.header.afzender, v.header.berichttype.code, v.header.identificatie) for _, v in klaar
     }
@@ -304,7 +310,7 @@ def _afronden(
     batch: list[tuple[Bron, Voorbereid]] = []
     for item, v in klaar:
         ident = (v.header.afzender, v.header.berichttype.code, v.header.identificatie)
-        if ident in bestaand:
+        if ident in bestaand or (v.header.dagtekening, v.sha256) in inhoud_bekend:
             result.duplicates += 1
             meld(item, "dubbel")
         else:

@@ -60,7 +60,7 @@ class Bericht(models.Model):
     gemeente = models.CharField(max_length=4)
     aanbieder = models.CharField(max_length=8)
     referentie = models.CharField(max_length=20, blank=True)
-    sha256 = models.CharField(max_length=64, unique=True)
+    sha256 = models.CharField(max_length=64)
     bestand = models.CharField(max_length=300)
     regels = models.PositiveIntegerField(default=0)
     import_run = models.ForeignKey(ImportRun, on_delete=models.PROTECT, related_name="berichten")
@@ -74,7 +74,13 @@ class Bericht(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["identificatie", "afzender", "berichttype"], name="bericht_uniek"
-            )
+            ),
+            # Same content is the same message. The hash is random, so a unique index on
+            # the hash alone put every new message on a random page of a large index
+            # (28 µs a message at 560,000 messages, against 3 µs without it). With the
+            # dagtekening first, new messages land together at the end; the dagtekening
+            # follows from the content, so this is just as unique (docs/performance.md).
+            models.UniqueConstraint(fields=["dagtekening", "sha256"], name="bericht_inhoud_uniek"),
         ]
 
     def __str__(self) -> str:
