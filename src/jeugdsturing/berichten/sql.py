@@ -5,6 +5,7 @@ preparing objects and queries than the database spends running them."""
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing
 from typing import Any
@@ -45,10 +46,23 @@ def invoegen(
         return
     q = connection.ops.quote_name
     cols = ", ".join(q(c) for c in _columns(model, fields))
+    if connection.vendor == "postgresql":
+        with _raw_cursor() as cursor:
+            _copy(cursor, q(model._meta.db_table), cols, rows)
+        return
     marks = ", ".join(["%s"] * len(fields))
     sql = f"INSERT INTO {q(model._meta.db_table)} ({cols}) VALUES ({marks})"  # noqa: S608
     with _raw_cursor() as cursor:
         cursor.executemany(_sql(sql), [tuple(r) for r in rows])
+
+
+def _copy(cursor: Any, table: str, cols: str, rows: Sequence[Sequence[Any]]) -> None:
+    """PostgreSQL: rows in with COPY, one statement for all of them. executemany sends
+    and binds every row as a statement of its own: on PostgreSQL the import spent most
+    of its time there (docs/performance.md)."""
+    with cursor.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
 
 
 def upsert(
@@ -62,15 +76,30 @@ def upsert(
     if not rows:
         return
     q = connection.ops.quote_name
+    table = q(model._meta.db_table)
     cols = _columns(model, fields)
+    col_list = ", ".join(q(c) for c in cols)
     key_cols = _columns(model, conflict)
     key = set(key_cols)
     updates = ", ".join(f"{q(c)} = excluded.{q(c)}" for c in cols if c not in key)
-    sql = (
-        f"INSERT INTO {q(model._meta.db_table)} ({', '.join(q(c) for c in cols)}) "  # noqa: S608
-        f"VALUES ({', '.join(['%s'] * len(cols))}) "
-        f"ON CONFLICT ({', '.join(q(c) for c in key_cols)}) DO UPDATE SET {updates}"
-    )
+    on_conflict = f"ON CONFLICT ({', '.join(q(c) for c in key_cols)}) DO UPDATE SET {updates}"
+    if connection.vendor == "postgresql":
+        # COPY into a temporary table with the same columns (made once per connection,
+        # emptied at commit), then one INSERT ... SELECT ... ON CONFLICT. The rows of one
+        # call have distinct keys (the callers collect them in a dict by key).
+        tmp = q(f"_import_{model._meta.db_table}_{zlib.crc32(col_list.encode()):08x}")
+        with _raw_cursor() as cursor:
+            cursor.execute(
+                f"CREATE TEMPORARY TABLE IF NOT EXISTS {tmp} ON COMMIT DELETE ROWS AS "  # noqa: S608
+                f"SELECT {col_list} FROM {table} WITH NO DATA"
+            )
+            _copy(cursor, tmp, col_list, rows)
+            cursor.execute(
+                f"INSERT INTO {table} ({col_list}) SELECT {col_list} FROM {tmp} {on_conflict}"  # noqa: S608
+            )
+            cursor.execute(f"DELETE FROM {tmp}")  # noqa: S608
+        return
+    sql = f"INSERT INTO {table} ({col_list}) VALUES ({', '.join(['%s'] * len(cols))}) {on_conflict}"  # noqa: S608
     with _raw_cursor() as cursor:
         cursor.executemany(_sql(sql), [tuple(r) for r in rows])
 
