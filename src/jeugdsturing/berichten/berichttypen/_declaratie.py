@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date
 
 from lxml import etree
@@ -24,67 +23,52 @@ def bedrag(lezer: Lezer, parent: etree._Element, name: str, *, totaal: bool = Fa
 def prestaties(
     lezer: Lezer, container: etree._Element, pseudo: Pseudonimiseer
 ) -> list[tuple[Client, Prestatie]]:
-    """A JW323 holds hundreds of prestaties: each is read in one pass over its children
-    (a lookup per field cost three times as much, docs/performance.md)."""
+    """A JW323 holds hundreds of prestaties. Each is read in one pass over everything in
+    it, into a dict by tag: in a Prestatie every element's tag occurs once, except
+    RetourCode (a lookup per field, and a dict per level, cost twice as much;
+    docs/performance.md)."""
     ns = lezer.ns
-    tag = {
+    tag_rc = f"{{{ns}}}RetourCode"
+    t = {
         naam: f"{{{ns}}}{naam}"
         for naam in (
-            "ToewijzingNummer", "ProductCategorie", "ProductCode", "GeleverdVolume",
-            "Eenheid", "ProductTarief", "ProductReferentie", "ProductPeriode",
-            "IngediendBedrag", "RetourCodes", "RetourCode",
+            "ToewijzingNummer", "ProductCategorie", "ProductCode", "GeleverdVolume", "Eenheid",
+            "ProductTarief",
         )
+    } | {
+        naam: f"{{{NS_BASIS}}}{naam}"
+        for naam in ("ReferentieNummer", "Begindatum", "Einddatum", "Bedrag", "DebetCredit")
     }  # fmt: skip
-    basis = {
-        n: f"{{{NS_BASIS}}}{n}"
-        for n in ("ReferentieNummer", "Begindatum", "Einddatum", "Bedrag", "DebetCredit")
-    }
     result = []
     for client_el in lezer.all(container, "Clienten/Client"):
         client = Client(pseudo(lezer.req(client_el, "Bsn")))
         for p in lezer.all(client_el, "Prestaties/Prestatie"):
-            k = {c.tag: c for c in p}
-            periode_el, ingediend_el = k[tag["ProductPeriode"]], k[tag["IngediendBedrag"]]
-            periode = {c.tag: c for c in periode_el}
-            ingediend = {c.tag: c for c in ingediend_el}
-            ref = k[tag["ProductReferentie"]]
-            bedrag_ = int(_tekst(ingediend, basis["Bedrag"], ingediend_el))
-            if _tekst(ingediend, basis["DebetCredit"], ingediend_el) == "C":
-                bedrag_ = -bedrag_
-            tarief = k.get(tag["ProductTarief"])
-            codes = k.get(tag["RetourCodes"])
-            result.append(
-                (
-                    client,
-                    Prestatie(
-                        referentie=(ref.findtext(basis["ReferentieNummer"]) or "").strip(),
-                        toewijzingnummer=_tekst(k, tag["ToewijzingNummer"], p),
-                        product=Product(
-                            _tekst(k, tag["ProductCategorie"], p), _tekst(k, tag["ProductCode"], p)
-                        ),
-                        begindatum=date.fromisoformat(
-                            _tekst(periode, basis["Begindatum"], periode_el)
-                        ),
-                        einddatum=date.fromisoformat(
-                            _tekst(periode, basis["Einddatum"], periode_el)
-                        ),
-                        volume=int(_tekst(k, tag["GeleverdVolume"], p)),
-                        eenheid=_tekst(k, tag["Eenheid"], p),
-                        tarief=int(tarief.text) if tarief is not None and tarief.text else None,
-                        bedrag=bedrag_,
-                        retourcodes=tuple(
-                            (c.text or "").strip() for c in codes if c.tag == tag["RetourCode"]
-                        )
-                        if codes is not None
-                        else (),
-                    ),
+            v: dict[str, str] = {}
+            codes: list[str] = []
+            for e in p.iter():
+                if e.tag == tag_rc:
+                    codes.append((e.text or "").strip())
+                else:
+                    v[e.tag] = e.text or ""
+            try:
+                bedrag_ = int(v[t["Bedrag"]])
+                if v[t["DebetCredit"]].strip() == "C":
+                    bedrag_ = -bedrag_
+                tarief = v.get(t["ProductTarief"], "").strip()
+                prestatie = Prestatie(
+                    referentie=v[t["ReferentieNummer"]].strip(),
+                    toewijzingnummer=v[t["ToewijzingNummer"]].strip(),
+                    product=Product(v[t["ProductCategorie"]].strip(), v[t["ProductCode"]].strip()),
+                    begindatum=date.fromisoformat(v[t["Begindatum"]].strip()),
+                    einddatum=date.fromisoformat(v[t["Einddatum"]].strip()),
+                    volume=int(v[t["GeleverdVolume"]]),
+                    eenheid=v[t["Eenheid"]].strip(),
+                    tarief=int(tarief) if tarief else None,
+                    bedrag=bedrag_,
+                    retourcodes=tuple(codes),
                 )
-            )
+            except KeyError as exc:  # the XSD and built-in checks make this unreachable
+                naam = str(exc.args[0]).rpartition("}")[2]
+                raise ValueError(f"{path_of(p)}: {naam} ontbreekt") from exc
+            result.append((client, prestatie))
     return result
-
-
-def _tekst(kinderen: Mapping[str, etree._Element], tag: str, ouder: etree._Element) -> str:
-    el = kinderen.get(tag)
-    if el is None:  # the XSD and built-in checks make this unreachable for valid input
-        raise ValueError(f"{path_of(ouder)}/{tag.rpartition('}')[2]} ontbreekt")
-    return (el.text or "").strip()
