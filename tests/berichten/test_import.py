@@ -156,6 +156,24 @@ def test_a_damaged_zip_member_is_named_and_the_rest_is_read(importeer_bytes):
     assert m.Quarantaine.objects.count() == 0  # nothing readable was kept
 
 
+@pytest.mark.parametrize(
+    ("offset", "value", "reason"),
+    [(6, 0x1, "versleuteld"), (8, 99, "compressiemethode 99")],  # flags, method
+)
+def test_encrypted_or_unknown_zip_members_are_named(importeer_bytes, offset, value, reason):
+    archive = bytearray(zip_bytes({"a.xml": example("JW305"), "b.xml": example("JW301")}))
+    # Set the flags or the compression method of a.xml in the central directory and in
+    # its local header (the first 30 bytes of the archive).
+    central = archive.index(b"PK\x01\x02")
+    for header, shift in ((0, 0), (central, 2)):
+        archive[header + offset + shift : header + offset + shift + 2] = value.to_bytes(2, "little")
+    result = importeer_bytes(bytes(archive), suffix=".zip")
+    assert result.accepted == 1
+    [afkeuring] = result.rejected
+    assert afkeuring.file.endswith("!a.xml")
+    assert reason in afkeuring.reason
+
+
 def test_a_duplicate_has_no_effect(importeer_bytes):
     importeer_bytes(example("JW305"))
     before = tellingen()

@@ -43,7 +43,7 @@ def _lid(
     reader costs about 50 µs a member in Python, a third of the main process's share of
     a large import (docs/performance.md). Other methods go through zipfile. Raises
     zipfile.BadZipFile for a damaged member."""
-    if info.compress_type not in _SNEL or info.flag_bits & 0x1:  # 0x1: encrypted
+    if info.compress_type not in _SNEL:
         with archive.open(info) as fh:  # sizes in the header can lie: read with a limit
             return _read_limited(fh, limit)
     kop = _LOKALE_KOP.unpack_from(ruw, info.header_offset)
@@ -90,10 +90,18 @@ def _zip(path: Path) -> Iterator[Bron]:
             if total > MAX_ZIP_TOTAL:
                 yield Bron(naam, None, "zip-archief pakt uit tot meer dan toegestaan (zipbom)")
                 return
+            if info.flag_bits & 0x1:
+                yield Bron(naam, None, "versleuteld bestand in zip-archief: niet te lezen")
+                continue
             try:
                 data = _lid(archive, ruw, info, MAX_BYTES)
             except (zipfile.BadZipFile, zlib.error, struct.error) as exc:
                 yield Bron(naam, None, f"beschadigd bestand in zip-archief: {exc}")
+                continue
+            except NotImplementedError:
+                yield Bron(
+                    naam, None, f"compressiemethode {info.compress_type} wordt niet ondersteund"
+                )
                 continue
             if data is None:
                 yield Bron(naam, None, f"bestand is groter dan {MAX_BYTES // (1024 * 1024)} MB")
