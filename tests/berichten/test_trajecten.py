@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -235,3 +236,51 @@ def test_the_first_assignment_date_also_when_the_change_arrives_first(
         D(2026, 3, 2),
         D(2026, 12, 31),
     )
+
+
+def test_trajectories_left_by_an_interrupted_run_are_recomputed_by_the_next(
+    importeer_bytes, verkeer: Verkeer, monkeypatch
+):
+    # A run that stops after storing its facts and before recomputing (killed there).
+    monkeypatch.setattr("jeugdsturing.berichten.importeren.trajecten_bijwerken", lambda **kw: 0)
+    importeer_bytes(verkeer.toewijzing(D(2026, 3, 2)), verkeer.start(D(2026, 3, 12), D(2026, 3, 9)))
+    assert not m.Traject.objects.exists()
+    assert list(m.TeHerberekenen.objects.values_list("sleutel", flat=True)) == [
+        f"T|{GEMEENTE}|5001"
+    ]
+    monkeypatch.undo()
+    # The next run, even with nothing in it, brings the trajectory up to date.
+    result = importeer_bytes()
+    assert (result.accepted, result.duplicates, result.rejected) == (0, 0, [])
+    assert (traject().status, traject().begindatum) == ("lopend", D(2026, 3, 9))
+    assert not m.TeHerberekenen.objects.exists()
+
+
+def test_a_trajectory_touched_by_several_batches_is_recomputed_once(
+    verkeer: Verkeer, monkeypatch, tmp_path, xsd, db
+):
+    from jeugdsturing.berichten import services
+    from jeugdsturing.berichten.importeren import importeer
+
+    herberekend: list[list[str]] = []
+    echte = services.trajecten_herbereken
+
+    def tel(**kwargs: Any) -> None:
+        herberekend.append(sorted(kwargs["sleutels"]))
+        echte(**kwargs)
+
+    monkeypatch.setattr(services, "trajecten_herbereken", tel)
+    berichten = (
+        verkeer.toewijzing(D(2026, 3, 2)),
+        verkeer.start(D(2026, 3, 12), D(2026, 3, 9)),
+        verkeer.stop(D(2026, 9, 3), D(2026, 3, 9), D(2026, 8, 31)),
+    )
+    paths = []
+    for i, data in enumerate(berichten):
+        path = tmp_path / f"{i}.xml"
+        path.write_bytes(data)
+        paths.append(path)
+    result = importeer(paths, bron="test", batch=1)  # three batches, three transactions
+    assert result.accepted == 3
+    assert herberekend == [[f"T|{GEMEENTE}|5001"]]
+    assert traject().status == "beeindigd"

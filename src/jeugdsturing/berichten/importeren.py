@@ -32,7 +32,7 @@ from jeugdsturing.berichten.fouten import Afkeuring
 from jeugdsturing.berichten.lezen import Context, Voorbereid, init_worker, lees_bericht
 from jeugdsturing.berichten.privacy import versleutel
 from jeugdsturing.berichten.referentie import referentie_laden
-from jeugdsturing.berichten.services import berichten_verwerk
+from jeugdsturing.berichten.services import berichten_verwerk, trajecten_bijwerken
 from jeugdsturing.berichten.validatie import Referentie
 from jeugdsturing.regio.models import Regio
 from jeugdsturing.regio.selectors import GebiedIndex, gebied_index
@@ -225,6 +225,8 @@ def importeer(
                     _afronden(*onderweg.popleft(), run, gebied_voor, result, meld)
         while onderweg:
             _afronden(*onderweg.popleft(), run, gebied_voor, result, meld)
+        # Also the trajectories an interrupted run left (they are marked with the facts).
+        trajecten_bijwerken(gebied_voor=gebied_voor)
     m.ImportRun.objects.filter(pk=run.pk).update(
         status=m.ImportStatus.VOLTOOID,
         beeindigd_op=timezone.now(),

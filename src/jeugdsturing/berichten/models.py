@@ -340,7 +340,8 @@ class TrajectStatus(models.TextChoices):
 class Traject(models.Model):
     """One assigned product (gemeente + ToewijzingNummer), or for taakgericht care
     (no JW301) client + provider + product + begindatum. Recomputed from its facts
-    whenever one of them arrives, so corrections and out-of-order messages settle."""
+    when one of them arrives (at the end of the import that brought it), so corrections
+    and out-of-order messages settle."""
 
     sleutel = models.CharField(max_length=200, unique=True)
     gemeente = models.CharField(max_length=4, db_index=True)
@@ -371,6 +372,23 @@ class Traject(models.Model):
 
     def __str__(self) -> str:
         return f"traject {self.sleutel}"
+
+
+class TeHerberekenen(models.Model):
+    """A trajectory whose facts changed and that is not yet recomputed. Written in the
+    same transaction as the facts; an import recomputes these at its end, in batches,
+    each batch in one transaction with the removal of its keys. A trajectory touched by
+    several batches of one run is so recomputed once, and a run that was interrupted
+    leaves its keys for the next run (docs/performance.md)."""
+
+    sleutel = models.CharField(max_length=200, unique=True)
+
+    class Meta:
+        verbose_name = "traject om te herberekenen"
+        verbose_name_plural = "trajecten om te herberekenen"
+
+    def __str__(self) -> str:
+        return self.sleutel
 
 
 class Quarantaine(models.Model):

@@ -3,7 +3,8 @@
 A batch of messages is applied in one transaction: the existing state of every key the
 batch touches is loaded in a few queries, the messages are applied in order in memory,
 the result is written with bulk statements, and the trajectories the batch touched are
-recomputed from their facts (trajecten.traject_stand). Every message is therefore
+marked (TeHerberekenen); at the end of the import they are recomputed from their facts
+(trajecten_bijwerken, trajecten.traject_stand). Every message is therefore
 applied wholly or not at all; the importer retries a failed batch message by message.
 """
 
@@ -88,8 +89,33 @@ def berichten_verwerk(
         for bericht_id, v in zip(ids, batch, strict=True):
             toepassing.pas_toe(bericht_id, v.header, v.inhoud)
         toepassing.schrijf()
-        trajecten_herbereken(sleutels=toepassing.sleutels, gebied_voor=gebied_voor)
+        # The trajectories follow at the end of the import (trajecten_bijwerken).
+        sql.upsert(
+            m.TeHerberekenen,
+            ("sleutel",),
+            [(s,) for s in sorted(toepassing.sleutels)],
+            conflict=("sleutel",),
+            alleen_nieuw=True,
+        )
     return ids
+
+
+def trajecten_bijwerken(*, gebied_voor: GebiedVoor, per: int = 5000) -> int:
+    """Recompute every trajectory whose facts changed (TeHerberekenen), `per` at a time,
+    each batch in one transaction with the removal of its keys; returns how many."""
+    n = 0
+    while True:
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK])
+            rows = list(m.TeHerberekenen.objects.order_by("id").values_list("id", "sleutel")[:per])
+            if rows:
+                trajecten_herbereken(sleutels=[s for _, s in rows], gebied_voor=gebied_voor)
+                sql.verwijderen(m.TeHerberekenen, "id", [i for i, _ in rows])
+        if not rows:
+            return n
+        n += len(rows)
 
 
 BERICHT_VELDEN = (

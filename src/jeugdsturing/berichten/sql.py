@@ -71,8 +71,10 @@ def upsert(
     rows: Sequence[Sequence[Any]],
     *,
     conflict: Sequence[str],
+    alleen_nieuw: bool = False,
 ) -> None:
-    """INSERT, or UPDATE every other field when the unique key `conflict` exists."""
+    """INSERT, or UPDATE every other field when the unique key `conflict` exists (with
+    alleen_nieuw: leave the existing row as it is)."""
     if not rows:
         return
     q = connection.ops.quote_name
@@ -82,7 +84,9 @@ def upsert(
     key_cols = _columns(model, conflict)
     key = set(key_cols)
     updates = ", ".join(f"{q(c)} = excluded.{q(c)}" for c in cols if c not in key)
-    on_conflict = f"ON CONFLICT ({', '.join(q(c) for c in key_cols)}) DO UPDATE SET {updates}"
+    on_conflict = f"ON CONFLICT ({', '.join(q(c) for c in key_cols)}) " + (
+        "DO NOTHING" if alleen_nieuw else f"DO UPDATE SET {updates}"
+    )
     if connection.vendor == "postgresql":
         # COPY into a temporary table with the same columns (made once per connection,
         # emptied at commit), then one INSERT ... SELECT ... ON CONFLICT. The rows of one
