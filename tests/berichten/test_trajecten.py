@@ -284,3 +284,31 @@ def test_a_trajectory_touched_by_several_batches_is_recomputed_once(
     assert result.accepted == 3
     assert herberekend == [[f"T|{GEMEENTE}|5001"]]
     assert traject().status == "beeindigd"
+
+
+def test_the_recomputation_at_the_end_reports_its_progress(verkeer: Verkeer, tmp_path, xsd, db):
+    from jeugdsturing.berichten import services
+    from jeugdsturing.berichten.importeren import importeer
+
+    paths = []
+    for i, data in enumerate(
+        (
+            verkeer.toewijzing(D(2026, 3, 2)),
+            verkeer.start(D(2026, 4, 1), D(2026, 3, 20), nummer=None),
+        )
+    ):
+        path = tmp_path / f"{i}.xml"
+        path.write_bytes(data)
+        paths.append(path)
+    stappen: list[tuple[int, int]] = []
+    importeer(paths, bron="test", trajecten_voortgang=lambda *a: stappen.append(a))
+    assert stappen == [(2, 2)]
+    # Per batch of keys, counting up to the total.
+    stappen.clear()
+    m.TeHerberekenen.objects.bulk_create(
+        [m.TeHerberekenen(sleutel=s) for s in m.Traject.objects.values_list("sleutel", flat=True)]
+    )
+    services.trajecten_bijwerken(
+        gebied_voor=lambda g, p: "", per=1, voortgang=lambda *a: stappen.append(a)
+    )
+    assert stappen == [(1, 2), (2, 2)]

@@ -173,6 +173,7 @@ def importeer(
     gebruiker: User | None = None,
     omschrijving: str = "",
     voortgang: Callable[[Bron, str], None] | None = None,
+    trajecten_voortgang: Callable[[int, int], None] | None = None,
     referentie: Referentie | None = None,
     batch: int = BATCH,
     werkers: int = 0,
@@ -180,7 +181,8 @@ def importeer(
     """Import files, directories and zip archives. Every message is applied wholly or
     not at all; an interrupted run can be run again and ends in the same state.
     With werkers > 0, batch N+1 is read and validated in worker processes while the
-    main process writes batch N."""
+    main process writes batch N. voortgang(source, status) follows the messages,
+    trajecten_voortgang(done, total) the trajectories recomputed at the end."""
     _afgebroken_runs_markeren()
     quarantaine_opruimen()
     if connection.vendor == "sqlite":
@@ -226,7 +228,7 @@ def importeer(
         while onderweg:
             _afronden(*onderweg.popleft(), run, gebied_voor, result, meld)
         # Also the trajectories an interrupted run left (they are marked with the facts).
-        trajecten_bijwerken(gebied_voor=gebied_voor)
+        trajecten_bijwerken(gebied_voor=gebied_voor, voortgang=trajecten_voortgang)
     m.ImportRun.objects.filter(pk=run.pk).update(
         status=m.ImportStatus.VOLTOOID,
         beeindigd_op=timezone.now(),

@@ -100,10 +100,17 @@ def berichten_verwerk(
     return ids
 
 
-def trajecten_bijwerken(*, gebied_voor: GebiedVoor, per: int = 5000) -> int:
+def trajecten_bijwerken(
+    *,
+    gebied_voor: GebiedVoor,
+    per: int = 5000,
+    voortgang: Callable[[int, int], None] | None = None,
+) -> int:
     """Recompute every trajectory whose facts changed (TeHerberekenen), `per` at a time,
-    each batch in one transaction with the removal of its keys; returns how many."""
+    each batch in one transaction with the removal of its keys; returns how many.
+    voortgang(done, total) is called after each batch."""
     n = 0
+    totaal = m.TeHerberekenen.objects.count() if voortgang is not None else 0
     while True:
         with transaction.atomic():
             if connection.vendor == "postgresql":
@@ -116,6 +123,8 @@ def trajecten_bijwerken(*, gebied_voor: GebiedVoor, per: int = 5000) -> int:
         if not rows:
             return n
         n += len(rows)
+        if voortgang is not None:
+            voortgang(n, max(n, totaal))
 
 
 BERICHT_VELDEN = (

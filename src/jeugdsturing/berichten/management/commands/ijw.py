@@ -63,16 +63,33 @@ class Command(BaseCommand):
             bar.update(1)
             bar.set_postfix(counts, refresh=False)
 
+        trajectbalk: list[tqdm[Any]] = []  # made when the trajectories start
+
+        def trajecten(klaar: int, totaal: int) -> None:
+            if not trajectbalk:
+                bar.close()
+                trajectbalk.append(
+                    tqdm(
+                        total=totaal, unit="traject", desc="trajecten bijwerken",
+                        disable=not show, file=sys.stderr,
+                    )
+                )  # fmt: skip
+            trajectbalk[0].total = totaal
+            trajectbalk[0].update(klaar - trajectbalk[0].n)
+
         try:
             result = importeer(
                 paths,
                 bron="cli",
                 voortgang=voortgang,
+                trajecten_voortgang=trajecten,
                 omschrijving=" ".join(map(str, paths)),
                 werkers=options["werkers"],
             )
         finally:
             bar.close()
+            for b in trajectbalk:
+                b.close()
         if options["json"]:
             self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False))
             return
