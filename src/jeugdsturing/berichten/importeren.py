@@ -29,7 +29,13 @@ from jeugdsturing.berichten import models as m
 from jeugdsturing.berichten import sql
 from jeugdsturing.berichten.bronnen import Bron, bronnen
 from jeugdsturing.berichten.fouten import Afkeuring
-from jeugdsturing.berichten.lezen import Context, Voorbereid, init_worker, lees_bericht
+from jeugdsturing.berichten.lezen import (
+    BULK_GC_DREMPELS,
+    Context,
+    Voorbereid,
+    init_worker,
+    lees_bericht,
+)
 from jeugdsturing.berichten.privacy import versleutel
 from jeugdsturing.berichten.referentie import referentie_laden
 from jeugdsturing.berichten.services import berichten_verwerk, trajecten_bijwerken
@@ -149,7 +155,7 @@ def weinig_gc() -> Iterator[None]:
     drempels = gc.get_threshold()
     gc.collect()
     gc.freeze()
-    gc.set_threshold(50_000, 20, 100)
+    gc.set_threshold(*BULK_GC_DREMPELS)
     try:
         yield
     finally:

@@ -38,13 +38,16 @@ class Context:
 
 _CONTEXT: Context | None = None
 
+# Thresholds of the cyclic garbage collector during a bulk import, in the workers and in
+# the main process (importeren.weinig_gc): many short-lived objects, no cycles to speak of.
+BULK_GC_DREMPELS = (50_000, 20, 100)
+
 
 def init_worker(context: Context) -> None:
     global _CONTEXT
     _CONTEXT = context
-    # As in the main process (importeren.weinig_gc): many short-lived objects, no cycles.
     gc.freeze()
-    gc.set_threshold(50_000, 20, 100)
+    gc.set_threshold(*BULK_GC_DREMPELS)
     ouder = multiprocessing.parent_process()
     if ouder is not None:
         threading.Thread(target=_stop_met_ouder, args=(ouder.sentinel,), daemon=True).start()

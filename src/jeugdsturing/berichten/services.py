@@ -67,9 +67,7 @@ def berichten_verwerk(
     """Apply a batch of messages in one transaction; returns the new message ids.
     Raises IntegrityError when one of them was stored meanwhile."""
     with transaction.atomic():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK])
+        _importslot()
         nu = timezone.now()
         ids = sql.invoegen_met_ids(
             m.Bericht,
@@ -113,18 +111,23 @@ def trajecten_bijwerken(
     totaal = m.TeHerberekenen.objects.count() if voortgang is not None else 0
     while True:
         with transaction.atomic():
-            if connection.vendor == "postgresql":
-                with connection.cursor() as cursor:
-                    cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK])
+            _importslot()
             rows = list(m.TeHerberekenen.objects.order_by("id").values_list("id", "sleutel")[:per])
-            if rows:
-                trajecten_herbereken(sleutels=[s for _, s in rows], gebied_voor=gebied_voor)
-                sql.verwijderen(m.TeHerberekenen, "id", [i for i, _ in rows])
-        if not rows:
-            return n
+            if not rows:
+                return n
+            trajecten_herbereken(sleutels=[s for _, s in rows], gebied_voor=gebied_voor)
+            sql.verwijderen(m.TeHerberekenen, "id", [i for i, _ in rows])
         n += len(rows)
         if voortgang is not None:
             voortgang(n, max(n, totaal))
+
+
+def _importslot() -> None:
+    """PostgreSQL: one import writes at a time (held until the transaction ends). SQLite
+    has a single writer of its own."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK])
 
 
 BERICHT_VELDEN = (
