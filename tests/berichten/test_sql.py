@@ -43,3 +43,34 @@ def test_new_ids_belong_to_their_rows_in_order() -> None:
     later = m.Bericht.objects.create(**dict(zip(BERICHT_VELDEN, _rij(run, 9999), strict=True)))
     assert later.pk > max(gezien)
     assert sql.invoegen_met_ids(m.Bericht, BERICHT_VELDEN, []) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_upsert_sets_seldom_changing_fields_only_where_they_differ() -> None:
+    """`zelden` fields are left out of the upsert's UPDATE on SQLite and set afterwards
+    where they differ: a changed value still arrives, an unchanged one stays, and the
+    other fields follow on every row, on both databases."""
+    velden = ("sleutel", "gemeente", "aanbieder", "client", "gebied", "taakgericht",
+              "toewijzingnummer", "categorie", "productcode", "verwijzer_type",
+              "reden_beeindiging", "status", "verlengingen")  # fmt: skip
+    leeg = ("", False, "", "", "", "", "")
+    zelden = ("gemeente", "aanbieder")
+
+    def upsert(rows: list[tuple[object, ...]]) -> None:
+        with transaction.atomic():
+            sql.upsert(m.Traject, velden, rows, conflict=("sleutel",), zelden=zelden)
+
+    upsert([("T|0363|1", "0363", "11111111", "c1", *leeg, "lopend", 0),
+            ("T|0363|2", "0363", "22222222", "c2", *leeg, "lopend", 0)])  # fmt: skip
+    upsert([("T|0363|1", "0363", "11111111", "c1x", *leeg, "beeindigd", 1),  # aanbieder the same
+            ("T|0363|2", "0363", "33333333", "c2", *leeg, "lopend", 2),  # aanbieder changed
+            ("T|0363|3", "0363", "44444444", "c3", *leeg, "toegewezen", 0)])  # fmt: skip
+    stored = {
+        t.sleutel: (t.aanbieder, t.client, t.status, t.verlengingen)
+        for t in m.Traject.objects.all()
+    }
+    assert stored == {
+        "T|0363|1": ("11111111", "c1x", "beeindigd", 1),
+        "T|0363|2": ("33333333", "c2", "lopend", 2),
+        "T|0363|3": ("44444444", "c3", "toegewezen", 0),
+    }

@@ -308,15 +308,17 @@ def _afronden(
             m.Bericht, ("sha256",), gelijk={"dagtekening": dag}, in_veld="sha256", waarden=shas
         )
     }
-    idents = {
-        (v.header.afzender, v.header.berichttype.code, v.header.identificatie) for _, v in klaar
-    }
-    bestaand = set(
-        sql.selecteer(
-            m.Bericht, ("afzender", "berichttype", "identificatie"), gelijk={},
-            in_veld="identificatie", waarden={i for _, _, i in idents},
+    per_afzender: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for _, v in klaar:
+        per_afzender[(v.header.afzender, v.header.berichttype.code)].add(v.header.identificatie)
+    bestaand = {
+        (afzender, soort, ident)
+        for (afzender, soort), idents in per_afzender.items()
+        for (ident,) in sql.selecteer(
+            m.Bericht, ("identificatie",), gelijk={"afzender": afzender, "berichttype": soort},
+            in_veld="identificatie", waarden=idents,
         )
-    )  # fmt: skip
+    }  # fmt: skip
     batch: list[tuple[Bron, Voorbereid]] = []
     for item, v in klaar:
         ident = (v.header.afzender, v.header.berichttype.code, v.header.identificatie)

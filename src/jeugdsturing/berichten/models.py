@@ -69,11 +69,14 @@ class Bericht(models.Model):
     class Meta:
         verbose_name = "bericht"
         verbose_name_plural = "berichten"
-        # Identification first: the import looks messages up by it. Every index costs
-        # time on each of the import's inserts, so there are no others (docs/performance.md).
+        # Every index costs time on each of the import's inserts, so there are no others
+        # than these two (docs/performance.md). Sender and type first: a sender numbers its
+        # messages itself, mostly in sequence, so with the sender first the new messages of
+        # a batch land together at the end of each sender's range. With the identification
+        # first they landed on every page of the index, and each commit wrote it all again.
         constraints = [
             models.UniqueConstraint(
-                fields=["identificatie", "afzender", "berichttype"], name="bericht_uniek"
+                fields=["afzender", "berichttype", "identificatie"], name="bericht_uniek"
             ),
             # Same content is the same message. The hash is random, so a unique index on
             # the hash alone put every new message on a random page of a large index
@@ -102,7 +105,7 @@ class Toewijzing(_Feit):
     ToewijzingNummer. Every received version is kept in ToewijzingVersie."""
 
     nummer = models.CharField(max_length=20)
-    client = models.CharField(max_length=PSEUDONIEM, db_index=True)
+    client = models.CharField(max_length=PSEUDONIEM)  # not indexed: nothing looks it up
     geboortejaar = models.PositiveSmallIntegerField(null=True)
     categorie = models.CharField(max_length=2, blank=True)
     productcode = models.CharField(max_length=5, blank=True)
@@ -159,15 +162,15 @@ class StartRegel(_Levering):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["gemeente", "aanbieder", "client", "toewijzingnummer", "categorie",
+                fields=["gemeente", "client", "aanbieder", "toewijzingnummer", "categorie",
                         "productcode", "begindatum"],
                 name="start_uniek",
             )
         ]  # fmt: skip
-        indexes = [
-            models.Index(fields=["gemeente", "toewijzingnummer"]),
-            models.Index(fields=["gemeente", "client"]),
-        ]
+        # The unique key starts with (gemeente, client) and so also serves the lookups by
+        # client; a separate index on them was a second index on random pseudonyms, which
+        # every batch rewrites nearly whole (docs/performance.md).
+        indexes = [models.Index(fields=["gemeente", "toewijzingnummer"])]
 
     def __str__(self) -> str:
         return (
@@ -184,15 +187,15 @@ class StopRegel(_Levering):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["gemeente", "aanbieder", "client", "toewijzingnummer", "categorie",
+                fields=["gemeente", "client", "aanbieder", "toewijzingnummer", "categorie",
                         "productcode", "begindatum"],
                 name="stop_uniek",
             )
         ]  # fmt: skip
-        indexes = [
-            models.Index(fields=["gemeente", "toewijzingnummer"]),
-            models.Index(fields=["gemeente", "client"]),
-        ]
+        # The unique key starts with (gemeente, client) and so also serves the lookups by
+        # client; a separate index on them was a second index on random pseudonyms, which
+        # every batch rewrites nearly whole (docs/performance.md).
+        indexes = [models.Index(fields=["gemeente", "toewijzingnummer"])]
 
     def __str__(self) -> str:
         return f"stop {self.gemeente}/{self.toewijzingnummer or self.productcode} {self.einddatum}"
@@ -346,7 +349,7 @@ class Traject(models.Model):
     sleutel = models.CharField(max_length=200, unique=True)
     gemeente = models.CharField(max_length=4, db_index=True)
     aanbieder = models.CharField(max_length=8, db_index=True)
-    client = models.CharField(max_length=PSEUDONIEM, db_index=True)
+    client = models.CharField(max_length=PSEUDONIEM)  # not indexed: nothing looks it up
     geboortejaar = models.PositiveSmallIntegerField(null=True)
     gebied = models.CharField(max_length=20, blank=True)
     taakgericht = models.BooleanField(default=False)

@@ -420,6 +420,7 @@ class _Toepassing:
             m.Toewijzing,
             [self.toewijzingen[k] for k in sorted(self.toewijzing_gewijzigd)],
             ("gemeente", "nummer"),
+            zelden=("referentie_aanbieder",),
         )
         sql.invoegen(m.ToewijzingVersie, VERSIE_VELDEN, self.versies)
         for model in (m.StartRegel, m.StopRegel):
@@ -496,11 +497,22 @@ AFWIJZING_VELDEN = (
 )
 
 
-def _upsert_dicts(model: type[Any], rows: list[dict[str, Any]], conflict: Sequence[str]) -> None:
+def _upsert_dicts(
+    model: type[Any],
+    rows: list[dict[str, Any]],
+    conflict: Sequence[str],
+    zelden: Sequence[str] = (),
+) -> None:
     if not rows:
         return
     fields = _fields(model)
-    sql.upsert(model, fields, [tuple(r.get(f) for f in fields) for r in rows], conflict=conflict)
+    sql.upsert(
+        model,
+        fields,
+        [tuple(r.get(f) for f in fields) for r in rows],
+        conflict=conflict,
+        zelden=zelden,
+    )
 
 
 def trajecten_herbereken(*, sleutels: Iterable[str], gebied_voor: GebiedVoor) -> None:
@@ -624,7 +636,9 @@ def trajecten_herbereken(*, sleutels: Iterable[str], gebied_voor: GebiedVoor) ->
                 stand.stop_gemeld_op, stand.verlengingen, stand.status,
             )
         )  # fmt: skip
-    sql.upsert(m.Traject, TRAJECT_VELDEN, rows, conflict=("sleutel",))
+    sql.upsert(
+        m.Traject, TRAJECT_VELDEN, rows, conflict=("sleutel",), zelden=("gemeente", "aanbieder")
+    )
 
 
 TRAJECT_VELDEN = (

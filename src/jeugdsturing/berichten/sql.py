@@ -72,9 +72,17 @@ def upsert(
     *,
     conflict: Sequence[str],
     alleen_nieuw: bool = False,
+    zelden: Sequence[str] = (),
 ) -> None:
     """INSERT, or UPDATE every other field when the unique key `conflict` exists (with
-    alleen_nieuw: leave the existing row as it is)."""
+    alleen_nieuw: leave the existing row as it is).
+
+    zelden: indexed fields that seldom change once their row exists. SQLite rewrites a
+    row's entry in an index whenever an UPDATE sets one of the index's columns, even to
+    the value it had; for an index on random values (a pseudonym) that puts every upsert
+    on its own index page. On SQLite these fields are left out of DO UPDATE and set
+    afterwards only in the rows where they differ. PostgreSQL compares the values itself
+    (an update that changes no indexed value leaves the indexes alone)."""
     if not rows:
         return
     q = connection.ops.quote_name
@@ -83,7 +91,8 @@ def upsert(
     col_list = ", ".join(q(c) for c in cols)
     key_cols = _columns(model, conflict)
     key = set(key_cols)
-    updates = ", ".join(f"{q(c)} = excluded.{q(c)}" for c in cols if c not in key)
+    apart = set(_columns(model, zelden)) if connection.vendor == "sqlite" else set()
+    updates = ", ".join(f"{q(c)} = excluded.{q(c)}" for c in cols if c not in key | apart)
     on_conflict = f"ON CONFLICT ({', '.join(q(c) for c in key_cols)}) " + (
         "DO NOTHING" if alleen_nieuw else f"DO UPDATE SET {updates}"
     )
@@ -106,6 +115,19 @@ def upsert(
     sql = f"INSERT INTO {table} ({col_list}) VALUES ({', '.join(['%s'] * len(cols))}) {on_conflict}"  # noqa: S608
     with _raw_cursor() as cursor:
         cursor.executemany(_sql(sql), [tuple(r) for r in rows])
+        if apart and not alleen_nieuw:
+            z = [i for i, c in enumerate(cols) if c in apart]
+            k = [cols.index(c) for c in key_cols]
+            sets = ", ".join(f"{q(cols[i])} = ?" for i in z)
+            where = " AND ".join(f"{q(c)} = ?" for c in key_cols)
+            differ = " OR ".join(f"{q(cols[i])} IS NOT ?" for i in z)
+            cursor.executemany(
+                f"UPDATE {table} SET {sets} WHERE {where} AND ({differ})",  # noqa: S608
+                [
+                    tuple(r[i] for i in z) + tuple(r[i] for i in k) + tuple(r[i] for i in z)
+                    for r in rows
+                ],
+            )
 
 
 def invoegen_met_ids(
