@@ -91,11 +91,15 @@ class Aanbieder:
     taakgericht: bool
     slecht: bool  # behaves clearly worse: long durations, repeat use, late messages
     gewicht: float
-    volgnummer: Counter[str] = field(default_factory=Counter)
+    volgnummer: Counter[tuple[str, date]] = field(default_factory=Counter)
 
-    def ident(self, soort: str) -> str:
-        self.volgnummer[soort] += 1
-        return f"{soort[0]}{self.volgnummer[soort]}"
+    def ident(self, soort: str, dag: date) -> str:
+        """A number for a message (or reference) sent on `dag`: the date first, then a
+        sequence number of that day, like the numbering of a sending system. Numbered
+        when the simulator plans a trajectory, a plain counter would give a month's
+        messages numbers from all over the range (docs/simulator.md)."""
+        self.volgnummer[(soort, dag)] += 1
+        return f"{soort[0]}{dag:%y%m%d}{self.volgnummer[(soort, dag)]}"
 
 
 @dataclass
@@ -107,11 +111,12 @@ class GemeenteSim:
     verblijf_fractie: float
     postcodes: list[str]
     toewijzingnummer: int = 0
-    volgnummer: int = 0
+    volgnummer: Counter[date] = field(default_factory=Counter)
 
-    def ident(self) -> str:
-        self.volgnummer += 1
-        return f"G{self.volgnummer}"
+    def ident(self, dag: date) -> str:
+        """As Aanbieder.ident: date first, then the sequence number of that day."""
+        self.volgnummer[dag] += 1
+        return f"G{dag:%y%m%d}{self.volgnummer[dag]}"
 
 
 def _werkdagen_later(d: date, n: int) -> date:
@@ -300,28 +305,30 @@ class Simulatie:
         else:
             g.toewijzingnummer += 1
             toewijzingnummer = g.toewijzingnummer
-            referentie = f"R{a.agb[-4:]}-{a.ident('ref')}"
+            referentie = f"R{a.agb[-4:]}-{a.ident('ref', dag)}"
             if verwijzer == "01":
                 toewijzingsdatum = dag
             else:  # the provider asks (JW315), the gemeente answers within the access time
-                v_kop = w.Kop(g.code, a.agb, a.ident("JW315"), dag)
+                v_kop = w.Kop(g.code, a.agb, a.ident("JW315", dag), dag)
                 v_data = w.jw315(
                     v_kop, persoon,
                     [w.VerzoekRegel(referentie, pt.product, dag, None, omvang, verwijzer,
                                     "01234567" if verwijzer in {"02", "03", "05"} else None)],
                 )  # fmt: skip
-                self.met_retour(dag, "JW315", v_data, "JW316", g.ident())
+                self.met_retour(dag, "JW315", v_data, "JW316", g.ident(dag))
                 toewijzingsdatum = _werkdagen_later(
                     dag, max(0, int(rng.gammavariate(2.0, 2.2 * traag)))
                 )
                 if rng.random() < 0.03:  # rejected
                     an = w.jw319(
-                        w.Kop(g.code, a.agb, g.ident(), toewijzingsdatum),
+                        w.Kop(g.code, a.agb, g.ident(toewijzingsdatum), toewijzingsdatum),
                         referentie,
                         "1",
                         rng.choice("1234"),
                     )
-                    self.met_retour(toewijzingsdatum, "JW319", an, "JW320", a.ident("JW320"))
+                    self.met_retour(
+                        toewijzingsdatum, "JW319", an, "JW320", a.ident("JW320", toewijzingsdatum)
+                    )
                     return None
             ingang = toewijzingsdatum
             einde = ingang + timedelta(days=pt.toewijzing_maanden * 30)
@@ -334,8 +341,12 @@ class Simulatie:
                 omvang,
                 referentie if verwijzer != "01" else None,
             )
-            t_data = w.jw301(w.Kop(g.code, a.agb, g.ident(), toewijzingsdatum), persoon, [regel])
-            self.met_retour(toewijzingsdatum, "JW301", t_data, "JW302", a.ident("JW302"))
+            t_data = w.jw301(
+                w.Kop(g.code, a.agb, g.ident(toewijzingsdatum), toewijzingsdatum), persoon, [regel]
+            )
+            self.met_retour(
+                toewijzingsdatum, "JW301", t_data, "JW302", a.ident("JW302", toewijzingsdatum)
+            )
             begindatum = toewijzingsdatum + timedelta(
                 days=int(rng.gammavariate(1.5, pt.wachttijd_gemiddeld / 1.5))
             )
@@ -343,8 +354,8 @@ class Simulatie:
 
         start = w.LeveringRegel(toewijzingnummer, pt.product, ingang, begindatum)
         s_dag = _werkdagen_later(begindatum, vertraging())
-        s_data = w.jw305(w.Kop(g.code, a.agb, a.ident("JW305"), s_dag), persoon, [start])
-        self.met_retour(s_dag, "JW305", s_data, "JW306", g.ident())
+        s_data = w.jw305(w.Kop(g.code, a.agb, a.ident("JW305", s_dag), s_dag), persoon, [start])
+        self.met_retour(s_dag, "JW305", s_data, "JW306", g.ident(s_dag))
         if rng.random() < 0.01:  # a correction: delete the start and send it again
             c_dag = s_dag + timedelta(days=rng.randrange(3, 20))
             nieuw = begindatum + timedelta(days=rng.randrange(1, 5))
@@ -353,7 +364,7 @@ class Simulatie:
             self.schrijf(
                 c_dag,
                 "JW305",
-                w.jw305(w.Kop(g.code, a.agb, a.ident("JW305"), c_dag), persoon, [weg, goed]),
+                w.jw305(w.Kop(g.code, a.agb, a.ident("JW305", c_dag), c_dag), persoon, [weg, goed]),
             )
             self.stats["correcties"] += 1
             begindatum = nieuw
@@ -366,19 +377,21 @@ class Simulatie:
                 v_dag = einde - timedelta(days=rng.randrange(5, 25))
                 nieuw_einde = einde + timedelta(days=pt.toewijzing_maanden * 30)
                 if rng.random() < 0.3:  # asked for by the provider (JW317) first
-                    ref = f"W{a.agb[-4:]}-{a.ident('ref')}"
-                    wz = w.jw317(w.Kop(g.code, a.agb, a.ident("JW317"), v_dag - timedelta(days=7)), persoon, ref, "2",
+                    ref = f"W{a.agb[-4:]}-{a.ident('ref', v_dag)}"
+                    wz = w.jw317(w.Kop(g.code, a.agb, a.ident("JW317", v_dag), v_dag - timedelta(days=7)), persoon, ref, "2",
                                  [w.WijzigRegel(toewijzingnummer, v_dag, nieuw_einde, omvang)])  # fmt: skip
                     self.met_retour(
-                        v_dag - timedelta(days=7), "JW317", wz, "JW318", g.ident(),
+                        v_dag - timedelta(days=7), "JW317", wz, "JW318", g.ident(v_dag),
                         v_dag - timedelta(days=6),
                     )  # fmt: skip
                     if rng.random() < 0.1:  # under investigation first
                         an = w.jw319(
-                            w.Kop(g.code, a.agb, g.ident(), v_dag - timedelta(days=3)), ref, "2"
+                            w.Kop(g.code, a.agb, g.ident(v_dag), v_dag - timedelta(days=3)),
+                            ref,
+                            "2",
                         )
                         self.met_retour(
-                            v_dag - timedelta(days=3), "JW319", an, "JW320", a.ident("JW320"),
+                            v_dag - timedelta(days=3), "JW319", an, "JW320", a.ident("JW320", v_dag),
                             v_dag - timedelta(days=2),
                         )  # fmt: skip
                 regel = w.ToewijzingRegel(
@@ -390,8 +403,8 @@ class Simulatie:
                     omvang,
                     reden_wijziging="04",
                 )
-                t_data = w.jw301(w.Kop(g.code, a.agb, g.ident(), v_dag), persoon, [regel])
-                if self.met_retour(v_dag, "JW301", t_data, "JW302", a.ident("JW302")):
+                t_data = w.jw301(w.Kop(g.code, a.agb, g.ident(v_dag), v_dag), persoon, [regel])
+                if self.met_retour(v_dag, "JW301", t_data, "JW302", a.ident("JW302", v_dag)):
                     self.stats["verlengingen"] += 1
                 einde = nieuw_einde
 
@@ -413,8 +426,8 @@ class Simulatie:
             toewijzingnummer, pt.product, ingang, begindatum, einddatum=einddatum, reden=reden
         )
         e_dag = _werkdagen_later(einddatum, vertraging())
-        e_data = w.jw307(w.Kop(g.code, a.agb, a.ident("JW307"), e_dag), persoon, [stop])
-        self.met_retour(e_dag, "JW307", e_data, "JW308", g.ident())
+        e_data = w.jw307(w.Kop(g.code, a.agb, a.ident("JW307", e_dag), e_dag), persoon, [stop])
+        self.met_retour(e_dag, "JW307", e_data, "JW308", g.ident(e_dag))
         # Repeat use: after a planned end, the child may need care again within a year.
         if reden == "31" and rng.random() < (0.35 if a.slecht else 0.12):
             return einddatum + timedelta(days=rng.randrange(20, 365)), persoon
@@ -447,7 +460,7 @@ class Simulatie:
                 bedrag = volume * pt.tarief
                 self.kosten += bedrag
                 regel = w.PrestatieRegel(
-                    f"P{a.agb[-4:]}-{a.ident('pr')}",
+                    f"P{a.agb[-4:]}-{a.ident('pr', maand)}",
                     nummer,
                     pt.product,
                     p_begin,
@@ -472,7 +485,7 @@ class Simulatie:
             for bsn, r in regels:
                 per_client[bsn].append(r)
             lijst = sorted(per_client.items())
-            ident = a.ident("JW323")
+            ident = a.ident("JW323", dag)
             nummer = f"D{ident[1:]}"[:12]
             data = w.jw323(
                 w.Kop(gemeente, agb, ident, dag),
@@ -492,7 +505,12 @@ class Simulatie:
                 a_dag,
                 "JW325",
                 w.jw325(
-                    w.Kop(gemeente, agb, g.ident(), a_dag), ident, dag, nummer, totaal, afgewezen
+                    w.Kop(gemeente, agb, g.ident(a_dag), a_dag),
+                    ident,
+                    dag,
+                    nummer,
+                    totaal,
+                    afgewezen,
                 ),
             )
 
