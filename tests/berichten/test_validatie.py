@@ -7,10 +7,12 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from jeugdsturing.berichten.fouten import Afkeuring, BerichtFout
 from jeugdsturing.berichten.typen import BERICHTTYPEN
-from jeugdsturing.berichten.validatie import Referentie, valideer
+from jeugdsturing.berichten.validatie import ONBEGRENSD, Referentie, schema_diepte, valideer
+from jeugdsturing.berichten.xml import MAX_DEPTH
 from tests.conftest import ROOT, SHARED
 
 DATA = ROOT / "src" / "jeugdsturing" / "regio" / "data"
@@ -173,3 +175,44 @@ def test_error_as_dict_has_the_json_keys(ref):
 
 def test_examples_are_files_in_shared_not_copies():
     assert not list(Path(ROOT).rglob("JW30*.xml")), "voorbeeldberichten horen in ../shared"
+
+
+def _diepte(root: etree._Element) -> int:
+    return max(sum(1 for _ in e.iterancestors()) + 1 for e in root.iter())
+
+
+def test_schema_depth_bounds_every_valid_message():
+    """A message valid against its schema needs no depth check of its own (it costs as
+    much as the parse): each iJw schema admits at most MAX_DEPTH levels, and at least as
+    many as the official examples and the simulator's messages use."""
+    diepten = {code: schema_diepte(XSD, code) for code in BERICHTTYPEN}
+    assert all(4 <= d <= MAX_DEPTH for d in diepten.values()), diepten
+    assert diepten["JW323"] == 8
+    for path in EXAMPLES.glob("JW*.xml"):
+        assert _diepte(etree.fromstring(path.read_bytes())) <= diepten[path.stem]
+    assert schema_diepte("", "JW305") == ONBEGRENSD  # no schema: always checked
+
+
+def test_schema_depth_sees_recursion_and_wildcards(tmp_path: Path):
+    ns = BERICHTTYPEN["JW305"].namespace
+    head = f'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:t="{ns}" targetNamespace="{ns}">'
+    (tmp_path / "JW305.xsd").write_text(
+        head + '<xs:element name="Bericht" type="t:Boom"/><xs:complexType name="Boom"><xs:sequence>'
+        '<xs:element name="Tak" type="t:Boom" minOccurs="0"/></xs:sequence></xs:complexType>'
+        "</xs:schema>"
+    )
+    assert schema_diepte(str(tmp_path), "JW305") == ONBEGRENSD
+    (tmp_path / "JW307.xsd").write_text(
+        head.replace("jw305", "jw307") + '<xs:element name="Bericht"><xs:complexType><xs:sequence>'
+        '<xs:any processContents="skip"/></xs:sequence></xs:complexType></xs:element></xs:schema>'
+    )
+    assert schema_diepte(str(tmp_path), "JW307") == ONBEGRENSD
+
+
+def test_a_deep_ijw_message_is_rejected_for_its_depth_with_or_without_xsd(ref):
+    data = example("JW305").replace(
+        b"</jw305:Client>", b"<jw305:X>" * 40 + b"</jw305:X>" * 40 + b"</jw305:Client>", 1
+    )
+    for xsd in (XSD, None):
+        found = errors(data, ref, xsd=xsd)
+        assert [a.reason for a in found] == ["XML is dieper genest dan 32 niveaus"]

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Compact:
-    """Pickled as (class, field values): during a large import the facts travel from
-    the reading worker to the writing process, and this halves the cost of the trip
-    compared with pickle's default (a dict of field names per object)."""
+    """Pickled as (class, field values): the facts travel from the reading worker to the
+    writing process, and this halves the cost of the trip compared with pickle's default
+    (a dict of field names per object). For the one mutable object per message (Inhoud)."""
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         cls = type(self)
@@ -27,28 +27,48 @@ class Compact:
 _VELDEN: dict[type, tuple[str, ...]] = {}  # field names per class, for __reduce__
 
 
-@dataclass(frozen=True)
-class Client(Compact):
+def als_tuple(self: tuple[Any, ...]) -> tuple[Any, tuple[Any, ...]]:
+    """A fact is unpickled by tuple.__new__(class, values), in C: a NamedTuple's own
+    __new__ is a Python function, and a frozen dataclass's __init__ sets each field
+    through object.__setattr__. A JW323 carries hundreds of facts; unpickling them was
+    6% of the writing process (docs/performance.md)."""
+    return (tuple.__new__, (type(self), tuple(self)))
+
+
+_DATUMS: dict[str, date] = {}
+
+
+def datum(value: str) -> date:
+    """An ISO date ('2026-06-30'), one object per distinct value: a message holds the
+    same few dates many times, and pickle sends an object it has seen as a reference.
+    Raises ValueError for anything that is not a date."""
+    found = _DATUMS.get(value)
+    if found is None:
+        found = date.fromisoformat(value)
+        if len(_DATUMS) >= 10_000:  # input decides the keys: keep the cache bounded
+            _DATUMS.clear()
+        _DATUMS[value] = found
+    return found
+
+
+class Client(NamedTuple):
     pseudoniem: str
     geboortejaar: int | None = None
     postcode: str | None = None  # transient: used to assign the gebied, then dropped
 
 
-@dataclass(frozen=True)
-class Product(Compact):
+class Product(NamedTuple):
     categorie: str
     code: str = ""
 
 
-@dataclass(frozen=True)
-class Omvang(Compact):
+class Omvang(NamedTuple):
     volume: int
     eenheid: str
     frequentie: str
 
 
-@dataclass(frozen=True)
-class Toewijzing(Compact):  # JW301 ToegewezenProduct
+class Toewijzing(NamedTuple):  # JW301 ToegewezenProduct
     nummer: str
     product: Product | None
     toewijzingsdatum: date
@@ -60,8 +80,7 @@ class Toewijzing(Compact):  # JW301 ToegewezenProduct
     referentie_aanbieder: str | None
 
 
-@dataclass(frozen=True)
-class Start(Compact):  # JW305 StartProduct
+class Start(NamedTuple):  # JW305 StartProduct
     toewijzingnummer: str | None
     product: Product | None
     toewijzing_ingangsdatum: date | None
@@ -69,8 +88,7 @@ class Start(Compact):  # JW305 StartProduct
     status: str
 
 
-@dataclass(frozen=True)
-class Stop(Compact):  # JW307 StopProduct
+class Stop(NamedTuple):  # JW307 StopProduct
     toewijzingnummer: str | None
     product: Product | None
     toewijzing_ingangsdatum: date | None
@@ -80,8 +98,7 @@ class Stop(Compact):  # JW307 StopProduct
     status: str
 
 
-@dataclass(frozen=True)
-class Verzoek(Compact):  # JW315 AangevraagdProduct
+class Verzoek(NamedTuple):  # JW315 AangevraagdProduct
     referentie: str
     product: Product | None
     toewijzing_ingangsdatum: date
@@ -92,8 +109,7 @@ class Verzoek(Compact):  # JW315 AangevraagdProduct
     verwijzer_agb: str | None
 
 
-@dataclass(frozen=True)
-class Wijziging(Compact):  # one line of a JW317 Verzoek
+class Wijziging(NamedTuple):  # one line of a JW317 Verzoek
     soort: str  # ongewijzigd | te_wijzigen | nieuw
     toewijzingnummer: str | None
     product: Product | None
@@ -102,23 +118,20 @@ class Wijziging(Compact):  # one line of a JW317 Verzoek
     omvang: Omvang | None
 
 
-@dataclass(frozen=True)
-class Wijzigingsverzoek(Compact):  # JW317
+class Wijzigingsverzoek(NamedTuple):  # JW317
     referentie: str
     reden: str
     regels: tuple[Wijziging, ...]
 
 
-@dataclass(frozen=True)
-class Antwoord(Compact):  # JW319
+class Antwoord(NamedTuple):  # JW319
     referentie: str
     antwoord: str  # WJ760
     reden_afwijzing: str | None
     woonplaats_gemeente: str | None
 
 
-@dataclass(frozen=True)
-class Prestatie(Compact):  # JW323/JW325 Prestatie
+class Prestatie(NamedTuple):  # JW323/JW325 Prestatie
     referentie: str
     toewijzingnummer: str
     product: Product
@@ -131,8 +144,7 @@ class Prestatie(Compact):  # JW323/JW325 Prestatie
     retourcodes: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Declaratie(Compact):  # JW323 or JW325
+class Declaratie(NamedTuple):  # JW323 or JW325
     nummer: str
     begindatum: date | None
     einddatum: date | None
@@ -140,10 +152,17 @@ class Declaratie(Compact):  # JW323 or JW325
     totaal_toegekend: int | None = None
 
 
-@dataclass(frozen=True)
-class Retourcode(Compact):
+class Retourcode(NamedTuple):
     element: str  # readable path of the element that carries the code
     code: str
+
+
+FEITEN: tuple[type[tuple[Any, ...]], ...] = (
+    Client, Product, Omvang, Toewijzing, Start, Stop, Verzoek, Wijziging, Wijzigingsverzoek,
+    Antwoord, Prestatie, Declaratie, Retourcode,
+)  # fmt: skip
+for _feit in FEITEN:
+    _feit.__reduce__ = als_tuple  # type: ignore[assignment,method-assign]
 
 
 @dataclass

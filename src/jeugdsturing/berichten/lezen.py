@@ -11,22 +11,25 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from typing import NamedTuple
 
 from jeugdsturing.berichten.berichttypen import LEZERS
-from jeugdsturing.berichten.feiten import Compact, Inhoud
+from jeugdsturing.berichten.feiten import Inhoud, als_tuple
 from jeugdsturing.berichten.fouten import Afkeuring, BerichtFout
 from jeugdsturing.berichten.privacy import pseudoniem
 from jeugdsturing.berichten.validatie import Header, Referentie, valideer
 
 
-@dataclass(frozen=True)
-class Voorbereid(Compact):
+class Voorbereid(NamedTuple):
     """A validated, parsed message ready to be applied."""
 
     bestand: str
     sha256: str
     header: Header
     inhoud: Inhoud
+
+
+Voorbereid.__reduce__ = als_tuple  # type: ignore[assignment,method-assign]
 
 
 @dataclass(frozen=True)

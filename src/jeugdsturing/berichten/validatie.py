@@ -16,14 +16,22 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import cast
+from typing import NamedTuple, cast
 
 from lxml import etree
 
-from jeugdsturing.berichten.feiten import Compact
+from jeugdsturing.berichten.feiten import als_tuple, datum
 from jeugdsturing.berichten.fouten import Afkeuring, BerichtFout
 from jeugdsturing.berichten.typen import BY_NAMESPACE, Berichttype
-from jeugdsturing.berichten.xml import line, local, parent_name, parse, path_of
+from jeugdsturing.berichten.xml import (
+    MAX_DEPTH,
+    controleer_diepte,
+    line,
+    local,
+    parent_name,
+    parse,
+    path_of,
+)
 
 
 @dataclass(frozen=True)
@@ -34,8 +42,7 @@ class Referentie:
     codes: Mapping[str, frozenset[str]]  # code list id (JZ020) -> valid codes
 
 
-@dataclass(frozen=True)
-class Header(Compact):
+class Header(NamedTuple):
     """The header as the system uses it: who really sent the message, its own
     identification and date, and what it refers to."""
 
@@ -47,6 +54,9 @@ class Header(Compact):
     identificatie: str
     dagtekening: date
     referentie: str | None = None  # identification of the message answered
+
+
+Header.__reduce__ = als_tuple  # type: ignore[assignment,method-assign]
 
 
 @dataclass(frozen=True)
@@ -139,7 +149,7 @@ def _date(value: str) -> date | None:
     result = None
     if _DATE.fullmatch(value):
         try:
-            result = date.fromisoformat(value)
+            result = datum(value)
         except ValueError:
             result = None
     if len(_GEZIENE_DATUMS) >= 10_000:  # input decides the keys: keep the cache bounded
@@ -351,20 +361,114 @@ def _periode(
 
 def valideer(data: bytes, *, file: str, ref: Referentie, xsd_dir: str | None = None) -> Gevalideerd:
     """All three layers; raises BerichtFout with every problem found."""
-    root = parse(data, file=file)
+    root = parse(data, file=file, diepte=False)
+    bekend = BY_NAMESPACE.get(etree.QName(root).namespace or "")
+    schema_fouten: list[Afkeuring] | None = None
+    if xsd_dir and bekend is not None and etree.QName(root).localname == "Bericht":
+        schema_fouten = xsd_controle(root, bekend, xsd_dir=xsd_dir, file=file)
+    # A message valid against a schema that admits no deeper nesting than MAX_DEPTH
+    # cannot be too deep; any other is checked (before anything else reports on it).
+    if (
+        schema_fouten != []
+        or schema_diepte(xsd_dir or "", bekend.code if bekend else "") > MAX_DEPTH
+    ):
+        controleer_diepte(root, file=file)
     berichttype = bepaal_type(root, file=file)
     eigen = eigen_controles(root, berichttype, ref=ref, file=file)
     fouten: list[Afkeuring] = []
-    if xsd_dir:
+    if schema_fouten:
         # Where a built-in check already explains an element (in Dutch, with its value),
         # the schema's message about the same element and line adds nothing.
         uitgelegd = {(a.element, a.line) for a in eigen}
-        fouten = [
-            a
-            for a in xsd_controle(root, berichttype, xsd_dir=xsd_dir, file=file)
-            if (a.element, a.line) not in uitgelegd
-        ]
+        fouten = [a for a in schema_fouten if (a.element, a.line) not in uitgelegd]
     fouten.extend(eigen)
     if fouten:
         raise BerichtFout(fouten)
     return Gevalideerd(root, lees_header(root, berichttype, file=file))
+
+
+XS = "{http://www.w3.org/2001/XMLSchema}"
+ONBEGRENSD = 1_000_000  # recursion or xs:any: no depth follows from the schema
+
+
+@lru_cache(maxsize=32)
+def schema_diepte(xsd_dir: str, code: str) -> int:
+    """The deepest nesting of elements that the schema of a message type admits, from
+    its element declarations and named types (and those of the schemas it imports);
+    ONBEGRENSD for a recursive type, a wildcard or a reference this does not follow.
+    The iJw 3.2 schemas admit 4-8 levels (tests/berichten/test_validatie.py)."""
+    if not xsd_dir or not code:
+        return ONBEGRENSD
+    types: dict[tuple[str, str], etree._Element] = {}
+    globals_: dict[tuple[str, str], etree._Element] = {}
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    todo, seen = [Path(xsd_dir) / f"{code}.xsd"], set()
+    while todo:
+        path = todo.pop()
+        if path in seen or not path.is_file():
+            continue
+        seen.add(path)
+        schema = etree.parse(str(path), parser=parser).getroot()
+        tns = schema.get("targetNamespace") or ""
+        for child in schema:
+            if child.tag in (f"{XS}complexType", f"{XS}simpleType") and child.get("name"):
+                types[(tns, child.get("name") or "")] = child
+            elif child.tag == f"{XS}element" and child.get("name"):
+                globals_[(tns, child.get("name") or "")] = child
+            elif child.tag in (f"{XS}import", f"{XS}include") and child.get("schemaLocation"):
+                todo.append(path.parent / (child.get("schemaLocation") or ""))
+
+    def qname(el: etree._Element, value: str) -> tuple[str, str]:
+        prefix, _, name = value.rpartition(":")
+        return (el.nsmap.get(prefix or None) or "", name)
+
+    def van_type(node: etree._Element, stack: frozenset[int]) -> int:
+        """Levels below an element whose type (content) is node."""
+        if id(node) in stack:
+            return ONBEGRENSD
+        stack = stack | {id(node)}
+        deepest = 0
+        for el in node.iter(f"{XS}element", f"{XS}any", f"{XS}extension", f"{XS}group"):
+            if el is node:
+                continue
+            if el.tag in (f"{XS}any", f"{XS}group"):
+                return ONBEGRENSD
+            if el.tag == f"{XS}extension":
+                base = types.get(qname(el, el.get("base") or ""))
+                if base is not None:
+                    deepest = max(deepest, van_type(base, stack))
+                continue
+            if el.get("ref"):
+                target = globals_.get(qname(el, el.get("ref") or ""))
+                if target is None:
+                    return ONBEGRENSD
+                deepest = max(deepest, element(target, stack))
+            elif el.getparent() is not None and _binnen(el, node):
+                deepest = max(deepest, element(el, stack))
+        return deepest
+
+    def element(decl: etree._Element, stack: frozenset[int]) -> int:
+        typ = decl.get("type")
+        if typ:
+            named = types.get(qname(decl, typ))
+            if named is None:  # a built-in type (xs:string): a leaf
+                return 1
+            return min(ONBEGRENSD, 1 + van_type(named, stack))
+        return min(ONBEGRENSD, 1 + van_type(decl, stack))
+
+    root = globals_.get((BY_NAMESPACE_CODE.get(code, ""), "Bericht"))
+    return element(root, frozenset()) if root is not None else ONBEGRENSD
+
+
+def _binnen(el: etree._Element, node: etree._Element) -> bool:
+    """Is el a declaration directly in node's content, not one nested in another element
+    declaration inside node (that one is counted through its own element)?"""
+    parent = el.getparent()
+    while parent is not None and parent is not node:
+        if parent.tag == f"{XS}element":
+            return False
+        parent = parent.getparent()
+    return True
+
+
+BY_NAMESPACE_CODE = {t.code: ns for ns, t in BY_NAMESPACE.items()}

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from lxml import etree
 
 from jeugdsturing.berichten.berichttypen._lezen import Lezer, Pseudonimiseer
-from jeugdsturing.berichten.feiten import Client, Prestatie, Product
+from jeugdsturing.berichten.feiten import Client, Prestatie, Product, datum
 from jeugdsturing.berichten.typen import NS_BASIS
 from jeugdsturing.berichten.xml import path_of
 
@@ -59,8 +57,8 @@ def prestaties(
                     referentie=v[t["ReferentieNummer"]].strip(),
                     toewijzingnummer=v[t["ToewijzingNummer"]].strip(),
                     product=Product(v[t["ProductCategorie"]].strip(), v[t["ProductCode"]].strip()),
-                    begindatum=date.fromisoformat(v[t["Begindatum"]].strip()),
-                    einddatum=date.fromisoformat(v[t["Einddatum"]].strip()),
+                    begindatum=datum(v[t["Begindatum"]].strip()),
+                    einddatum=datum(v[t["Einddatum"]].strip()),
                     volume=int(v[t["GeleverdVolume"]]),
                     eenheid=v[t["Eenheid"]].strip(),
                     tarief=int(tarief) if tarief else None,

@@ -8,6 +8,7 @@ from datetime import date
 from lxml import etree
 
 from jeugdsturing.berichten.feiten import Client, Omvang, Product, Retourcode
+from jeugdsturing.berichten.feiten import datum as _datum
 from jeugdsturing.berichten.typen import NS_BASIS
 from jeugdsturing.berichten.xml import local, path_of
 
@@ -64,10 +65,10 @@ class Lezer:
 
     def datum(self, parent: etree._Element, name: str) -> date | None:
         value = self.text(parent, name)
-        return date.fromisoformat(value) if value else None
+        return _datum(value) if value else None
 
     def req_datum(self, parent: etree._Element, name: str) -> date:
-        return date.fromisoformat(self.req(parent, name))
+        return _datum(self.req(parent, name))
 
     def int(self, parent: etree._Element, name: str) -> int | None:
         value = self.text(parent, name)

@@ -1,5 +1,7 @@
 """The six retour messages (JW302, JW306, JW308, JW316, JW318, JW320) share one shape:
-the original message with RetourCodes at each level. Kept: the codes and where."""
+the original message with RetourCodes at each level. Kept: the codes and where. The
+client is not read: the codes say nothing of the client that the original message did
+not (and a pseudonym that nothing stores would be work for nothing)."""
 
 from __future__ import annotations
 
@@ -16,9 +18,7 @@ def lezer_voor(code: str) -> Callable[[etree._Element, Pseudonimiseer], Inhoud]:
     lezer = Lezer(BERICHTTYPEN[code].namespace)
 
     def lees(root: etree._Element, pseudo: Pseudonimiseer) -> Inhoud:
-        client_el = lezer.el(root, "Client")
-        client = lezer.client(client_el, pseudo) if client_el is not None else None
-        return Inhoud(client=client, retourcodes=lezer.retourcodes(root))
+        return Inhoud(retourcodes=lezer.retourcodes(root))
 
     lees.__doc__ = f"{code}: retour codes per element."
     return lees
