@@ -9,6 +9,8 @@ from jeugdsturing.berichten.feiten import Client, Prestatie, Product, datum
 from jeugdsturing.berichten.typen import NS_BASIS
 from jeugdsturing.berichten.xml import path_of
 
+_nieuw = tuple.__new__
+
 
 def bedrag(lezer: Lezer, parent: etree._Element, name: str, *, totaal: bool = False) -> int:
     """An amount with DebetCredit as signed eurocent (credit negative)."""
@@ -25,18 +27,21 @@ def prestaties(
     it, into a dict by tag: in a Prestatie every element's tag occurs once, except
     RetourCode (a lookup per field, and a dict per level, cost twice as much;
     docs/performance.md)."""
-    ns = lezer.ns
+    ns, basis = lezer.ns, NS_BASIS
     tag_rc = f"{{{ns}}}RetourCode"
-    t = {
-        naam: f"{{{ns}}}{naam}"
+    t_ref, t_begin, t_eind, t_bedrag, t_dc = (
+        f"{{{basis}}}{naam}"
+        for naam in ("ReferentieNummer", "Begindatum", "Einddatum", "Bedrag", "DebetCredit")
+    )
+    t_nummer, t_cat, t_code, t_volume, t_eenheid, t_tarief = (
+        f"{{{ns}}}{naam}"
         for naam in (
             "ToewijzingNummer", "ProductCategorie", "ProductCode", "GeleverdVolume", "Eenheid",
             "ProductTarief",
         )
-    } | {
-        naam: f"{{{NS_BASIS}}}{naam}"
-        for naam in ("ReferentieNummer", "Begindatum", "Einddatum", "Bedrag", "DebetCredit")
-    }  # fmt: skip
+    )  # fmt: skip
+    # One Product object per distinct product: pickle then sends the others as references.
+    producten: dict[tuple[str, str], Product] = {}
     result = []
     for client_el in lezer.all(container, "Clienten/Client"):
         client = Client(pseudo(lezer.req(client_el, "Bsn")))
@@ -49,22 +54,24 @@ def prestaties(
                 else:
                     v[e.tag] = e.text or ""
             try:
-                bedrag_ = int(v[t["Bedrag"]])
-                if v[t["DebetCredit"]].strip() == "C":
+                bedrag_ = int(v[t_bedrag])
+                if v[t_dc].strip() == "C":
                     bedrag_ = -bedrag_
-                tarief = v.get(t["ProductTarief"], "").strip()
-                prestatie = Prestatie(
-                    referentie=v[t["ReferentieNummer"]].strip(),
-                    toewijzingnummer=v[t["ToewijzingNummer"]].strip(),
-                    product=Product(v[t["ProductCategorie"]].strip(), v[t["ProductCode"]].strip()),
-                    begindatum=datum(v[t["Begindatum"]].strip()),
-                    einddatum=datum(v[t["Einddatum"]].strip()),
-                    volume=int(v[t["GeleverdVolume"]]),
-                    eenheid=v[t["Eenheid"]].strip(),
-                    tarief=int(tarief) if tarief else None,
-                    bedrag=bedrag_,
-                    retourcodes=tuple(codes),
-                )
+                tarief = v.get(t_tarief, "").strip()
+                sleutel = (v[t_cat].strip(), v[t_code].strip())
+                product = producten.get(sleutel)
+                if product is None:
+                    product = producten[sleutel] = Product(*sleutel)
+                # tuple.__new__ in C: a NamedTuple's own __new__ is a Python function
+                prestatie = _nieuw(
+                    Prestatie,
+                    (
+                        v[t_ref].strip(), v[t_nummer].strip(), product,
+                        datum(v[t_begin].strip()), datum(v[t_eind].strip()), int(v[t_volume]),
+                        v[t_eenheid].strip(), int(tarief) if tarief else None, bedrag_,
+                        tuple(codes) if codes else (),
+                    ),
+                )  # fmt: skip
             except KeyError as exc:  # the XSD and built-in checks make this unreachable
                 naam = str(exc.args[0]).rpartition("}")[2]
                 raise ValueError(f"{path_of(p)}: {naam} ontbreekt") from exc
