@@ -158,15 +158,25 @@ def _date(value: str) -> date | None:
     return result
 
 
+# The Header's elements that lees_header reads (any namespace, as the checks do).
+_KOP_TAGS = tuple(
+    f"{{*}}{name}"
+    for name in (
+        "Afzender", "Ontvanger", "BerichtIdentificatie", "IdentificatieRetour",
+        "DagtekeningRetour", "DeclaratieIdentificatie",
+    )
+)  # fmt: skip
+
+
 def lees_header(root: etree._Element, berichttype: Berichttype, *, file: str) -> Header:
     header = root[0] if len(root) and local(root[0].tag) == "Header" else None
     velden: dict[str, str] = {}
     if header is not None:
-        for child in header:
+        # Only the elements the Header below is made of (lxml skips the rest in C: the
+        # versions, BerichtCode and XsdVersie are checked elsewhere or not needed).
+        for child in header.iterchildren(*_KOP_TAGS):
             name = local(child.tag)
-            if len(
-                child
-            ):  # BerichtIdentificatie, DeclaratieIdentificatie: Identificatie, Dagtekening
+            if len(child):  # BerichtIdentificatie, DeclaratieIdentificatie
                 for grandchild in child:
                     velden[f"{name}/{local(grandchild.tag)}"] = (grandchild.text or "").strip()
             else:
