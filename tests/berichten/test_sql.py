@@ -74,3 +74,34 @@ def test_upsert_sets_seldom_changing_fields_only_where_they_differ() -> None:
         "T|0363|2": ("33333333", "c2", "lopend", 2),
         "T|0363|3": ("44444444", "c3", "toegewezen", 0),
     }
+
+
+@pytest.mark.django_db(transaction=True)
+def test_lookups_and_deletes_by_many_values_of_each_type() -> None:
+    """selecteer and verwijderen by strings, dates and keys, more values than one IN list
+    holds on SQLite (PostgreSQL takes them as one array), none, and unknown ones."""
+    run = m.ImportRun.objects.create(bron="test")
+    with transaction.atomic():
+        ids = sql.invoegen_met_ids(m.Bericht, BERICHT_VELDEN, [_rij(run, n) for n in range(1200)])
+    alle = {f"ID{n}" for n in range(1200)}
+    gevonden = sql.selecteer(
+        m.Bericht, ("identificatie",), gelijk={"afzender": "12345678", "berichttype": "JW305"},
+        in_veld="identificatie", waarden=alle | {"onbekend"},
+    )  # fmt: skip
+    assert {r[0] for r in gevonden} == alle
+    assert not list(
+        sql.selecteer(
+            m.Bericht, ("id",), gelijk={"afzender": "00000000"}, in_veld="identificatie",
+            waarden=alle,
+        )
+    )  # fmt: skip
+    assert not list(sql.selecteer(m.Bericht, ("id",), gelijk={}, in_veld="id", waarden=set()))
+    per_dag = sql.selecteer(
+        m.Bericht, ("id",), gelijk={}, in_veld="dagtekening", waarden={date(2026, 1, 1)}
+    )
+    assert sorted(r[0] for r in per_dag) == ids
+    sql.verwijderen(m.Bericht, "id", ids[:700])
+    sql.verwijderen(m.Bericht, "id", [])
+    assert sorted(m.Bericht.objects.values_list("id", flat=True)) == ids[700:]
+    sql.verwijderen(m.Bericht, "sha256", [f"{n:064d}" for n in range(700, 1200)])
+    assert not m.Bericht.objects.exists()
