@@ -6,6 +6,7 @@ as far as the gebied assignment and never stored."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any, NamedTuple
@@ -35,20 +36,10 @@ def als_tuple(self: tuple[Any, ...]) -> tuple[Any, tuple[Any, ...]]:
     return (tuple.__new__, (type(self), tuple(self)))
 
 
-_DATUMS: dict[str, date] = {}
-
-
-def datum(value: str) -> date:
-    """An ISO date ('2026-06-30'), one object per distinct value: a message holds the
-    same few dates many times, and pickle sends an object it has seen as a reference.
-    Raises ValueError for anything that is not a date."""
-    found = _DATUMS.get(value)
-    if found is None:
-        found = date.fromisoformat(value)
-        if len(_DATUMS) >= 10_000:  # input decides the keys: keep the cache bounded
-            _DATUMS.clear()
-        _DATUMS[value] = found
-    return found
+# An ISO date ('2026-06-30') -> a date, one object per distinct value: a message holds
+# the same few dates many times, and pickle sends an object it has seen as a reference.
+# Raises ValueError for anything that is not a date. Bounded: input decides the keys.
+datum = functools.lru_cache(maxsize=10_000)(date.fromisoformat)
 
 
 class Client(NamedTuple):

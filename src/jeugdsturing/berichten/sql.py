@@ -22,12 +22,20 @@ def _raw_cursor() -> closing[Any]:
     return closing(connection.connection.cursor())
 
 
-def _in_chunks(values: Iterable[Any], per: int) -> Iterator[tuple[str, list[Any]]]:
-    """('(%s, %s, ...)', chunk) for each chunk of at most `per` values."""
+def _een_van(values: Iterable[Any], per: int) -> Iterator[tuple[str, list[Any]]]:
+    """(condition, parameters) that together say 'column is one of values', for a query
+    text that ends in the column; nothing for no values. SQLite: 'IN (%s, %s, ...)' per
+    chunk of at most `per`. PostgreSQL: '= ANY(%s)' with one array, once: the query text
+    stays the same whatever the number of values, so psycopg converts it once (converting
+    a new text for every length was a quarter of the import's lookups; docs/performance.md)."""
     values = list(values)
+    if connection.vendor == "postgresql":
+        if values:
+            yield "= ANY(%s)", [values]
+        return
     for start in range(0, len(values), per):
         chunk = values[start : start + per]
-        yield "(" + ", ".join(["%s"] * len(chunk)) + ")", chunk
+        yield "IN (" + ", ".join(["%s"] * len(chunk)) + ")", chunk
 
 
 def _sql(text: str) -> str:
@@ -184,17 +192,8 @@ def selecteer(
     head = f"SELECT {cols} FROM {q(model._meta.db_table)} WHERE {where}{q(in_col)} "  # noqa: S608
     params = list(gelijk.values())
     with _raw_cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # One array parameter instead of an IN list: the query text stays the same
-            # whatever the number of values, so psycopg converts it once (converting a new
-            # text for every length was a quarter of the lookups' time) and no chunks.
-            values = list(waarden)
-            if values:
-                cursor.execute(head + "= ANY(%s)", [*params, values])
-                yield from cursor.fetchall()
-            return
-        for marks, chunk in _in_chunks(waarden, per):
-            cursor.execute(_sql(head + "IN " + marks), params + chunk)
+        for condition, values in _een_van(waarden, per):
+            cursor.execute(_sql(head + condition), params + values)
             yield from cursor.fetchall()
 
 
@@ -223,10 +222,5 @@ def verwijderen(
     col = _columns(model, [veld])[0]
     head = f"DELETE FROM {q(model._meta.db_table)} WHERE {q(col)} "  # noqa: S608
     with _raw_cursor() as cursor:
-        if connection.vendor == "postgresql":  # one array parameter, as in selecteer
-            values = list(waarden)
-            if values:
-                cursor.execute(head + "= ANY(%s)", [values])
-            return
-        for marks, chunk in _in_chunks(waarden, per):
-            cursor.execute(_sql(head + "IN " + marks), chunk)
+        for condition, values in _een_van(waarden, per):
+            cursor.execute(_sql(head + condition), values)

@@ -22,7 +22,7 @@ from lxml import etree
 
 from jeugdsturing.berichten.feiten import als_tuple, datum
 from jeugdsturing.berichten.fouten import Afkeuring, BerichtFout
-from jeugdsturing.berichten.typen import BY_NAMESPACE, Berichttype
+from jeugdsturing.berichten.typen import BERICHTTYPEN, BY_NAMESPACE, Berichttype
 from jeugdsturing.berichten.xml import (
     MAX_DEPTH,
     controleer_diepte,
@@ -137,25 +137,15 @@ def _text(element: etree._Element) -> str:
     return (element.text or "").strip()
 
 
-_GEZIENE_DATUMS: dict[str, date | None] = {}  # a message holds the same few dates many times
-_NIET_GEZIEN = object()
-
-
+@lru_cache(maxsize=10_000)  # a message holds the same few dates many times
 def _date(value: str) -> date | None:
     """'2026-06-30' -> a date; None for anything that is not a real date in that form."""
-    found = _GEZIENE_DATUMS.get(value, _NIET_GEZIEN)
-    if found is not _NIET_GEZIEN:
-        return found  # type: ignore[return-value]
-    result = None
-    if _DATE.fullmatch(value):
-        try:
-            result = datum(value)
-        except ValueError:
-            result = None
-    if len(_GEZIENE_DATUMS) >= 10_000:  # input decides the keys: keep the cache bounded
-        _GEZIENE_DATUMS.clear()
-    _GEZIENE_DATUMS[value] = result
-    return result
+    if not _DATE.fullmatch(value):
+        return None
+    try:
+        return datum(value)
+    except ValueError:
+        return None
 
 
 # The Header's elements that lees_header reads (any namespace, as the checks do).
@@ -372,9 +362,10 @@ def _periode(
 def valideer(data: bytes, *, file: str, ref: Referentie, xsd_dir: str | None = None) -> Gevalideerd:
     """All three layers; raises BerichtFout with every problem found."""
     root = parse(data, file=file, diepte=False)
-    bekend = BY_NAMESPACE.get(etree.QName(root).namespace or "")
+    qname = etree.QName(root)
+    bekend = BY_NAMESPACE.get(qname.namespace or "")
     schema_fouten: list[Afkeuring] | None = None
-    if xsd_dir and bekend is not None and etree.QName(root).localname == "Bericht":
+    if xsd_dir and bekend is not None and qname.localname == "Bericht":
         schema_fouten = xsd_controle(root, bekend, xsd_dir=xsd_dir, file=file)
     # A message valid against a schema that admits no deeper nesting than MAX_DEPTH
     # cannot be too deep; any other is checked (before anything else reports on it).
@@ -453,7 +444,7 @@ def schema_diepte(xsd_dir: str, code: str) -> int:
                 if target is None:
                     return ONBEGRENSD
                 deepest = max(deepest, element(target, stack))
-            elif el.getparent() is not None and _binnen(el, node):
+            elif _binnen(el, node):
                 deepest = max(deepest, element(el, stack))
         return deepest
 
@@ -466,7 +457,8 @@ def schema_diepte(xsd_dir: str, code: str) -> int:
             return min(ONBEGRENSD, 1 + van_type(named, stack))
         return min(ONBEGRENSD, 1 + van_type(decl, stack))
 
-    root = globals_.get((BY_NAMESPACE_CODE.get(code, ""), "Bericht"))
+    berichttype = BERICHTTYPEN.get(code)
+    root = globals_.get((berichttype.namespace, "Bericht")) if berichttype else None
     return element(root, frozenset()) if root is not None else ONBEGRENSD
 
 
@@ -479,6 +471,3 @@ def _binnen(el: etree._Element, node: etree._Element) -> bool:
             return False
         parent = parent.getparent()
     return True
-
-
-BY_NAMESPACE_CODE = {t.code: ns for ns, t in BY_NAMESPACE.items()}
