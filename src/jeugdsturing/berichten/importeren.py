@@ -27,10 +27,11 @@ from django.utils import timezone
 
 from jeugdsturing.berichten import models as m
 from jeugdsturing.berichten import sql
-from jeugdsturing.berichten.bronnen import Bron, bronnen
+from jeugdsturing.berichten.bronnen import Bron, Plek, bronnen, sluit_archief
 from jeugdsturing.berichten.fouten import Afkeuring
 from jeugdsturing.berichten.lezen import (
     BULK_GC_DREMPELS,
+    Afgekeurd,
     Context,
     Voorbereid,
     init_worker,
@@ -114,8 +115,9 @@ def _afgebroken_runs_markeren() -> None:
 
 BATCH = 5000  # messages applied per transaction (docs/performance.md)
 
-Gelezen = list[Voorbereid | list[Afkeuring]]
-Lezer = Callable[[list[tuple[str, str, bytes]]], Callable[[], Gelezen]]
+Gelezen = list[Voorbereid | Afgekeurd]
+Opdracht = tuple[str, bytes | Plek]
+Lezer = Callable[[list[Opdracht]], Callable[[], Gelezen]]
 
 
 @contextmanager
@@ -125,7 +127,7 @@ def _lezer(context: Context, werkers: int) -> Iterator[Lezer]:
     waits for the results, so the main process can write the previous batch meanwhile."""
     if werkers <= 0:
 
-        def inline(items: list[tuple[str, str, bytes]]) -> Callable[[], Gelezen]:
+        def inline(items: list[Opdracht]) -> Callable[[], Gelezen]:
             results: Gelezen = [lees_bericht(i, context) for i in items]
             return lambda: results
 
@@ -136,7 +138,7 @@ def _lezer(context: Context, werkers: int) -> Iterator[Lezer]:
         max_workers=werkers, mp_context=ctx, initializer=init_worker, initargs=(context,)
     ) as pool:
 
-        def parallel(items: list[tuple[str, str, bytes]]) -> Callable[[], Gelezen]:
+        def parallel(items: list[Opdracht]) -> Callable[[], Gelezen]:
             chunksize = max(1, len(items) // (4 * werkers))
             pending = pool.map(lees_bericht, items, chunksize=chunksize)  # submitted now
             return lambda: list(pending)
@@ -219,20 +221,24 @@ def importeer(
     with weinig_gc(), _lezer(context, werkers) as lezer:
         # Batches submitted for reading and not yet written: with workers, two batches
         # are read ahead so that the workers never wait for the writing process.
-        onderweg: deque[tuple[list[tuple[Bron, str]], Callable[[], Gelezen]]] = deque()
+        onderweg: deque[tuple[list[Bron], Callable[[], Gelezen]]] = deque()
         vooruit = 2 if werkers > 0 else 0
         chunk: list[Bron] = []
         for item in chain(bronnen(paths), [None]):  # a stream: None marks the end
             if item is not None:
-                chunk.append(item)
+                if item.fout is not None:  # refused before reading (missing, zip bomb)
+                    result.rejected.append(Afkeuring(item.naam, None, None, None, None, item.fout))
+                    meld(item, "afgekeurd")
+                else:
+                    chunk.append(item)
             if chunk and (item is None or len(chunk) >= batch):
-                nieuw = _screenen(chunk, gezien, result, meld)
-                onderweg.append((nieuw, lezer([(b.naam, sha, b.data or b"") for b, sha in nieuw])))
+                onderweg.append((chunk, lezer([b.opdracht() for b in chunk])))
                 chunk = []
                 while len(onderweg) > vooruit:
-                    _afronden(*onderweg.popleft(), run, gebied_voor, result, meld)
+                    _afronden(*onderweg.popleft(), run, gebied_voor, result, meld, gezien)
         while onderweg:
-            _afronden(*onderweg.popleft(), run, gebied_voor, result, meld)
+            _afronden(*onderweg.popleft(), run, gebied_voor, result, meld, gezien)
+        sluit_archief()
         # Also the trajectories an interrupted run left (they are marked with the facts).
         trajecten_bijwerken(gebied_voor=gebied_voor, voortgang=trajecten_voortgang)
     m.ImportRun.objects.filter(pk=run.pk).update(
@@ -247,53 +253,33 @@ def importeer(
     return result
 
 
-def _screenen(
-    chunk: list[Bron],
-    gezien: set[bytes],
-    result: Resultaat,
-    meld: Callable[[Bron, str], None],
-) -> list[tuple[Bron, str]]:
-    """Unreadable sources and content met earlier in this run are dealt with before any
-    parsing; returns the sources to read, with their hash. Content stored by an earlier
-    run is found after reading (_afronden), by dagtekening and hash: the index that
-    finds it has the dagtekening first (models.Bericht)."""
-    digests = {
-        id(item): hashlib.sha256(item.data).digest() for item in chunk if item.data is not None
-    }
-    nieuw: list[tuple[Bron, str]] = []
-    for item in chunk:
-        if item.data is None:
-            result.rejected.append(
-                Afkeuring(item.naam, None, None, None, None, item.fout or "onleesbaar")
-            )
-            meld(item, "afgekeurd")
-            continue
-        digest = digests[id(item)]
-        if digest in gezien:
-            result.duplicates += 1
-            meld(item, "dubbel")
-            continue
-        gezien.add(digest)
-        nieuw.append((item, digest.hex()))
-    return nieuw
-
-
 def _afronden(
-    nieuw: list[tuple[Bron, str]],
+    nieuw: list[Bron],
     opdracht: Callable[[], Gelezen],
     run: m.ImportRun,
     gebied_voor: GebiedBepaler,
     result: Resultaat,
     meld: Callable[[Bron, str], None],
+    gezien: set[bytes],
 ) -> None:
-    """Quarantine what was rejected, drop duplicates (content or identification already
-    stored), apply the rest."""
+    """Quarantine what was rejected, drop duplicates (content met earlier in this run,
+    or content or identification already stored), apply the rest. Content stored by an
+    earlier run is found by dagtekening and hash: the index that finds it has the
+    dagtekening first (models.Bericht)."""
     klaar: list[tuple[Bron, Voorbereid]] = []
-    for (item, _), uitkomst in zip(nieuw, opdracht(), strict=True):
-        if isinstance(uitkomst, list):
-            with transaction.atomic():
-                _quarantaine(run, item.naam, item.data, uitkomst)
-            result.rejected.extend(uitkomst)
+    for item, uitkomst in zip(nieuw, opdracht(), strict=True):
+        if uitkomst.sha256 is not None:
+            digest = bytes.fromhex(uitkomst.sha256)
+            if digest in gezien:
+                result.duplicates += 1
+                meld(item, "dubbel")
+                continue
+            gezien.add(digest)
+        if isinstance(uitkomst, Afgekeurd):
+            if uitkomst.sha256 is not None:  # it was read: keep it for inspection
+                with transaction.atomic():
+                    _quarantaine(run, item.naam, item.lees(), uitkomst.afkeuringen)
+            result.rejected.extend(uitkomst.afkeuringen)
             meld(item, "afgekeurd")
         else:
             klaar.append((item, uitkomst))
@@ -348,7 +334,7 @@ def _afronden(
                     f"kon niet worden verwerkt: {exc}",
                 )  # fmt: skip
                 with transaction.atomic():
-                    _quarantaine(run, item.naam, item.data, [afkeuring])
+                    _quarantaine(run, item.naam, item.lees(), [afkeuring])
                 result.rejected.append(afkeuring)
                 meld(item, "afgekeurd")
                 continue

@@ -4,6 +4,7 @@ processes during a large import, so it must not touch Django's ORM or settings."
 from __future__ import annotations
 
 import gc
+import hashlib
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -14,6 +15,7 @@ from functools import partial
 from typing import NamedTuple
 
 from jeugdsturing.berichten.berichttypen import LEZERS
+from jeugdsturing.berichten.bronnen import Onleesbaar, Plek, lees_plek
 from jeugdsturing.berichten.feiten import Inhoud, als_tuple
 from jeugdsturing.berichten.fouten import Afkeuring, BerichtFout
 from jeugdsturing.berichten.privacy import pseudoniem
@@ -30,6 +32,17 @@ class Voorbereid(NamedTuple):
 
 
 Voorbereid.__reduce__ = als_tuple  # type: ignore[assignment,method-assign]
+
+
+class Afgekeurd(NamedTuple):
+    """A message that was refused, with the hash of its bytes (None when they could not
+    be read: then there is nothing to keep in quarantine either)."""
+
+    sha256: str | None
+    afkeuringen: list[Afkeuring]
+
+
+Afgekeurd.__reduce__ = als_tuple  # type: ignore[assignment,method-assign]
 
 
 @dataclass(frozen=True)
@@ -64,16 +77,22 @@ def _stop_met_ouder(sentinel: int) -> None:
 
 
 def lees_bericht(
-    item: tuple[str, str, bytes], context: Context | None = None
-) -> Voorbereid | list[Afkeuring]:
-    """(name, sha256, bytes) -> a message ready to apply, or its rejections."""
+    item: tuple[str, bytes | Plek], context: Context | None = None
+) -> Voorbereid | Afgekeurd:
+    """(name, bytes or where they are) -> a message ready to apply, or why not. The
+    worker reads the bytes itself (bronnen.lees_plek): only their place travels."""
     ctx = context or _CONTEXT
     assert ctx is not None  # noqa: S101
-    naam, sha, data = item
+    naam, bron = item
+    try:
+        data = bron if isinstance(bron, bytes) else lees_plek(bron)
+    except Onleesbaar as exc:
+        return Afgekeurd(None, [Afkeuring(naam, None, None, None, None, str(exc))])
+    sha = hashlib.sha256(data).hexdigest()
     try:
         gevalideerd = valideer(data, file=naam, ref=ctx.ref, xsd_dir=ctx.xsd_dir)
     except BerichtFout as fout:
-        return fout.afkeuringen
+        return Afgekeurd(sha, fout.afkeuringen)
     header = gevalideerd.header
     pseudo: Callable[[str], str] = partial(pseudoniem, key=ctx.sleutel)
     inhoud = LEZERS[header.berichttype.code](gevalideerd.root, pseudo)

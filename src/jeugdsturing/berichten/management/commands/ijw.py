@@ -56,7 +56,10 @@ class Command(BaseCommand):
             raise CommandError(f"bestaat niet: {', '.join(missing)}")
         show = not options["geen_voortgang"] and sys.stderr.isatty()
         counts: Counter[str] = Counter()
-        bar = tqdm(total=tel(paths), unit="bericht", disable=not show, file=sys.stderr)
+        # Counting reads every archive's central directory: only for a bar that is shown.
+        bar = tqdm(
+            total=tel(paths) if show else None, unit="bericht", disable=not show, file=sys.stderr
+        )
 
         def voortgang(item: Bron, status: str) -> None:
             counts[status] += 1
