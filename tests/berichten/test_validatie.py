@@ -11,7 +11,15 @@ from lxml import etree
 
 from jeugdsturing.berichten.fouten import Afkeuring, BerichtFout
 from jeugdsturing.berichten.typen import BERICHTTYPEN
-from jeugdsturing.berichten.validatie import ONBEGRENSD, Referentie, schema_diepte, valideer
+from jeugdsturing.berichten.validatie import (
+    ONBEGRENSD,
+    Referentie,
+    _tags,
+    eigen_controles,
+    schema_diepte,
+    schema_vorm,
+    valideer,
+)
 from jeugdsturing.berichten.xml import MAX_DEPTH
 from tests.conftest import ROOT, SHARED
 
@@ -202,11 +210,44 @@ def test_schema_depth_sees_recursion_and_wildcards(tmp_path: Path):
         "</xs:schema>"
     )
     assert schema_diepte(str(tmp_path), "JW305") == ONBEGRENSD
+    assert schema_vorm(str(tmp_path), "JW305").namen == frozenset(
+        {"Bericht", "Tak"}
+    )  # recursion: known
     (tmp_path / "JW307.xsd").write_text(
         head.replace("jw305", "jw307") + '<xs:element name="Bericht"><xs:complexType><xs:sequence>'
         '<xs:any processContents="skip"/></xs:sequence></xs:complexType></xs:element></xs:schema>'
     )
     assert schema_diepte(str(tmp_path), "JW307") == ONBEGRENSD
+    assert schema_vorm(str(tmp_path), "JW307").namen is None  # a wildcard: any name
+
+
+def test_schema_names_cover_every_element_of_a_valid_message(ref):
+    """The built-in checks look only for the names the message's schema declares, once
+    the message is valid against it: so every element of a valid message must have one
+    of those names, and the checks must find the same problems either way."""
+    for path in EXAMPLES.glob("JW*.xml"):
+        namen = schema_vorm(XSD, path.stem).namen
+        assert namen is not None
+        root = etree.fromstring(path.read_bytes())
+        assert {etree.QName(e).localname for e in root.iter()} <= namen
+    assert "Bsn" in schema_vorm(XSD, "JW301").namen  # type: ignore[operator]
+    assert "DeclaratieNummer" not in schema_vorm(XSD, "JW301").namen  # type: ignore[operator]
+    # A message valid against the XSD whose codes and period are wrong: same findings.
+    data = (
+        example("JW305")
+        .replace(b"<ijw:Categorie>", b"<ijw:Categorie>9", 1)
+        .replace(b"<jw305:Begindatum>2026-04-03", b"<jw305:Begindatum>2026-02-30", 1)
+    )
+    root = etree.fromstring(data)
+    berichttype = BERICHTTYPEN["JW305"]
+    namen = schema_vorm(XSD, "JW305").namen
+    assert namen is not None
+    alle = eigen_controles(root, berichttype, ref=ref, file="f")
+    assert {a.reason for a in alle} == {
+        "code komt niet voor in codelijst JZ020",
+        "geen geldige datum (JJJJ-MM-DD)",
+    }
+    assert eigen_controles(root, berichttype, ref=ref, file="f", tags=_tags(namen)) == alle
 
 
 def test_a_deep_ijw_message_is_rejected_for_its_depth_with_or_without_xsd(ref):

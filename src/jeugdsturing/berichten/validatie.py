@@ -27,7 +27,6 @@ from jeugdsturing.berichten.xml import (
     MAX_DEPTH,
     controleer_diepte,
     line,
-    local,
     parent_name,
     parse,
     path_of,
@@ -149,31 +148,39 @@ def _date(value: str) -> date | None:
 
 
 # The Header's elements that lees_header reads (any namespace, as the checks do).
-_KOP_TAGS = tuple(
-    f"{{*}}{name}"
-    for name in (
-        "Afzender", "Ontvanger", "BerichtIdentificatie", "IdentificatieRetour",
-        "DagtekeningRetour", "DeclaratieIdentificatie",
-    )
-)  # fmt: skip
+_KOP = frozenset({
+    "Afzender", "Ontvanger", "BerichtIdentificatie", "IdentificatieRetour", "DagtekeningRetour",
+    "DeclaratieIdentificatie",
+})  # fmt: skip
 
 
 def lees_header(root: etree._Element, berichttype: Berichttype, *, file: str) -> Header:
-    header = root[0] if len(root) and local(root[0].tag) == "Header" else None
     velden: dict[str, str] = {}
-    if header is not None:
-        # Only the elements the Header below is made of (lxml skips the rest in C: the
-        # versions, BerichtCode and XsdVersie are checked elsewhere or not needed).
-        for child in header.iterchildren(*_KOP_TAGS):
-            name = local(child.tag)
+    header = root[0] if len(root) else None
+    if (
+        header is not None
+        and isinstance(header.tag, str)
+        and header.tag.rpartition("}")[2] == "Header"
+    ):
+        # One pass over the Header's children (about ten), taking what the Header below
+        # is made of: the versions, BerichtCode and XsdVersie are checked elsewhere.
+        for child in header:
+            name = child.tag.rpartition("}")[2] if isinstance(child.tag, str) else ""
+            if name not in _KOP:
+                continue
             if len(child):  # BerichtIdentificatie, DeclaratieIdentificatie
                 for grandchild in child:
-                    velden[f"{name}/{local(grandchild.tag)}"] = (grandchild.text or "").strip()
+                    text = grandchild.text
+                    velden[f"{name}/{grandchild.tag.rpartition('}')[2]}"] = (
+                        text.strip() if text else ""
+                    )
             else:
-                velden[name] = (child.text or "").strip()
+                text = child.text
+                velden[name] = text.strip() if text else ""
 
     def veld(name: str) -> str:
-        if name not in velden:
+        value = velden.get(name)
+        if value is None:
             raise BerichtFout(
                 [
                     Afkeuring(
@@ -186,7 +193,7 @@ def lees_header(root: etree._Element, berichttype: Berichttype, *, file: str) ->
                     )
                 ]
             )
-        return velden[name]
+        return value
 
     def datum(name: str) -> date:
         value = _date(veld(name))
@@ -210,29 +217,27 @@ def lees_header(root: etree._Element, berichttype: Berichttype, *, file: str) ->
         (afzender, ontvanger) if berichttype.header_gemeente_is_afzender else (ontvanger, afzender)
     )
     original_id = veld("BerichtIdentificatie/Identificatie")
+    # Positionally, with tuple.__new__ in C: a NamedTuple's own __new__ is a Python
+    # function, and keywords cost more (the field order is Header's).
     if berichttype.retour_van:
-        return Header(
-            berichttype=berichttype,
-            afzender=ontvanger,
-            ontvanger=afzender,
-            gemeente=gemeente,
-            aanbieder=aanbieder,
-            identificatie=veld("IdentificatieRetour"),
-            dagtekening=datum("DagtekeningRetour"),
-            referentie=original_id,
-        )
-    return Header(
-        berichttype=berichttype,
-        afzender=afzender,
-        ontvanger=ontvanger,
-        gemeente=gemeente,
-        aanbieder=aanbieder,
-        identificatie=original_id,
-        dagtekening=datum("BerichtIdentificatie/Dagtekening"),
-        referentie=veld("DeclaratieIdentificatie/Identificatie")
-        if berichttype.antwoord_op
-        else None,
-    )
+        return _nieuw(
+            Header,
+            (
+                berichttype, ontvanger, afzender, gemeente, aanbieder,
+                veld("IdentificatieRetour"), datum("DagtekeningRetour"), original_id,
+            ),
+        )  # fmt: skip
+    return _nieuw(
+        Header,
+        (
+            berichttype, afzender, ontvanger, gemeente, aanbieder, original_id,
+            datum("BerichtIdentificatie/Dagtekening"),
+            veld("DeclaratieIdentificatie/Identificatie") if berichttype.antwoord_op else None,
+        ),
+    )  # fmt: skip
+
+
+_nieuw = tuple.__new__
 
 
 _EINDE_BEGIN = {end: begin for begin, end in PERIODES if end != "Einddatum"}
@@ -278,9 +283,22 @@ _TAGS = tuple(f"{{*}}{name}" for name in _SOORTEN)
 _GEEN: frozenset[str] = frozenset()
 
 
+@lru_cache(maxsize=32)
+def _tags(namen: frozenset[str]) -> tuple[str, ...]:
+    """The filter for a message whose elements all have one of these names."""
+    return tuple(f"{{*}}{name}" for name in _SOORTEN if name in namen)
+
+
 def eigen_controles(
-    root: etree._Element, berichttype: Berichttype, *, ref: Referentie, file: str
+    root: etree._Element,
+    berichttype: Berichttype,
+    *,
+    ref: Referentie,
+    file: str,
+    tags: tuple[str, ...] = _TAGS,
 ) -> list[Afkeuring]:
+    """Every built-in check on every element of the message. tags: the checked names to
+    look for, all of them unless the message's names are known (valideer)."""
     fouten: list[Afkeuring] = []
 
     def af(element: etree._Element, value: str | None, reason: str) -> None:
@@ -290,7 +308,7 @@ def eigen_controles(
 
     gemeente_in_afzender = berichttype.header_gemeente_is_afzender
     codes = ref.codes
-    for element in root.iter(*_TAGS):
+    for element in root.iter(*tags):
         if len(element):  # only leaves carry values
             continue
         name = element.tag.rpartition("}")[2]
@@ -369,13 +387,14 @@ def valideer(data: bytes, *, file: str, ref: Referentie, xsd_dir: str | None = N
         schema_fouten = xsd_controle(root, bekend, xsd_dir=xsd_dir, file=file)
     # A message valid against a schema that admits no deeper nesting than MAX_DEPTH
     # cannot be too deep; any other is checked (before anything else reports on it).
-    if (
-        schema_fouten != []
-        or schema_diepte(xsd_dir or "", bekend.code if bekend else "") > MAX_DEPTH
-    ):
+    vorm = schema_vorm(xsd_dir or "", bekend.code if bekend else "")
+    if schema_fouten != [] or vorm.diepte > MAX_DEPTH:
         controleer_diepte(root, file=file)
     berichttype = bepaal_type(root, file=file)
-    eigen = eigen_controles(root, berichttype, ref=ref, file=file)
+    # In a message valid against its schema only the names that schema declares occur:
+    # lxml then filters on those of the checked names (the filter costs per name).
+    tags = _tags(vorm.namen) if schema_fouten == [] and vorm.namen is not None else _TAGS
+    eigen = eigen_controles(root, berichttype, ref=ref, file=file, tags=tags)
     fouten: list[Afkeuring] = []
     if schema_fouten:
         # Where a built-in check already explains an element (in Dutch, with its value),
@@ -392,14 +411,27 @@ XS = "{http://www.w3.org/2001/XMLSchema}"
 ONBEGRENSD = 1_000_000  # recursion or xs:any: no depth follows from the schema
 
 
-@lru_cache(maxsize=32)
+class SchemaVorm(NamedTuple):
+    """What the schema of a message type says about every message valid against it."""
+
+    diepte: int  # the deepest nesting of elements; ONBEGRENSD when none follows
+    namen: frozenset[str] | None  # the local names of all its elements; None: not known
+
+
 def schema_diepte(xsd_dir: str, code: str) -> int:
-    """The deepest nesting of elements that the schema of a message type admits, from
-    its element declarations and named types (and those of the schemas it imports);
-    ONBEGRENSD for a recursive type, a wildcard or a reference this does not follow.
-    The iJw 3.2 schemas admit 4-8 levels (tests/berichten/test_validatie.py)."""
+    return schema_vorm(xsd_dir, code).diepte
+
+
+@lru_cache(maxsize=32)
+def schema_vorm(xsd_dir: str, code: str) -> SchemaVorm:
+    """The deepest nesting of elements that the schema of a message type admits, and the
+    names of the elements it declares, from its element declarations and named types
+    (and those of the schemas it imports). For a recursive type, a wildcard or a
+    reference this does not follow the depth is ONBEGRENSD, and for the last two the
+    names are not known either. The iJw 3.2 schemas admit 4-8 levels
+    (tests/berichten/test_validatie.py)."""
     if not xsd_dir or not code:
-        return ONBEGRENSD
+        return SchemaVorm(ONBEGRENSD, None)
     types: dict[tuple[str, str], etree._Element] = {}
     globals_: dict[tuple[str, str], etree._Element] = {}
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
@@ -418,6 +450,8 @@ def schema_diepte(xsd_dir: str, code: str) -> int:
                 globals_[(tns, child.get("name") or "")] = child
             elif child.tag in (f"{XS}import", f"{XS}include") and child.get("schemaLocation"):
                 todo.append(path.parent / (child.get("schemaLocation") or ""))
+    namen: set[str] = set()
+    open_ = False  # a wildcard or an unknown reference: other names may occur
 
     def qname(el: etree._Element, value: str) -> tuple[str, str]:
         prefix, _, name = value.rpartition(":")
@@ -425,7 +459,8 @@ def schema_diepte(xsd_dir: str, code: str) -> int:
 
     def van_type(node: etree._Element, stack: frozenset[int]) -> int:
         """Levels below an element whose type (content) is node."""
-        if id(node) in stack:
+        nonlocal open_
+        if id(node) in stack:  # recursion: its names are collected where it began
             return ONBEGRENSD
         stack = stack | {id(node)}
         deepest = 0
@@ -433,6 +468,7 @@ def schema_diepte(xsd_dir: str, code: str) -> int:
             if el is node:
                 continue
             if el.tag in (f"{XS}any", f"{XS}group"):
+                open_ = True
                 return ONBEGRENSD
             if el.tag == f"{XS}extension":
                 base = types.get(qname(el, el.get("base") or ""))
@@ -442,6 +478,7 @@ def schema_diepte(xsd_dir: str, code: str) -> int:
             if el.get("ref"):
                 target = globals_.get(qname(el, el.get("ref") or ""))
                 if target is None:
+                    open_ = True
                     return ONBEGRENSD
                 deepest = max(deepest, element(target, stack))
             elif _binnen(el, node):
@@ -449,6 +486,7 @@ def schema_diepte(xsd_dir: str, code: str) -> int:
         return deepest
 
     def element(decl: etree._Element, stack: frozenset[int]) -> int:
+        namen.add(decl.get("name") or "")
         typ = decl.get("type")
         if typ:
             named = types.get(qname(decl, typ))
@@ -459,7 +497,10 @@ def schema_diepte(xsd_dir: str, code: str) -> int:
 
     berichttype = BERICHTTYPEN.get(code)
     root = globals_.get((berichttype.namespace, "Bericht")) if berichttype else None
-    return element(root, frozenset()) if root is not None else ONBEGRENSD
+    if root is None:
+        return SchemaVorm(ONBEGRENSD, None)
+    diepte = element(root, frozenset())
+    return SchemaVorm(diepte, None if open_ else frozenset(namen))
 
 
 def _binnen(el: etree._Element, node: etree._Element) -> bool:
