@@ -26,7 +26,7 @@ EXAMPLES = SHARED / "ijw" / "examples"
 FEITEN = (
     m.Bericht, m.Toewijzing, m.ToewijzingVersie, m.StartRegel, m.StopRegel, m.Verzoek,
     m.Wijzigingsverzoek, m.Antwoord, m.Prestatie, m.PrestatieAfwijzing, m.DeclaratieAntwoord,
-    m.Retourcode, m.ClientGebied, m.Traject,
+    m.ClientGebied, m.Traject,
 )  # fmt: skip
 
 

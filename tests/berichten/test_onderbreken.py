@@ -19,7 +19,7 @@ from tests.conftest import ROOT
 TABELLEN = [
     "bericht", "toewijzing", "toewijzingversie", "startregel", "stopregel", "verzoek",
     "wijzigingsverzoek", "antwoord", "prestatie", "prestatieafwijzing", "declaratieantwoord",
-    "retourcode", "clientgebied", "traject", "quarantaine",
+    "clientgebied", "traject", "quarantaine",
 ]  # fmt: skip
 TRAJECT = (
     "sleutel, gemeente, aanbieder, client, gebied, status, begindatum, einddatum, "

@@ -19,6 +19,7 @@ def _rij(run: m.ImportRun, n: int) -> tuple[object, ...]:
         "afzender": "12345678", "ontvanger": "0363", "gemeente": "0363",
         "aanbieder": "12345678", "referentie": "", "sha256": f"{n:064d}", "bestand": f"{n}.xml",
         "regels": n % 7, "import_run_id": run.pk, "ontvangen_op": timezone.now(),
+        "retourcodes": "",
     }  # fmt: skip
     return tuple(waarden[v] for v in BERICHT_VELDEN)
 

@@ -206,8 +206,8 @@ def test_retour_messages_keep_their_codes_and_the_original_reference(
         AANBIEDER,
         "1",
     )
-    assert set(b.retourcodes.values_list("code", flat=True)) == {"0200"}
-    assert b.retourcodes.filter(element="Client/ToegewezenProducten/ToegewezenProduct").exists()
+    assert {code for _, code in b.retourcode_lijst} == {"0200"}
+    assert ("Client/ToegewezenProducten/ToegewezenProduct", "0200") in b.retourcode_lijst
 
 
 def test_the_assignment_date_stays_the_first_one(importeer_bytes, verkeer: Verkeer):
@@ -312,3 +312,43 @@ def test_the_recomputation_at_the_end_reports_its_progress(verkeer: Verkeer, tmp
         gebied_voor=lambda g, p: "", per=1, voortgang=lambda *a: stappen.append(a)
     )
     assert stappen == [(1, 2), (2, 2)]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_stored_retour_code_rows_move_into_their_message():
+    """Migration 0011: the rows of the former Retourcode table become Bericht.retourcodes,
+    in the order stored, and back again."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    voor, na = (
+        [("berichten", "0010_bericht_zonder_inhoudsindex")],
+        [("berichten", "0011_retourcodes_in_bericht")],
+    )
+    executor = MigrationExecutor(connection)
+    executor.migrate(voor)
+    apps = executor.loader.project_state(voor).apps
+    run = apps.get_model("berichten", "ImportRun").objects.create(bron="test")
+    bericht = apps.get_model("berichten", "Bericht").objects.create(
+        berichttype="JW306", identificatie="R1", dagtekening=D(2026, 3, 3), afzender="0363",
+        ontvanger="98030005", gemeente="0363", aanbieder="98030005", sha256="0" * 64,
+        bestand="a.xml", import_run=run,
+    )  # fmt: skip
+    rc = apps.get_model("berichten", "Retourcode")
+    rc.objects.create(bericht=bericht, element="Client/StartProducten/StartProduct", code="8001")
+    rc.objects.create(bericht=bericht, element="Client", code="0200")
+    executor = MigrationExecutor(connection)
+    executor.migrate(na)
+    b = m.Bericht.objects.get(pk=bericht.pk)
+    assert b.retourcode_lijst == [
+        ("Client/StartProducten/StartProduct", "8001"),
+        ("Client", "0200"),
+    ]
+    executor = MigrationExecutor(connection)
+    executor.migrate(voor)  # and back
+    apps = executor.loader.project_state(voor).apps
+    terug = apps.get_model("berichten", "Retourcode").objects.order_by("id")
+    assert [(r.element, r.code) for r in terug] == [
+        ("Client/StartProducten/StartProduct", "8001"), ("Client", "0200")
+    ]  # fmt: skip
+    MigrationExecutor(connection).migrate(executor.loader.graph.leaf_nodes())

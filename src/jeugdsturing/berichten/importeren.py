@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 from itertools import chain
 from pathlib import Path
 
@@ -263,9 +263,10 @@ def _afronden(
     gezien: set[bytes],
 ) -> None:
     """Quarantine what was rejected, drop duplicates (content met earlier in this run,
-    or content or identification already stored), apply the rest. Content stored by an
-    earlier run is found by dagtekening and hash: the index that finds it has the
-    dagtekening first (models.Bericht)."""
+    or sender, type and identification already stored), apply the rest. Content stored
+    by an earlier run needs no lookup of its own: sender, type and identification are
+    read from the content, so the same content has the same identification and is
+    found by it (models.Bericht)."""
     klaar: list[tuple[Bron, Voorbereid]] = []
     for item, uitkomst in zip(nieuw, opdracht(), strict=True):
         if uitkomst.sha256 is not None:
@@ -284,16 +285,6 @@ def _afronden(
         else:
             klaar.append((item, uitkomst))
 
-    per_dag: dict[date, set[str]] = defaultdict(set)
-    for _, v in klaar:
-        per_dag[v.header.dagtekening].add(v.sha256)
-    inhoud_bekend = {
-        (dag, sha)
-        for dag, shas in per_dag.items()
-        for (sha,) in sql.selecteer(
-            m.Bericht, ("sha256",), gelijk={"dagtekening": dag}, in_veld="sha256", waarden=shas
-        )
-    }
     per_afzender: dict[tuple[str, str], set[str]] = defaultdict(set)
     for _, v in klaar:
         per_afzender[(v.header.afzender, v.header.berichttype.code)].add(v.header.identificatie)
@@ -308,7 +299,7 @@ def _afronden(
     batch: list[tuple[Bron, Voorbereid]] = []
     for item, v in klaar:
         ident = (v.header.afzender, v.header.berichttype.code, v.header.identificatie)
-        if ident in bestaand or (v.header.dagtekening, v.sha256) in inhoud_bekend:
+        if ident in bestaand:
             result.duplicates += 1
             meld(item, "dubbel")
         else:

@@ -65,29 +65,41 @@ class Bericht(models.Model):
     regels = models.PositiveIntegerField(default=0)
     import_run = models.ForeignKey(ImportRun, on_delete=models.PROTECT, related_name="berichten")
     ontvangen_op = models.DateTimeField(auto_now_add=True)
+    # The RetourCodes of a reply message (JW302 ... JW320, the JW325 header), each with
+    # the element it applies to: 'Client/StartProducten/StartProduct=0200;Client=0200'.
+    # A column rather than a row per code: nearly every reply carries two or more codes,
+    # and a row each was a quarter of all rows the import wrote (docs/performance.md).
+    retourcodes = models.TextField(blank=True, default="")
 
     class Meta:
         verbose_name = "bericht"
         verbose_name_plural = "berichten"
         # Every index costs time on each of the import's inserts, so there are no others
-        # than these two (docs/performance.md). Sender and type first: a sender numbers its
-        # messages itself, mostly in sequence, so with the sender first the new messages of
-        # a batch land together at the end of each sender's range. With the identification
-        # first they landed on every page of the index, and each commit wrote it all again.
+        # than this one and the import run's (docs/performance.md). Sender and type first:
+        # a sender numbers its messages itself, mostly in sequence, so with the sender
+        # first the new messages of a batch land together at the end of each sender's
+        # range. With the identification first they landed on every page of the index,
+        # and each commit wrote it all again.
+        # The same content is the same message without an index on the hash: sender,
+        # type and identification are read from the content, so the same bytes have the
+        # same key (a unique index on (dagtekening, sha256) cost 1.5 µs a message and a
+        # lookup per batch, and found nothing this one does not; docs/performance.md).
         constraints = [
             models.UniqueConstraint(
                 fields=["afzender", "berichttype", "identificatie"], name="bericht_uniek"
             ),
-            # Same content is the same message. The hash is random, so a unique index on
-            # the hash alone put every new message on a random page of a large index
-            # (28 µs a message at 560,000 messages, against 3 µs without it). With the
-            # dagtekening first, new messages land together at the end; the dagtekening
-            # follows from the content, so this is just as unique (docs/performance.md).
-            models.UniqueConstraint(fields=["dagtekening", "sha256"], name="bericht_inhoud_uniek"),
         ]
 
     def __str__(self) -> str:
         return f"{self.berichttype} {self.identificatie} van {self.afzender}"
+
+    @property
+    def retourcode_lijst(self) -> list[tuple[str, str]]:
+        """The retour codes as (element, code), in the order of the message."""
+        return [
+            (element, code)
+            for element, _, code in (p.rpartition("=") for p in self.retourcodes.split(";") if p)
+        ]
 
 
 class _Feit(models.Model):
@@ -301,17 +313,6 @@ class DeclaratieAntwoord(_Feit):
 
     def __str__(self) -> str:
         return f"declaratie-antwoord {self.declaratienummer}"
-
-
-class Retourcode(models.Model):
-    """Retour codes of a reply message (JW302 ... JW320, and the JW325 header)."""
-
-    bericht = models.ForeignKey(Bericht, on_delete=models.CASCADE, related_name="retourcodes")
-    element = models.CharField(max_length=200)
-    code = models.CharField(max_length=4)
-
-    def __str__(self) -> str:
-        return f"{self.code} op {self.element}"
 
 
 class ClientGebied(models.Model):
