@@ -43,9 +43,15 @@ def prestaties(
     # One Product object per distinct product: pickle then sends the others as references.
     producten: dict[tuple[str, str], Product] = {}
     result = []
-    for client_el in lezer.all(container, "Clienten/Client"):
-        client = Client(pseudo(lezer.req(client_el, "Bsn")))
-        for p in lezer.all(client_el, "Prestaties/Prestatie"):
+    for client_el in (
+        c for cs in container.iterchildren("{*}Clienten") for c in cs.iterchildren("{*}Client")
+    ):
+        client = _nieuw(Client, (pseudo(lezer.req(client_el, "Bsn")), None, None))
+        for p in (
+            p
+            for ps in client_el.iterchildren("{*}Prestaties")
+            for p in ps.iterchildren("{*}Prestatie")
+        ):
             v: dict[str, str] = {}
             codes: list[str] = []
             for e in p.iter():
