@@ -143,13 +143,20 @@ class Toewijzing(_Feit):
 
 
 class ToewijzingVersie(_Feit):
-    nummer = models.CharField(max_length=20, db_index=True)
+    nummer = models.CharField(max_length=20)
     ingangsdatum = models.DateField()
     einddatum = models.DateField(null=True)
     reden_wijziging = models.CharField(max_length=2, blank=True)
     volume = models.PositiveIntegerField(null=True)
     eenheid = models.CharField(max_length=2, blank=True)
     frequentie = models.CharField(max_length=1, blank=True)
+
+    class Meta:
+        # In Meta rather than db_index=True, here and in Traject and TeHerberekenen: on
+        # PostgreSQL, Django adds a second index (varchar_pattern_ops, for LIKE 'x%')
+        # to every db_index or unique CharField, which nothing here queries and every
+        # insert of the import pays for.
+        indexes = [models.Index(fields=["nummer"], name="toewijzingversie_nummer")]
 
     def __str__(self) -> str:
         return f"versie toewijzing {self.gemeente}/{self.nummer} ({self.dagtekening})"
@@ -347,9 +354,9 @@ class Traject(models.Model):
     when one of them arrives (at the end of the import that brought it), so corrections
     and out-of-order messages settle."""
 
-    sleutel = models.CharField(max_length=200, unique=True)
-    gemeente = models.CharField(max_length=4, db_index=True)
-    aanbieder = models.CharField(max_length=8, db_index=True)
+    sleutel = models.CharField(max_length=200)
+    gemeente = models.CharField(max_length=4)
+    aanbieder = models.CharField(max_length=8)
     client = models.CharField(max_length=PSEUDONIEM)  # not indexed: nothing looks it up
     geboortejaar = models.PositiveSmallIntegerField(null=True)
     gebied = models.CharField(max_length=20, blank=True)
@@ -373,6 +380,11 @@ class Traject(models.Model):
     class Meta:
         verbose_name = "traject"
         verbose_name_plural = "trajecten"
+        constraints = [models.UniqueConstraint(fields=["sleutel"], name="traject_sleutel")]
+        indexes = [
+            models.Index(fields=["gemeente"], name="traject_gemeente"),
+            models.Index(fields=["aanbieder"], name="traject_aanbieder"),
+        ]
 
     def __str__(self) -> str:
         return f"traject {self.sleutel}"
@@ -385,11 +397,12 @@ class TeHerberekenen(models.Model):
     several batches of one run is so recomputed once, and a run that was interrupted
     leaves its keys for the next run (docs/performance.md)."""
 
-    sleutel = models.CharField(max_length=200, unique=True)
+    sleutel = models.CharField(max_length=200)
 
     class Meta:
         verbose_name = "traject om te herberekenen"
         verbose_name_plural = "trajecten om te herberekenen"
+        constraints = [models.UniqueConstraint(fields=["sleutel"], name="teherberekenen_sleutel")]
 
     def __str__(self) -> str:
         return self.sleutel
