@@ -125,3 +125,10 @@ def test_kill_minus_nine_and_run_again(tmp_path: Path):
     del a["runs"], b["runs"]
     assert a == b
     assert a["bericht"] == totaal
+    # In one process, with the trajectories computed in place instead of in the workers
+    # (trajectwerk), the same state.
+    een = nieuwe_db(tmp_path / "een.sqlite3")
+    klaar(jeugdsturing(een, "ijw", "import", str(sim), "--geen-voortgang", "--werkers", "0"))
+    c = toestand(een)
+    del c["runs"]
+    assert c == a

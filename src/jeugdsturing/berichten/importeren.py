@@ -26,7 +26,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from jeugdsturing.berichten import models as m
-from jeugdsturing.berichten import sql
+from jeugdsturing.berichten import sql, trajectwerk
 from jeugdsturing.berichten.bronnen import Bron, Plek, bronnen, sluit_archief
 from jeugdsturing.berichten.fouten import Afkeuring
 from jeugdsturing.berichten.lezen import (
@@ -39,7 +39,12 @@ from jeugdsturing.berichten.lezen import (
 )
 from jeugdsturing.berichten.privacy import versleutel
 from jeugdsturing.berichten.referentie import referentie_laden
-from jeugdsturing.berichten.services import berichten_verwerk, trajecten_bijwerken
+from jeugdsturing.berichten.services import (
+    Berekend,
+    ParallelBereken,
+    berichten_verwerk,
+    trajecten_bijwerken,
+)
 from jeugdsturing.berichten.validatie import Referentie
 from jeugdsturing.regio.models import Regio
 from jeugdsturing.regio.selectors import GebiedIndex, gebied_index
@@ -121,17 +126,18 @@ Lezer = Callable[[list[Opdracht]], Callable[[], Gelezen]]
 
 
 @contextmanager
-def _lezer(context: Context, werkers: int) -> Iterator[Lezer]:
+def _lezer(context: Context, werkers: int) -> Iterator[tuple[Lezer, ParallelBereken | None]]:
     """Reading and validating is CPU work without the database. With werkers > 0 it runs
     in spawned processes: lezer(items) starts the work and returns a function that
-    waits for the results, so the main process can write the previous batch meanwhile."""
+    waits for the results, so the main process can write the previous batch meanwhile.
+    The same processes then compute the trajectories at the end (trajectwerk)."""
     if werkers <= 0:
 
         def inline(items: list[Opdracht]) -> Callable[[], Gelezen]:
             results: Gelezen = [lees_bericht(i, context) for i in items]
             return lambda: results
 
-        yield inline
+        yield inline, None
         return
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
@@ -143,7 +149,11 @@ def _lezer(context: Context, werkers: int) -> Iterator[Lezer]:
             pending = pool.map(lees_bericht, items, chunksize=chunksize)  # submitted now
             return lambda: list(pending)
 
-        yield parallel
+        def trajecten(delen: list[list[str]]) -> Iterator[Berekend]:
+            module = os.environ.get("DJANGO_SETTINGS_MODULE", "jeugdsturing.settings")
+            return pool.map(trajectwerk.bereken, [(module, d) for d in delen])
+
+        yield parallel, trajecten
 
 
 @contextmanager
@@ -218,7 +228,7 @@ def importeer(
             voortgang(item, status)
 
     gezien: set[bytes] = set()  # content hashes met in this run
-    with weinig_gc(), _lezer(context, werkers) as lezer:
+    with weinig_gc(), _lezer(context, werkers) as (lezer, trajecten_parallel):
         # Batches submitted for reading and not yet written: with workers, two batches
         # are read ahead so that the workers never wait for the writing process.
         onderweg: deque[tuple[list[Bron], Callable[[], Gelezen]]] = deque()
@@ -240,7 +250,9 @@ def importeer(
             _afronden(*onderweg.popleft(), run, gebied_voor, result, meld, gezien)
         sluit_archief()
         # Also the trajectories an interrupted run left (they are marked with the facts).
-        trajecten_bijwerken(gebied_voor=gebied_voor, voortgang=trajecten_voortgang)
+        trajecten_bijwerken(
+            gebied_voor=gebied_voor, voortgang=trajecten_voortgang, parallel=trajecten_parallel
+        )
     m.ImportRun.objects.filter(pk=run.pk).update(
         status=m.ImportStatus.VOLTOOID,
         beeindigd_op=timezone.now(),

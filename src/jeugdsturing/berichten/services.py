@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -98,17 +98,44 @@ def berichten_verwerk(
     return ids
 
 
+# Computes the trajectories of lists of keys elsewhere (in the import's worker
+# processes), yielding for each list what trajecten_bereken returns, in order.
+ParallelBereken = Callable[[list[list[str]]], Iterable["Berekend"]]
+
+
 def trajecten_bijwerken(
     *,
     gebied_voor: GebiedVoor,
     per: int = 5000,
     voortgang: Callable[[int, int], None] | None = None,
+    parallel: ParallelBereken | None = None,
 ) -> int:
-    """Recompute every trajectory whose facts changed (TeHerberekenen), `per` at a time,
-    each batch in one transaction with the removal of its keys; returns how many.
-    voortgang(done, total) is called after each batch."""
+    """Recompute every trajectory whose facts changed (TeHerberekenen), `per` at a time;
+    returns how many. voortgang(done, total) is called after each batch.
+
+    Without `parallel` each batch is read, computed and written in one transaction with
+    the removal of its keys. With it, the batches are read and computed in the workers
+    while this process writes them, all in one transaction: that holds the import's
+    lock (PostgreSQL) or SQLite's write lock throughout, so no other import can change
+    facts between a worker's reading and this writing (docs/performance.md)."""
     n = 0
     totaal = m.TeHerberekenen.objects.count() if voortgang is not None else 0
+    if parallel is not None:
+        with transaction.atomic():
+            _importslot()
+            alle = list(m.TeHerberekenen.objects.order_by("id").values_list("id", "sleutel"))
+            if not alle:
+                return 0
+            delen = [alle[i : i + per] for i in range(0, len(alle), per)]
+            for deel, berekend in zip(
+                delen, parallel([[s for _, s in d] for d in delen]), strict=True
+            ):
+                trajecten_schrijf(berekend)
+                sql.verwijderen(m.TeHerberekenen, "id", [i for i, _ in deel])
+                n += len(deel)
+                if voortgang is not None:
+                    voortgang(n, max(n, totaal))
+        return n
     while True:
         with transaction.atomic():
             _importslot()
@@ -518,8 +545,32 @@ def _upsert_dicts(
     )
 
 
+class Berekend(NamedTuple):
+    """Trajectories computed from their facts: keys that no longer have one, and rows
+    (TRAJECT_VELDEN) for the others."""
+
+    weg: list[str]
+    rijen: list[tuple[Any, ...]]
+
+
 def trajecten_herbereken(*, sleutels: Iterable[str], gebied_voor: GebiedVoor) -> None:
     """Recompute trajectories from all their facts, for many keys at once."""
+    trajecten_schrijf(trajecten_bereken(sleutels=sleutels, gebied_voor=gebied_voor))
+
+
+def trajecten_schrijf(berekend: Berekend) -> None:
+    sql.verwijderen(m.Traject, "sleutel", berekend.weg)
+    sql.upsert(
+        m.Traject,
+        TRAJECT_VELDEN,
+        berekend.rijen,
+        conflict=("sleutel",),
+        zelden=("gemeente", "aanbieder"),
+    )
+
+
+def trajecten_bereken(*, sleutels: Iterable[str], gebied_voor: GebiedVoor) -> Berekend:
+    """Read the facts of these keys and compute their trajectories; writes nothing."""
     per_toewijzing: dict[str, set[str]] = defaultdict(set)  # gemeente -> nummers
     per_client: dict[str, set[str]] = defaultdict(set)  # gemeente -> clients (taakgericht)
     keys = sorted(set(sleutels))
@@ -616,7 +667,6 @@ def trajecten_herbereken(*, sleutels: Iterable[str], gebied_voor: GebiedVoor) ->
             if ref in refs_per.get((g, a), ()):
                 verzoeken[(g, a, ref)] = (dag, verwijzer)
 
-    sql.verwijderen(m.Traject, "sleutel", [s for s, stand in standen.items() if stand is None])
     rows = []
     for s, stand in standen.items():
         if stand is None:
@@ -639,9 +689,7 @@ def trajecten_herbereken(*, sleutels: Iterable[str], gebied_voor: GebiedVoor) ->
                 stand.stop_gemeld_op, stand.verlengingen, stand.status,
             )
         )  # fmt: skip
-    sql.upsert(
-        m.Traject, TRAJECT_VELDEN, rows, conflict=("sleutel",), zelden=("gemeente", "aanbieder")
-    )
+    return Berekend([s for s, stand in standen.items() if stand is None], rows)
 
 
 TRAJECT_VELDEN = (
