@@ -104,7 +104,10 @@ def test_kill_minus_nine_and_run_again(tmp_path: Path):
     klaar(jeugdsturing(schoon, "ijw", "import", str(sim), "--geen-voortgang"))
 
     onderbroken = nieuwe_db(tmp_path / "onderbroken.sqlite3")
-    proc = jeugdsturing(onderbroken, "ijw", "import", str(sim), "--geen-voortgang")
+    # Batches of 500: about ten commits, so that the kill lands between two of them.
+    proc = jeugdsturing(
+        onderbroken, "ijw", "import", str(sim), "--geen-voortgang", "--batch", "500"
+    )
     deadline = time.monotonic() + 300
     while tellen(onderbroken) < totaal // 3 and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.02)

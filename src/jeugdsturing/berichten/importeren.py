@@ -23,6 +23,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import IntegrityError, connection, transaction
+from django.db.backends.sqlite3.creation import DatabaseCreation
 from django.utils import timezone
 
 from jeugdsturing.berichten import models as m
@@ -151,9 +152,16 @@ def _lezer(context: Context, werkers: int) -> Iterator[tuple[Lezer, ParallelBere
 
         def trajecten(delen: list[list[str]]) -> Iterator[Berekend]:
             module = os.environ.get("DJANGO_SETTINGS_MODULE", "jeugdsturing.settings")
-            return pool.map(trajectwerk.bereken, [(module, d) for d in delen])
+            naam = str(connection.settings_dict["NAME"])
+            return pool.map(trajectwerk.bereken, [(module, naam, d) for d in delen])
 
-        yield parallel, trajecten
+        # Another process sees only what is committed, and never an in-memory SQLite
+        # database: inside a transaction (a test's) or in memory, the pass stays here.
+        gedeeld = not connection.in_atomic_block and not (
+            connection.vendor == "sqlite"
+            and DatabaseCreation.is_in_memory_db(connection.settings_dict["NAME"])
+        )
+        yield parallel, trajecten if gedeeld else None
 
 
 @contextmanager

@@ -15,15 +15,20 @@ if TYPE_CHECKING:
 _GEBIED: GebiedVoor | None = None
 
 
-def bereken(item: tuple[str, list[str]]) -> Berekend:
-    """(settings module, keys) -> services.trajecten_bereken of those keys."""
+def bereken(item: tuple[str, str, list[str]]) -> Berekend:
+    """(settings module, database name, keys) -> services.trajecten_bereken of those
+    keys, read from the database the import writes to (its name can differ from the
+    settings: a test database)."""
     global _GEBIED
-    settings_module, sleutels = item
+    settings_module, database, sleutels = item
     if _GEBIED is None:
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings_module)
         import django
 
         django.setup()
+        from django.db import connection
+
+        connection.settings_dict["NAME"] = database
         from jeugdsturing.berichten.importeren import GebiedBepaler
 
         _GEBIED = GebiedBepaler()

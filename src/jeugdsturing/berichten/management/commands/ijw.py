@@ -12,7 +12,12 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from jeugdsturing.berichten.bronnen import Bron, tel
-from jeugdsturing.berichten.importeren import importeer, quarantaine_opruimen, standaard_werkers
+from jeugdsturing.berichten.importeren import (
+    BATCH,
+    importeer,
+    quarantaine_opruimen,
+    standaard_werkers,
+)
 
 
 class Command(BaseCommand):
@@ -30,6 +35,12 @@ class Command(BaseCommand):
             default=standaard_werkers(),
             help="Processen die berichten lezen en controleren naast het opslaan "
             f"(standaard {standaard_werkers()}: één per core; 0 op één core).",
+        )
+        imp.add_argument(
+            "--batch",
+            type=int,
+            default=BATCH,
+            help=f"Berichten per transactie (standaard {BATCH}).",
         )
         sub.add_parser("purge", help="Verwijder quarantaine ouder dan de bewaartermijn.")
         sim = sub.add_parser("simulate", help="Schrijf gesimuleerd berichtenverkeer van een regio.")
@@ -88,6 +99,7 @@ class Command(BaseCommand):
                 trajecten_voortgang=trajecten,
                 omschrijving=" ".join(map(str, paths)),
                 werkers=options["werkers"],
+                batch=max(1, options["batch"]),
             )
         finally:
             bar.close()
