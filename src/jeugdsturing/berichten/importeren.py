@@ -157,9 +157,8 @@ def _lezer(context: Context, werkers: int) -> Iterator[tuple[Lezer, ParallelBere
 
         # Another process sees only what is committed, and never an in-memory SQLite
         # database: inside a transaction (a test's) or in memory, the pass stays here.
-        # Only for SQLite: on PostgreSQL the parallel pass made the benchmark slower (112
-        # -> 121 s; the server does the reading there anyway), so it stays in this
-        # process (docs/performance.md).
+        # Only for SQLite for now: on PostgreSQL it did not measurably help (the server
+        # does the reading there anyway; docs/performance.md).
         gedeeld = (
             connection.vendor == "sqlite"
             and not connection.in_atomic_block
