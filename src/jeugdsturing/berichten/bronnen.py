@@ -215,38 +215,48 @@ def _zip(path: Path) -> Iterator[Bron]:
     if len(members) > MAX_ZIP_MEMBERS:
         yield Bron(str(path), None, f"zip-archief met meer dan {MAX_ZIP_MEMBERS} bestanden")
         return
+    archive: zipfile.ZipFile | None = None  # opened for the first member that needs it
     total = 0
-    for info in sorted(members, key=lambda i: i.filename):
-        naam = f"{path}!{info.filename}"
-        if not info.filename.lower().endswith(".xml"):
-            continue
-        if info.file_size > MAX_BYTES:
-            yield Bron(naam, None, _TE_GROOT)
-            continue
-        if info.compress_size and info.file_size / info.compress_size > MAX_ZIP_RATIO:
-            yield Bron(naam, None, "verdachte compressieverhouding (zipbom)")
-            continue
-        total += info.file_size
-        if total > MAX_ZIP_TOTAL:
-            yield Bron(naam, None, "zip-archief pakt uit tot meer dan toegestaan (zipbom)")
-            return
-        if info.flag_bits & 0x1:
-            yield Bron(naam, None, "versleuteld bestand in zip-archief: niet te lezen")
-            continue
-        if info.compress_type in _SNEL:
-            plek = (
-                str(path), info.header_offset, info.compress_type, info.compress_size,
-                info.file_size, info.CRC,
-            )  # fmt: skip
-            yield Bron(naam, plek=plek)
-        else:
-            yield _ander_lid(path, info, naam)
+    try:
+        for info in sorted(members, key=lambda i: i.filename):
+            naam = f"{path}!{info.filename}"
+            if not info.filename.lower().endswith(".xml"):
+                continue
+            if info.file_size > MAX_BYTES:
+                yield Bron(naam, None, _TE_GROOT)
+                continue
+            if info.compress_size and info.file_size / info.compress_size > MAX_ZIP_RATIO:
+                yield Bron(naam, None, "verdachte compressieverhouding (zipbom)")
+                continue
+            total += info.file_size
+            if total > MAX_ZIP_TOTAL:
+                yield Bron(naam, None, "zip-archief pakt uit tot meer dan toegestaan (zipbom)")
+                return
+            if info.flag_bits & 0x1:
+                yield Bron(naam, None, "versleuteld bestand in zip-archief: niet te lezen")
+                continue
+            if info.compress_type in _SNEL:
+                plek = (
+                    str(path), info.header_offset, info.compress_type, info.compress_size,
+                    info.file_size, info.CRC,
+                )  # fmt: skip
+                yield Bron(naam, plek=plek)
+            else:
+                try:
+                    archive = archive or zipfile.ZipFile(path)
+                except (zipfile.BadZipFile, OSError) as exc:
+                    yield Bron(naam, None, f"beschadigd bestand in zip-archief: {exc}")
+                    continue
+                yield _ander_lid(archive, info, naam)
+    finally:
+        if archive is not None:
+            archive.close()
 
 
-def _ander_lid(path: Path, info: _Lid, naam: str) -> Bron:
+def _ander_lid(archive: zipfile.ZipFile, info: _Lid, naam: str) -> Bron:
     """A member packed otherwise than stored or deflated (bzip2, lzma), through zipfile."""
     try:
-        with zipfile.ZipFile(path) as archive, archive.open(info.filename) as fh:
+        with archive.open(info.filename) as fh:
             data = _read_limited(fh, MAX_BYTES)  # sizes in the header can lie
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError) as exc:
         return Bron(naam, None, f"beschadigd bestand in zip-archief: {exc}")

@@ -3,6 +3,8 @@ import runs and quarantine. Clients appear only as a keyed pseudonym."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.db import models
 
@@ -92,6 +94,11 @@ class Bericht(models.Model):
 
     def __str__(self) -> str:
         return f"{self.berichttype} {self.identificatie} van {self.afzender}"
+
+    @staticmethod
+    def retourcodes_als_tekst(codes: Iterable[tuple[str, str]]) -> str:
+        """(element, code) pairs as the retourcodes column holds them."""
+        return ";".join([f"{element}={code}" for element, code in codes])
 
     @property
     def retourcode_lijst(self) -> list[tuple[str, str]]:

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from jeugdsturing.berichten import models as m
 from jeugdsturing.berichten import sql
-from jeugdsturing.berichten.feiten import Inhoud, Product, Retourcode
+from jeugdsturing.berichten.feiten import Inhoud, Product
 from jeugdsturing.berichten.lezen import Voorbereid
 from jeugdsturing.berichten.trajecten import (
     StartStand,
@@ -77,7 +77,7 @@ def berichten_verwerk(
                     v.header.berichttype.code, v.header.identificatie, v.header.dagtekening,
                     v.header.afzender, v.header.ontvanger, v.header.gemeente, v.header.aanbieder,
                     v.header.referentie or "", v.sha256, v.bestand[-300:], v.inhoud.regels,
-                    run.pk, nu, retourcodes(v.inhoud.retourcodes),
+                    run.pk, nu, m.Bericht.retourcodes_als_tekst(v.inhoud.retourcodes),
                 )
                 for v in batch
             ],
@@ -162,11 +162,6 @@ BERICHT_VELDEN = (
     "aanbieder", "referentie", "sha256", "bestand", "regels", "import_run_id", "ontvangen_op",
     "retourcodes",
 )  # fmt: skip
-
-
-def retourcodes(codes: Sequence[Retourcode]) -> str:
-    """Bericht.retourcodes: 'element=code' pairs, separated by ';'."""
-    return ";".join([f"{rc.element}={rc.code}" for rc in codes])
 
 
 _LEVERING_KEY = (

@@ -27,6 +27,7 @@ from jeugdsturing.berichten.xml import (
     MAX_DEPTH,
     controleer_diepte,
     line,
+    local,
     parent_name,
     parse,
     path_of,
@@ -156,24 +157,18 @@ _KOP = frozenset({
 
 def lees_header(root: etree._Element, berichttype: Berichttype, *, file: str) -> Header:
     velden: dict[str, str] = {}
-    header = root[0] if len(root) else None
-    if (
-        header is not None
-        and isinstance(header.tag, str)
-        and header.tag.rpartition("}")[2] == "Header"
-    ):
+    header = root[0] if len(root) and local(root[0].tag) == "Header" else None
+    if header is not None:
         # One pass over the Header's children (about ten), taking what the Header below
         # is made of: the versions, BerichtCode and XsdVersie are checked elsewhere.
         for child in header:
-            name = child.tag.rpartition("}")[2] if isinstance(child.tag, str) else ""
+            name = local(child.tag)
             if name not in _KOP:
                 continue
             if len(child):  # BerichtIdentificatie, DeclaratieIdentificatie
                 for grandchild in child:
                     text = grandchild.text
-                    velden[f"{name}/{grandchild.tag.rpartition('}')[2]}"] = (
-                        text.strip() if text else ""
-                    )
+                    velden[f"{name}/{local(grandchild.tag)}"] = text.strip() if text else ""
             else:
                 text = child.text
                 velden[name] = text.strip() if text else ""
