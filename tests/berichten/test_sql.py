@@ -106,3 +106,23 @@ def test_lookups_and_deletes_by_many_values_of_each_type() -> None:
     assert sorted(m.Bericht.objects.values_list("id", flat=True)) == ids[700:]
     sql.verwijderen(m.Bericht, "sha256", [f"{n:064d}" for n in range(700, 1200)])
     assert not m.Bericht.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_existing_keys_of_many_fields_are_found_and_only_those() -> None:
+    """sql.bestaand: which (afzender, berichttype, identificatie) keys are stored, for more
+    keys than one IN list holds, with keys that differ from a stored one in one field."""
+    run = m.ImportRun.objects.create(bron="test")
+    with transaction.atomic():
+        sql.invoegen_met_ids(m.Bericht, BERICHT_VELDEN, [_rij(run, n) for n in range(1200)])
+    velden = ("afzender", "berichttype", "identificatie")
+    opgeslagen = {("12345678", "JW305", f"ID{n}") for n in range(1200)}
+    anders = {
+        ("12345678", "JW305", "ID1200"),
+        ("12345678", "JW307", "ID1"),
+        ("87654321", "JW305", "ID1"),
+        ("12345678", "JW305", "id1"),
+    }
+    assert sql.bestaand(m.Bericht, velden, opgeslagen | anders) == opgeslagen
+    assert sql.bestaand(m.Bericht, velden, anders) == set()
+    assert sql.bestaand(m.Bericht, velden, []) == set()

@@ -62,10 +62,21 @@ def _fields(model: type[Any], skip: Iterable[str] = ("id",)) -> list[str]:
 
 
 def berichten_verwerk(
-    *, run: m.ImportRun, batch: Sequence[Voorbereid], gebied_voor: GebiedVoor
+    *,
+    run: m.ImportRun,
+    batch: Sequence[Voorbereid],
+    gebied_voor: GebiedVoor,
+    gemarkeerd: set[str] | None = None,
 ) -> list[int]:
     """Apply a batch of messages in one transaction; returns the new message ids.
-    Raises IntegrityError when one of them was stored meanwhile."""
+    Raises IntegrityError when one of them was stored meanwhile.
+
+    gemarkeerd: the trajectories this import already marked for recomputation in a
+    transaction that was committed; they stay marked until the end of the import, so
+    they are not marked again (a trajectory gets its messages over months: the
+    benchmark marked 309,000 keys for 127,000 trajectories). Extended with this batch's
+    keys once it is committed."""
+    sleutels: set[str] = set()
     with transaction.atomic():
         _importslot()
         nu = timezone.now()
@@ -88,13 +99,16 @@ def berichten_verwerk(
             toepassing.pas_toe(bericht_id, v.header, v.inhoud)
         toepassing.schrijf()
         # The trajectories follow at the end of the import (trajecten_bijwerken).
+        sleutels = toepassing.sleutels - gemarkeerd if gemarkeerd else toepassing.sleutels
         sql.upsert(
             m.TeHerberekenen,
             ("sleutel",),
-            [(s,) for s in sorted(toepassing.sleutels)],
+            [(s,) for s in sorted(sleutels)],
             conflict=("sleutel",),
             alleen_nieuw=True,
         )
+    if gemarkeerd is not None:
+        gemarkeerd |= sleutels
     return ids
 
 

@@ -17,8 +17,19 @@ from django.db import connection, models
 def _raw_cursor() -> closing[Any]:
     """The DB-API cursor itself, closed after use: no query logging or quoting by Django's
     debug wrapper. Placeholders are adapted per database (qmark for SQLite, format for
-    psycopg)."""
+    psycopg).
+
+    On PostgreSQL a cursor that binds its parameters on the server, where Django's
+    connection makes client-side binding cursors (psycopg.ClientCursor): those quote
+    every value of a list into the query text in Python (a regex per value: the lookups
+    of a batch send thousands), the server then parses that text, and no query is the
+    same twice. With server-side binding psycopg sends a list as one array in C, and
+    prepares a query it has seen five times (docs/performance.md)."""
     connection.ensure_connection()
+    if connection.vendor == "postgresql":
+        import psycopg
+
+        return closing(psycopg.Cursor(connection.connection))
     return closing(connection.connection.cursor())
 
 
@@ -68,10 +79,30 @@ def invoegen(
 def _copy(cursor: Any, table: str, cols: str, rows: Sequence[Sequence[Any]]) -> None:
     """PostgreSQL: rows in with COPY, one statement for all of them. executemany sends
     and binds every row as a statement of its own: on PostgreSQL the import spent most
-    of its time there (docs/performance.md)."""
-    with cursor.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
+    of its time there (docs/performance.md).
+
+    In the binary format, with the columns' own types: psycopg writes a row in a
+    quarter of the time it takes to write it as text (2.1 -> 0.5 µs for a Prestatie), and
+    the server reads dates and numbers without parsing text."""
+    types = _kolomtypen(cursor, table, cols)
+    with cursor.copy(f"COPY {table} ({cols}) FROM STDIN (FORMAT BINARY)") as copy:
+        copy.set_types(types)
         for row in rows:
             copy.write_row(row)
+
+
+# (connection, table, columns) -> type oids, looked up once: a table's columns keep their
+# types for the life of a connection (a migration runs outside an import).
+_TYPEN: dict[tuple[int, str, str], list[int]] = {}
+
+
+def _kolomtypen(cursor: Any, table: str, cols: str) -> list[int]:
+    key = (id(cursor.connection), table, cols)
+    types = _TYPEN.get(key)
+    if types is None:
+        cursor.execute(f"SELECT {cols} FROM {table} LIMIT 0")  # noqa: S608
+        types = _TYPEN[key] = [d.type_code for d in cursor.description]
+    return types
 
 
 def upsert(
@@ -139,6 +170,9 @@ def upsert(
             )
 
 
+_SEQUENCES: dict[tuple[str, str], str] = {}  # (table, key column) -> its sequence
+
+
 def invoegen_met_ids(
     model: type[models.Model], fields: Sequence[str], rows: Sequence[Sequence[Any]]
 ) -> list[int]:
@@ -154,9 +188,15 @@ def invoegen_met_ids(
     pk = model._meta.pk.column
     with _raw_cursor() as cursor:
         if connection.vendor == "postgresql":
+            # The sequence by name, looked up once: pg_get_serial_sequence in the query
+            # ran for every row (a catalog lookup; 14 against 1.5 ms for 5000 keys).
+            sequence = _SEQUENCES.get((table, pk))
+            if sequence is None:
+                cursor.execute("SELECT pg_get_serial_sequence(%s, %s)", [table, pk])
+                sequence = _SEQUENCES[(table, pk)] = str(cursor.fetchone()[0])
             cursor.execute(
-                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-                [table, pk, len(rows)],
+                "SELECT nextval(%s::regclass) FROM generate_series(1, %s)",
+                [sequence, len(rows)],
             )
             ids = sorted(int(r[0]) for r in cursor.fetchall())
             invoegen(
@@ -195,6 +235,43 @@ def selecteer(
         for condition, values in _een_van(waarden, per):
             cursor.execute(_sql(head + condition), params + values)
             yield from cursor.fetchall()
+
+
+def bestaand(
+    model: type[models.Model], fields: Sequence[str], sleutels: Iterable[tuple[Any, ...]]
+) -> set[tuple[Any, ...]]:
+    """Which of these keys (values of fields, text) have a row. PostgreSQL: one query,
+    the keys as one array per field joined to the table (one lookup per sender and
+    message type was 109 round trips per batch in the benchmark); SQLite: grouped by
+    all fields but the last, with IN lists of the last."""
+    sleutels = set(sleutels)
+    if not sleutels:
+        return set()
+    q = connection.ops.quote_name
+    cols = [q(c) for c in _columns(model, fields)]
+    if connection.vendor == "postgresql":
+        kolommen = list(zip(*sleutels, strict=True))
+        k = [f"k{i}" for i in range(len(cols))]
+        on = " AND ".join(f"t.{c} = k.{n}" for c, n in zip(cols, k, strict=True))
+        query = (
+            f"SELECT {', '.join(f't.{c}' for c in cols)} FROM {q(model._meta.db_table)} t "  # noqa: S608
+            f"JOIN unnest({', '.join(['%s::text[]'] * len(cols))}) AS k({', '.join(k)}) ON {on}"
+        )
+        with _raw_cursor() as cursor:
+            cursor.execute(query, [list(kol) for kol in kolommen])
+            return {tuple(r) for r in cursor.fetchall()}
+    groepen: dict[tuple[Any, ...], set[Any]] = {}
+    for sleutel in sleutels:
+        groepen.setdefault(sleutel[:-1], set()).add(sleutel[-1])
+    *vast, laatste = fields
+    return {
+        (*groep, waarde)
+        for groep, waarden in groepen.items()
+        for (waarde,) in selecteer(
+            model, (laatste,), gelijk=dict(zip(vast, groep, strict=True)), in_veld=laatste,
+            waarden=waarden,
+        )
+    }  # fmt: skip
 
 
 def bijwerken(
