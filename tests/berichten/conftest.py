@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import csv
+from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -9,7 +11,8 @@ import pytest
 from jeugdsturing.berichten import schrijven as w
 from jeugdsturing.berichten.feiten import Omvang, Product
 from jeugdsturing.berichten.importeren import Resultaat, importeer
-from tests.conftest import SHARED
+from jeugdsturing.berichten.validatie import Referentie
+from tests.conftest import ROOT, SHARED
 
 XSD = str(SHARED / "ijw" / "xsd")
 GEMEENTE = "0363"
@@ -20,6 +23,19 @@ PERSOON = w.Persoon(
 )  # fmt: skip
 PRODUCT = Product("45", "45A01")
 OMVANG = Omvang(2, "04", "2")
+
+
+@pytest.fixture(scope="module")
+def ref() -> Referentie:
+    """The reference data the built-in checks use, from the files the demo loads."""
+    data = ROOT / "src" / "jeugdsturing" / "regio" / "data"
+    codes: dict[str, set[str]] = defaultdict(set)
+    with (data / "codelijsten.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            codes[row["lijst"]].add(row["code"])
+    with (data / "gemeenten.csv").open(encoding="utf-8") as fh:
+        gemeenten = frozenset(row["code"] for row in csv.DictReader(fh))
+    return Referentie(gemeenten, {k: frozenset(v) for k, v in codes.items()})
 
 
 @pytest.fixture

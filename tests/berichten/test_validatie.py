@@ -10,14 +10,12 @@ import pytest
 from lxml import etree
 
 from jeugdsturing.berichten.fouten import Afkeuring, BerichtFout
+from jeugdsturing.berichten.schema import ONBEGRENSD, schema_diepte, schema_vorm
 from jeugdsturing.berichten.typen import BERICHTTYPEN
 from jeugdsturing.berichten.validatie import (
-    ONBEGRENSD,
     Referentie,
     _tags,
     eigen_controles,
-    schema_diepte,
-    schema_vorm,
     valideer,
 )
 from jeugdsturing.berichten.xml import MAX_DEPTH
@@ -26,17 +24,6 @@ from tests.conftest import ROOT, SHARED
 DATA = ROOT / "src" / "jeugdsturing" / "regio" / "data"
 XSD = str(SHARED / "ijw" / "xsd")
 EXAMPLES = SHARED / "ijw" / "examples"
-
-
-@pytest.fixture(scope="module")
-def ref() -> Referentie:
-    codes: dict[str, set[str]] = defaultdict(set)
-    with (DATA / "codelijsten.csv").open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            codes[row["lijst"]].add(row["code"])
-    with (DATA / "gemeenten.csv").open(encoding="utf-8") as fh:
-        gemeenten = frozenset(row["code"] for row in csv.DictReader(fh))
-    return Referentie(gemeenten, {k: frozenset(v) for k, v in codes.items()})
 
 
 def example(code: str) -> bytes:

@@ -22,7 +22,8 @@ from lxml import etree
 
 from jeugdsturing.berichten.feiten import als_tuple, datum
 from jeugdsturing.berichten.fouten import Afkeuring, BerichtFout
-from jeugdsturing.berichten.typen import BERICHTTYPEN, BY_NAMESPACE, Berichttype
+from jeugdsturing.berichten.schema import Eis, schema_vorm, strikt_schema
+from jeugdsturing.berichten.typen import BY_NAMESPACE, Berichttype
 from jeugdsturing.berichten.xml import (
     MAX_DEPTH,
     controleer_diepte,
@@ -373,12 +374,20 @@ def _periode(
 
 
 def valideer(data: bytes, *, file: str, ref: Referentie, xsd_dir: str | None = None) -> Gevalideerd:
-    """All three layers; raises BerichtFout with every problem found."""
+    """All three layers; raises BerichtFout with every problem found.
+
+    A message of a known type is first validated against the strict schema (the
+    official one with the built-in checks a schema can express, schema.strikt_schema);
+    valid against it, only the checks a schema cannot express remain (:func:`_snel`).
+    Anything else takes every layer in turn, which also says what is wrong."""
     root = parse(data, file=file, diepte=False)
     qname = etree.QName(root)
     bekend = BY_NAMESPACE.get(qname.namespace or "")
     schema_fouten: list[Afkeuring] | None = None
     if xsd_dir and bekend is not None and qname.localname == "Bericht":
+        snel = _snel(root, bekend, ref=ref, xsd_dir=xsd_dir, file=file)
+        if snel is not None:
+            return snel
         schema_fouten = xsd_controle(root, bekend, xsd_dir=xsd_dir, file=file)
     # A message valid against a schema that admits no deeper nesting than MAX_DEPTH
     # cannot be too deep; any other is checked (before anything else reports on it).
@@ -402,108 +411,86 @@ def valideer(data: bytes, *, file: str, ref: Referentie, xsd_dir: str | None = N
     return Gevalideerd(root, lees_header(root, berichttype, file=file))
 
 
-XS = "{http://www.w3.org/2001/XMLSchema}"
-ONBEGRENSD = 1_000_000  # recursion or xs:any: no depth follows from the schema
-
-
-class SchemaVorm(NamedTuple):
-    """What the schema of a message type says about every message valid against it."""
-
-    diepte: int  # the deepest nesting of elements; ONBEGRENSD when none follows
-    namen: frozenset[str] | None  # the local names of all its elements; None: not known
-
-
-def schema_diepte(xsd_dir: str, code: str) -> int:
-    return schema_vorm(xsd_dir, code).diepte
-
-
-@lru_cache(maxsize=32)
-def schema_vorm(xsd_dir: str, code: str) -> SchemaVorm:
-    """The deepest nesting of elements that the schema of a message type admits, and the
-    names of the elements it declares, from its element declarations and named types
-    (and those of the schemas it imports). For a recursive type, a wildcard or a
-    reference this does not follow the depth is ONBEGRENSD, and for the last two the
-    names are not known either. The iJw 3.2 schemas admit 4-8 levels
-    (tests/berichten/test_validatie.py)."""
-    if not xsd_dir or not code:
-        return SchemaVorm(ONBEGRENSD, None)
-    types: dict[tuple[str, str], etree._Element] = {}
-    globals_: dict[tuple[str, str], etree._Element] = {}
-    parser = etree.XMLParser(resolve_entities=False, no_network=True)
-    todo, seen = [Path(xsd_dir) / f"{code}.xsd"], set()
-    while todo:
-        path = todo.pop()
-        if path in seen or not path.is_file():
+def _snel(
+    root: etree._Element, berichttype: Berichttype, *, ref: Referentie, xsd_dir: str, file: str
+) -> Gevalideerd | None:
+    """The message, valid against the strict schema and passing the checks a schema
+    cannot express (a known gemeente in the Header, every Einddatum not before the
+    begin date beside it); None for anything else, which then takes every layer in
+    turn and is told what is wrong. This only ever accepts what the layers accept:
+    valid against the strict schema means valid against the official one, with real
+    dates as JJJJ-MM-DD, amounts in digits, codes from the code lists and the right
+    BerichtCode (tests/berichten/test_strikt.py)."""
+    if schema_vorm(xsd_dir, berichttype.code).diepte > MAX_DEPTH:
+        return None
+    schema = _strikt(ref, berichttype, xsd_dir)
+    if schema is None or not schema.validate(root):
+        return None
+    try:
+        header = lees_header(root, berichttype, file=file)
+    except BerichtFout:
+        return None
+    gemeente, agb = header.gemeente, header.aanbieder
+    if not (
+        len(gemeente) == 4
+        and gemeente.isdigit()
+        and gemeente in ref.gemeenten
+        and len(agb) == 8
+        and agb.isdigit()
+    ):
+        return None
+    for einde in root.iter(*_EINDEN):
+        parent = einde.getparent()
+        if parent is None:
             continue
-        seen.add(path)
-        schema = etree.parse(str(path), parser=parser).getroot()
-        tns = schema.get("targetNamespace") or ""
-        for child in schema:
-            if child.tag in (f"{XS}complexType", f"{XS}simpleType") and child.get("name"):
-                types[(tns, child.get("name") or "")] = child
-            elif child.tag == f"{XS}element" and child.get("name"):
-                globals_[(tns, child.get("name") or "")] = child
-            elif child.tag in (f"{XS}import", f"{XS}include") and child.get("schemaLocation"):
-                todo.append(path.parent / (child.get("schemaLocation") or ""))
-    namen: set[str] = set()
-    open_ = False  # a wildcard or an unknown reference: other names may occur
-
-    def qname(el: etree._Element, value: str) -> tuple[str, str]:
-        prefix, _, name = value.rpartition(":")
-        return (el.nsmap.get(prefix or None) or "", name)
-
-    def van_type(node: etree._Element, stack: frozenset[int]) -> int:
-        """Levels below an element whose type (content) is node."""
-        nonlocal open_
-        if id(node) in stack:  # recursion: its names are collected where it began
-            return ONBEGRENSD
-        stack = stack | {id(node)}
-        deepest = 0
-        for el in node.iter(f"{XS}element", f"{XS}any", f"{XS}extension", f"{XS}group"):
-            if el is node:
-                continue
-            if el.tag in (f"{XS}any", f"{XS}group"):
-                open_ = True
-                return ONBEGRENSD
-            if el.tag == f"{XS}extension":
-                base = types.get(qname(el, el.get("base") or ""))
-                if base is not None:
-                    deepest = max(deepest, van_type(base, stack))
-                continue
-            if el.get("ref"):
-                target = globals_.get(qname(el, el.get("ref") or ""))
-                if target is None:
-                    open_ = True
-                    return ONBEGRENSD
-                deepest = max(deepest, element(target, stack))
-            elif _binnen(el, node):
-                deepest = max(deepest, element(el, stack))
-        return deepest
-
-    def element(decl: etree._Element, stack: frozenset[int]) -> int:
-        namen.add(decl.get("name") or "")
-        typ = decl.get("type")
-        if typ:
-            named = types.get(qname(decl, typ))
-            if named is None:  # a built-in type (xs:string): a leaf
-                return 1
-            return min(ONBEGRENSD, 1 + van_type(named, stack))
-        return min(ONBEGRENSD, 1 + van_type(decl, stack))
-
-    berichttype = BERICHTTYPEN.get(code)
-    root = globals_.get((berichttype.namespace, "Bericht")) if berichttype else None
-    if root is None:
-        return SchemaVorm(ONBEGRENSD, None)
-    diepte = element(root, frozenset())
-    return SchemaVorm(diepte, None if open_ else frozenset(namen))
+        begin = next(parent.iterchildren(*_BEGINNEN[einde.tag.rpartition("}")[2]]), None)
+        if begin is not None:
+            b, e = _date((begin.text or "").strip()), _date((einde.text or "").strip())
+            if b is not None and e is not None and e < b:
+                return None
+    return Gevalideerd(root, header)
 
 
-def _binnen(el: etree._Element, node: etree._Element) -> bool:
-    """Is el a declaration directly in node's content, not one nested in another element
-    declaration inside node (that one is counted through its own element)?"""
-    parent = el.getparent()
-    while parent is not None and parent is not node:
-        if parent.tag == f"{XS}element":
-            return False
-        parent = parent.getparent()
-    return True
+# Each end date and the begin dates beside it that it may not lie before (_periode).
+_EINDEN = ("{*}Einddatum", "{*}ToewijzingEinddatum")
+_BEGINNEN = {
+    "Einddatum": ("{*}Ingangsdatum", "{*}Begindatum", "{*}GewensteIngangsdatum"),
+    "ToewijzingEinddatum": ("{*}ToewijzingIngangsdatum",),
+}
+
+
+# (id of a Referentie, message type, schema directory) -> (that Referentie, the strict
+# schema): looked up for every message, so by the identity of the reference data.
+_STRIKT: dict[tuple[int, str, str], tuple[Referentie, etree.XMLSchema | None]] = {}
+
+
+def _strikt(ref: Referentie, berichttype: Berichttype, xsd_dir: str) -> etree.XMLSchema | None:
+    key = (id(ref), berichttype.code, xsd_dir)
+    bekend = _STRIKT.get(key)
+    if bekend is None or bekend[0] is not ref:
+        bekend = _STRIKT[key] = (
+            ref,
+            strikt_schema(xsd_dir, berichttype.code, _eisen(ref, berichttype)),
+        )
+    return bekend[1]
+
+
+def _eisen(ref: Referentie, berichttype: Berichttype) -> dict[str, Eis]:
+    """What the built-in checks demand of the text of each checked element name, for
+    the strict schema. Categorie and Type are demanded wherever they occur, where the
+    checks look only inside Product and Verwijzer: stricter, so a message that has such
+    an element elsewhere with another code would only take the slower path."""
+    eisen: dict[str, Eis] = {}
+    for naam, soort in _SOORTEN.items():
+        if soort <= _EINDE:
+            eisen[naam] = Eis("datum")
+        elif soort in (_CODE, _CATEGORIE, _VERWIJZER):
+            lijst = "COD327" if soort == _VERWIJZER else CODELIJST_VAN[naam]
+            eisen[naam] = Eis("codes", frozenset(ref.codes.get(lijst, _GEEN)))
+        elif soort == _BEDRAG:
+            eisen[naam] = Eis("bedrag")
+        elif soort == _BERICHTCODE:
+            eisen[naam] = Eis("vast", frozenset({berichttype.berichtcode}))
+        else:
+            eisen[naam] = Eis("vrij")
+    return eisen
