@@ -126,3 +126,29 @@ def test_existing_keys_of_many_fields_are_found_and_only_those() -> None:
     assert sql.bestaand(m.Bericht, velden, opgeslagen | anders) == opgeslagen
     assert sql.bestaand(m.Bericht, velden, anders) == set()
     assert sql.bestaand(m.Bericht, velden, []) == set()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_lookups_by_values_with_characters_an_array_quotes() -> None:
+    """Text values go to PostgreSQL as the text of one array (sql._array): quotes,
+    backslashes, commas, braces, spaces, NULL and the empty string are found as
+    themselves, on both databases."""
+    run = m.ImportRun.objects.create(bron="test")
+    vreemd = ['a"b', "c\\d", "e,f", "{g}", " h ", "NULL", "", 'i\\"j', "k}"]
+    rijen = []
+    for n, ident in enumerate(vreemd):
+        rij = dict(zip(BERICHT_VELDEN, _rij(run, n), strict=True))
+        rij["identificatie"] = ident
+        rijen.append(tuple(rij[v] for v in BERICHT_VELDEN))
+    with transaction.atomic():
+        sql.invoegen_met_ids(m.Bericht, BERICHT_VELDEN, rijen)
+    gevonden = sql.selecteer(
+        m.Bericht, ("identificatie",), gelijk={"afzender": "12345678"},
+        in_veld="identificatie", waarden=[*vreemd, "NUL", "a", '"'],
+    )  # fmt: skip
+    assert sorted(r[0] for r in gevonden) == sorted(vreemd)
+    velden = ("afzender", "berichttype", "identificatie")
+    sleutels = {("12345678", "JW305", v) for v in [*vreemd, "b", "\\"]}
+    assert sql.bestaand(m.Bericht, velden, sleutels) == {
+        ("12345678", "JW305", v) for v in vreemd
+    }

@@ -29,6 +29,7 @@ class Voorbereid(NamedTuple):
     sha256: str
     header: Header
     inhoud: Inhoud
+    regels: int  # inhoud.regels, counted here in the worker
 
 
 Voorbereid.__reduce__ = als_tuple  # type: ignore[assignment,method-assign]
@@ -96,4 +97,4 @@ def lees_bericht(
     header = gevalideerd.header
     pseudo: Callable[[str], str] = partial(pseudoniem, key=ctx.sleutel)
     inhoud = LEZERS[header.berichttype.code](gevalideerd.root, pseudo)
-    return Voorbereid(naam, sha, header, inhoud)
+    return Voorbereid(naam, sha, header, inhoud, inhoud.regels)
