@@ -149,6 +149,4 @@ def test_lookups_by_values_with_characters_an_array_quotes() -> None:
     assert sorted(r[0] for r in gevonden) == sorted(vreemd)
     velden = ("afzender", "berichttype", "identificatie")
     sleutels = {("12345678", "JW305", v) for v in [*vreemd, "b", "\\"]}
-    assert sql.bestaand(m.Bericht, velden, sleutels) == {
-        ("12345678", "JW305", v) for v in vreemd
-    }
+    assert sql.bestaand(m.Bericht, velden, sleutels) == {("12345678", "JW305", v) for v in vreemd}
