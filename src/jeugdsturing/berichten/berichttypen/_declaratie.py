@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from jeugdsturing.berichten.berichttypen._lezen import Lezer, Pseudonimiseer
+from jeugdsturing.berichten.berichttypen._lezen import Lezer, Pseudonimiseer, Velden
 from jeugdsturing.berichten.feiten import Client, Prestatie, Product, datum
 from jeugdsturing.berichten.typen import NS_BASIS
 from jeugdsturing.berichten.xml import path_of
@@ -12,12 +12,12 @@ from jeugdsturing.berichten.xml import path_of
 _nieuw = tuple.__new__
 
 
-def bedrag(lezer: Lezer, parent: etree._Element, name: str, *, totaal: bool = False) -> int:
+def bedrag(parent: Velden, name: str, *, totaal: bool = False) -> int:
     """An amount with DebetCredit as signed eurocent (credit negative)."""
-    el = lezer.el(parent, name)
+    el = parent.velden(name)
     assert el is not None  # noqa: S101  (required by the XSD)
-    value = int(lezer.req(el, "TotaalBedrag" if totaal else "Bedrag"))
-    return -value if lezer.req(el, "DebetCredit") == "C" else value
+    value = int(el.req("TotaalBedrag" if totaal else "Bedrag"))
+    return -value if el.req("DebetCredit") == "C" else value
 
 
 def prestaties(
@@ -46,7 +46,7 @@ def prestaties(
     for client_el in (
         c for cs in container.iterchildren("{*}Clienten") for c in cs.iterchildren("{*}Client")
     ):
-        client = _nieuw(Client, (pseudo(lezer.req(client_el, "Bsn")), None, None))
+        client = _nieuw(Client, (pseudo(lezer.velden(client_el).req("Bsn")), None, None))
         for p in (
             p
             for ps in client_el.iterchildren("{*}Prestaties")

@@ -13,21 +13,22 @@ _ = Lezer(TYPE.namespace)
 
 
 def lees(root: etree._Element, pseudo: Pseudonimiseer) -> Inhoud:
-    client_el = _.el(root, "Client")
-    assert client_el is not None  # noqa: S101  (required by the XSD)
-    inhoud = Inhoud(client=_.client(client_el, pseudo, met_adres=True))
-    for tp in _.all(client_el, "ToegewezenProducten/ToegewezenProduct"):
+    client = _.velden(root).velden("Client")
+    assert client is not None  # noqa: S101  (required by the XSD)
+    inhoud = Inhoud(client=_.client(client, pseudo, met_adres=True))
+    for el in _.all(client.element, "ToegewezenProducten/ToegewezenProduct"):
+        tp = _.velden(el)
         inhoud.toewijzingen.append(
             Toewijzing(
-                nummer=_.req(tp, "ToewijzingNummer"),
-                product=_.product(tp),
-                toewijzingsdatum=_.req_datum(tp, "Toewijzingsdatum"),
-                ingangsdatum=_.req_datum(tp, "Ingangsdatum"),
-                einddatum=_.datum(tp, "Einddatum"),
-                reden_wijziging=_.text(tp, "RedenWijziging"),
-                omvang=_.omvang(tp),
-                budget=_.int(tp, "Budget"),
-                referentie_aanbieder=_.text(tp, "ReferentieAanbieder"),
+                nummer=tp.req("ToewijzingNummer"),
+                product=tp.product(),
+                toewijzingsdatum=tp.req_datum("Toewijzingsdatum"),
+                ingangsdatum=tp.req_datum("Ingangsdatum"),
+                einddatum=tp.datum("Einddatum"),
+                reden_wijziging=tp.text("RedenWijziging"),
+                omvang=tp.omvang(),
+                budget=tp.int("Budget"),
+                referentie_aanbieder=tp.text("ReferentieAanbieder"),
             )
         )
     return inhoud

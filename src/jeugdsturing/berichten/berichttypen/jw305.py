@@ -13,17 +13,18 @@ _ = Lezer(TYPE.namespace)
 
 
 def lees(root: etree._Element, pseudo: Pseudonimiseer) -> Inhoud:
-    client_el = _.el(root, "Client")
-    assert client_el is not None  # noqa: S101  (required by the XSD)
-    inhoud = Inhoud(client=_.client(client_el, pseudo))
-    for sp in _.all(client_el, "StartProducten/StartProduct"):
+    client = _.velden(root).velden("Client")
+    assert client is not None  # noqa: S101  (required by the XSD)
+    inhoud = Inhoud(client=_.client(client, pseudo))
+    for el in _.all(client.element, "StartProducten/StartProduct"):
+        sp = _.velden(el)
         inhoud.starts.append(
             Start(
-                toewijzingnummer=_.text(sp, "ToewijzingNummer"),
-                product=_.product(sp),
-                toewijzing_ingangsdatum=_.datum(sp, "ToewijzingIngangsdatum"),
-                begindatum=_.req_datum(sp, "Begindatum"),
-                status=_.req(sp, "StatusAanlevering"),
+                toewijzingnummer=sp.text("ToewijzingNummer"),
+                product=sp.product(),
+                toewijzing_ingangsdatum=sp.datum("ToewijzingIngangsdatum"),
+                begindatum=sp.req_datum("Begindatum"),
+                status=sp.req("StatusAanlevering"),
             )
         )
     return inhoud

@@ -14,22 +14,23 @@ _ = Lezer(TYPE.namespace)
 
 
 def lees(root: etree._Element, pseudo: Pseudonimiseer) -> Inhoud:
-    client_el = _.el(root, "Client")
-    assert client_el is not None  # noqa: S101  (required by the XSD)
-    inhoud = Inhoud(client=_.client(client_el, pseudo))
-    for ap in _.all(client_el, "AangevraagdeProducten/AangevraagdProduct"):
-        verwijzer = _.el(ap, "Verwijzer")
+    client = _.velden(root).velden("Client")
+    assert client is not None  # noqa: S101  (required by the XSD)
+    inhoud = Inhoud(client=_.client(client, pseudo))
+    for el in _.all(client.element, "AangevraagdeProducten/AangevraagdProduct"):
+        ap = _.velden(el)
+        verwijzer = ap.velden("Verwijzer")
         assert verwijzer is not None  # noqa: S101  (required by the XSD)
         inhoud.verzoeken.append(
             Verzoek(
-                referentie=_.req(ap, "ReferentieAanbieder"),
-                product=_.product(ap),
-                toewijzing_ingangsdatum=_.req_datum(ap, "ToewijzingIngangsdatum"),
-                toewijzing_einddatum=_.datum(ap, "ToewijzingEinddatum"),
-                omvang=_.omvang(ap),
-                budget=_.int(ap, "Budget"),
-                verwijzer_type=_.req(verwijzer, "Type"),
-                verwijzer_agb=_.text(verwijzer, "ZorgverlenerCode"),
+                referentie=ap.req("ReferentieAanbieder"),
+                product=ap.product(),
+                toewijzing_ingangsdatum=ap.req_datum("ToewijzingIngangsdatum"),
+                toewijzing_einddatum=ap.datum("ToewijzingEinddatum"),
+                omvang=ap.omvang(),
+                budget=ap.int("Budget"),
+                verwijzer_type=verwijzer.req("Type"),
+                verwijzer_agb=verwijzer.text("ZorgverlenerCode"),
             )
         )
     return inhoud

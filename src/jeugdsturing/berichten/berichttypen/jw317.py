@@ -13,40 +13,41 @@ _ = Lezer(TYPE.namespace)
 
 
 def lees(root: etree._Element, pseudo: Pseudonimiseer) -> Inhoud:
-    client_el = _.el(root, "Client")
-    assert client_el is not None  # noqa: S101  (required by the XSD)
-    verzoek = _.el(client_el, "Verzoek")
+    client = _.velden(root).velden("Client")
+    assert client is not None  # noqa: S101  (required by the XSD)
+    verzoek = client.velden("Verzoek")
     assert verzoek is not None  # noqa: S101
     regels: list[Wijziging] = []
-    for p in _.all(verzoek, "OngewijzigdeProducten/OngewijzigdProduct"):
-        regels.append(
-            Wijziging("ongewijzigd", _.req(p, "ToewijzingNummer"), None, None, None, None)
-        )
-    for p in _.all(verzoek, "TeWijzigenProducten/TeWijzigenProduct"):
+    for el in _.all(verzoek.element, "OngewijzigdeProducten/OngewijzigdProduct"):
+        p = _.velden(el)
+        regels.append(Wijziging("ongewijzigd", p.req("ToewijzingNummer"), None, None, None, None))
+    for el in _.all(verzoek.element, "TeWijzigenProducten/TeWijzigenProduct"):
+        p = _.velden(el)
         regels.append(
             Wijziging(
                 "te_wijzigen",
-                _.req(p, "ToewijzingNummer"),
+                p.req("ToewijzingNummer"),
                 None,
-                _.req_datum(p, "GewensteIngangsdatum"),
-                _.datum(p, "Einddatum"),
-                _.omvang(p),
+                p.req_datum("GewensteIngangsdatum"),
+                p.datum("Einddatum"),
+                p.omvang(),
             )
         )
-    for p in _.all(verzoek, "NieuweProducten/NieuwProduct"):
+    for el in _.all(verzoek.element, "NieuweProducten/NieuwProduct"):
+        p = _.velden(el)
         regels.append(
             Wijziging(
                 "nieuw",
                 None,
-                _.product(p),
-                _.req_datum(p, "GewensteIngangsdatum"),
-                _.datum(p, "Einddatum"),
-                _.omvang(p),
+                p.product(),
+                p.req_datum("GewensteIngangsdatum"),
+                p.datum("Einddatum"),
+                p.omvang(),
             )
         )
     return Inhoud(
-        client=_.client(client_el, pseudo),
+        client=_.client(client, pseudo),
         wijzigingsverzoek=Wijzigingsverzoek(
-            _.req(verzoek, "ReferentieAanbieder"), _.req(verzoek, "RedenVerzoek"), tuple(regels)
+            verzoek.req("ReferentieAanbieder"), verzoek.req("RedenVerzoek"), tuple(regels)
         ),
     )

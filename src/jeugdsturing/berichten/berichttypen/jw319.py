@@ -14,14 +14,14 @@ _ = Lezer(TYPE.namespace)
 
 
 def lees(root: etree._Element, pseudo: Pseudonimiseer) -> Inhoud:
-    antwoord = _.el(root, "Antwoord")
+    antwoord = _.velden(root).velden("Antwoord")
     assert antwoord is not None  # noqa: S101  (required by the XSD)
-    woonplaats = _.el(antwoord, "Woonplaatsbeginsel")
+    woonplaats = antwoord.velden("Woonplaatsbeginsel")
     return Inhoud(
         antwoord=Antwoord(
-            referentie=_.req(antwoord, "ReferentieAanbieder"),
-            antwoord=_.req(antwoord, "VerzoekAntwoord"),
-            reden_afwijzing=_.text(antwoord, "RedenAfwijzingVerzoek"),
-            woonplaats_gemeente=_.text(woonplaats, "Gemeente") if woonplaats is not None else None,
+            referentie=antwoord.req("ReferentieAanbieder"),
+            antwoord=antwoord.req("VerzoekAntwoord"),
+            reden_afwijzing=antwoord.text("RedenAfwijzingVerzoek"),
+            woonplaats_gemeente=woonplaats.text("Gemeente") if woonplaats is not None else None,
         )
     )

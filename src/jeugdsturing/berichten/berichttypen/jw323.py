@@ -14,15 +14,15 @@ _ = Lezer(TYPE.namespace)
 
 
 def lees(root: etree._Element, pseudo: Pseudonimiseer) -> Inhoud:
-    d = _.el(root, "Declaratie")
-    periode = _.el(d, "DeclaratiePeriode") if d is not None else None
+    d = _.velden(root).velden("Declaratie")
+    periode = d.velden("DeclaratiePeriode") if d is not None else None
     assert d is not None and periode is not None  # noqa: S101,PT018  (required by the XSD)
     return Inhoud(
         declaratie=Declaratie(
-            nummer=_.req(d, "DeclaratieNummer"),
-            begindatum=_.req_datum(periode, "Begindatum"),
-            einddatum=_.req_datum(periode, "Einddatum"),
-            totaal_ingediend=bedrag(_, d, "TotaalIngediendBedrag", totaal=True),
+            nummer=d.req("DeclaratieNummer"),
+            begindatum=periode.req_datum("Begindatum"),
+            einddatum=periode.req_datum("Einddatum"),
+            totaal_ingediend=bedrag(d, "TotaalIngediendBedrag", totaal=True),
         ),
-        prestaties=prestaties(_, d, pseudo),
+        prestaties=prestaties(_, d.element, pseudo),
     )

@@ -15,17 +15,18 @@ _ = Lezer(TYPE.namespace)
 
 
 def lees(root: etree._Element, pseudo: Pseudonimiseer) -> Inhoud:
-    header = _.el(root, "Header")
+    kinderen = _.velden(root)
+    header = kinderen.el("Header")
     assert header is not None  # noqa: S101
     inhoud = Inhoud(retourcodes=_.retourcodes(header))
-    d = _.el(root, "DeclaratieAntwoord")
+    d = kinderen.velden("DeclaratieAntwoord")
     if d is not None:
         inhoud.declaratie = Declaratie(
-            nummer=_.req(d, "DeclaratieNummer"),
+            nummer=d.req("DeclaratieNummer"),
             begindatum=None,
             einddatum=None,
-            totaal_ingediend=bedrag(_, d, "TotaalIngediendBedrag", totaal=True),
-            totaal_toegekend=bedrag(_, d, "TotaalToegekendBedrag", totaal=True),
+            totaal_ingediend=bedrag(d, "TotaalIngediendBedrag", totaal=True),
+            totaal_toegekend=bedrag(d, "TotaalToegekendBedrag", totaal=True),
         )
-        inhoud.prestaties = prestaties(_, d, pseudo)
+        inhoud.prestaties = prestaties(_, d.element, pseudo)
     return inhoud
