@@ -7,6 +7,7 @@ as far as the gebied assignment and never stored."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any, NamedTuple
@@ -143,14 +144,14 @@ class Declaratie(NamedTuple):  # JW323 or JW325
     totaal_toegekend: int | None = None
 
 
-class Retourcode(NamedTuple):
-    element: str  # readable path of the element that carries the code
-    code: str
+def retourcodes_als_tekst(codes: Iterable[tuple[str, str]]) -> str:
+    """(element, code) pairs as the retourcodes column of Bericht holds them."""
+    return ";".join([f"{element}={code}" for element, code in codes])
 
 
 FEITEN: tuple[type[tuple[Any, ...]], ...] = (
     Client, Product, Omvang, Toewijzing, Start, Stop, Verzoek, Wijziging, Wijzigingsverzoek,
-    Antwoord, Prestatie, Declaratie, Retourcode,
+    Antwoord, Prestatie, Declaratie,
 )  # fmt: skip
 for _feit in FEITEN:
     _feit.__reduce__ = als_tuple  # type: ignore[assignment,method-assign]
@@ -169,7 +170,10 @@ class Inhoud(Compact):
     antwoord: Antwoord | None = None
     declaratie: Declaratie | None = None
     prestaties: list[tuple[Client, Prestatie]] = field(default_factory=list)
-    retourcodes: list[Retourcode] = field(default_factory=list)
+    # Every RetourCode with the element it applies to, as Bericht.retourcodes holds them
+    # ('Client/StartProducten/StartProduct=0200;...'): made in the reading worker, where
+    # a list of (element, code) facts cost more to send than the text (docs/performance.md).
+    retourcodes: str = ""
 
     @property
     def regels(self) -> int:

@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.db import models
 
+from jeugdsturing.berichten.feiten import retourcodes_als_tekst
+
 PSEUDONIEM = 64  # hex HMAC-SHA256
 
 
@@ -98,7 +100,7 @@ class Bericht(models.Model):
     @staticmethod
     def retourcodes_als_tekst(codes: Iterable[tuple[str, str]]) -> str:
         """(element, code) pairs as the retourcodes column holds them."""
-        return ";".join([f"{element}={code}" for element, code in codes])
+        return retourcodes_als_tekst(codes)
 
     @property
     def retourcode_lijst(self) -> list[tuple[str, str]]:

@@ -88,7 +88,7 @@ def berichten_verwerk(
                     v.header.berichttype.code, v.header.identificatie, v.header.dagtekening,
                     v.header.afzender, v.header.ontvanger, v.header.gemeente, v.header.aanbieder,
                     v.header.referentie or "", v.sha256, v.bestand[-300:], v.regels,
-                    run.pk, nu, m.Bericht.retourcodes_als_tekst(v.inhoud.retourcodes),
+                    run.pk, nu, v.inhoud.retourcodes,
                 )
                 for v in batch
             ],

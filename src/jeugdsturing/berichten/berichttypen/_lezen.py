@@ -7,7 +7,7 @@ from datetime import date
 
 from lxml import etree
 
-from jeugdsturing.berichten.feiten import Client, Omvang, Product, Retourcode
+from jeugdsturing.berichten.feiten import Client, Omvang, Product, retourcodes_als_tekst
 from jeugdsturing.berichten.feiten import datum as _datum
 from jeugdsturing.berichten.typen import NS_BASIS
 from jeugdsturing.berichten.xml import path_of
@@ -147,13 +147,12 @@ class Lezer:
             postcode = sorted(kandidaten)[0][1] if kandidaten else None
         return Client(pseudo(v.req("Bsn")), jaar, postcode)
 
-    def retourcodes(self, root: etree._Element) -> list[Retourcode]:
-        """Every RetourCode with the element it applies to (the parent of RetourCodes)."""
+    def retourcodes(self, root: etree._Element) -> str:
+        """Every RetourCode with the element it applies to (the parent of RetourCodes),
+        as Bericht.retourcodes holds them."""
         result = []
         for rc in root.iter(f"{{{self.ns}}}RetourCode"):
             codes = rc.getparent()
             owner = codes.getparent() if codes is not None else None
-            result.append(
-                Retourcode(path_of(owner) if owner is not None else "", (rc.text or "").strip())
-            )
-        return result
+            result.append((path_of(owner) if owner is not None else "", (rc.text or "").strip()))
+        return retourcodes_als_tekst(result)
