@@ -7,26 +7,9 @@ as far as the gebied assignment and never stored."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
-from dataclasses import dataclass, field, fields
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any, NamedTuple
-
-
-class Compact:
-    """Pickled as (class, field values): the facts travel from the reading worker to the
-    writing process, and this halves the cost of the trip compared with pickle's default
-    (a dict of field names per object). For the one mutable object per message (Inhoud)."""
-
-    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        cls = type(self)
-        names = _VELDEN.get(cls)
-        if names is None:
-            names = _VELDEN[cls] = tuple(f.name for f in fields(self))  # type: ignore[arg-type]
-        return (cls, tuple([getattr(self, n) for n in names]))
-
-
-_VELDEN: dict[type, tuple[str, ...]] = {}  # field names per class, for __reduce__
 
 
 def als_tuple(self: tuple[Any, ...]) -> tuple[Any, tuple[Any, ...]]:
@@ -149,27 +132,22 @@ def retourcodes_als_tekst(codes: Iterable[tuple[str, str]]) -> str:
     return ";".join([f"{element}={code}" for element, code in codes])
 
 
-FEITEN: tuple[type[tuple[Any, ...]], ...] = (
-    Client, Product, Omvang, Toewijzing, Start, Stop, Verzoek, Wijziging, Wijzigingsverzoek,
-    Antwoord, Prestatie, Declaratie,
-)  # fmt: skip
-for _feit in FEITEN:
-    _feit.__reduce__ = als_tuple  # type: ignore[assignment,method-assign]
-
-
-@dataclass
-class Inhoud(Compact):
-    """Everything a message says, per client."""
+class Inhoud(NamedTuple):
+    """Everything a message says, per client. A tuple like the facts in it: a reader
+    builds it once, from lists it filled, and it travels to the writing process as
+    (class, values) made and unmade in C (a dataclass with a __reduce__ of its own cost
+    twice as much to pickle; docs/performance.md). Empty parts are the empty tuple,
+    which pickle sends as one byte."""
 
     client: Client | None = None
-    toewijzingen: list[Toewijzing] = field(default_factory=list)
-    starts: list[Start] = field(default_factory=list)
-    stops: list[Stop] = field(default_factory=list)
-    verzoeken: list[Verzoek] = field(default_factory=list)
+    toewijzingen: Sequence[Toewijzing] = ()
+    starts: Sequence[Start] = ()
+    stops: Sequence[Stop] = ()
+    verzoeken: Sequence[Verzoek] = ()
     wijzigingsverzoek: Wijzigingsverzoek | None = None
     antwoord: Antwoord | None = None
     declaratie: Declaratie | None = None
-    prestaties: list[tuple[Client, Prestatie]] = field(default_factory=list)
+    prestaties: Sequence[tuple[Client, Prestatie]] = ()
     # Every RetourCode with the element it applies to, as Bericht.retourcodes holds them
     # ('Client/StartProducten/StartProduct=0200;...'): made in the reading worker, where
     # a list of (element, code) facts cost more to send than the text (docs/performance.md).
@@ -182,3 +160,11 @@ class Inhoud(Compact):
         n += len(self.prestaties)
         n += len(self.wijzigingsverzoek.regels) if self.wijzigingsverzoek else 0
         return n + (1 if self.antwoord else 0)
+
+
+FEITEN: tuple[type[tuple[Any, ...]], ...] = (
+    Client, Product, Omvang, Toewijzing, Start, Stop, Verzoek, Wijziging, Wijzigingsverzoek,
+    Antwoord, Prestatie, Declaratie, Inhoud,
+)  # fmt: skip
+for _feit in FEITEN:
+    _feit.__reduce__ = als_tuple  # type: ignore[assignment,method-assign]

@@ -15,10 +15,11 @@ _ = Lezer(TYPE.namespace)
 def lees(root: etree._Element, pseudo: Pseudonimiseer) -> Inhoud:
     client = _.velden(root).velden("Client")
     assert client is not None  # noqa: S101  (required by the XSD)
-    inhoud = Inhoud(client=_.client(client, pseudo, met_adres=True))
+    klant = _.client(client, pseudo, met_adres=True)
+    toewijzingen: list[Toewijzing] = []
     for el in _.all(client.element, "ToegewezenProducten/ToegewezenProduct"):
         tp = _.velden(el)
-        inhoud.toewijzingen.append(
+        toewijzingen.append(
             Toewijzing(
                 nummer=tp.req("ToewijzingNummer"),
                 product=tp.product(),
@@ -31,4 +32,4 @@ def lees(root: etree._Element, pseudo: Pseudonimiseer) -> Inhoud:
                 referentie_aanbieder=tp.text("ReferentieAanbieder"),
             )
         )
-    return inhoud
+    return Inhoud(client=klant, toewijzingen=toewijzingen)

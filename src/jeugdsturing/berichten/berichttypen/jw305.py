@@ -15,10 +15,11 @@ _ = Lezer(TYPE.namespace)
 def lees(root: etree._Element, pseudo: Pseudonimiseer) -> Inhoud:
     client = _.velden(root).velden("Client")
     assert client is not None  # noqa: S101  (required by the XSD)
-    inhoud = Inhoud(client=_.client(client, pseudo))
+    klant = _.client(client, pseudo)
+    starts: list[Start] = []
     for el in _.all(client.element, "StartProducten/StartProduct"):
         sp = _.velden(el)
-        inhoud.starts.append(
+        starts.append(
             Start(
                 toewijzingnummer=sp.text("ToewijzingNummer"),
                 product=sp.product(),
@@ -27,4 +28,4 @@ def lees(root: etree._Element, pseudo: Pseudonimiseer) -> Inhoud:
                 status=sp.req("StatusAanlevering"),
             )
         )
-    return inhoud
+    return Inhoud(client=klant, starts=starts)

@@ -15,10 +15,11 @@ _ = Lezer(TYPE.namespace)
 def lees(root: etree._Element, pseudo: Pseudonimiseer) -> Inhoud:
     client = _.velden(root).velden("Client")
     assert client is not None  # noqa: S101  (required by the XSD)
-    inhoud = Inhoud(client=_.client(client, pseudo))
+    klant = _.client(client, pseudo)
+    stops: list[Stop] = []
     for el in _.all(client.element, "StopProducten/StopProduct"):
         sp = _.velden(el)
-        inhoud.stops.append(
+        stops.append(
             Stop(
                 toewijzingnummer=sp.text("ToewijzingNummer"),
                 product=sp.product(),
@@ -29,4 +30,4 @@ def lees(root: etree._Element, pseudo: Pseudonimiseer) -> Inhoud:
                 status=sp.req("StatusAanlevering"),
             )
         )
-    return inhoud
+    return Inhoud(client=klant, stops=stops)

@@ -16,12 +16,13 @@ _ = Lezer(TYPE.namespace)
 def lees(root: etree._Element, pseudo: Pseudonimiseer) -> Inhoud:
     client = _.velden(root).velden("Client")
     assert client is not None  # noqa: S101  (required by the XSD)
-    inhoud = Inhoud(client=_.client(client, pseudo))
+    klant = _.client(client, pseudo)
+    verzoeken: list[Verzoek] = []
     for el in _.all(client.element, "AangevraagdeProducten/AangevraagdProduct"):
         ap = _.velden(el)
         verwijzer = ap.velden("Verwijzer")
         assert verwijzer is not None  # noqa: S101  (required by the XSD)
-        inhoud.verzoeken.append(
+        verzoeken.append(
             Verzoek(
                 referentie=ap.req("ReferentieAanbieder"),
                 product=ap.product(),
@@ -33,4 +34,4 @@ def lees(root: etree._Element, pseudo: Pseudonimiseer) -> Inhoud:
                 verwijzer_agb=verwijzer.text("ZorgverlenerCode"),
             )
         )
-    return inhoud
+    return Inhoud(client=klant, verzoeken=verzoeken)

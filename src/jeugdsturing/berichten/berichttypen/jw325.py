@@ -18,15 +18,18 @@ def lees(root: etree._Element, pseudo: Pseudonimiseer) -> Inhoud:
     kinderen = _.velden(root)
     header = kinderen.el("Header")
     assert header is not None  # noqa: S101
-    inhoud = Inhoud(retourcodes=_.retourcodes(header))
+    retourcodes = _.retourcodes(header)
     d = kinderen.velden("DeclaratieAntwoord")
-    if d is not None:
-        inhoud.declaratie = Declaratie(
+    if d is None:
+        return Inhoud(retourcodes=retourcodes)
+    return Inhoud(
+        declaratie=Declaratie(
             nummer=d.req("DeclaratieNummer"),
             begindatum=None,
             einddatum=None,
             totaal_ingediend=bedrag(d, "TotaalIngediendBedrag", totaal=True),
             totaal_toegekend=bedrag(d, "TotaalToegekendBedrag", totaal=True),
-        )
-        inhoud.prestaties = prestaties(_, d.element, pseudo)
-    return inhoud
+        ),
+        prestaties=prestaties(_, d.element, pseudo),
+        retourcodes=retourcodes,
+    )
