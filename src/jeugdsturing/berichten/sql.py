@@ -116,13 +116,13 @@ def _copy(cursor: Any, table: str, cols: str, rows: Sequence[Sequence[Any]]) -> 
             copy.write_row(row)
 
 
-# (connection, table, columns) -> type oids, looked up once: a table's columns keep their
-# types for the life of a connection (a migration runs outside an import).
-_TYPEN: dict[tuple[int, str, str], list[int]] = {}
+# (table, columns) -> type oids, looked up once per process: the migrations give every
+# database the same types (a migration runs outside an import).
+_TYPEN: dict[tuple[str, str], list[int]] = {}
 
 
 def _kolomtypen(cursor: Any, table: str, cols: str) -> list[int]:
-    key = (id(cursor.connection), table, cols)
+    key = (table, cols)
     types = _TYPEN.get(key)
     if types is None:
         cursor.execute(f"SELECT {cols} FROM {table} LIMIT 0")  # noqa: S608

@@ -459,13 +459,15 @@ _BEGINNEN = {
 }
 
 
-# (id of a Referentie, message type, schema directory) -> (that Referentie, the strict
-# schema): looked up for every message, so by the identity of the reference data.
-_STRIKT: dict[tuple[int, str, str], tuple[Referentie, etree.XMLSchema | None]] = {}
+# (message type, schema directory) -> (the Referentie last asked for, its strict schema):
+# looked up for every message, so by the identity of the reference data; another
+# Referentie (a new import in a long-running process) replaces the entry, and
+# schema.strikt_schema builds a schema once for the same demands.
+_STRIKT: dict[tuple[str, str], tuple[Referentie, etree.XMLSchema | None]] = {}
 
 
 def _strikt(ref: Referentie, berichttype: Berichttype, xsd_dir: str) -> etree.XMLSchema | None:
-    key = (id(ref), berichttype.code, xsd_dir)
+    key = (berichttype.code, xsd_dir)
     bekend = _STRIKT.get(key)
     if bekend is None or bekend[0] is not ref:
         bekend = _STRIKT[key] = (
