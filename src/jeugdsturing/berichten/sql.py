@@ -1,8 +1,9 @@
 """Bulk reads and writes for the import, as plain SQL that SQLite and PostgreSQL both
 accept: executemany INSERTs, INSERT ... ON CONFLICT DO UPDATE upserts, UPDATEs, and
-lookups and deletes by IN lists (on PostgreSQL: COPY, and one array parameter).
-Django's bulk_create and QuerySets spend more time preparing objects and queries than
-the database spends running them."""
+lookups and deletes by IN lists. On PostgreSQL: binary COPY, lookups one value at a
+time through their index from one array (_per_waarde), deletes by one array. Django's
+bulk_create and QuerySets spend more time preparing objects and queries than the
+database spends running them."""
 
 from __future__ import annotations
 
@@ -22,11 +23,10 @@ def _raw_cursor() -> closing[Any]:
     psycopg).
 
     On PostgreSQL a cursor that binds its parameters on the server, where Django's
-    connection makes client-side binding cursors (psycopg.ClientCursor): those quote
-    every value of a list into the query text in Python (a regex per value: the lookups
-    of a batch send thousands), the server then parses that text, and no query is the
-    same twice. With server-side binding psycopg sends a list as one array in C, and
-    prepares a query it has seen five times (docs/performance.md)."""
+    connection makes client-side binding cursors (psycopg.ClientCursor): those merge
+    every parameter into the query text in Python, so no query text is the same twice.
+    Bound on the server, the text stays the same and psycopg prepares a query it has
+    seen five times; lists go as the text of one array (_array; docs/performance.md)."""
     connection.ensure_connection()
     if connection.vendor == "postgresql":
         import psycopg
