@@ -3,12 +3,8 @@ import runs and quarantine. Clients appear only as a keyed pseudonym."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from django.conf import settings
 from django.db import models
-
-from jeugdsturing.berichten.feiten import retourcodes_als_tekst
 
 PSEUDONIEM = 64  # hex HMAC-SHA256
 
@@ -97,14 +93,10 @@ class Bericht(models.Model):
     def __str__(self) -> str:
         return f"{self.berichttype} {self.identificatie} van {self.afzender}"
 
-    @staticmethod
-    def retourcodes_als_tekst(codes: Iterable[tuple[str, str]]) -> str:
-        """(element, code) pairs as the retourcodes column holds them."""
-        return retourcodes_als_tekst(codes)
-
     @property
     def retourcode_lijst(self) -> list[tuple[str, str]]:
-        """The retour codes as (element, code), in the order of the message."""
+        """The retour codes as (element, code), in the order of the message: the text
+        that feiten.retourcodes_als_tekst made, read back."""
         return [
             (element, code)
             for element, _, code in (p.rpartition("=") for p in self.retourcodes.split(";") if p)

@@ -236,7 +236,9 @@ def lees_header(root: etree._Element, berichttype: Berichttype, *, file: str) ->
 _nieuw = tuple.__new__
 
 
-_EINDE_BEGIN = {end: begin for begin, end in PERIODES if end != "Einddatum"}
+# Each end date -> the begin dates beside it it may not lie before, as lxml tag filters.
+_BEGINNEN = {end: tuple(f"{{*}}{b}" for b, e in PERIODES if e == end) for _, end in PERIODES}
+_EINDEN = tuple(f"{{*}}{end}" for end in _BEGINNEN)
 # Every element a built-in check looks at; lxml filters on these in C.
 DATUMS = {
     "Ingangsdatum", "Einddatum", "Begindatum", "Toewijzingsdatum", "ToewijzingIngangsdatum",
@@ -355,22 +357,15 @@ def _periode(
     end_value: str,
     af: Callable[[etree._Element, str | None, str], None],
 ) -> None:
-    """Einddatum must not lie before the begin date next to it."""
+    """Einddatum must not lie before the begin date next to it (the first sibling with
+    one of its begin names)."""
     parent = end.getparent()
-    if parent is None:
+    begin = next(parent.iterchildren(*_BEGINNEN[end_name]), None) if parent is not None else None
+    if begin is None:
         return
-    begin_names = (
-        [_EINDE_BEGIN[end_name]]
-        if end_name in _EINDE_BEGIN
-        else ["Ingangsdatum", "Begindatum", "GewensteIngangsdatum"]
-    )
-    for sibling in parent:
-        if isinstance(sibling.tag, str) and sibling.tag.rpartition("}")[2] in begin_names:
-            b, e = _date((sibling.text or "").strip()), _date(end_value)
-            if b is not None and e is not None and e < b:
-                begin_name = sibling.tag.rpartition("}")[2]
-                af(end, end_value, f"{end_name} ligt voor {begin_name} ({b.isoformat()})")
-            return
+    b, e = _date((begin.text or "").strip()), _date(end_value)
+    if b is not None and e is not None and e < b:
+        af(end, end_value, f"{end_name} ligt voor {local(begin.tag)} ({b.isoformat()})")
 
 
 def valideer(data: bytes, *, file: str, ref: Referentie, xsd_dir: str | None = None) -> Gevalideerd:
@@ -439,24 +434,12 @@ def _snel(
         and agb.isdigit()
     ):
         return None
+    te_vroeg: list[object] = []
     for einde in root.iter(*_EINDEN):
-        parent = einde.getparent()
-        if parent is None:
-            continue
-        begin = next(parent.iterchildren(*_BEGINNEN[einde.tag.rpartition("}")[2]]), None)
-        if begin is not None:
-            b, e = _date((begin.text or "").strip()), _date((einde.text or "").strip())
-            if b is not None and e is not None and e < b:
-                return None
+        _periode(einde, local(einde.tag), (einde.text or "").strip(), lambda *a: te_vroeg.append(a))
+        if te_vroeg:
+            return None
     return Gevalideerd(root, header)
-
-
-# Each end date and the begin dates beside it that it may not lie before (_periode).
-_EINDEN = ("{*}Einddatum", "{*}ToewijzingEinddatum")
-_BEGINNEN = {
-    "Einddatum": ("{*}Ingangsdatum", "{*}Begindatum", "{*}GewensteIngangsdatum"),
-    "ToewijzingEinddatum": ("{*}ToewijzingIngangsdatum",),
-}
 
 
 # (message type, schema directory) -> (the Referentie last asked for, its strict schema):

@@ -127,6 +127,16 @@ class Lezer:
             current = [c for p in current for c in p.iterchildren(tag)]
         return current
 
+    def client_en(
+        self, root: etree._Element, pseudo: Pseudonimiseer, pad: str, *, met_adres: bool = False
+    ) -> tuple[Client, list[Velden]]:
+        """The message's Client (see client) and the elements at pad below it, such as
+        'StartProducten/StartProduct', each as Velden."""
+        client = self.velden(root).velden("Client")
+        assert client is not None  # noqa: S101  (required by the XSD)
+        klant = self.client(client, pseudo, met_adres=met_adres)
+        return klant, [self.velden(el) for el in self.all(client.element, pad)]
+
     def client(self, v: Velden, pseudo: Pseudonimiseer, *, met_adres: bool = False) -> Client:
         """The client as a pseudonym; birth year only; the postcode of the BRP address
         (Soort 01, else the first address with a postcode) only when asked for."""

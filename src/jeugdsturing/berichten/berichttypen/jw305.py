@@ -13,19 +13,15 @@ _ = Lezer(TYPE.namespace)
 
 
 def lees(root: etree._Element, pseudo: Pseudonimiseer) -> Inhoud:
-    client = _.velden(root).velden("Client")
-    assert client is not None  # noqa: S101  (required by the XSD)
-    klant = _.client(client, pseudo)
-    starts: list[Start] = []
-    for el in _.all(client.element, "StartProducten/StartProduct"):
-        sp = _.velden(el)
-        starts.append(
-            Start(
-                toewijzingnummer=sp.text("ToewijzingNummer"),
-                product=sp.product(),
-                toewijzing_ingangsdatum=sp.datum("ToewijzingIngangsdatum"),
-                begindatum=sp.req_datum("Begindatum"),
-                status=sp.req("StatusAanlevering"),
-            )
+    klant, regels = _.client_en(root, pseudo, "StartProducten/StartProduct")
+    starts = [
+        Start(
+            toewijzingnummer=sp.text("ToewijzingNummer"),
+            product=sp.product(),
+            toewijzing_ingangsdatum=sp.datum("ToewijzingIngangsdatum"),
+            begindatum=sp.req_datum("Begindatum"),
+            status=sp.req("StatusAanlevering"),
         )
+        for sp in regels
+    ]
     return Inhoud(client=klant, starts=starts)

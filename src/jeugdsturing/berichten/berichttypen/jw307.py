@@ -13,21 +13,17 @@ _ = Lezer(TYPE.namespace)
 
 
 def lees(root: etree._Element, pseudo: Pseudonimiseer) -> Inhoud:
-    client = _.velden(root).velden("Client")
-    assert client is not None  # noqa: S101  (required by the XSD)
-    klant = _.client(client, pseudo)
-    stops: list[Stop] = []
-    for el in _.all(client.element, "StopProducten/StopProduct"):
-        sp = _.velden(el)
-        stops.append(
-            Stop(
-                toewijzingnummer=sp.text("ToewijzingNummer"),
-                product=sp.product(),
-                toewijzing_ingangsdatum=sp.datum("ToewijzingIngangsdatum"),
-                begindatum=sp.req_datum("Begindatum"),
-                einddatum=sp.req_datum("Einddatum"),
-                reden=sp.req("RedenBeeindiging"),
-                status=sp.req("StatusAanlevering"),
-            )
+    klant, regels = _.client_en(root, pseudo, "StopProducten/StopProduct")
+    stops = [
+        Stop(
+            toewijzingnummer=sp.text("ToewijzingNummer"),
+            product=sp.product(),
+            toewijzing_ingangsdatum=sp.datum("ToewijzingIngangsdatum"),
+            begindatum=sp.req_datum("Begindatum"),
+            einddatum=sp.req_datum("Einddatum"),
+            reden=sp.req("RedenBeeindiging"),
+            status=sp.req("StatusAanlevering"),
         )
+        for sp in regels
+    ]
     return Inhoud(client=klant, stops=stops)

@@ -14,12 +14,9 @@ _ = Lezer(TYPE.namespace)
 
 
 def lees(root: etree._Element, pseudo: Pseudonimiseer) -> Inhoud:
-    client = _.velden(root).velden("Client")
-    assert client is not None  # noqa: S101  (required by the XSD)
-    klant = _.client(client, pseudo)
+    klant, regels = _.client_en(root, pseudo, "AangevraagdeProducten/AangevraagdProduct")
     verzoeken: list[Verzoek] = []
-    for el in _.all(client.element, "AangevraagdeProducten/AangevraagdProduct"):
-        ap = _.velden(el)
+    for ap in regels:
         verwijzer = ap.velden("Verwijzer")
         assert verwijzer is not None  # noqa: S101  (required by the XSD)
         verzoeken.append(
