@@ -22,11 +22,12 @@ demo: install
 	@echo "Open http://$(HOST)/ en log in met een van de gebruikers hierboven. Stoppen: Ctrl+C."
 	DEBUG=1 $(BIN)/jeugdsturing runserver $(HOST)
 
-## make test: every check CI runs (format, lint, types, tests)
+## make test: every check CI runs (format, lint, types, layers, tests)
 test: install
 	$(BIN)/ruff format --check src tests tools benchmarks
 	$(BIN)/ruff check src tests tools benchmarks
 	$(BIN)/mypy src tests
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/pytest
 
 format: install

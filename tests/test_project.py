@@ -15,7 +15,7 @@ from django.core.management.base import CommandError
 from django.test import Client
 
 from jeugdsturing import env
-from jeugdsturing.core.management.commands.settingsdoc import render
+from jeugdsturing.web.management.commands.settingsdoc import render
 from tests.conftest import DEMO_PASSWORD, ROOT
 
 

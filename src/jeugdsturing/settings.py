@@ -37,12 +37,16 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "simple_history",
     "csp",
+    # The layers, bottom to top (docs/principes.md; import-linter checks them).
     "jeugdsturing.core",
+    "jeugdsturing.weergave",
     "jeugdsturing.regio",
-    "jeugdsturing.contracten",
     "jeugdsturing.berichten",
+    "jeugdsturing.contracten",
+    "jeugdsturing.gebruikers",
     "jeugdsturing.monitor",
     "jeugdsturing.verwerving",
+    "jeugdsturing.web",
 ]
 
 MIDDLEWARE = [
@@ -59,7 +63,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
-ROOT_URLCONF = "jeugdsturing.urls"
+ROOT_URLCONF = "jeugdsturing.web.urls"
 WSGI_APPLICATION = "jeugdsturing.wsgi.application"
 
 TEMPLATES = [
@@ -72,7 +76,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "jeugdsturing.core.context_processors.navigation",
+                "jeugdsturing.web.context_processors.navigation",
             ],
         },
     },

@@ -7,7 +7,8 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from jeugdsturing.contracten.models import Begroting
-from jeugdsturing.core.models import Profiel, Rol
+from jeugdsturing.gebruikers.models import Profiel
+from jeugdsturing.rollen import Rol
 from tests.conftest import DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db

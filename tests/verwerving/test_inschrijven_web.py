@@ -17,9 +17,9 @@ from django.test import Client
 from django.utils import timezone
 
 from jeugdsturing.contracten.models import Aanbieder
-from jeugdsturing.core.models import Rol
-from jeugdsturing.core.services import gebruiker_create_or_update
+from jeugdsturing.gebruikers.services import gebruiker_create_or_update
 from jeugdsturing.regio.models import Regio
+from jeugdsturing.rollen import Rol
 from jeugdsturing.verwerving import services as s
 from jeugdsturing.verwerving.models import (
     Aanbesteding,

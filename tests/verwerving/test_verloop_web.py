@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from jeugdsturing.berichten.models import Traject, TrajectStatus
 from jeugdsturing.contracten.models import Aanbieder
-from jeugdsturing.core.models import Rol
-from jeugdsturing.core.services import gebruiker_create_or_update
+from jeugdsturing.gebruikers.services import gebruiker_create_or_update
+from jeugdsturing.rollen import Rol
 from jeugdsturing.verwerving import services as s
 from jeugdsturing.verwerving.models import (
     Aanbesteding,

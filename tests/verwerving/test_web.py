@@ -11,8 +11,8 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.test import Client
 
-from jeugdsturing.core.models import Rol
-from jeugdsturing.core.services import gebruiker_create_or_update
+from jeugdsturing.gebruikers.services import gebruiker_create_or_update
+from jeugdsturing.rollen import Rol
 from jeugdsturing.verwerving import documenten, ocds
 from jeugdsturing.verwerving import services as s
 from jeugdsturing.verwerving.models import Aanbesteding, Beoordelaar, InschrijvingStatus

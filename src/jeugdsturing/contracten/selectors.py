@@ -23,8 +23,8 @@ from jeugdsturing.contracten.models import (
 )
 from jeugdsturing.contracten.prognose import Claim, TrajectRegel
 from jeugdsturing.contracten.tarieven import TariefRegel, tarief_op
-from jeugdsturing.core.models import Rol
 from jeugdsturing.regio.models import Regio
+from jeugdsturing.rollen import Rol
 
 
 @dataclass(frozen=True)
@@ -264,3 +264,30 @@ def realisatie_rijen(regio: Regio, jaar: int, zicht: Zicht = ALLES) -> list[dict
         }
         for (a, g, p, m), v in sorted(per.items())
     ]
+
+
+@dataclass(frozen=True)
+class BegrotingTabel:
+    jaren: list[int]
+    rijen: list[tuple[str, list[int | None]]]  # gemeente naam, eurocent per jaar
+    totalen: list[int]
+
+
+def begroting_tabel(*, regio: Regio, user: AbstractBaseUser | AnonymousUser) -> BegrotingTabel:
+    """Budget per gemeente and year for the whole assignment. A gemeente user sees
+    its own gemeente's rows; the region total is shown to everyone."""
+    rows = Begroting.objects.filter(regio=regio, thema__isnull=True).select_related("gemeente")
+    jaren = sorted({b.jaar for b in rows})
+    per_gemeente: dict[str, dict[int, int]] = {}
+    totalen = dict.fromkeys(jaren, 0)
+    profiel = getattr(user, "profiel", None)
+    eigen = profiel.gemeente_id if profiel is not None and profiel.rol == Rol.GEMEENTE else None
+    for b in rows:
+        totalen[b.jaar] += b.bedrag_eurocent
+        if eigen is None or b.gemeente_id == eigen:
+            per_gemeente.setdefault(b.gemeente.naam, {})[b.jaar] = b.bedrag_eurocent
+    return BegrotingTabel(
+        jaren=jaren,
+        rijen=[(naam, [v.get(j) for j in jaren]) for naam, v in sorted(per_gemeente.items())],
+        totalen=[totalen[j] for j in jaren],
+    )

@@ -45,8 +45,9 @@ from jeugdsturing.contracten.models import (
 from jeugdsturing.contracten.rapportage import BLAD, Fout, RapportageOngeldig, lees
 from jeugdsturing.contracten.verdeling import Gewicht, lumpsums_verdelen
 from jeugdsturing.core.levenscyclus import controleer_overgang
-from jeugdsturing.core.templatetags.bedragen import euro
+from jeugdsturing.regio.config import BegrotingConfig
 from jeugdsturing.regio.models import Code, Codelijst, Gemeente, Regio, Thema
+from jeugdsturing.weergave.templatetags.bedragen import euro
 
 
 class GoedkeuringVereist(ValidationError):
@@ -383,6 +384,12 @@ def begroting_set(
                 f"De themabudgetten van {gemeente.naam} {jaar} komen op {euro(thema_som)}, meer "
                 f"dan haar begroting {euro(totaal.bedrag_eurocent)}; verhoog eerst die begroting."
             )
+    if (
+        bestaand is not None
+        and bestaand.bedrag_eurocent == bedrag_eurocent
+        and (not bron or bestaand.bron == bron)
+    ):
+        return bestaand  # unchanged: no write, no audit record (a re-run is idempotent)
     begroting = bestaand or Begroting(regio=regio, gemeente=gemeente, jaar=jaar, thema=thema)
     begroting.bedrag_eurocent = bedrag_eurocent
     if bron:
@@ -392,6 +399,36 @@ def begroting_set(
     )
     begroting.save()
     return begroting
+
+
+@transaction.atomic
+def begrotingen_uit_inrichting(
+    *, regio: Regio, begroting: BegrotingConfig, reden: str
+) -> dict[str, int]:
+    """The budgets of a region configuration (regio/config.py), each through
+    begroting_set: a configuration that would raise a year's total above its frame
+    (Begrotingskader) is refused like any other change without approval. Returns counts
+    per 'begrotingsregels <nieuw|gewijzigd|ongewijzigd>'."""
+    gemeenten = {g.code: g for g in regio.gemeenten.all()}
+    tellers: dict[str, int] = {}
+    for code, bedragen in begroting.bedragen_eurocent.items():
+        for jaar, bedrag in zip(begroting.jaren, bedragen, strict=True):
+            oud = Begroting.objects.filter(
+                regio=regio, gemeente=gemeenten[code], jaar=jaar, thema__isnull=True
+            ).first()
+            nieuw = begroting_set(
+                regio=regio, gemeente=gemeenten[code], jaar=jaar, bedrag_eurocent=bedrag,
+                reden=reden, bron=begroting.bron,
+            )  # fmt: skip
+            if oud is None:
+                soort = "nieuw"
+            elif (oud.bedrag_eurocent, oud.bron) == (nieuw.bedrag_eurocent, nieuw.bron):
+                soort = "ongewijzigd"
+            else:
+                soort = "gewijzigd"
+            sleutel = f"begrotingsregels {soort}"
+            tellers[sleutel] = tellers.get(sleutel, 0) + 1
+    return tellers
 
 
 @transaction.atomic

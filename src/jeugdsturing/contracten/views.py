@@ -35,10 +35,10 @@ from jeugdsturing.contracten.selectors import (
     zicht_voor,
 )
 from jeugdsturing.core.access import Sectie, requires, rol_van
-from jeugdsturing.core.grafieken import realisatie_grafiek
-from jeugdsturing.core.models import Rol
-from jeugdsturing.core.selectors import regio_for_user
 from jeugdsturing.regio.models import Gemeente, Regio, Thema
+from jeugdsturing.regio.selectors import regio_for_user
+from jeugdsturing.rollen import Rol
+from jeugdsturing.weergave.grafieken import realisatie_grafiek
 
 BEHEER_GELD = {Rol.REGIOBEHEERDER, Rol.FINANCIEN, Rol.CONTRACTMANAGER}
 

@@ -14,7 +14,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
-from jeugdsturing.core.models import Rol
+from jeugdsturing.rollen import Rol
 
 
 class Sectie(StrEnum):

@@ -1,4 +1,4 @@
-"""Reads for the shell pages: the user's region, its budget table, the audit trail."""
+"""Reads of the audit trail: every change to the audited models, with before and after."""
 
 from __future__ import annotations
 
@@ -7,47 +7,8 @@ from datetime import datetime
 from itertools import islice
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Model
 from simple_history.models import registered_models
-
-from jeugdsturing.contracten.models import Begroting
-from jeugdsturing.core.models import Profiel, Rol
-from jeugdsturing.regio.models import Regio
-
-
-def regio_for_user(user: AbstractBaseUser | AnonymousUser) -> Regio | None:
-    profiel = getattr(user, "profiel", None)
-    if isinstance(profiel, Profiel):
-        return profiel.regio
-    return Regio.objects.filter(is_demo=True).first() or Regio.objects.first()
-
-
-@dataclass(frozen=True)
-class BegrotingTabel:
-    jaren: list[int]
-    rijen: list[tuple[str, list[int | None]]]  # gemeente naam, eurocent per jaar
-    totalen: list[int]
-
-
-def begroting_tabel(*, regio: Regio, user: AbstractBaseUser | AnonymousUser) -> BegrotingTabel:
-    """Budget per gemeente and year for the whole assignment. A gemeente user sees
-    its own gemeente's rows; the region total is shown to everyone."""
-    rows = Begroting.objects.filter(regio=regio, thema__isnull=True).select_related("gemeente")
-    jaren = sorted({b.jaar for b in rows})
-    per_gemeente: dict[str, dict[int, int]] = {}
-    totalen = dict.fromkeys(jaren, 0)
-    profiel = getattr(user, "profiel", None)
-    eigen = profiel.gemeente_id if profiel is not None and profiel.rol == Rol.GEMEENTE else None
-    for b in rows:
-        totalen[b.jaar] += b.bedrag_eurocent
-        if eigen is None or b.gemeente_id == eigen:
-            per_gemeente.setdefault(b.gemeente.naam, {})[b.jaar] = b.bedrag_eurocent
-    return BegrotingTabel(
-        jaren=jaren,
-        rijen=[(naam, [v.get(j) for j in jaren]) for naam, v in sorted(per_gemeente.items())],
-        totalen=[totalen[j] for j in jaren],
-    )
 
 
 @dataclass(frozen=True)

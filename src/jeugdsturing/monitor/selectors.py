@@ -11,13 +11,13 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from jeugdsturing.berichten.models import ToewijzingVersie, Traject, TrajectStatus
 from jeugdsturing.contracten.models import Aanbieder, Product
 from jeugdsturing.core.access import TEAM_ROLLEN, rol_van
-from jeugdsturing.core.models import Rol
 from jeugdsturing.monitor.indicatoren import (
     TRAJECT_SCHEMA,
     VERLENGING_SCHEMA,
     verlengingsmomenten,
 )
 from jeugdsturing.regio.models import Gebied, Regio, Thema
+from jeugdsturing.rollen import Rol
 
 TRAJECT_VELDEN = (
     "pk", "client", "aanbieder", "gemeente", "gebied", "productcode", "categorie",

@@ -12,8 +12,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from jeugdsturing.core.access import Sectie, requires
-from jeugdsturing.core.grafieken import trend_grafiek, vergelijking_grafiek
-from jeugdsturing.core.selectors import regio_for_user
 from jeugdsturing.monitor.bescherming import AFGESCHERMD, KLEIN
 from jeugdsturing.monitor.indicatoren import (
     AANTALLEN,
@@ -34,6 +32,8 @@ from jeugdsturing.monitor.selectors import (
 from jeugdsturing.monitor.service import Monitor, regio_monitor
 from jeugdsturing.monitor.uitvoer import als_csv, als_xlsx
 from jeugdsturing.regio.models import Regio
+from jeugdsturing.regio.selectors import regio_for_user
+from jeugdsturing.weergave.grafieken import trend_grafiek, vergelijking_grafiek
 
 LABELS: dict[str, str] = {
     "clients_in_care": "Cliënten in zorg",

@@ -5,6 +5,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
 from jeugdsturing.regio.models import Gebied, GebiedPostcodes, Regio
 
 
@@ -46,3 +48,10 @@ def gebied_index(*, regio: Regio) -> GebiedIndex:
     for rows in ranges.values():
         rows.sort()
     return GebiedIndex(whole, ranges)
+
+
+def regio_for_user(user: AbstractBaseUser | AnonymousUser) -> Regio | None:
+    profiel = getattr(user, "profiel", None)
+    if profiel is not None:
+        return profiel.regio  # type: ignore[no-any-return]
+    return Regio.objects.filter(is_demo=True).first() or Regio.objects.first()

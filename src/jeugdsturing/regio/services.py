@@ -11,7 +11,6 @@ from typing import Any, TypeVar
 
 from django.db import models, transaction
 
-from jeugdsturing.contracten.models import Begroting
 from jeugdsturing.regio.config import RegioConfig
 from jeugdsturing.regio.models import (
     Code,
@@ -98,7 +97,8 @@ def reference_load() -> Counter[str]:
 def regio_configure(*, config: RegioConfig) -> tuple[Regio, Counter[str]]:
     """Create or update a steering region from a checked configuration. Gebieden,
     thema's and stuurmomenten not in the configuration are left alone (they may carry
-    data); budgets in the configuration are written, others are left alone."""
+    data). The configuration's budget is not written here: budgets follow the rules of
+    the budget service (contracten.services.begrotingen_uit_inrichting)."""
     reason = f"regio ingericht uit {Path(config.source).name}"
     counts: Counter[str] = Counter()
     gemeenten = {g.code: g for g in Gemeente.objects.filter(code__in=config.gemeenten)}
@@ -179,22 +179,6 @@ def regio_configure(*, config: RegioConfig) -> tuple[Regio, Counter[str]]:
         )
         counts[f"stuurmomenten {status}"] += 1
 
-    if config.begroting is not None:
-        b = config.begroting
-        for gem, amounts in b.bedragen_eurocent.items():
-            for jaar, amount in zip(b.jaren, amounts, strict=True):
-                _, status = sync_row(
-                    Begroting,
-                    lookup={
-                        "regio": regio,
-                        "gemeente": gemeenten[gem],
-                        "jaar": jaar,
-                        "thema": None,
-                    },
-                    values={"bedrag_eurocent": amount, "bron": b.bron},
-                    reason=reason,
-                )
-                counts[f"begrotingsregels {status}"] += 1
     return regio, counts
 
 

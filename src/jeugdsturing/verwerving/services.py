@@ -1426,7 +1426,7 @@ def beoordelaar_benoem(*, aanbesteding: Aanbesteding, gebruiker: User) -> Beoord
     """Appoint a committee member: a user with the assessor role in the tender's region,
     until the ranking is fixed."""
     from jeugdsturing.core.access import rol_van
-    from jeugdsturing.core.models import Rol
+    from jeugdsturing.rollen import Rol
 
     a = aanbesteding
     if a.status not in (

@@ -18,8 +18,8 @@ from django.utils import timezone
 
 from jeugdsturing.contracten.models import Aanbieder
 from jeugdsturing.core.access import Sectie, requires, rol_van
-from jeugdsturing.core.models import Rol
-from jeugdsturing.core.selectors import regio_for_user
+from jeugdsturing.regio.selectors import regio_for_user
+from jeugdsturing.rollen import Rol
 from jeugdsturing.verwerving import documenten, ocds, rangschikking
 from jeugdsturing.verwerving import services as s
 from jeugdsturing.verwerving.models import (

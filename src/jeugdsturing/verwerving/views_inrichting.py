@@ -12,9 +12,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from jeugdsturing.core.access import Sectie, requires
-from jeugdsturing.core.models import Rol
-from jeugdsturing.core.selectors import regio_for_user
 from jeugdsturing.regio.models import Thema
+from jeugdsturing.regio.selectors import regio_for_user
+from jeugdsturing.rollen import Rol
 from jeugdsturing.verwerving import forms as f
 from jeugdsturing.verwerving import services as s
 from jeugdsturing.verwerving.models import Aanbesteding, AanbestedingStatus

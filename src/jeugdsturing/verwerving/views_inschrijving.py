@@ -18,7 +18,7 @@ from django.utils.http import content_disposition_header
 
 from jeugdsturing.contracten.models import Aanbieder
 from jeugdsturing.core.access import Sectie, requires
-from jeugdsturing.core.models import Rol
+from jeugdsturing.rollen import Rol
 from jeugdsturing.verwerving import forms as f
 from jeugdsturing.verwerving import services as s
 from jeugdsturing.verwerving.models import (

@@ -15,8 +15,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from jeugdsturing.core.access import Sectie, requires
-from jeugdsturing.core.grafieken import dekking_grafiek
-from jeugdsturing.core.models import Rol
+from jeugdsturing.rollen import Rol
 from jeugdsturing.verwerving import forms as f
 from jeugdsturing.verwerving import services as s
 from jeugdsturing.verwerving.models import (
@@ -44,6 +43,7 @@ from jeugdsturing.verwerving.views import (
     _rol,
     _uitvoeren,
 )
+from jeugdsturing.weergave.grafieken import dekking_grafiek
 
 
 def _team(request: HttpRequest, referentie: str, wat: str) -> Aanbesteding:

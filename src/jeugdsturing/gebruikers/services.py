@@ -6,11 +6,12 @@ from django.contrib.auth.models import Group, Permission, User
 from django.db import transaction
 
 from jeugdsturing.contracten.models import Aanbieder
-from jeugdsturing.core.models import Profiel, Rol
+from jeugdsturing.gebruikers.models import Profiel
 from jeugdsturing.regio.models import Gemeente, Regio
+from jeugdsturing.rollen import Rol
 
 # Django admin access: only the regiobeheerder manages data through the admin.
-ADMIN_APPS = ("regio", "contracten", "core", "auth")
+ADMIN_APPS = ("regio", "contracten", "gebruikers", "auth")
 
 
 @transaction.atomic

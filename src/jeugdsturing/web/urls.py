@@ -4,9 +4,9 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from jeugdsturing.core import views
 from jeugdsturing.monitor import views as monitor_views
 from jeugdsturing.verwerving import views as verwerving_views
+from jeugdsturing.web import views
 
 admin.site.site_header = "jeugdsturing beheer"
 admin.site.site_title = "jeugdsturing"
@@ -17,7 +17,7 @@ urlpatterns = [
     path(
         "inloggen/",
         auth_views.LoginView.as_view(
-            template_name="core/login.html", redirect_authenticated_user=True
+            template_name="web/login.html", redirect_authenticated_user=True
         ),
         name="login",
     ),

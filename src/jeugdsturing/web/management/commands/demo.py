@@ -15,9 +15,9 @@ from jeugdsturing.berichten.importeren import importeer, standaard_werkers
 from jeugdsturing.berichten.simulator import AANBIEDERS, aanbieder_agb, simuleer_regio
 from jeugdsturing.contracten.demo import contracten_demo
 from jeugdsturing.contracten.models import Aanbieder
-from jeugdsturing.core.models import Rol
-from jeugdsturing.core.services import gebruiker_create_or_update, rollen_sync
+from jeugdsturing.gebruikers.services import gebruiker_create_or_update, rollen_sync
 from jeugdsturing.regio.models import Gemeente, Regio
+from jeugdsturing.rollen import Rol
 from jeugdsturing.verwerving.demo import verwerving_demo
 
 DEMO_REGIO = "JZ13"

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from jeugdsturing.core.models import Profiel
+from jeugdsturing.gebruikers.models import Profiel
 
 
 @admin.register(Profiel)

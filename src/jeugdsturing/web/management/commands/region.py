@@ -1,12 +1,18 @@
-"""jeugdsturing region configure FILE [FILE ...] | region list"""
+"""jeugdsturing region configure FILE [FILE ...] | region list
+
+Lives in the web shell because it combines two apps: the region's structure (regio) and
+its budget, which goes through the budget service of contracten and its approval rule."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
 
+from jeugdsturing.contracten.services import begrotingen_uit_inrichting
 from jeugdsturing.regio.config import ConfigError, builtin_configs, load_config_file
 from jeugdsturing.regio.models import Regio
 from jeugdsturing.regio.services import regio_configure
@@ -31,7 +37,18 @@ class Command(BaseCommand):
         for path in options["files"] or builtin_configs():
             try:
                 config = load_config_file(path)
-                regio, counts = regio_configure(config=config)
+                with transaction.atomic():
+                    regio, counts = regio_configure(config=config)
+                    if config.begroting is not None:
+                        counts.update(
+                            begrotingen_uit_inrichting(
+                                regio=regio,
+                                begroting=config.begroting,
+                                reden=f"regio ingericht uit {path.name}",
+                            )
+                        )
+            except ValidationError as exc:
+                raise CommandError(f"{path}: begroting: {' '.join(exc.messages)}") from exc
             except (ConfigError, ValueError) as exc:
                 raise CommandError(str(exc)) from exc
             summary = ", ".join(f"{k}: {v}" for k, v in sorted(counts.items()))

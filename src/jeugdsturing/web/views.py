@@ -12,10 +12,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from jeugdsturing.contracten.selectors import begroting_tabel
 from jeugdsturing.core.access import SECTIE_ROLLEN, Sectie, may, requires
-from jeugdsturing.core.models import Rol
-from jeugdsturing.core.selectors import audit_trail, audited_models, begroting_tabel, regio_for_user
+from jeugdsturing.core.selectors import audit_trail, audited_models
 from jeugdsturing.regio.models import Gebied, Gemeente, Jeugdregio, Regio, Stuurmoment
+from jeugdsturing.regio.selectors import regio_for_user
+from jeugdsturing.rollen import Rol
 
 MAANDEN = [
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -46,7 +48,7 @@ def home(request: HttpRequest) -> HttpResponse:
         )
         context["stuurmomenten"] = _komende_stuurmomenten(regio, date.today())[:4]  # noqa: DTZ011
         context["mag_regio"] = may(request.user, Sectie.REGIO)
-    return render(request, "core/home.html", context)
+    return render(request, "web/home.html", context)
 
 
 @requires(Sectie.REGIO)
@@ -59,7 +61,7 @@ def regio_detail(request: HttpRequest) -> HttpResponse:
     )
     return render(
         request,
-        "core/regio.html",
+        "web/regio.html",
         {
             "regio": regio,
             "gemeenten": regio.gemeenten.select_related("jeugdregio") if regio else [],
@@ -84,7 +86,7 @@ def referentie(request: HttpRequest) -> HttpResponse:
         gemeenten = gemeenten.filter(naam__icontains=zoek)
     return render(
         request,
-        "core/referentie.html",
+        "web/referentie.html",
         {
             "gemeenten": gemeenten,
             "jeugdregios": Jeugdregio.objects.annotate(aantal=Count("gemeenten")).prefetch_related(
@@ -100,7 +102,7 @@ def referentie(request: HttpRequest) -> HttpResponse:
 def contracten(request: HttpRequest) -> HttpResponse:
     regio = regio_for_user(request.user)
     tabel = begroting_tabel(regio=regio, user=request.user) if regio else None
-    return render(request, "core/contracten.html", {"regio": regio, "tabel": tabel})
+    return render(request, "web/contracten.html", {"regio": regio, "tabel": tabel})
 
 
 @requires(Sectie.STURING)
@@ -108,19 +110,19 @@ def sturing(request: HttpRequest) -> HttpResponse:
     regio = regio_for_user(request.user)
     return render(
         request,
-        "core/sturing.html",
+        "web/sturing.html",
         {"regio": regio, "stuurmomenten": _komende_stuurmomenten(regio, date.today())},  # noqa: DTZ011
     )
 
 
 @requires(Sectie.SCENARIO)
 def scenario(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/scenario.html", {"regio": regio_for_user(request.user)})
+    return render(request, "web/scenario.html", {"regio": regio_for_user(request.user)})
 
 
 @requires(Sectie.RAPPORTAGES)
 def rapportages(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/rapportages.html", {"regio": regio_for_user(request.user)})
+    return render(request, "web/rapportages.html", {"regio": regio_for_user(request.user)})
 
 
 @requires(Sectie.BEHEER)
@@ -133,7 +135,7 @@ def beheer(request: HttpRequest) -> HttpResponse:
         for s, rollen in SECTIE_ROLLEN.items()
     ]
     return render(
-        request, "core/beheer.html", {"gebruikers": users, "rechten": rechten, "rollen": Rol}
+        request, "web/beheer.html", {"gebruikers": users, "rechten": rechten, "rollen": Rol}
     )
 
 
@@ -142,7 +144,7 @@ def audit(request: HttpRequest) -> HttpResponse:
     model = request.GET.get("model") or None
     return render(
         request,
-        "core/audit.html",
+        "web/audit.html",
         {
             "regels": audit_trail(model=model),
             "modellen": [
