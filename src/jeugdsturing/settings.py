@@ -28,7 +28,8 @@ ALLOWED_HOSTS = env.get_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env.get_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin, opened by the access policy (jeugdsturing.web.beheer).
+    "jeugdsturing.web.apps.GegevensbeheerConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

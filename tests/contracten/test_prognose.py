@@ -284,17 +284,18 @@ def test_realisation_by_month_provider_gemeente_and_product(gesimuleerd):
 def test_the_backtest_behind_a_forecast_is_kept_until_the_data_change(gesimuleerd):
     from jeugdsturing.contracten.jaarprognose import prognose_rijen
     from jeugdsturing.contracten.models import Backtestuitslag, Indexatie
+    from jeugdsturing.core.access import Scope
     from jeugdsturing.regio.models import Regio
 
     regio = Regio.objects.get(code="JZ13")
     Backtestuitslag.objects.all().delete()
-    eerste, tabel = prognose_rijen(regio, 2024, 4)
+    eerste, tabel = prognose_rijen(regio, 2024, 4, scope=Scope.beheer())
     assert Backtestuitslag.objects.count() == 1
-    tweede, tabel2 = prognose_rijen(regio, 2024, 4)
+    tweede, tabel2 = prognose_rijen(regio, 2024, 4, scope=Scope.beheer())
     assert (eerste, tabel) == (tweede, tabel2)
     assert Backtestuitslag.objects.count() == 1  # reused, not recomputed
     idx = Indexatie.objects.filter(regio=regio).first()
     idx.bron = "gewijzigd"
     idx.save()
-    prognose_rijen(regio, 2024, 4)
+    prognose_rijen(regio, 2024, 4, scope=Scope.beheer())
     assert Backtestuitslag.objects.count() == 2  # new data version

@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RoutePattern
 
-from tests.conftest import DEMO_PASSWORD
+from tests.conftest import DEMO_PASSWORD, ROOT
 
 pytestmark = pytest.mark.django_db
 
@@ -186,3 +186,150 @@ def test_years_are_not_shown_with_a_thousands_separator():
     for path in ("/", "/sturing/", "/contracten/"):
         html = login("regiobeheerder").get(path).content.decode()
         assert not re.search(r"\b2\.0[2-4]\d\b", html), path  # "2.028"
+
+
+# --- the policy itself ----------------------------------------------------------------
+
+
+def _views() -> list[tuple[str, Any]]:
+    """Every (route, view function) of the project, the admin's own views left out."""
+    uit: list[tuple[str, Any]] = []
+
+    def walk(patterns: list[Any], prefix: str) -> None:
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                if p.app_name == "admin":
+                    continue
+                walk(p.url_patterns, prefix + str(p.pattern))
+            elif isinstance(p, URLPattern):
+                uit.append((prefix + str(p.pattern), p.callback))
+
+    walk(get_resolver().url_patterns, "")
+    return uit
+
+
+# Pages outside the policy: logging in (and the admin's login form that forwards to the
+# one login page) for anyone, logging out for anyone logged in.
+OPENBAAR = {"inloggen/", "admin/login/"}
+INGELOGD = {"uitloggen/"}
+
+
+def test_every_view_declares_its_section_and_action():
+    from jeugdsturing.core.access import RECHTEN, toegang_van
+
+    zonder = []
+    for route, view in _views():
+        if route in OPENBAAR:
+            assert getattr(view, "login_required", True) is False, route
+            continue
+        if route in INGELOGD:
+            continue
+        toegang = toegang_van(view)
+        if toegang is None:
+            zonder.append(route)
+            continue
+        for actie in {toegang.actie, toegang.post}:
+            assert (toegang.sectie, actie) in RECHTEN, f"{route}: {toegang} niet in RECHTEN"
+    assert not zonder, f"views zonder @requires(sectie, actie): {zonder}"
+    assert len(_views()) > 40
+
+
+def test_the_admin_asks_the_same_policy():
+    from django.contrib import admin
+
+    from jeugdsturing.core.access import Actie, Sectie, mag
+
+    assert admin.site.toegang.sectie == Sectie.BEHEER
+    for rol in EXPECTED:
+        c = login(rol)
+        user = User.objects.get(username=rol)
+        status = c.get("/admin/").status_code
+        assert (status == 200) == mag(user, Sectie.BEHEER, Actie.WIJZIGEN), rol
+
+
+def test_what_the_table_does_not_declare_is_denied_for_every_role():
+    from jeugdsturing.core.access import RECHTEN, Actie, Sectie, mag
+
+    niet = [(s, a) for s in Sectie for a in Actie if (s, a) not in RECHTEN]
+    assert (Sectie.SCENARIO, Actie.WIJZIGEN) in niet
+    for rol in EXPECTED:
+        user = User.objects.get(username=rol)
+        assert not any(mag(user, s, a) for s, a in niet), rol
+
+
+def test_docs_rollen_is_made_from_the_table():
+    from jeugdsturing.web.rollendoc import render
+
+    page = (ROOT / "docs" / "rollen.md").read_text(encoding="utf-8")
+    assert page == render(), "draai: jeugdsturing rollendoc > docs/rollen.md"
+
+
+def test_the_table_and_the_independent_matrix_agree_on_the_pages():
+    """The hand-written EXPECTED above and the table agree on every section page."""
+    from jeugdsturing.core.access import Sectie, mag
+
+    paginas = {
+        "regio": Sectie.REGIO, "referentie": Sectie.REFERENTIE,
+        "verwerving": Sectie.VERWERVING, "contracten": Sectie.CONTRACTEN,
+        "monitor": Sectie.MONITOR, "sturing": Sectie.STURING, "scenario": Sectie.SCENARIO,
+        "rapportages": Sectie.RAPPORTAGES, "beheer": Sectie.BEHEER, "audit": Sectie.AUDIT,
+        "berichten": Sectie.BERICHTEN,
+    }  # fmt: skip
+    for rol, verwacht in EXPECTED.items():
+        user = User.objects.get(username=rol)
+        for naam, sectie in paginas.items():
+            assert mag(user, sectie) == (naam in verwacht), (rol, naam)
+
+
+def test_a_refusal_names_what_was_asked_and_who_may():
+    response = login("beleid").post("/contracten/begroting/", {"gemeente": "0362"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Contracten en geld" in html
+    assert "wijzigen" in html
+    assert "financiën" in html
+
+
+def test_scope_of_each_bound_role():
+    from jeugdsturing.core.access import Scope, scope_van
+
+    gemeente = scope_van(User.objects.get(username="gemeente"))
+    assert (gemeente.gemeente, gemeente.aanbieder, gemeente.exact) == ("0362", None, False)
+    aanbieder = scope_van(User.objects.get(username="aanbieder"))
+    assert aanbieder.aanbieder is not None
+    assert aanbieder.gemeente is None
+    assert aanbieder.toont(aanbieder.aanbieder, "0363")
+    assert not aanbieder.toont("00000000", "0363")
+    team = scope_van(User.objects.get(username="data-analist"))
+    assert team.exact
+    assert not team.beperkt
+    assert Scope.publiek().exact is False
+    assert Scope.beheer().exact is True
+
+
+def test_commands_ask_the_policy_for_user():
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="Monitor"):
+        call_command("monitor", "--region", "JZ13", "--from", "2027-01-01", "--to",
+                     "2027-12-31", "--user", "raad")  # fmt: skip
+    with pytest.raises(CommandError, match="Contracten en geld"):
+        call_command("contracten", "lumpsum", "--region", "JZ13", "--year", "2028",
+                     "--user", "beoordelaar")  # fmt: skip
+
+
+def test_contracten_command_with_user_shows_only_the_users_part(capsys):
+    import json
+
+    from django.core.management import call_command
+
+    call_command("contracten", "lumpsum", "--region", "JZ13", "--year", "2028")
+    alles = json.loads(capsys.readouterr().out)
+    call_command("contracten", "lumpsum", "--region", "JZ13", "--year", "2028",
+                 "--user", "gemeente")  # fmt: skip
+    eigen = json.loads(capsys.readouterr().out)
+    assert alles
+    assert eigen
+    assert {r["gemeente"] for r in eigen} == {"0362"}
+    assert len(eigen) < len(alles)

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from jeugdsturing.berichten import models as m
 from jeugdsturing.berichten.importeren import Resultaat, importeer
 from jeugdsturing.berichten.privacy import ontsleutel
-from jeugdsturing.core.access import Sectie, requires
+from jeugdsturing.core.access import Actie, Sectie, requires
 
 MAX_UPLOAD_FILES = 50
 
@@ -46,7 +46,7 @@ def _importeer_uploads(request: HttpRequest, omschrijving: str) -> Resultaat | N
         return importeer(paths, bron="web", gebruiker=user, omschrijving=omschrijving)
 
 
-@requires(Sectie.BERICHTEN)
+@requires(Sectie.BERICHTEN, post=Actie.AANLEVEREN)
 def index(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         result = _importeer_uploads(
@@ -92,7 +92,7 @@ def quarantaine(request: HttpRequest) -> HttpResponse:
     return render(request, "berichten/quarantaine.html", {"rows": rows})
 
 
-@requires(Sectie.BERICHTEN)
+@requires(Sectie.BERICHTEN, post=Actie.AANLEVEREN)
 def quarantaine_detail(request: HttpRequest, pk: int) -> HttpResponse:
     q = get_object_or_404(m.Quarantaine, pk=pk)
     if request.method == "POST":
@@ -109,7 +109,7 @@ def quarantaine_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "berichten/quarantaine_detail.html", {"q": q})
 
 
-@requires(Sectie.BERICHTEN)
+@requires(Sectie.BERICHTEN, Actie.EXPORTEREN)
 def quarantaine_download(request: HttpRequest, pk: int) -> HttpResponse:
     q = get_object_or_404(m.Quarantaine, pk=pk)
     response = HttpResponse(ontsleutel(bytes(q.inhoud)), content_type="application/xml")
@@ -120,7 +120,7 @@ def quarantaine_download(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@requires(Sectie.BERICHTEN)
+@requires(Sectie.BERICHTEN, Actie.WIJZIGEN)
 def quarantaine_verwijder(request: HttpRequest, pk: int) -> HttpResponse:
     get_object_or_404(m.Quarantaine, pk=pk).delete()
     messages.success(request, "Het afgekeurde bestand is verwijderd.")

@@ -23,14 +23,13 @@ from jeugdsturing.contracten.prognose import (
     stand_op,
 )
 from jeugdsturing.contracten.selectors import (
-    ALLES,
-    Zicht,
     budgetten_per_aanbieder_gemeente,
     claims_frame,
     regionale_tarieven,
     trajecten_frame,
     verantwoordingen,
 )
+from jeugdsturing.core.access import Scope
 from jeugdsturing.regio.models import Regio
 
 # Used when the region has no earlier year to backtest on: the method the backtest on
@@ -133,7 +132,7 @@ class Jaarprognose:
     maanden: list[int]  # PxQ realisation of the visible rows per month, as of the peildatum
 
 
-def jaarprognose(regio: Regio, jaar: int, maand: int, zicht: Zicht = ALLES) -> Jaarprognose:
+def jaarprognose(regio: Regio, jaar: int, maand: int, *, scope: Scope) -> Jaarprognose:
     """The forecast rows a user may see, the backtest behind them and the monthly
     realisation they start from (one load of the data for all three)."""
     if not 1 <= maand <= 12:
@@ -159,18 +158,18 @@ def jaarprognose(regio: Regio, jaar: int, maand: int, zicht: Zicht = ALLES) -> J
             "method": p.methode,
         }
         for p in prognoses
-        if zicht.toont(p.aanbieder, p.gemeente)
+        if scope.toont(p.aanbieder, p.gemeente)
     ]
     rows.sort(key=lambda r: (str(r["provider"]), str(r["gemeente"])))
-    zichtbaar = [v for (a, g), v in stand.ytd.items() if zicht.toont(a, g)]
+    zichtbaar = [v for (a, g), v in stand.ytd.items() if scope.toont(a, g)]
     maanden = [sum(v[i] for v in zichtbaar) for i in range(12)]
     return Jaarprognose(rows, tabel, maanden)
 
 
 def prognose_rijen(
-    regio: Regio, jaar: int, maand: int, zicht: Zicht = ALLES
+    regio: Regio, jaar: int, maand: int, *, scope: Scope
 ) -> tuple[list[dict[str, object]], list[dict[str, object]] | None]:
     """Rows {provider, gemeente, realised_eurocent, forecast_eurocent, lower_eurocent,
     upper_eurocent, budget_eurocent, method} and the backtest the method rests on."""
-    uit = jaarprognose(regio, jaar, maand, zicht)
+    uit = jaarprognose(regio, jaar, maand, scope=scope)
     return uit.rijen, uit.tabel

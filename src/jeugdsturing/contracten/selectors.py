@@ -1,6 +1,7 @@
 """Reads of contracts and money: frames for the pure calculations, and what the pages
-and the CLI show. Every read that returns rows for a user is narrowed to what the
-user's role may see (a gemeente its own residents, an aanbieder its own contracts)."""
+and the CLI show. Every read that returns rows for a user takes the user's Scope
+(core.access) and returns only what it allows: a gemeente its own residents, an
+aanbieder its own contracts. There is no default: a caller says whose rows it wants."""
 
 from __future__ import annotations
 
@@ -8,8 +9,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
 from jeugdsturing.berichten.models import Prestatie, PrestatieAfwijzing, Toewijzing, Traject
 from jeugdsturing.contracten.models import (
@@ -23,36 +22,8 @@ from jeugdsturing.contracten.models import (
 )
 from jeugdsturing.contracten.prognose import Claim, TrajectRegel
 from jeugdsturing.contracten.tarieven import TariefRegel, tarief_op
+from jeugdsturing.core.access import Scope
 from jeugdsturing.regio.models import Regio
-from jeugdsturing.rollen import Rol
-
-
-@dataclass(frozen=True)
-class Zicht:
-    """What a user may see of money: None means everything in the region."""
-
-    gemeente: str | None = None  # gemeente code
-    aanbieder: str | None = None  # AGB code
-
-    def toont(self, aanbieder: str, gemeente: str) -> bool:
-        """May the user see the figures of this provider for this gemeente?"""
-        return (self.gemeente is None or gemeente == self.gemeente) and (
-            self.aanbieder is None or aanbieder == self.aanbieder
-        )
-
-
-ALLES = Zicht()
-
-
-def zicht_voor(user: AbstractBaseUser | AnonymousUser) -> Zicht:
-    profiel = getattr(user, "profiel", None)
-    if profiel is None:
-        return Zicht()
-    if profiel.rol == Rol.GEMEENTE and profiel.gemeente is not None:
-        return Zicht(gemeente=profiel.gemeente.code)
-    if profiel.rol == Rol.AANBIEDER and profiel.aanbieder is not None:
-        return Zicht(aanbieder=profiel.aanbieder.agb_code)
-    return Zicht()
 
 
 def gemeentecodes(regio: Regio) -> list[str]:
@@ -157,15 +128,15 @@ def regionale_tarieven(regio: Regio, dag: date) -> dict[str, int]:
 # --- budgets, ceilings and lump sums -------------------------------------------------
 
 
-def lumpsum_rijen(regio: Regio, jaar: int, zicht: Zicht = ALLES) -> list[dict[str, object]]:
+def lumpsum_rijen(regio: Regio, jaar: int, *, scope: Scope) -> list[dict[str, object]]:
     """Rows {provider, gemeente, theme, amount_eurocent}, ordered."""
     qs = Lumpsum.objects.filter(overeenkomst__regio=regio, jaar=jaar).select_related(
         "overeenkomst__aanbieder", "gemeente", "thema"
     )
-    if zicht.gemeente:
-        qs = qs.filter(gemeente__code=zicht.gemeente)
-    if zicht.aanbieder:
-        qs = qs.filter(overeenkomst__aanbieder__agb_code=zicht.aanbieder)
+    if scope.gemeente:
+        qs = qs.filter(gemeente__code=scope.gemeente)
+    if scope.aanbieder:
+        qs = qs.filter(overeenkomst__aanbieder__agb_code=scope.aanbieder)
     rows = [
         {
             "provider": x.overeenkomst.aanbieder.agb_code,
@@ -197,15 +168,15 @@ def budgetten_per_aanbieder_gemeente(regio: Regio, jaar: int) -> dict[tuple[str,
 
 
 def begroting_matrix(
-    regio: Regio, jaar: int, zicht: Zicht = ALLES
+    regio: Regio, jaar: int, *, scope: Scope
 ) -> tuple[list[str], list[tuple[str, str, list[int | None], int | None]]]:
     """Budget per gemeente per theme for one year: (theme codes, rows of gemeente code,
     name, amounts per theme, total)."""
     themas = list(regio.themas.order_by("volgorde", "code").values_list("code", flat=True))
     per: dict[tuple[str, str], dict[str | None, int]] = defaultdict(dict)
     qs = Begroting.objects.filter(regio=regio, jaar=jaar).select_related("gemeente", "thema")
-    if zicht.gemeente:
-        qs = qs.filter(gemeente__code=zicht.gemeente)
+    if scope.gemeente:
+        qs = qs.filter(gemeente__code=scope.gemeente)
     for b in qs:
         per[(b.gemeente.code, b.gemeente.naam)][b.thema.code if b.thema else None] = (
             b.bedrag_eurocent
@@ -232,21 +203,21 @@ def verantwoordingen(regio: Regio, jaar: int) -> dict[tuple[str, str], dict[int,
     return {k: dict(v) for k, v in uit.items()}
 
 
-def overeenkomsten_zichtbaar(regio: Regio, zicht: Zicht) -> list[Overeenkomst]:
+def overeenkomsten_zichtbaar(regio: Regio, *, scope: Scope) -> list[Overeenkomst]:
     qs = Overeenkomst.objects.filter(regio=regio).select_related("aanbieder", "combinatie")
-    if zicht.aanbieder:
-        qs = qs.filter(aanbieder__agb_code=zicht.aanbieder)
+    if scope.aanbieder:
+        qs = qs.filter(aanbieder__agb_code=scope.aanbieder)
     return list(qs.prefetch_related("themas", "producten__product").order_by("nummer"))
 
 
-def realisatie_rijen(regio: Regio, jaar: int, zicht: Zicht = ALLES) -> list[dict[str, object]]:
+def realisatie_rijen(regio: Regio, jaar: int, *, scope: Scope) -> list[dict[str, object]]:
     """PxQ realisation per care month, provider, gemeente and product: claimed (JW323),
     rejected (JW325) and approved, in eurocent, as known now."""
     per: dict[tuple[str, str, str, int], list[int]] = defaultdict(lambda: [0, 0])
     for c in claims_frame(regio, jaar):
         if c.zorgmaand.year != jaar:
             continue
-        if not zicht.toont(c.aanbieder, c.gemeente):
+        if not scope.toont(c.aanbieder, c.gemeente):
             continue
         cel = per[(c.aanbieder, c.gemeente, c.productcode, c.zorgmaand.month)]
         cel[0] += c.bedrag
@@ -273,18 +244,16 @@ class BegrotingTabel:
     totalen: list[int]
 
 
-def begroting_tabel(*, regio: Regio, user: AbstractBaseUser | AnonymousUser) -> BegrotingTabel:
+def begroting_tabel(*, regio: Regio, scope: Scope) -> BegrotingTabel:
     """Budget per gemeente and year for the whole assignment. A gemeente user sees
     its own gemeente's rows; the region total is shown to everyone."""
     rows = Begroting.objects.filter(regio=regio, thema__isnull=True).select_related("gemeente")
     jaren = sorted({b.jaar for b in rows})
     per_gemeente: dict[str, dict[int, int]] = {}
     totalen = dict.fromkeys(jaren, 0)
-    profiel = getattr(user, "profiel", None)
-    eigen = profiel.gemeente_id if profiel is not None and profiel.rol == Rol.GEMEENTE else None
     for b in rows:
         totalen[b.jaar] += b.bedrag_eurocent
-        if eigen is None or b.gemeente_id == eigen:
+        if scope.gemeente is None or b.gemeente.code == scope.gemeente:
             per_gemeente.setdefault(b.gemeente.naam, {})[b.jaar] = b.bedrag_eurocent
     return BegrotingTabel(
         jaren=jaren,

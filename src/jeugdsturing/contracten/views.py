@@ -1,5 +1,5 @@
 """Pages of contracts and money (Dutch). Thin: read the request, call a selector or a
-service, render. Every page narrows what it shows with the user's Zicht."""
+service, render. Every page narrows what it shows with the user's Scope."""
 
 from __future__ import annotations
 
@@ -32,23 +32,11 @@ from jeugdsturing.contracten.selectors import (
     lumpsum_rijen,
     overeenkomsten_zichtbaar,
     regionale_tarieven,
-    zicht_voor,
 )
-from jeugdsturing.core.access import Sectie, requires, rol_van
+from jeugdsturing.core.access import Actie, Sectie, eis, mag, requires, scope_van
 from jeugdsturing.regio.models import Gemeente, Regio, Thema
 from jeugdsturing.regio.selectors import regio_for_user
-from jeugdsturing.rollen import Rol
 from jeugdsturing.weergave.grafieken import realisatie_grafiek
-
-BEHEER_GELD = {Rol.REGIOBEHEERDER, Rol.FINANCIEN, Rol.CONTRACTMANAGER}
-
-
-def _rol(request: HttpRequest) -> Rol | None:
-    """The user's role; a superuser without a profile counts as regiobeheerder (as in may)."""
-    rol = rol_van(request.user)
-    if rol is None and getattr(request.user, "is_superuser", False):
-        return Rol.REGIOBEHEERDER
-    return rol
 
 
 def _regio(request: HttpRequest) -> Regio:
@@ -77,15 +65,13 @@ def _lumpsumjaren(regio: Regio) -> list[int]:
     )
 
 
-@requires(Sectie.CONTRACTEN)
+@requires(Sectie.CONTRACTEN, post=Actie.WIJZIGEN)
 def begroting(request: HttpRequest) -> HttpResponse:
     regio = _regio(request)
     jaar = _jaar(request, 2028)
-    zicht = zicht_voor(request.user)
-    mag_wijzigen = _rol(request) in BEHEER_GELD
+    scope = scope_van(request.user)
+    mag_wijzigen = mag(request.user, Sectie.CONTRACTEN, Actie.WIJZIGEN)
     if request.method == "POST":
-        if not mag_wijzigen:
-            raise PermissionDenied
         try:
             gemeente = get_object_or_404(Gemeente, code=request.POST["gemeente"])
             thema_code = request.POST.get("thema", "")
@@ -103,7 +89,7 @@ def begroting(request: HttpRequest) -> HttpResponse:
             tekst = "; ".join(e.messages) if isinstance(e, ValidationError) else str(e)
             messages.error(request, f"Niet gewijzigd: {tekst}")
         return redirect(f"{request.path}?jaar={request.POST.get('jaar', jaar)}")
-    themas, rijen = begroting_matrix(regio, jaar, zicht)
+    themas, rijen = begroting_matrix(regio, jaar, scope=scope)
     jaren = sorted(set(regio.begrotingen.values_list("jaar", flat=True)))
     return render(
         request,
@@ -123,22 +109,22 @@ def begroting(request: HttpRequest) -> HttpResponse:
 @requires(Sectie.CONTRACTEN)
 def overeenkomsten(request: HttpRequest) -> HttpResponse:
     regio = _regio(request)
-    lijst = overeenkomsten_zichtbaar(regio, zicht_voor(request.user))
+    lijst = overeenkomsten_zichtbaar(regio, scope=scope_van(request.user))
     return render(request, "contracten/overeenkomsten.html", {"regio": regio, "lijst": lijst})
 
 
 @requires(Sectie.CONTRACTEN)
 def overeenkomst(request: HttpRequest, pk: int) -> HttpResponse:
     regio = _regio(request)
-    zicht = zicht_voor(request.user)
+    scope = scope_van(request.user)
     ok = get_object_or_404(Overeenkomst, pk=pk, regio=regio)
-    if zicht.aanbieder and ok.aanbieder.agb_code != zicht.aanbieder:
-        raise PermissionDenied
+    if scope.aanbieder and ok.aanbieder.agb_code != scope.aanbieder:
+        raise PermissionDenied("U ziet alleen de overeenkomsten van uw eigen organisatie.")
     plafonds = ok.plafonds.select_related("gemeente").order_by("jaar", "gemeente__naam")
     lumpsums = Lumpsum.objects.filter(overeenkomst=ok).select_related("gemeente", "thema")
-    if zicht.gemeente:
-        plafonds = plafonds.filter(gemeente__code=zicht.gemeente)
-        lumpsums = lumpsums.filter(gemeente__code=zicht.gemeente)
+    if scope.gemeente:
+        plafonds = plafonds.filter(gemeente__code=scope.gemeente)
+        lumpsums = lumpsums.filter(gemeente__code=scope.gemeente)
     return render(
         request,
         "contracten/overeenkomst.html",
@@ -158,8 +144,9 @@ def overeenkomst(request: HttpRequest, pk: int) -> HttpResponse:
 def lumpsums(request: HttpRequest) -> HttpResponse:
     regio = _regio(request)
     jaar = _jaar(request, 2028)
-    rijen = lumpsum_rijen(regio, jaar, zicht_voor(request.user))
+    rijen = lumpsum_rijen(regio, jaar, scope=scope_van(request.user))
     if request.GET.get("formaat") == "csv":
+        eis(request.user, Sectie.CONTRACTEN, Actie.EXPORTEREN)
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="lumpsums-{regio.code}-{jaar}.csv"'
         w = csv.writer(response, delimiter=";")
@@ -202,13 +189,13 @@ def lumpsums(request: HttpRequest) -> HttpResponse:
 @requires(Sectie.CONTRACTEN)
 def realisatie(request: HttpRequest) -> HttpResponse:
     regio = _regio(request)
-    zicht = zicht_voor(request.user)
+    scope = scope_van(request.user)
     jaar = _jaar(request, 2027)
     try:
         maand = min(12, max(1, int(request.GET.get("maand", 4))))
     except ValueError:
         maand = 4
-    prognose_ = jaarprognose(regio, jaar, maand, zicht)
+    prognose_ = jaarprognose(regio, jaar, maand, scope=scope)
     rows, backtesttabel, totaal_maand = prognose_.rijen, prognose_.tabel, prognose_.maanden
     gemeenten, aanbieders = _namen(regio)
     # Chart: cumulative realisation to month m, forecast band to December (all rows shown).
@@ -264,16 +251,13 @@ def realisatie(request: HttpRequest) -> HttpResponse:
     )  # fmt: skip
 
 
-@requires(Sectie.CONTRACTEN)
+@requires(Sectie.CONTRACTEN, post=Actie.AANLEVEREN)
 def rapportages(request: HttpRequest) -> HttpResponse:
     regio = _regio(request)
-    zicht = zicht_voor(request.user)
-    rol = _rol(request)
-    mag_uploaden = rol in BEHEER_GELD or rol == Rol.AANBIEDER
+    scope = scope_van(request.user)
+    mag_uploaden = mag(request.user, Sectie.CONTRACTEN, Actie.AANLEVEREN)
     fouten: list[str] = []
     if request.method == "POST":
-        if not mag_uploaden:
-            raise PermissionDenied
         bestand = request.FILES.get("bestand")
         if bestand is None:
             fouten.append("Kies een bestand.")
@@ -282,27 +266,28 @@ def rapportages(request: HttpRequest) -> HttpResponse:
                 v = services.verantwoording_upload(
                     regio=regio, data=bestand.read(), bestandsnaam=bestand.name or "upload",
                     door=request.user if request.user.is_authenticated else None,
-                    alleen_aanbieder=zicht.aanbieder,
+                    alleen_aanbieder=scope.aanbieder,
                 )  # fmt: skip
                 messages.success(request, f"Ingelezen: {v} ({v.regels.count()} regels).")
                 return redirect(request.path)
             except RapportageOngeldig as e:
                 fouten = [str(f) for f in e.fouten]
     if request.GET.get("sjabloon"):
-        return _sjabloon(request, regio, zicht.aanbieder)
+        eis(request.user, Sectie.CONTRACTEN, Actie.AANLEVEREN)
+        return _sjabloon(request, regio, scope.aanbieder)
     qs = Verantwoording.objects.filter(overeenkomst__regio=regio).select_related(
         "overeenkomst__aanbieder", "ingediend_door"
     )
-    if zicht.aanbieder:
-        qs = qs.filter(overeenkomst__aanbieder__agb_code=zicht.aanbieder)
+    if scope.aanbieder:
+        qs = qs.filter(overeenkomst__aanbieder__agb_code=scope.aanbieder)
     aanbieders = (
         Overeenkomst.objects.filter(regio=regio, lumpsums__isnull=False)
         .values_list("aanbieder__agb_code", "aanbieder__naam")
         .distinct()
         .order_by("aanbieder__naam")
     )
-    if zicht.aanbieder:
-        aanbieders = aanbieders.filter(aanbieder__agb_code=zicht.aanbieder)
+    if scope.aanbieder:
+        aanbieders = aanbieders.filter(aanbieder__agb_code=scope.aanbieder)
     return render(
         request,
         "contracten/rapportages.html",
@@ -392,8 +377,8 @@ def reele_prijs(request: HttpRequest) -> HttpResponse:
 @requires(Sectie.CONTRACTEN)
 def overwinst_view(request: HttpRequest) -> HttpResponse:
     regio = _regio(request)
-    zicht = zicht_voor(request.user)
-    if zicht.gemeente:
+    scope = scope_van(request.user)
+    if scope.gemeente:
         raise PermissionDenied(
             "Jaarcijfers van aanbieders zijn voor het regioteam en de aanbieder zelf."
         )
@@ -404,8 +389,8 @@ def overwinst_view(request: HttpRequest) -> HttpResponse:
         .distinct()
         .select_related("aanbieder")
     )
-    if zicht.aanbieder:
-        qs = qs.filter(aanbieder__agb_code=zicht.aanbieder)
+    if scope.aanbieder:
+        qs = qs.filter(aanbieder__agb_code=scope.aanbieder)
     namen = {j.aanbieder.agb_code: j.aanbieder.naam for j in qs}
     cijfers = [(j.aanbieder.agb_code, j.jaar, j.omzet_eurocent, j.resultaat_eurocent) for j in qs]
     signalen = overwinst(cijfers, norm.max_resultaat_pct) if norm else []

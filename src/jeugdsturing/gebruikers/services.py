@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group, Permission, User
 from django.db import transaction
 
 from jeugdsturing.contracten.models import Aanbieder
+from jeugdsturing.core.access import Actie, Sectie, rollen_met
 from jeugdsturing.gebruikers.models import Profiel
 from jeugdsturing.regio.models import Gemeente, Regio
 from jeugdsturing.rollen import Rol
@@ -41,7 +42,7 @@ def gebruiker_create_or_update(
     """Create a user with a role (or bring an existing one to this role)."""
     user, _ = User.objects.get_or_create(username=username)
     user.first_name = naam
-    user.is_staff = rol == Rol.REGIOBEHEERDER
+    user.is_staff = rol in rollen_met(Sectie.BEHEER, Actie.WIJZIGEN)  # the admin's own check
     if password is not None:
         user.set_password(password)
     user.save()

@@ -6,18 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import polars as pl
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
 from jeugdsturing.berichten.models import ToewijzingVersie, Traject, TrajectStatus
 from jeugdsturing.contracten.models import Aanbieder, Product
-from jeugdsturing.core.access import TEAM_ROLLEN, rol_van
+from jeugdsturing.core.access import Scope
 from jeugdsturing.monitor.indicatoren import (
     TRAJECT_SCHEMA,
     VERLENGING_SCHEMA,
     verlengingsmomenten,
 )
 from jeugdsturing.regio.models import Gebied, Regio, Thema
-from jeugdsturing.rollen import Rol
 
 TRAJECT_VELDEN = (
     "pk", "client", "aanbieder", "gemeente", "gebied", "productcode", "categorie",
@@ -112,51 +110,15 @@ def monitor_data(regio: Regio) -> MonitorData:
 # --- who sees what ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class MonitorZicht:
-    """A viewer's scope: a gemeente user counts only the gemeente's own residents, a
-    provider user only its own trajectories (plus the protected regional totals as a
-    reference). `exact` and `trajecten` are the rights to unprotected figures and to the
-    pseudonymised trajectories behind a figure."""
-
-    gemeente: str | None = None
-    aanbieder: str | None = None
-    exact: bool = False
-    trajecten: bool = False
-
-    def filter(self) -> pl.Expr | None:
-        voorwaarden = []
-        if self.gemeente is not None:
-            voorwaarden.append(pl.col("gemeente") == self.gemeente)
-        if self.aanbieder is not None:
-            voorwaarden.append(pl.col("provider") == self.aanbieder)
-        return pl.all_horizontal(voorwaarden) if voorwaarden else None
-
-    @property
-    def beperkt(self) -> bool:
-        return self.gemeente is not None or self.aanbieder is not None
-
-
-# Roles that may see exact figures and the trajectories behind them: the region's own
-# team. Gemeente, provider and council users get published (protected) figures.
-EXACT_ROLLEN = TEAM_ROLLEN
-PUBLIEK = MonitorZicht()
-
-
-def monitor_zicht(user: AbstractBaseUser | AnonymousUser) -> MonitorZicht:
-    rol = rol_van(user)
-    if rol is None:
-        superuser = bool(getattr(user, "is_superuser", False))
-        return MonitorZicht(exact=superuser, trajecten=superuser)
-    profiel = getattr(user, "profiel", None)
-    if rol == Rol.GEMEENTE:
-        code = profiel.gemeente.code if profiel and profiel.gemeente else "----"
-        return MonitorZicht(gemeente=code)
-    if rol == Rol.AANBIEDER:
-        agb = profiel.aanbieder.agb_code if profiel and profiel.aanbieder else "--------"
-        return MonitorZicht(aanbieder=agb)
-    team = rol in EXACT_ROLLEN
-    return MonitorZicht(exact=team, trajecten=team)
+def scope_filter(scope: Scope) -> pl.Expr | None:
+    """The trajectories a viewer may count: a gemeente user its own residents, a
+    provider user its own trajectories (core.access.Scope); None: all of the region."""
+    voorwaarden = []
+    if scope.gemeente is not None:
+        voorwaarden.append(pl.col("gemeente") == scope.gemeente)
+    if scope.aanbieder is not None:
+        voorwaarden.append(pl.col("provider") == scope.aanbieder)
+    return pl.all_horizontal(voorwaarden) if voorwaarden else None
 
 
 def aanbieder_namen(regio: Regio) -> dict[str, str]:

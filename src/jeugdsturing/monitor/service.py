@@ -13,6 +13,7 @@ from django.db.models import Count, Max
 
 from jeugdsturing.berichten.models import Bericht, Traject
 from jeugdsturing.contracten.models import Product
+from jeugdsturing.core.access import Scope
 from jeugdsturing.monitor.bescherming import publiek
 from jeugdsturing.monitor.indicatoren import (
     DIMENSIES,
@@ -23,7 +24,7 @@ from jeugdsturing.monitor.indicatoren import (
     bereken,
     verrijk,
 )
-from jeugdsturing.monitor.selectors import MonitorData, MonitorZicht, monitor_data
+from jeugdsturing.monitor.selectors import MonitorData, monitor_data, scope_filter
 from jeugdsturing.regio.models import Regio
 
 Rij = dict[str, Any]
@@ -33,21 +34,21 @@ class Monitor:
     def __init__(
         self,
         data: MonitorData,
-        zicht: MonitorZicht,
+        scope: Scope,
         normen: Normen = NORMEN,
         verrijkt: pl.DataFrame | None = None,
     ) -> None:
         self.data = data
-        self.zicht = zicht
+        self.scope = scope
         self.normen = normen
         self.verrijkt = verrijk(data.trajecten, normen) if verrijkt is None else verrijkt
 
     def _bevolking(self) -> pl.DataFrame:
         b = self.data.bevolking
-        return b.filter(pl.col("gemeente") == self.zicht.gemeente) if self.zicht.gemeente else b
+        return b.filter(pl.col("gemeente") == self.scope.gemeente) if self.scope.gemeente else b
 
     def _filter(self, regionaal: bool, filters: dict[str, str | None] | None) -> pl.Expr | None:
-        delen = [] if regionaal else [f for f in [self.zicht.filter()] if f is not None]
+        delen = [] if regionaal else [f for f in [scope_filter(self.scope)] if f is not None]
         for dim, waarde in (filters or {}).items():
             if dim not in DIMENSIES:
                 raise ValueError(f"onbekende dimensie {dim!r}")
@@ -65,7 +66,7 @@ class Monitor:
         """Exact result frame; regionaal=True ignores the viewer's scope and the filters
         (the regional reference every viewer may see, in published form)."""
         bevolking = self.data.bevolking
-        gemeente = None if regionaal else (filters or {}).get("gemeente") or self.zicht.gemeente
+        gemeente = None if regionaal else (filters or {}).get("gemeente") or self.scope.gemeente
         if gemeente:
             bevolking = bevolking.filter(pl.col("gemeente") == gemeente)
         return bereken(
@@ -90,18 +91,18 @@ class Monitor:
     ) -> list[Rij]:
         """Rows as this viewer may see them: exact only when asked and allowed; the
         regional reference is always published (protected) for a restricted viewer."""
-        mag_exact = exact and self.zicht.exact and not (regionaal and self.zicht.beperkt)
+        mag_exact = exact and self.scope.exact and not (regionaal and self.scope.beperkt)
         frame = self.frame(pp, by, regionaal=regionaal, filters=filters)
         return publiek(frame.to_dicts(), by, mag_exact)
 
     def detail(
         self, periode: Periode, indicator: str, filters: dict[str, str | None]
     ) -> pl.DataFrame:
-        if not self.zicht.trajecten:
+        if not self.scope.exact:
             raise PermissionError("deze rol mag de trajecten achter een cijfer niet zien")
         return achterliggend(
             self.verrijkt, self.data.verlengingen, periode, indicator, filters,
-            zicht=self.zicht.filter(), normen=self.normen, verrijkt=True,
+            zicht=scope_filter(self.scope), normen=self.normen, verrijkt=True,
         )  # fmt: skip
 
 
@@ -118,7 +119,7 @@ _cache: dict[int, tuple[str, MonitorData, pl.DataFrame]] = {}
 _slot = threading.Lock()
 
 
-def regio_monitor(regio: Regio, zicht: MonitorZicht) -> Monitor:
+def regio_monitor(regio: Regio, scope: Scope) -> Monitor:
     """The monitor of a region for one viewer. The region's frames (and the client
     histories computed over them) are extracted again only when the data changed."""
     versie = data_versie(regio)
@@ -129,4 +130,4 @@ def regio_monitor(regio: Regio, zicht: MonitorZicht) -> Monitor:
         bewaard = (versie, data, verrijk(data.trajecten, NORMEN))
         with _slot:
             _cache[regio.pk] = bewaard
-    return Monitor(bewaard[1], zicht, NORMEN, verrijkt=bewaard[2])
+    return Monitor(bewaard[1], scope, NORMEN, verrijkt=bewaard[2])

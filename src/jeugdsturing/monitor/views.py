@@ -7,11 +7,10 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from jeugdsturing.core.access import Sectie, requires
+from jeugdsturing.core.access import Actie, Scope, Sectie, eis, requires, scope_van
 from jeugdsturing.monitor.bescherming import AFGESCHERMD, KLEIN
 from jeugdsturing.monitor.indicatoren import (
     AANTALLEN,
@@ -22,13 +21,7 @@ from jeugdsturing.monitor.indicatoren import (
     Periode,
     perioden,
 )
-from jeugdsturing.monitor.selectors import (
-    MonitorZicht,
-    aanbieder_namen,
-    gebied_namen,
-    monitor_zicht,
-    thema_namen,
-)
+from jeugdsturing.monitor.selectors import aanbieder_namen, gebied_namen, thema_namen
 from jeugdsturing.monitor.service import Monitor, regio_monitor
 from jeugdsturing.monitor.uitvoer import als_csv, als_xlsx
 from jeugdsturing.regio.models import Regio
@@ -140,10 +133,10 @@ def _naam(namen: dict[str, dict[str, str]], dim: str, code: object) -> str:
 
 
 def _filteropties(
-    namen: dict[str, dict[str, str]], zicht: MonitorZicht
+    namen: dict[str, dict[str, str]], scope: Scope
 ) -> dict[str, list[tuple[str, str]]]:
     """Filter lists for the dimensions the viewer is not already limited to."""
-    eigen = {"gemeente": zicht.gemeente, "provider": zicht.aanbieder}
+    eigen = {"gemeente": scope.gemeente, "provider": scope.aanbieder}
     return {
         d: sorted(namen[d].items(), key=lambda kv: kv[1])
         for d in ("gemeente", "provider", "theme")
@@ -156,16 +149,17 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     regio = regio_for_user(request.user)
     if regio is None:
         return render(request, "monitor/dashboard.html", {"regio": None})
-    zicht = monitor_zicht(request.user)
+    scope = scope_van(request.user)
     keuze = keuze_uit(request)
-    monitor = regio_monitor(regio, zicht)
-    exact = zicht.exact
+    monitor = regio_monitor(regio, scope)
+    exact = scope.exact
     filt = keuze.filters
     by = [keuze.by]
     tabel = monitor.rijen([keuze.periode], by, exact=exact, filters=filt)
     namen = _namen(regio, monitor)
 
     if request.GET.get("export") in ("csv", "xlsx"):
+        eis(request.user, Sectie.MONITOR, Actie.EXPORTEREN)
         velden = ["period_from", "period_to", *by, *INDICATOREN]
         titel = f"Monitor {regio.naam} {keuze.van} t/m {keuze.tot}"
         if request.GET["export"] == "csv":
@@ -193,7 +187,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         if keuze.nulmeting
         else []
     )
-    regionaal = monitor.rijen([keuze.periode], [], regionaal=True) if zicht.beperkt else []
+    regionaal = monitor.rijen([keuze.periode], [], regionaal=True) if scope.beperkt else []
     kerncijfers = [
         {
             "key": k,
@@ -202,7 +196,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "vorige": vorige[0][k] if vorige else None,
             "nulmeting": nul[0][k] if nul else None,
             "regio": regionaal[0][k] if regionaal else None,
-            "link": keuze.query(indicator=k) if zicht.trajecten and k in ACHTER else None,
+            "link": keuze.query(indicator=k) if scope.exact and k in ACHTER else None,
         }
         for k in INDICATOREN
     ]
@@ -210,9 +204,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     # Trend per month of the chosen indicator (scope, and the region as reference).
     maanden = perioden(keuze.van, keuze.tot, "maand")
     punten: list[dict[str, Any]] = []
-    reeks = "eigen" if zicht.beperkt else "regio"
+    reeks = "eigen" if scope.beperkt else "regio"
     reeksen = [(reeks, monitor.rijen(maanden, [], exact=exact, filters=filt))]
-    if zicht.beperkt:
+    if scope.beperkt:
         reeksen.append(("regio", monitor.rijen(maanden, [], regionaal=True)))
     for naam, rows in reeksen:
         for r in rows:
@@ -256,7 +250,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         cellen = []
         for k in INDICATOREN:
             link = None
-            if zicht.trajecten and k in ACHTER and r[k] not in (None, 0):
+            if scope.exact and k in ACHTER and r[k] not in (None, 0):
                 link = keuze.query(indicator=k, **{keuze.by: "" if code is None else str(code)})
             cellen.append({"key": k, "waarde": r[k], "link": link})
         rijen.append({"code": code, "naam": _naam(namen, keuze.by, code), "cellen": cellen})
@@ -265,14 +259,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         request,
         "monitor/dashboard.html",
         {
-            "regio": regio, "keuze": keuze, "zicht": zicht, "exact": exact,
+            "regio": regio, "keuze": keuze, "scope": scope, "exact": exact,
             "by_label": DIMENSIE_LABELS[keuze.by],
             "kerncijfers": kerncijfers, "vorige": keuze.periode.vorige(),
             "trend": trend, "vergelijking": vergelijking, "rijen": rijen,
             "referentielijn": referentie is not None,
             "indicatoren": [(k, LABELS[k]) for k in INDICATOREN],
             "dimensies": [(d, DIMENSIE_LABELS[d]) for d in DIMENSIES],
-            "filteropties": _filteropties(namen, zicht),
+            "filteropties": _filteropties(namen, scope),
             "filters": keuze.filters,
             "KLEIN": KLEIN, "AFGESCHERMD": AFGESCHERMD,
             "export_query": keuze.query(),
@@ -280,20 +274,21 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )  # fmt: skip
 
 
-@requires(Sectie.MONITOR)
+@requires(Sectie.MONITOR, Actie.EXACT)
 def trajecten(request: HttpRequest) -> HttpResponse:
     """The pseudonymised trajectories behind one figure (team roles only)."""
     regio = regio_for_user(request.user)
-    zicht = monitor_zicht(request.user)
-    if regio is None or not zicht.trajecten:
-        raise PermissionDenied("Uw rol mag de trajecten achter een cijfer niet zien.")
+    if regio is None:
+        return render(request, "monitor/dashboard.html", {"regio": None})
+    scope = scope_van(request.user)
     keuze = keuze_uit(request)
     filters: dict[str, str | None] = {
         d: (request.GET[d] or None) for d in DIMENSIES if d in request.GET
     }
-    monitor = regio_monitor(regio, zicht)
+    monitor = regio_monitor(regio, scope)
     frame = monitor.detail(keuze.periode, keuze.indicator, filters)
     if request.GET.get("export") == "csv":
+        eis(request.user, Sectie.MONITOR, Actie.EXPORTEREN)
         antwoord = HttpResponse(
             als_csv(frame.to_dicts(), frame.columns), content_type="text/csv; charset=utf-8"
         )

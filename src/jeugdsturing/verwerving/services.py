@@ -22,6 +22,7 @@ from django.utils import timezone
 from jeugdsturing.contracten import services as cs
 from jeugdsturing.contracten.models import Aanbieder, Begroting
 from jeugdsturing.contracten.verdeling import lumpsums_verdelen
+from jeugdsturing.core.access import Actie, Sectie, mag, scope_van
 from jeugdsturing.core.levenscyclus import controleer_overgang
 from jeugdsturing.regio.models import Thema
 from jeugdsturing.verwerving import dekking
@@ -1425,16 +1426,15 @@ def sjabloon_neem_over(*, aanbesteding: Aanbesteding, wat: str) -> int:
 def beoordelaar_benoem(*, aanbesteding: Aanbesteding, gebruiker: User) -> Beoordelaar:
     """Appoint a committee member: a user with the assessor role in the tender's region,
     until the ranking is fixed."""
-    from jeugdsturing.core.access import rol_van
-    from jeugdsturing.rollen import Rol
-
     a = aanbesteding
     if a.status not in (
         AanbestedingStatus.CONCEPT, AanbestedingStatus.AANGEKONDIGD, AanbestedingStatus.BEOORDELING
     ):  # fmt: skip
         raise ValidationError("Na de selectie wordt de commissie niet meer gewijzigd.")
-    profiel = getattr(gebruiker, "profiel", None)
-    if rol_van(gebruiker) != Rol.BEOORDELAAR or profiel is None or profiel.regio_id != a.regio_id:
+    if (
+        not mag(gebruiker, Sectie.VERWERVING, Actie.BEOORDELEN)
+        or scope_van(gebruiker).regio_id != a.regio_id
+    ):
         raise ValidationError(f"{gebruiker.username} is geen beoordelaar in deze regio.")
     if a.beoordelaars.filter(gebruiker=gebruiker).exists():
         raise ValidationError(f"{gebruiker.username} zit al in de commissie.")

@@ -15,11 +15,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from jeugdsturing.contracten.models import Aanbieder
-from jeugdsturing.core.access import Sectie, requires, rol_van
+from jeugdsturing.core.access import Actie, Sectie, mag, requires, scope_van
 from jeugdsturing.regio.selectors import regio_for_user
-from jeugdsturing.rollen import Rol
 from jeugdsturing.verwerving import documenten, ocds, rangschikking
 from jeugdsturing.verwerving import services as s
 from jeugdsturing.verwerving.models import (
@@ -35,14 +35,16 @@ from jeugdsturing.verwerving.models import (
 )
 from jeugdsturing.verwerving.services import tijd
 
-TEAM = {Rol.REGIOBEHEERDER, Rol.CONTRACTMANAGER, Rol.BELEID}
+V = Sectie.VERWERVING
 
 
-def _rol(request: HttpRequest) -> Rol | None:
-    rol = rol_van(request.user)
-    if rol is None and getattr(request.user, "is_superuser", False):
-        return Rol.REGIOBEHEERDER
-    return rol
+def _team(request: HttpRequest) -> bool:
+    """Does the user run tenders (the team's steps and pages)?"""
+    return mag(request.user, V, Actie.WIJZIGEN)
+
+
+def _inschrijver(request: HttpRequest) -> bool:
+    return mag(request.user, V, Actie.INSCHRIJVEN)
 
 
 def _gebruiker(request: HttpRequest) -> User | None:
@@ -62,18 +64,19 @@ def _uitvoeren(
 
 
 def _aanbieder(request: HttpRequest) -> Aanbieder | None:
-    profiel = getattr(request.user, "profiel", None)
-    return profiel.aanbieder if profiel is not None else None
+    """The provider a bidder works for (its Scope); None for everyone else."""
+    pk = scope_van(request.user).aanbieder_id
+    return Aanbieder.objects.filter(pk=pk).first() if pk is not None else None
 
 
-@requires(Sectie.VERWERVING)
+@requires(V)
 def overzicht(request: HttpRequest) -> HttpResponse:
     regio = regio_for_user(request.user)
-    rol = _rol(request)
+    team = _team(request)
     qs = Aanbesteding.objects.filter(regio=regio) if regio else Aanbesteding.objects.none()
-    if rol == Rol.BEOORDELAAR:
+    if mag(request.user, V, Actie.BEOORDELEN):
         qs = qs.filter(beoordelaars__gebruiker_id=request.user.pk)
-    if rol not in TEAM:
+    if not team:
         qs = qs.exclude(status=AanbestedingStatus.CONCEPT)
     rijen = []
     aanbieder = _aanbieder(request)
@@ -85,7 +88,7 @@ def overzicht(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "verwerving/overzicht.html",
-        {"regio": regio, "rijen": rijen, "rol": rol, "team": rol in TEAM},
+        {"regio": regio, "rijen": rijen, "team": team, "inschrijver": _inschrijver(request)},
     )
 
 
@@ -93,27 +96,26 @@ def _aanbesteding(request: HttpRequest, referentie: str) -> Aanbesteding:
     """The tender of the user's region; a concept exists only for the team."""
     regio = regio_for_user(request.user)
     a = get_object_or_404(Aanbesteding, referentie=referentie, regio=regio)
-    if a.status == AanbestedingStatus.CONCEPT and _rol(request) not in TEAM:
+    if a.status == AanbestedingStatus.CONCEPT and not _team(request):
         raise Http404("Geen aanbesteding met deze referentie.")
     return a
 
 
-@requires(Sectie.VERWERVING)
+@requires(V)
 def aanbesteding(request: HttpRequest, referentie: str) -> HttpResponse:
     a = _aanbesteding(request, referentie)
-    rol = _rol(request)
-    if rol == Rol.BEOORDELAAR:
+    if mag(request.user, V, Actie.BEOORDELEN):
         return redirect("verwerving:beoordelen", referentie=referentie)
     nu = timezone.now()
     verzegeld = nu <= a.inschrijven_tot
     gepubliceerd = a.vragen.filter(nota_nummer__isnull=False).order_by("volgnummer")
     context: dict[str, object] = {
-        "a": a, "rol": rol, "verzegeld": verzegeld, "nota": gepubliceerd,
+        "a": a, "verzegeld": verzegeld, "nota": gepubliceerd,
         "einde_bezwaar": s.einde_bezwaartermijn(a),
         "criteria": a.criteria.all(), "mijlpalen": a.mijlpalen.all(),
         "nota_nummers": sorted({v.nota_nummer or 0 for v in gepubliceerd}),
     }  # fmt: skip
-    if rol == Rol.AANBIEDER:
+    if _inschrijver(request):
         aanbieder = _aanbieder(request)
         eigen = a.inschrijvingen.filter(aanbieder=aanbieder).first()
         bekend = a.selectie_bekendgemaakt_op is not None
@@ -134,7 +136,7 @@ def aanbesteding(request: HttpRequest, referentie: str) -> HttpResponse:
             eigen_bezwaren=eigen.bezwaren.order_by("ingediend_op") if eigen is not None else [],
         )
         return render(request, "verwerving/aanbieder.html", context)
-    if rol not in TEAM:
+    if not _team(request):
         raise PermissionDenied("Uw rol ziet deze aanbesteding niet.")
     inschrijvingen = (
         []
@@ -193,7 +195,7 @@ def _aanbod_per_partner(
     ]
 
 
-@requires(Sectie.VERWERVING)
+@requires(V, Actie.BEOORDELEN)
 def beoordelen(request: HttpRequest, referentie: str) -> HttpResponse:
     """An assessor's own bids: enter scores, submit, and (only once all assessors of a
     bid have submitted) see the others' scores."""
@@ -244,11 +246,9 @@ def beoordelen(request: HttpRequest, referentie: str) -> HttpResponse:
     )
 
 
-@requires(Sectie.VERWERVING)
+@requires(V, Actie.EXPORTEREN)
 def ocds_export(request: HttpRequest, referentie: str) -> HttpResponse:
     a = _aanbesteding(request, referentie)
-    if _rol(request) not in TEAM:
-        raise PermissionDenied("Alleen het regioteam publiceert OCDS.")
     antwoord = HttpResponse(
         json.dumps(ocds.release_package(a), ensure_ascii=False, indent=2),
         content_type="application/json",
@@ -263,15 +263,13 @@ def _pdf(inhoud: bytes, naam: str) -> HttpResponse:
     return antwoord
 
 
-@requires(Sectie.VERWERVING)
+@requires(V)
 def brief(request: HttpRequest, referentie: str, nummer: int) -> HttpResponse:
     """The selection or rejection letter: the team for every bid, a bidder only its own."""
     a = _aanbesteding(request, referentie)
     i = get_object_or_404(Inschrijving, aanbesteding=a, nummer=nummer)
-    rol = _rol(request)
-    eigen = _aanbieder(request)
-    eigen_bod = rol == Rol.AANBIEDER and eigen is not None and eigen.pk == i.aanbieder_id
-    if rol not in TEAM and not eigen_bod:
+    eigen_bod = _inschrijver(request) and scope_van(request.user).aanbieder_id == i.aanbieder_id
+    if not mag(request.user, V, Actie.EXPORTEREN) and not eigen_bod:
         raise PermissionDenied("U ziet alleen uw eigen brief.")
     try:
         html = documenten.brief_html(i)
@@ -280,10 +278,10 @@ def brief(request: HttpRequest, referentie: str, nummer: int) -> HttpResponse:
     return _pdf(documenten.pdf(html), f"{a.referentie}-brief-{i.nummer}.pdf")
 
 
-@requires(Sectie.VERWERVING)
+@requires(V)
 def nota(request: HttpRequest, referentie: str, nummer: int) -> HttpResponse:
     a = _aanbesteding(request, referentie)
-    if _rol(request) not in (*TEAM, Rol.AANBIEDER):
+    if not (mag(request.user, V, Actie.EXPORTEREN) or _inschrijver(request)):
         raise PermissionDenied("De Nota van Inlichtingen is voor inschrijvers en het team.")
     try:
         html = documenten.nota_html(a, nummer)
@@ -292,21 +290,18 @@ def nota(request: HttpRequest, referentie: str, nummer: int) -> HttpResponse:
     return _pdf(documenten.pdf(html), f"{a.referentie}-nota-{nummer}.pdf")
 
 
-@requires(Sectie.VERWERVING)
+@requires(V, Actie.EXPORTEREN)
 def proces_verbaal(request: HttpRequest, referentie: str) -> HttpResponse:
     a = _aanbesteding(request, referentie)
-    if _rol(request) not in TEAM:
-        raise PermissionDenied("Het proces-verbaal is voor het regioteam.")
     return _pdf(documenten.pdf(documenten.proces_verbaal_html(a)), f"{a.referentie}-pv.pdf")
 
 
-@requires(Sectie.VERWERVING)
+@require_POST
+@requires(V, Actie.WIJZIGEN)
 def actie(request: HttpRequest, referentie: str) -> HttpResponse:
     """The team's steps of the procedure, each a service call; what goes wrong comes
     back as a message naming the rule."""
     a = _aanbesteding(request, referentie)
-    if _rol(request) not in TEAM or request.method != "POST":
-        raise PermissionDenied("Alleen het regioteam voert de stappen van de aanbesteding uit.")
     p = request.POST
     door = _gebruiker(request)
     soort = p.get("actie", "")
@@ -363,12 +358,13 @@ def actie(request: HttpRequest, referentie: str) -> HttpResponse:
     return redirect("verwerving:aanbesteding", referentie=referentie)
 
 
-@requires(Sectie.VERWERVING)
+@require_POST
+@requires(V, Actie.INSCHRIJVEN)
 def vraag(request: HttpRequest, referentie: str) -> HttpResponse:
     """A registered party asks a question (until the question deadline)."""
     a = _aanbesteding(request, referentie)
     aanbieder = _aanbieder(request)
-    if _rol(request) != Rol.AANBIEDER or aanbieder is None or request.method != "POST":
+    if aanbieder is None:
         raise PermissionDenied("Alleen een inschrijver stelt vragen.")
     try:
         s.vraag_stel(aanbesteding=a, aanbieder=aanbieder, tekst=request.POST.get("tekst", ""))
@@ -380,13 +376,11 @@ def vraag(request: HttpRequest, referentie: str) -> HttpResponse:
     return redirect("verwerving:aanbesteding", referentie=referentie)
 
 
-@requires(Sectie.VERWERVING)
+@requires(V, Actie.WIJZIGEN)
 def toetsing(request: HttpRequest, referentie: str) -> HttpResponse:
     """The team's knock-out checks (bid x requirement, with motivation) and the
     assignment of bids to assessors."""
     a = _aanbesteding(request, referentie)
-    if _rol(request) not in TEAM:
-        raise PermissionDenied("De toetsing is voor het regioteam.")
     if timezone.now() <= a.inschrijven_tot:
         raise PermissionDenied(f"De inschrijvingen zijn verzegeld tot {tijd(a.inschrijven_tot)}.")
     door = _gebruiker(request)

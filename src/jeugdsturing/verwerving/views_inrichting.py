@@ -11,21 +11,18 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from jeugdsturing.core.access import Sectie, requires
+from jeugdsturing.core.access import Actie, Sectie, requires, rollen_met
 from jeugdsturing.regio.models import Thema
 from jeugdsturing.regio.selectors import regio_for_user
-from jeugdsturing.rollen import Rol
 from jeugdsturing.verwerving import forms as f
 from jeugdsturing.verwerving import services as s
 from jeugdsturing.verwerving.models import Aanbesteding, AanbestedingStatus
-from jeugdsturing.verwerving.views import TEAM, _aanbesteding, _gebruiker, _rol, _uitvoeren
+from jeugdsturing.verwerving.views import _aanbesteding, _gebruiker, _uitvoeren
 
 
-@requires(Sectie.VERWERVING)
+@requires(Sectie.VERWERVING, Actie.WIJZIGEN)
 def nieuw(request: HttpRequest) -> HttpResponse:
     """A new tender, as a concept."""
-    if _rol(request) not in TEAM:
-        raise PermissionDenied("Alleen het regioteam zet een aanbesteding op.")
     regio = regio_for_user(request.user)
     if regio is None:
         raise PermissionDenied("Uw account hoort bij geen regio.")
@@ -47,19 +44,17 @@ def _themas(a: Aanbesteding) -> list[tuple[str, str]]:
     return [(str(t.pk), f"{t.code} {t.naam}") for t in a.regio.themas.order_by("volgorde")]
 
 
-@requires(Sectie.VERWERVING)
+@requires(Sectie.VERWERVING, Actie.WIJZIGEN)
 def inrichting(request: HttpRequest, referentie: str) -> HttpResponse:
     a = _aanbesteding(request, referentie)
-    if _rol(request) not in TEAM:
-        raise PermissionDenied("De inrichting van de aanbesteding is voor het regioteam.")
     if request.method == "POST":
         return _uitvoeren(
             request, lambda: _verwerk(request, a), "verwerving:inrichting", referentie
         )
     concept = a.status == AanbestedingStatus.CONCEPT
-    kandidaten = User.objects.filter(profiel__rol=Rol.BEOORDELAAR, profiel__regio=a.regio).exclude(
-        pk__in=a.beoordelaars.values("gebruiker")
-    )
+    kandidaten = User.objects.filter(
+        profiel__rol__in=rollen_met(Sectie.VERWERVING, Actie.BEOORDELEN), profiel__regio=a.regio
+    ).exclude(pk__in=a.beoordelaars.values("gebruiker"))
     return render(
         request,
         "verwerving/inrichting.html",

@@ -15,10 +15,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_POST
 
 from jeugdsturing.contracten.models import Aanbieder
-from jeugdsturing.core.access import Sectie, requires
-from jeugdsturing.rollen import Rol
+from jeugdsturing.core.access import Actie, Sectie, mag, requires
 from jeugdsturing.verwerving import forms as f
 from jeugdsturing.verwerving import services as s
 from jeugdsturing.verwerving.models import (
@@ -28,7 +28,7 @@ from jeugdsturing.verwerving.models import (
     Inschrijving,
 )
 from jeugdsturing.verwerving.services import tijd
-from jeugdsturing.verwerving.views import TEAM, _aanbesteding, _aanbieder, _rol
+from jeugdsturing.verwerving.views import _aanbesteding, _aanbieder
 
 LEGE_REGELS = 4
 
@@ -119,11 +119,11 @@ def _verwerk_inschrijving(
     return i
 
 
-@requires(Sectie.VERWERVING)
+@requires(Sectie.VERWERVING, Actie.INSCHRIJVEN)
 def inschrijven(request: HttpRequest, referentie: str) -> HttpResponse:
     a = _aanbesteding(request, referentie)
     aanbieder = _aanbieder(request)
-    if _rol(request) != Rol.AANBIEDER or aanbieder is None:
+    if aanbieder is None:
         raise PermissionDenied("Alleen een aanbieder schrijft in.")
     eigen = a.inschrijvingen.filter(aanbieder=aanbieder).first()
     open_ = a.status == AanbestedingStatus.AANGEKONDIGD and timezone.now() <= a.inschrijven_tot
@@ -222,10 +222,9 @@ def bijlage(request: HttpRequest, referentie: str, pk: int) -> HttpResponse:
     """An attachment: its own bidder always; the team only after the bid deadline."""
     a = _aanbesteding(request, referentie)
     stuk = get_object_or_404(Bewijsstuk, pk=pk, inschrijving__aanbesteding=a)
-    rol = _rol(request)
-    if rol == Rol.AANBIEDER:
+    if mag(request.user, Sectie.VERWERVING, Actie.INSCHRIJVEN):
         s.bewijsstuk_open(bewijsstuk=stuk, aanbieder=_aanbieder(request) or Aanbieder())
-    elif rol in TEAM:
+    elif mag(request.user, Sectie.VERWERVING, Actie.WIJZIGEN):
         s.bewijsstuk_open(bewijsstuk=stuk)
     else:
         raise PermissionDenied("Bijlagen van inschrijvingen zijn voor het regioteam.")
@@ -235,16 +234,13 @@ def bijlage(request: HttpRequest, referentie: str, pk: int) -> HttpResponse:
     return antwoord
 
 
-@requires(Sectie.VERWERVING)
+@require_POST
+@requires(Sectie.VERWERVING, Actie.INSCHRIJVEN)
 def bijlage_verwijder(request: HttpRequest, referentie: str, pk: int) -> HttpResponse:
     a = _aanbesteding(request, referentie)
     aanbieder = _aanbieder(request)
     stuk = get_object_or_404(Bewijsstuk, pk=pk, inschrijving__aanbesteding=a)
-    if (
-        request.method != "POST"
-        or aanbieder is None
-        or stuk.inschrijving.aanbieder_id != aanbieder.pk
-    ):
+    if aanbieder is None or stuk.inschrijving.aanbieder_id != aanbieder.pk:
         raise PermissionDenied("Alleen de inschrijver verwijdert de eigen bijlagen.")
     try:
         s.bewijsstuk_verwijder(bewijsstuk=stuk)
@@ -254,12 +250,13 @@ def bijlage_verwijder(request: HttpRequest, referentie: str, pk: int) -> HttpRes
     return redirect("verwerving:inschrijven", referentie=referentie)
 
 
-@requires(Sectie.VERWERVING)
+@require_POST
+@requires(Sectie.VERWERVING, Actie.INSCHRIJVEN)
 def eindbod(request: HttpRequest, referentie: str) -> HttpResponse:
     """A partner accepts or refuses its offer."""
     a = _aanbesteding(request, referentie)
     aanbieder = _aanbieder(request)
-    if _rol(request) != Rol.AANBIEDER or aanbieder is None or request.method != "POST":
+    if aanbieder is None:
         raise PermissionDenied("Alleen de partner zelf beantwoordt het aanbod.")
     eigen = get_object_or_404(Inschrijving, aanbesteding=a, aanbieder=aanbieder)
     keuze = request.POST.get("keuze", "")

@@ -13,9 +13,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
-from jeugdsturing.core.access import Sectie, requires
-from jeugdsturing.rollen import Rol
+from jeugdsturing.core.access import Actie, Sectie, requires
 from jeugdsturing.verwerving import forms as f
 from jeugdsturing.verwerving import services as s
 from jeugdsturing.verwerving.models import (
@@ -35,22 +35,8 @@ from jeugdsturing.verwerving.models import (
     Vraagraming,
 )
 from jeugdsturing.verwerving.services import tijd
-from jeugdsturing.verwerving.views import (
-    TEAM,
-    _aanbesteding,
-    _aanbieder,
-    _gebruiker,
-    _rol,
-    _uitvoeren,
-)
+from jeugdsturing.verwerving.views import _aanbesteding, _aanbieder, _gebruiker, _uitvoeren
 from jeugdsturing.weergave.grafieken import dekking_grafiek
-
-
-def _team(request: HttpRequest, referentie: str, wat: str) -> Aanbesteding:
-    a = _aanbesteding(request, referentie)
-    if _rol(request) not in TEAM:
-        raise PermissionDenied(f"{wat} is voor het regioteam.")
-    return a
 
 
 def _decimaal(tekst: str, veld: str) -> Decimal:
@@ -63,12 +49,12 @@ def _decimaal(tekst: str, veld: str) -> Decimal:
 # --- consensus ----------------------------------------------------------------------------
 
 
-@requires(Sectie.VERWERVING)
+@requires(Sectie.VERWERVING, Actie.WIJZIGEN)
 def consensus(request: HttpRequest, referentie: str) -> HttpResponse:
     """Per bid and criterion: the assessors' individual scores (once all have submitted),
     their mean, and the committee's consensus score with its motivation; after the oral
     explanation a changed score with its reason."""
-    a = _team(request, referentie, "De consensus")
+    a = _aanbesteding(request, referentie)
     if timezone.now() <= a.inschrijven_tot:
         raise PermissionDenied(f"De inschrijvingen zijn verzegeld tot {tijd(a.inschrijven_tot)}.")
     if request.method == "POST":
@@ -130,10 +116,10 @@ def _consensus_post(request: HttpRequest, a: Aanbesteding) -> str:
 # --- objections and drop-outs ---------------------------------------------------------------
 
 
-@requires(Sectie.VERWERVING)
+@requires(Sectie.VERWERVING, Actie.WIJZIGEN)
 def selectie(request: HttpRequest, referentie: str) -> HttpResponse:
     """Objections (received, handled) and drop-outs with the waiting room moving up."""
-    a = _team(request, referentie, "Bezwaar en uitval")
+    a = _aanbesteding(request, referentie)
     if request.method == "POST":
         return _uitvoeren(
             request, lambda: _selectie_post(request, a), "verwerving:selectie", referentie
@@ -182,12 +168,13 @@ def _selectie_post(request: HttpRequest, a: Aanbesteding) -> str:
     raise ValidationError(f"Onbekende actie '{actie}'.")
 
 
-@requires(Sectie.VERWERVING)
+@require_POST
+@requires(Sectie.VERWERVING, Actie.INSCHRIJVEN)
 def bezwaar(request: HttpRequest, referentie: str) -> HttpResponse:
     """A bidder files an objection against the selection or the award on the page."""
     a = _aanbesteding(request, referentie)
     aanbieder = _aanbieder(request)
-    if _rol(request) != Rol.AANBIEDER or aanbieder is None or request.method != "POST":
+    if aanbieder is None:
         raise PermissionDenied("Alleen een inschrijver maakt bezwaar.")
     eigen = get_object_or_404(Inschrijving, aanbesteding=a, aanbieder=aanbieder)
 
@@ -207,11 +194,11 @@ def bezwaar(request: HttpRequest, referentie: str) -> HttpResponse:
 # --- dialogue ------------------------------------------------------------------------------
 
 
-@requires(Sectie.VERWERVING)
+@requires(Sectie.VERWERVING, Actie.WIJZIGEN)
 def dialoog(request: HttpRequest, referentie: str) -> HttpResponse:
     """Rounds, topics (the seeds' list in one click), sessions with the partners and
     their minutes, and the agreements register with each agreement's status."""
-    a = _team(request, referentie, "De dialoog")
+    a = _aanbesteding(request, referentie)
     if request.method == "POST":
         return _uitvoeren(
             request, lambda: _dialoog_post(request, a), "verwerving:dialoog", referentie
@@ -292,12 +279,12 @@ def _dialoog_post(request: HttpRequest, a: Aanbesteding) -> str:
 # --- coverage ------------------------------------------------------------------------------
 
 
-@requires(Sectie.VERWERVING)
+@requires(Sectie.VERWERVING, Actie.WIJZIGEN)
 def dekking(request: HttpRequest, referentie: str) -> HttpResponse:
     """Expected demand against the capacity statements, per area and per expertise and
     area: shortages (even all partners at their maximum fall short) and over-capacity
     (their minimums alone exceed demand)."""
-    a = _team(request, referentie, "De dekking")
+    a = _aanbesteding(request, referentie)
     if request.method == "POST":
         return _uitvoeren(
             request, lambda: _dekking_post(request, a), "verwerving:dekking", referentie

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 
 
 class WebConfig(AppConfig):
@@ -8,3 +9,10 @@ class WebConfig(AppConfig):
 
     name = "jeugdsturing.web"
     verbose_name = "Webschil"
+
+
+class GegevensbeheerConfig(admin_apps.AdminConfig):
+    """Django's admin with the site of jeugdsturing.web.beheer (the access policy)."""
+
+    default = False  # named in INSTALLED_APPS; WebConfig is this module's app
+    default_site = "jeugdsturing.web.beheer.Gegevensbeheer"

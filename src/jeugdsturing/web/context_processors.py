@@ -5,7 +5,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import reverse
 
-from jeugdsturing.core.access import Sectie, may, rol_van
+from jeugdsturing.core.access import Sectie, mag, rol_van
 
 # The cycle, in the order users work through it.
 NAVIGATIE: list[tuple[str, str, Sectie]] = [
@@ -25,7 +25,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         return {}
     items = []
     for label, name, sectie in NAVIGATIE:
-        if may(request.user, sectie):
+        if mag(request.user, sectie):
             url = reverse(name)
             items.append({"label": label, "url": url, "actief": request.path.startswith(url)})
     profiel = getattr(request.user, "profiel", None)

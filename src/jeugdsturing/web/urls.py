@@ -8,10 +8,6 @@ from jeugdsturing.monitor import views as monitor_views
 from jeugdsturing.verwerving import views as verwerving_views
 from jeugdsturing.web import views
 
-admin.site.site_header = "jeugdsturing beheer"
-admin.site.site_title = "jeugdsturing"
-admin.site.index_title = "Gegevensbeheer"
-
 urlpatterns = [
     path("", views.home, name="home"),
     path(

@@ -13,11 +13,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from jeugdsturing.contracten.selectors import begroting_tabel
-from jeugdsturing.core.access import SECTIE_ROLLEN, Sectie, may, requires
+from jeugdsturing.core.access import Sectie, mag, requires, scope_van
 from jeugdsturing.core.selectors import audit_trail, audited_models
 from jeugdsturing.regio.models import Gebied, Gemeente, Jeugdregio, Regio, Stuurmoment
 from jeugdsturing.regio.selectors import regio_for_user
 from jeugdsturing.rollen import Rol
+from jeugdsturing.web.rollendoc import rechten_tabel
 
 MAANDEN = [
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -47,7 +48,7 @@ def home(request: HttpRequest) -> HttpResponse:
             gemeenten=Count("pk"), inwoners=Sum("inwoners"), jongeren=Sum("jongeren_0_17")
         )
         context["stuurmomenten"] = _komende_stuurmomenten(regio, date.today())[:4]  # noqa: DTZ011
-        context["mag_regio"] = may(request.user, Sectie.REGIO)
+        context["mag_regio"] = mag(request.user, Sectie.REGIO)
     return render(request, "web/home.html", context)
 
 
@@ -101,7 +102,7 @@ def referentie(request: HttpRequest) -> HttpResponse:
 @requires(Sectie.CONTRACTEN)
 def contracten(request: HttpRequest) -> HttpResponse:
     regio = regio_for_user(request.user)
-    tabel = begroting_tabel(regio=regio, user=request.user) if regio else None
+    tabel = begroting_tabel(regio=regio, scope=scope_van(request.user)) if regio else None
     return render(request, "web/contracten.html", {"regio": regio, "tabel": tabel})
 
 
@@ -130,12 +131,10 @@ def beheer(request: HttpRequest) -> HttpResponse:
     users = User.objects.select_related(
         "profiel", "profiel__gemeente", "profiel__aanbieder", "profiel__regio"
     ).order_by("username")
-    rechten = [
-        {"sectie": s.value, "rollen": sorted(r.label for r in rollen)}
-        for s, rollen in SECTIE_ROLLEN.items()
-    ]
     return render(
-        request, "web/beheer.html", {"gebruikers": users, "rechten": rechten, "rollen": Rol}
+        request,
+        "web/beheer.html",
+        {"gebruikers": users, "rechten": rechten_tabel(), "rollen": Rol},
     )
 
 

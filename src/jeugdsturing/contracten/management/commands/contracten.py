@@ -22,7 +22,13 @@ from jeugdsturing.contracten.selectors import (
     regionale_tarieven,
     trajecten_frame,
 )
+from jeugdsturing.core.access import Actie, Scope, Sectie, scope_voor_commando
 from jeugdsturing.regio.models import Regio
+
+GEBRUIKER = (
+    "gebruikersnaam: alleen wat die gebruiker mag zien (zonder: alles, voor de beheerder "
+    "van de server)"
+)
 
 REALISATIE_VELDEN = [
     "provider", "gemeente", "product", "month", "claimed_eurocent", "rejected_eurocent",
@@ -44,11 +50,13 @@ class Command(BaseCommand):
         ls.add_argument("--region", required=True)
         ls.add_argument("--year", type=int, required=True)
         ls.add_argument("--format", choices=["json", "csv"], default="json")
+        ls.add_argument("--user", help=GEBRUIKER)
         fc = sub.add_parser("forecast", help="jaarprognose per aanbieder en gemeente")
         fc.add_argument("--region", required=True)
         fc.add_argument("--year", type=int, required=True)
         fc.add_argument("--month", type=int, required=True, choices=range(1, 13))
         fc.add_argument("--format", choices=["json", "csv"], default="json")
+        fc.add_argument("--user", help=GEBRUIKER)
         bt = sub.add_parser("backtest", help="fout van elke prognosemethode op eerdere jaren")
         bt.add_argument("--region", required=True)
         bt.add_argument("--years", required=True, help="bijvoorbeeld 2025-2027")
@@ -59,6 +67,7 @@ class Command(BaseCommand):
         rl.add_argument("--region", required=True)
         rl.add_argument("--year", type=int, required=True)
         rl.add_argument("--format", choices=["json", "csv"], default="csv")
+        rl.add_argument("--user", help=GEBRUIKER)
         iv = sub.add_parser(
             "iv3", help="controle: begroting en realisatie jeugd per gemeente (Iv3)"
         )
@@ -72,16 +81,24 @@ class Command(BaseCommand):
         except Regio.DoesNotExist:
             raise CommandError(f"Regio '{options['region']}' bestaat niet.") from None
         actie = options["actie"]
+        scope = (
+            scope_voor_commando(
+                options["user"], Sectie.CONTRACTEN, (Actie.EXPORTEREN, f"--user {options['user']}")
+            )
+            if options.get("user")
+            else Scope.beheer()
+        )
         if actie == "lumpsum":
             rows = [
-                {k: r[k] for k in LUMPSUM_VELDEN} for r in lumpsum_rijen(regio, options["year"])
+                {k: r[k] for k in LUMPSUM_VELDEN}
+                for r in lumpsum_rijen(regio, options["year"], scope=scope)
             ]
             self._schrijf(rows, LUMPSUM_VELDEN, options["format"])
         elif actie == "forecast":
-            rows, _ = prognose_rijen(regio, options["year"], options["month"])
+            rows, _ = prognose_rijen(regio, options["year"], options["month"], scope=scope)
             self._schrijf(rows, FORECAST_VELDEN, options["format"])
         elif actie == "realisatie":
-            rows = realisatie_rijen(regio, options["year"])
+            rows = realisatie_rijen(regio, options["year"], scope=scope)
             self._schrijf(rows, REALISATIE_VELDEN, options["format"])
         elif actie == "iv3":
             self._iv3(regio, options["year"], Path(options["dir"]))

@@ -6,9 +6,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from jeugdsturing.core.access import Actie, Scope, Sectie, scope_voor_commando, weigering
 from jeugdsturing.monitor.indicatoren import (
     ACHTER,
     DIMENSIES,
@@ -16,7 +16,7 @@ from jeugdsturing.monitor.indicatoren import (
     Periode,
     perioden,
 )
-from jeugdsturing.monitor.selectors import PUBLIEK, MonitorZicht, monitor_data, monitor_zicht
+from jeugdsturing.monitor.selectors import monitor_data
 from jeugdsturing.monitor.service import Monitor
 from jeugdsturing.monitor.uitvoer import als_csv, als_json, als_xlsx
 from jeugdsturing.regio.models import Regio
@@ -80,14 +80,13 @@ class Command(BaseCommand):
         van, tot = _datum(opts["van"]), _datum(opts["tot"])
         if tot < van:
             raise CommandError(f"--to {tot} ligt voor --from {van}")
-        zicht = self._zicht(opts["user"])
-        if opts["exact"] and not zicht.exact:
+        scope = self._scope(opts)
+        if opts["exact"] and not scope.exact:
             raise CommandError(
-                "--exact mag alleen voor een rol die exacte cijfers mag zien "
-                "(regiobeheerder, contractmanager, beleid, data-analist, financiën); geef --user"
+                f"--exact: {weigering(Sectie.MONITOR, Actie.EXACT)} Geef --user met zo'n rol."
             )
         by: list[str] = list(dict.fromkeys(opts["by"]))
-        monitor = Monitor(monitor_data(regio), zicht)
+        monitor = Monitor(monitor_data(regio), scope)
         if opts["detail"]:
             self._detail(monitor, Periode(van, tot), opts)
             return
@@ -112,19 +111,25 @@ class Command(BaseCommand):
         velden += [k for k in rijen[0] if k not in velden] if rijen else []
         self._schrijf(rijen, velden, opts, f"Monitor {regio.naam} {van} t/m {tot}")
 
-    def _zicht(self, gebruikersnaam: str | None) -> MonitorZicht:
-        if gebruikersnaam is None:
-            return PUBLIEK
-        try:
-            user = get_user_model().objects.get(username=gebruikersnaam)
-        except get_user_model().DoesNotExist as e:
-            raise CommandError(f"onbekende gebruiker {gebruikersnaam!r}") from e
-        return monitor_zicht(user)
+    def _scope(self, opts: dict[str, Any]) -> Scope:
+        """Without --user: published figures for the whole region. With --user: what
+        that user may see, if the policy lets the user export the monitor (and see
+        exact figures, for --exact and --detail)."""
+        naam = opts["user"]
+        if naam is None:
+            return Scope.publiek()
+        eisen = [(Actie.EXPORTEREN, f"--user {naam}")]
+        if opts["detail"]:
+            eisen.insert(0, (Actie.EXACT, "--detail toont trajecten"))
+        elif opts["exact"]:
+            eisen.insert(0, (Actie.EXACT, "--exact"))
+        return scope_voor_commando(naam, Sectie.MONITOR, *eisen)
 
     def _detail(self, monitor: Monitor, periode: Periode, opts: dict[str, Any]) -> None:
-        if not monitor.zicht.trajecten:
+        if not monitor.scope.exact:
             raise CommandError(
-                "--detail toont trajecten: alleen voor teamrollen; geef --user met zo'n rol"
+                f"--detail toont trajecten: {weigering(Sectie.MONITOR, Actie.EXACT)} "
+                "Geef --user met zo'n rol."
             )
         filters: dict[str, str | None] = {}
         for f in opts["filter"]:
