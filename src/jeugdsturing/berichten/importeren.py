@@ -47,6 +47,7 @@ from jeugdsturing.berichten.services import (
     trajecten_bijwerken,
 )
 from jeugdsturing.berichten.validatie import Referentie
+from jeugdsturing.core.levenscyclus import status_begin, status_wijzig
 from jeugdsturing.regio.models import Regio
 from jeugdsturing.regio.selectors import GebiedIndex, gebied_index
 
@@ -114,9 +115,12 @@ def _quarantaine(run: m.ImportRun, naam: str, data: bytes | None, fouten: list[A
 
 def _afgebroken_runs_markeren() -> None:
     """A run still 'bezig' whose process is gone was interrupted; mark it so."""
-    m.ImportRun.objects.filter(status=m.ImportStatus.BEZIG).update(
-        status=m.ImportStatus.AFGEBROKEN, beeindigd_op=timezone.now()
-    )
+    for run in m.ImportRun.objects.filter(status=m.ImportStatus.BEZIG):
+        status_wijzig(
+            run, naar=m.ImportStatus.AFGEBROKEN, velden={"beeindigd_op": timezone.now()},
+            reden="afgebroken: het proces van deze import liep niet meer toen een volgende "
+            "import begon",
+        )  # fmt: skip
 
 
 BATCH = 5000  # messages applied per transaction (docs/performance.md)
@@ -225,6 +229,7 @@ def importeer(
         gebruiker=gebruiker if gebruiker is not None and gebruiker.is_authenticated else None,
         omschrijving=omschrijving[:300],
     )
+    status_begin(run, reden=f"gestart ({bron})", door=run.gebruiker)
     result = Resultaat(run_id=run.pk)
     context = Context(
         referentie or referentie_laden(),
@@ -259,14 +264,19 @@ def importeer(
         trajecten_bijwerken(
             gebied_voor=gebied_voor, voortgang=trajecten_voortgang, parallel=trajecten_parallel
         )
-    m.ImportRun.objects.filter(pk=run.pk).update(
-        status=m.ImportStatus.VOLTOOID,
-        beeindigd_op=timezone.now(),
-        geaccepteerd=result.accepted,
-        dubbel=result.duplicates,
-        afgekeurd=len({a.file for a in result.rejected}),
-        regels=result.regels,
-        afkeuringen=[a.as_dict() for a in result.rejected[:5000]],
+    status_wijzig(
+        run,
+        naar=m.ImportStatus.VOLTOOID,
+        reden=f"voltooid: {result.accepted} berichten ingelezen, {len(result.rejected)} afgekeurd",
+        door=run.gebruiker,
+        velden={
+            "beeindigd_op": timezone.now(),
+            "geaccepteerd": result.accepted,
+            "dubbel": result.duplicates,
+            "afgekeurd": len({a.file for a in result.rejected}),
+            "regels": result.regels,
+            "afkeuringen": [a.as_dict() for a in result.rejected[:5000]],
+        },
     )
     return result
 

@@ -4,7 +4,11 @@ import runs and quarantine. Clients appear only as a keyed pseudonym."""
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+
+from jeugdsturing.core.levenscyclus import afgeleid, levenscyclus
+from jeugdsturing.core.models import Statuswijziging
 
 PSEUDONIEM = 64  # hex HMAC-SHA256
 
@@ -15,7 +19,8 @@ class ImportStatus(models.TextChoices):
     AFGEBROKEN = "afgebroken", "afgebroken"
 
 
-# Lifecycle as data: a run is started, then completes or is found interrupted.
+# Lifecycle as data (core/levenscyclus.py): a run is started, then completes or is found
+# interrupted.
 IMPORT_OVERGANGEN: dict[str, set[str]] = {
     ImportStatus.BEZIG: {ImportStatus.VOLTOOID, ImportStatus.AFGEBROKEN},
     ImportStatus.VOLTOOID: set(),
@@ -39,6 +44,7 @@ class ImportRun(models.Model):
     afgekeurd = models.PositiveIntegerField(default=0)
     regels = models.PositiveIntegerField("productregels", default=0)
     afkeuringen = models.JSONField("afkeuringen", default=list)  # personal values masked
+    statuswijzigingen = GenericRelation(Statuswijziging)
 
     class Meta:
         verbose_name = "importrun"
@@ -435,3 +441,11 @@ class Quarantaine(models.Model):
 
     def __str__(self) -> str:
         return f"afgekeurd: {self.bestand}"
+
+
+IMPORT_LEVENSCYCLUS = levenscyclus(ImportRun, IMPORT_OVERGANGEN, begin={ImportStatus.BEZIG})
+afgeleid(
+    Traject,
+    "berekend uit de berichten bij elke import (start, stop, verwijdering); geen werkstroom "
+    "die iemand wijzigt, dus geen overgangen",
+)

@@ -5,11 +5,14 @@ ceilings, lump sums, provider reports and annual figures. Amounts are integer eu
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from jeugdsturing.core.levenscyclus import levenscyclus
+from jeugdsturing.core.models import Statuswijziging
 from jeugdsturing.regio.models import Gemeente, Regio, Thema
 
 agb_validator = RegexValidator(r"^\d{8}$", "Een AGB-code bestaat uit precies 8 cijfers.")
@@ -128,8 +131,8 @@ class OvereenkomstStatus(models.TextChoices):
     INGETROKKEN = "ingetrokken", "ingetrokken"
 
 
-# The lifecycle as data: which status may follow which. Every change is appended to
-# OvereenkomstStatuswijziging; nothing is overwritten.
+# The lifecycle as data: which status may follow which (core/levenscyclus.py). Every
+# change is appended to the one status history; nothing is overwritten.
 OVEREENKOMST_OVERGANGEN: dict[str, frozenset[str]] = {
     OvereenkomstStatus.CONCEPT: frozenset(
         {OvereenkomstStatus.ACTIEF, OvereenkomstStatus.INGETROKKEN}
@@ -171,6 +174,7 @@ class Overeenkomst(models.Model):
         default=OvereenkomstStatus.CONCEPT,
     )
     history = HistoricalRecords(m2m_fields=[themas])
+    statuswijzigingen = GenericRelation(Statuswijziging)
 
     class Meta:
         verbose_name = "overeenkomst"
@@ -196,29 +200,6 @@ class Overeenkomst(models.Model):
         """The contract's variant when all its products share one, else 'gemengd'."""
         soorten = {r.variant for r in self.producten.all()}
         return soorten.pop() if len(soorten) == 1 else "gemengd"
-
-
-class OvereenkomstStatuswijziging(models.Model):
-    """Append-only history of a contract's status."""
-
-    overeenkomst = models.ForeignKey(
-        Overeenkomst, on_delete=models.CASCADE, related_name="statuswijzigingen"
-    )
-    van = models.CharField("van", max_length=12, blank=True)
-    naar = models.CharField("naar", max_length=12)
-    op = models.DateTimeField("op", auto_now_add=True)
-    door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    reden = models.CharField("reden", max_length=500)
-
-    class Meta:
-        verbose_name = "statuswijziging"
-        verbose_name_plural = "statuswijzigingen"
-        ordering = ["overeenkomst", "op", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.overeenkomst.nummer}: {self.van or '-'} -> {self.naar}"
 
 
 class Onderaannemer(models.Model):
@@ -617,3 +598,8 @@ class Backtestuitslag(models.Model):
 
     def __str__(self) -> str:
         return f"backtest {self.regio.code} {self.jaar}/{self.maand}: {self.methode}"
+
+
+OVEREENKOMST_LEVENSCYCLUS = levenscyclus(
+    Overeenkomst, OVEREENKOMST_OVERGANGEN, begin={OvereenkomstStatus.CONCEPT}
+)

@@ -2,7 +2,8 @@
 
 The rules that protect money live here: a budget change that would exceed the year's
 total, ceilings above a gemeente's budget, and lump sums above a theme budget all need
-a recorded approval (Goedkeuring); contract status follows OVEREENKOMST_OVERGANGEN."""
+a recorded approval (Goedkeuring); contract status follows OVEREENKOMST_OVERGANGEN through
+the one lifecycle mechanism (core/levenscyclus.py)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,6 @@ from django.db import transaction
 from django.db.models import Sum
 
 from jeugdsturing.contracten.models import (
-    OVEREENKOMST_OVERGANGEN,
     VARIANT_EENHEDEN,
     Aanbieder,
     Begroting,
@@ -33,7 +33,6 @@ from jeugdsturing.contracten.models import (
     Overeenkomst,
     OvereenkomstProduct,
     OvereenkomstStatus,
-    OvereenkomstStatuswijziging,
     Plafond,
     Product,
     Tarief,
@@ -44,7 +43,7 @@ from jeugdsturing.contracten.models import (
 )
 from jeugdsturing.contracten.rapportage import BLAD, Fout, RapportageOngeldig, lees
 from jeugdsturing.contracten.verdeling import Gewicht, lumpsums_verdelen
-from jeugdsturing.core.levenscyclus import controleer_overgang
+from jeugdsturing.core.levenscyclus import status_begin, status_vermeld, status_wijzig
 from jeugdsturing.regio.config import BegrotingConfig
 from jeugdsturing.regio.models import Code, Codelijst, Gemeente, Regio, Thema
 from jeugdsturing.weergave.templatetags.bedragen import euro
@@ -127,9 +126,7 @@ def overeenkomst_create(
     ok.full_clean()
     ok.save()
     ok.themas.set(themas or [])
-    OvereenkomstStatuswijziging.objects.create(
-        overeenkomst=ok, van="", naar=ok.status, door=door, reden="aangemaakt"
-    )
+    status_begin(ok, reden="aangemaakt", door=door)
     return ok
 
 
@@ -138,17 +135,9 @@ def overeenkomst_status_wijzig(
     *, overeenkomst: Overeenkomst, naar: str, reden: str, door: User | None = None
 ) -> Overeenkomst:
     ok = Overeenkomst.objects.select_for_update().get(pk=overeenkomst.pk)
-    controleer_overgang(
-        OVEREENKOMST_OVERGANGEN, ok.status, naar, f"Overeenkomst {ok.nummer}", reden
+    return status_wijzig(
+        ok, naar=naar, reden=reden, door=door, onderwerp=f"Overeenkomst {ok.nummer}"
     )
-    van = ok.status
-    ok.status = naar
-    ok._change_reason = reden  # type: ignore[attr-defined]
-    ok.save()
-    OvereenkomstStatuswijziging.objects.create(
-        overeenkomst=ok, van=van, naar=naar, door=door, reden=reden
-    )
-    return ok
 
 
 @transaction.atomic
@@ -173,8 +162,8 @@ def overeenkomst_verleng(
     ok.verlengingen_benut += 1
     ok._change_reason = f"verlenging {ok.verlengingen_benut}: {reden}"  # type: ignore[attr-defined]
     ok.save()
-    OvereenkomstStatuswijziging.objects.create(
-        overeenkomst=ok, van=ok.status, naar=ok.status, door=door,
+    status_vermeld(
+        ok, door=door,
         reden=f"verlengd tot {nieuw.isoformat()} (optie {ok.verlengingen_benut} van "
         f"{ok.verlengingsopties}): {reden}",
     )  # fmt: skip

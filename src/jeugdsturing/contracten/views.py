@@ -135,7 +135,7 @@ def overeenkomst(request: HttpRequest, pk: int) -> HttpResponse:
             "tarieven": [
                 t for r in ok.producten.select_related("product") for t in r.product.tarieven.all()
             ],
-            "statussen": ok.statuswijzigingen.select_related("door"),
+            "statussen": ok.statuswijzigingen.select_related("door", "content_type"),
         },
     )  # fmt: skip
 

@@ -100,7 +100,7 @@ def proces_verbaal_html(aanbesteding: Aanbesteding, *, op: date | None = None) -
             "criteria": criteria,
             "inschrijvingen": [{"i": i, "scores": scores(i)} for i in inschrijvingen],
             "lotingen": a.lotingen.all(),
-            "wijzigingen": a.statuswijzigingen.all(),
+            "wijzigingen": a.statuswijzigingen.select_related("content_type"),
             "beoordelaars": a.beoordelaars.select_related("gebruiker"),
             "nota": sorted(set(nota)),
             "einde_bezwaar": einde_bezwaartermijn(a),

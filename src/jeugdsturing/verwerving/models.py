@@ -9,11 +9,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
 from jeugdsturing.contracten.models import Aanbieder
+from jeugdsturing.core.levenscyclus import levenscyclus
+from jeugdsturing.core.models import Statuswijziging
 from jeugdsturing.regio.models import Regio, Thema
 
 
@@ -30,7 +33,8 @@ class AanbestedingStatus(models.TextChoices):
 
 
 S = AanbestedingStatus
-# The lifecycle as data; every change is appended to AanbestedingStatuswijziging.
+# The lifecycle as data (core/levenscyclus.py); every change is appended to the one
+# status history, core.Statuswijziging.
 AANBESTEDING_OVERGANGEN: dict[str, frozenset[str]] = {
     S.CONCEPT: frozenset({S.AANGEKONDIGD, S.INGETROKKEN}),
     S.AANGEKONDIGD: frozenset({S.BEOORDELING, S.INGETROKKEN}),
@@ -86,6 +90,7 @@ class Aanbesteding(models.Model):
     voorlopig_gegund_op = models.DateField("voorlopige gunning bekendgemaakt op", null=True)
     gegund_op = models.DateField("definitief gegund op", null=True)
     history = HistoricalRecords()
+    statuswijzigingen = GenericRelation(Statuswijziging)
 
     class Meta:
         verbose_name = "aanbesteding"
@@ -94,25 +99,6 @@ class Aanbesteding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.referentie} {self.naam}"
-
-
-class AanbestedingStatuswijziging(models.Model):
-    aanbesteding = models.ForeignKey(
-        Aanbesteding, on_delete=models.CASCADE, related_name="statuswijzigingen"
-    )
-    van = models.CharField(max_length=20, blank=True)
-    naar = models.CharField(max_length=20)
-    op = models.DateTimeField(auto_now_add=True)
-    door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    reden = models.CharField(max_length=500)
-
-    class Meta:
-        ordering = ["aanbesteding", "op", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.aanbesteding.referentie}: {self.van or '-'} -> {self.naar}"
 
 
 class Perceel(models.Model):
@@ -202,6 +188,33 @@ class InschrijvingStatus(models.TextChoices):
     GEGUND = "gegund", "gegund"
 
 
+IS = InschrijvingStatus
+# A bid is submitted (a concept exists only in tests), checked (a requirement not met
+# excludes it, a repaired one brings it back), ranked (selected, waiting room, not
+# selected, or rejected under the minimum), and then may drop out (the first of the
+# waiting room moves up), refuse its offer, or be awarded.
+INSCHRIJVING_OVERGANGEN: dict[str, frozenset[str]] = {
+    IS.CONCEPT: frozenset({IS.INGEDIEND}),
+    IS.INGEDIEND: frozenset(
+        {IS.UITGESLOTEN, IS.GESELECTEERD, IS.WACHTKAMER, IS.NIET_GESELECTEERD, IS.AFGEWEZEN}
+    ),
+    IS.UITGESLOTEN: frozenset({IS.INGEDIEND}),
+    IS.AFGEWEZEN: frozenset(),
+    IS.GESELECTEERD: frozenset({IS.TERUGGETROKKEN, IS.GEGUND}),
+    IS.WACHTKAMER: frozenset({IS.GESELECTEERD}),
+    IS.NIET_GESELECTEERD: frozenset(),
+    IS.TERUGGETROKKEN: frozenset(),
+    IS.GEGUND: frozenset(),
+}
+# A bid's place in one lot (selection per lot): selected or waiting, until it drops out
+# or moves up.
+PERCEELPLAATS_OVERGANGEN: dict[str, frozenset[str]] = {
+    **{s: frozenset() for s in IS},
+    IS.GESELECTEERD: frozenset({IS.TERUGGETROKKEN}),
+    IS.WACHTKAMER: frozenset({IS.GESELECTEERD, IS.TERUGGETROKKEN}),
+}
+
+
 class Inschrijving(models.Model):
     """A bid: a single provider, or a combination through its penvoerder. Sealed: its
     content is opened only after the bid deadline (services.inschrijving_openen)."""
@@ -231,6 +244,7 @@ class Inschrijving(models.Model):
     totaal = models.DecimalField(max_digits=6, decimal_places=2, null=True)
     rang = models.PositiveSmallIntegerField(null=True)
     history = HistoricalRecords()
+    statuswijzigingen = GenericRelation(Statuswijziging)
 
     class Meta:
         ordering = ["aanbesteding", "nummer"]
@@ -550,6 +564,7 @@ class Afspraak(models.Model):
         max_length=20, choices=AfspraakStatus.choices, default=AfspraakStatus.OPEN
     )
     history = HistoricalRecords()
+    statuswijzigingen = GenericRelation(Statuswijziging)
 
     class Meta:
         ordering = ["onderwerp", "pk"]
@@ -634,3 +649,19 @@ class Vraagraming(models.Model):
 
     def __str__(self) -> str:
         return f"{self.expertise}/{self.gebied}: {self.aantal}"
+
+
+# --- lifecycles (core/levenscyclus.py) ---------------------------------------------------
+
+AANBESTEDING_LEVENSCYCLUS = levenscyclus(
+    Aanbesteding, AANBESTEDING_OVERGANGEN, begin={AanbestedingStatus.CONCEPT}
+)
+INSCHRIJVING_LEVENSCYCLUS = levenscyclus(
+    Inschrijving, INSCHRIJVING_OVERGANGEN, begin={IS.CONCEPT, IS.INGEDIEND}
+)
+PERCEELPLAATS_LEVENSCYCLUS = levenscyclus(
+    Perceelplaats,
+    PERCEELPLAATS_OVERGANGEN,
+    begin={IS.GESELECTEERD, IS.WACHTKAMER, IS.NIET_GESELECTEERD},
+)
+AFSPRAAK_LEVENSCYCLUS = levenscyclus(Afspraak, AFSPRAAK_OVERGANGEN, begin={AfspraakStatus.OPEN})

@@ -23,17 +23,14 @@ from jeugdsturing.contracten import services as cs
 from jeugdsturing.contracten.models import Aanbieder, Begroting
 from jeugdsturing.contracten.verdeling import lumpsums_verdelen
 from jeugdsturing.core.access import Actie, Sectie, mag, scope_van
-from jeugdsturing.core.levenscyclus import controleer_overgang
+from jeugdsturing.core.levenscyclus import controleer, status_begin, status_vermeld, status_wijzig
 from jeugdsturing.regio.models import Thema
 from jeugdsturing.verwerving import dekking
 from jeugdsturing.verwerving import rangschikking as r
 from jeugdsturing.verwerving import sjablonen as sj
 from jeugdsturing.verwerving.models import (
-    AANBESTEDING_OVERGANGEN,
-    AFSPRAAK_OVERGANGEN,
     Aanbesteding,
     AanbestedingStatus,
-    AanbestedingStatuswijziging,
     Aanbod,
     Afspraak,
     Beoordelaar,
@@ -97,9 +94,8 @@ def aanbesteding_status_wijzig(
     op: datetime | None = None,
 ) -> Aanbesteding:
     a = Aanbesteding.objects.select_for_update().get(pk=aanbesteding.pk)
-    controleer_overgang(
-        AANBESTEDING_OVERGANGEN, a.status, naar, f"Aanbesteding {a.referentie}", reden
-    )
+    onderwerp = f"Aanbesteding {a.referentie}"
+    controleer(a, naar=naar, reden=reden, onderwerp=onderwerp)
     moment = _nu(op)
     if naar == AanbestedingStatus.AANGEKONDIGD:
         _controleer_aankondiging(a)
@@ -123,14 +119,7 @@ def aanbesteding_status_wijzig(
             raise ValidationError(
                 f"Er staan {open_.count()} bezwaren tegen de selectie open: eerst afhandelen."
             )
-    van = a.status
-    a.status = naar
-    a._change_reason = reden  # type: ignore[attr-defined]
-    a.save()
-    AanbestedingStatuswijziging.objects.create(
-        aanbesteding=a, van=van, naar=naar, door=door, reden=reden
-    )
-    return a
+    return status_wijzig(a, naar=naar, reden=reden, door=door, onderwerp=onderwerp)
 
 
 # --- questions and the Nota van Inlichtingen -----------------------------------------
@@ -274,6 +263,7 @@ def inschrijving_dien_in(
         onderaannemers=list(onderaannemers), visie=visie, antwoorden=antwoorden,
         capaciteit=capaciteit, uea=uea, ingediend_op=moment, status=IS.INGEDIEND,
     )  # fmt: skip
+    status_begin(i, reden="ingediend door de inschrijver", op=moment)
     i.percelen.set(percelen)
     i.leden.set(leden)
     return i
@@ -437,16 +427,23 @@ def eis_toets(
         defaults={"uitkomst": uitkomst, "motivering": motivering, "door": door},
     )
     if uitkomst == Toetsuitkomst.NIET_VOLDAAN:
-        inschrijving.status = IS.UITGESLOTEN
-        inschrijving.reden = f"eis {eis.code} ({eis.omschrijving}) niet voldaan: {motivering}"
-        inschrijving.save()
+        tekst = f"eis {eis.code} ({eis.omschrijving}) niet voldaan: {motivering}"
+        if inschrijving.status == IS.UITGESLOTEN:
+            inschrijving.reden = tekst  # excluded already: the latest reason
+            inschrijving.save()
+        else:
+            status_wijzig(
+                inschrijving, naar=IS.UITGESLOTEN, reden=tekst, door=door, velden={"reden": tekst}
+            )
     elif (
         inschrijving.status == IS.UITGESLOTEN
         and not inschrijving.toetsen.filter(uitkomst=Toetsuitkomst.NIET_VOLDAAN).exists()
     ):
         # A repaired requirement (herstel) brings the bid back.
-        inschrijving.status, inschrijving.reden = IS.INGEDIEND, ""
-        inschrijving.save()
+        status_wijzig(
+            inschrijving, naar=IS.INGEDIEND, door=door, velden={"reden": ""},
+            reden=f"eis {eis.code} hersteld: {motivering}",
+        )  # fmt: skip
     return toets
 
 
@@ -662,43 +659,51 @@ def rangschikking_stel_vast(
             uitgevoerd_op=moment, uitgevoerd_door=door, volgorde=list(groep),
         )  # fmt: skip
     if a.selectie_per_perceel:
-        return _selecteer_per_perceel(a, uitslag)
+        return _selecteer_per_perceel(a, uitslag, door)
     selectie = r.selecteer(uitslag, a.max_partners, a.wachtkamer)
-    per_nummer = _zet_afgewezen(a, uitslag)
+    per_nummer = _zet_afgewezen(a, uitslag, door)
     laagste = (
         uitslag.plaatsen[len(selectie.geselecteerd) - 1].totaal if selectie.geselecteerd else None
     )
     for p in uitslag.plaatsen:
         i = per_nummer[p.inschrijving]
-        i.totaal, i.rang = p.totaal, p.rang
         if p.inschrijving in selectie.geselecteerd:
-            i.status, i.reden = IS.GESELECTEERD, ""
+            naar, reden, tekst = IS.GESELECTEERD, "", f"rang {p.rang}: geselecteerd"
         elif p.inschrijving in selectie.wachtkamer:
-            i.status, i.reden = IS.WACHTKAMER, f"rang {p.rang}: wachtkamer"
+            naar, reden = IS.WACHTKAMER, f"rang {p.rang}: wachtkamer"
+            tekst = reden
         else:
-            i.status = IS.NIET_GESELECTEERD
-            i.reden = (
+            naar = IS.NIET_GESELECTEERD
+            reden = tekst = (
                 f"rang {p.rang}: buiten de {a.max_partners} hoogst gerangschikten "
                 f"(laagste geselecteerde: {laagste})"
             )
-        i.save()
+        status_wijzig(
+            i, naar=naar, reden=tekst, door=door,
+            velden={"totaal": p.totaal, "rang": p.rang, "reden": reden},
+        )  # fmt: skip
     return selectie
 
 
-def _zet_afgewezen(a: Aanbesteding, uitslag: r.Rangschikking) -> dict[int, Inschrijving]:
+def _zet_afgewezen(
+    a: Aanbesteding, uitslag: r.Rangschikking, door: User | None
+) -> dict[int, Inschrijving]:
     per_nummer = {i.nummer: i for i in a.inschrijvingen.prefetch_related("percelen")}
     for afw in uitslag.afgewezen:
-        i = per_nummer[afw.inschrijving]
-        i.status, i.totaal, i.rang, i.reden = IS.AFGEWEZEN, afw.totaal, None, afw.reden
-        i.save()
+        status_wijzig(
+            per_nummer[afw.inschrijving], naar=IS.AFGEWEZEN, reden=afw.reden, door=door,
+            velden={"totaal": afw.totaal, "rang": None, "reden": afw.reden},
+        )  # fmt: skip
     return per_nummer
 
 
-def _selecteer_per_perceel(a: Aanbesteding, uitslag: r.Rangschikking) -> r.Selectie:
+def _selecteer_per_perceel(
+    a: Aanbesteding, uitslag: r.Rangschikking, door: User | None
+) -> r.Selectie:
     """Selection per lot: every lot its own maximum and waiting room; a bid is a partner
     when it is selected in at least one lot, waiting when it waits in one and is selected
     in none. The places per lot are recorded (Perceelplaats)."""
-    per_nummer = _zet_afgewezen(a, uitslag)
+    per_nummer = _zet_afgewezen(a, uitslag, door)
     percelen = list(a.percelen.all())
     per_lot = r.selecteer_per_perceel(
         uitslag,
@@ -724,21 +729,24 @@ def _selecteer_per_perceel(a: Aanbesteding, uitslag: r.Rangschikking) -> r.Selec
                     f"{perceel.code}: plaats {rang}, buiten de {perceel.max_partners} hoogst "
                     f"gerangschikten (laagste geselecteerde: {laagste})"
                 )
-            Perceelplaats.objects.create(
+            plaats = Perceelplaats.objects.create(
                 inschrijving=per_nummer[nummer], perceel=perceel, rang=rang, status=status
             )
+            status_begin(plaats, reden=tekst, door=door)
             uitkomsten.setdefault(nummer, []).append(tekst)
             status_per_bod.setdefault(nummer, set()).add(status)
     for p in uitslag.plaatsen:
         i = per_nummer[p.inschrijving]
-        i.totaal, i.rang = p.totaal, p.rang
         statussen = status_per_bod.get(p.inschrijving, set())
-        i.status = next(
+        naar = next(
             (st for st in (IS.GESELECTEERD, IS.WACHTKAMER) if st in statussen),
             IS.NIET_GESELECTEERD,
         )
-        i.reden = "; ".join(uitkomsten.get(p.inschrijving, []))
-        i.save()
+        tekst = "; ".join(uitkomsten.get(p.inschrijving, []))
+        status_wijzig(
+            i, naar=naar, reden=tekst or f"rang {p.rang}", door=door,
+            velden={"totaal": p.totaal, "rang": p.rang, "reden": tekst},
+        )  # fmt: skip
     rangorde = [p.inschrijving for p in uitslag.plaatsen]
     return r.Selectie(
         geselecteerd=tuple(n for n in rangorde if per_nummer[n].status == IS.GESELECTEERD),
@@ -812,16 +820,12 @@ def uitval_verwerk(*, inschrijving: Inschrijving, reden: str) -> Inschrijving | 
         .values_list("nummer", flat=True)
     )
     na = r.uitval(r.Selectie(geselecteerd, wachtkamer, ()), inschrijving.nummer)
-    inschrijving.status, inschrijving.reden = IS.TERUGGETROKKEN, reden
-    inschrijving.save()
+    status_wijzig(inschrijving, naar=IS.TERUGGETROKKEN, reden=reden, velden={"reden": reden})
     if not na.opgeschoven:
         return None
     op = a.inschrijvingen.get(nummer=na.opgeschoven[-1])
-    op.status, op.reden = (
-        IS.GESELECTEERD,
-        f"opgeschoven uit de wachtkamer na uitval van {inschrijving.nummer}",
-    )
-    op.save()
+    tekst = f"opgeschoven uit de wachtkamer na uitval van {inschrijving.nummer}"
+    status_wijzig(op, naar=IS.GESELECTEERD, reden=tekst, velden={"reden": tekst})
     return op
 
 
@@ -833,8 +837,7 @@ def _uitval_per_perceel(inschrijving: Inschrijving, reden: str) -> Inschrijving 
         was = plaats.status
         if was not in (IS.GESELECTEERD, IS.WACHTKAMER):
             continue
-        plaats.status = IS.TERUGGETROKKEN
-        plaats.save()
+        status_wijzig(plaats, naar=IS.TERUGGETROKKEN, reden=f"uitval: {reden}")
         if was != IS.GESELECTEERD:
             continue
         volgende = (
@@ -845,18 +848,21 @@ def _uitval_per_perceel(inschrijving: Inschrijving, reden: str) -> Inschrijving 
         )
         if volgende is None:
             continue
-        volgende.status = IS.GESELECTEERD
-        volgende.save()
-        op = volgende.inschrijving
-        op.status = IS.GESELECTEERD
-        op.reden = (
-            f"{op.reden}; {plaats.perceel.code}: opgeschoven uit de wachtkamer na uitval van "
+        tekst = (
+            f"{plaats.perceel.code}: opgeschoven uit de wachtkamer na uitval van "
             f"{inschrijving.nummer}"
         )
-        op.save()
+        status_wijzig(volgende, naar=IS.GESELECTEERD, reden=tekst)
+        op = volgende.inschrijving
+        if op.status == IS.GESELECTEERD:  # selected in another lot already
+            op.reden = f"{op.reden}; {tekst}"
+            op.save()
+        else:
+            status_wijzig(
+                op, naar=IS.GESELECTEERD, reden=tekst, velden={"reden": f"{op.reden}; {tekst}"}
+            )
         opgeschoven.append(op)
-    inschrijving.status, inschrijving.reden = IS.TERUGGETROKKEN, reden
-    inschrijving.save()
+    status_wijzig(inschrijving, naar=IS.TERUGGETROKKEN, reden=reden, velden={"reden": reden})
     return opgeschoven[0] if opgeschoven else None
 
 
@@ -948,11 +954,8 @@ def eindbod_geef(
     )
     if not aanvaard:
         jaren = sorted(set(inschrijving.aanbod.values_list("jaar", flat=True)))
-        inschrijving.status, inschrijving.reden = (
-            IS.TERUGGETROKKEN,
-            f"aanbod geweigerd: {toelichting}",
-        )
-        inschrijving.save()
+        tekst = f"aanbod geweigerd: {toelichting}"
+        status_wijzig(inschrijving, naar=IS.TERUGGETROKKEN, reden=tekst, velden={"reden": tekst})
         for jaar in jaren:
             verdeling_maak(aanbesteding=a, jaar=jaar)
     return bod
@@ -1035,8 +1038,7 @@ def gunning_definitief(
             per_jaar.setdefault(bod.jaar, {})[(ok.pk, bod.gemeente_id, bod.thema_id)] = (
                 bod.bedrag_eurocent
             )
-        i.status = IS.GEGUND
-        i.save()
+        status_wijzig(i, naar=IS.GEGUND, reden=f"gegund: overeenkomst {ok.nummer}", door=door)
     for jaar, bedragen in sorted(per_jaar.items()):
         cs.lumpsums_vaststellen(
             regio=a.regio, jaar=jaar, bedragen=bedragen, door=door,
@@ -1098,16 +1100,16 @@ def afspraak_leg_vast(
         raise ValidationError("De afspraak is leeg.")
     if sessie is not None and not sessie.onderwerpen.filter(pk=onderwerp.pk).exists():
         raise ValidationError(f"Onderwerp {onderwerp.code} is in deze sessie niet besproken.")
-    return Afspraak.objects.create(onderwerp=onderwerp, tekst=tekst.strip(), sessie=sessie)
+    afspraak = Afspraak.objects.create(onderwerp=onderwerp, tekst=tekst.strip(), sessie=sessie)
+    status_begin(afspraak, reden="vastgelegd")
+    return afspraak
 
 
 @transaction.atomic
-def afspraak_status_wijzig(*, afspraak: Afspraak, naar: str, reden: str) -> Afspraak:
-    controleer_overgang(AFSPRAAK_OVERGANGEN, afspraak.status, naar, "Afspraak", reden)
-    afspraak.status = naar
-    afspraak._change_reason = reden  # type: ignore[attr-defined]
-    afspraak.save()
-    return afspraak
+def afspraak_status_wijzig(
+    *, afspraak: Afspraak, naar: str, reden: str, door: User | None = None
+) -> Afspraak:
+    return status_wijzig(afspraak, naar=naar, reden=reden, door=door, onderwerp="Afspraak")
 
 
 # --- coverage ---------------------------------------------------------------------------
@@ -1221,12 +1223,9 @@ def aanbesteding_bewaar(*, aanbesteding: Aanbesteding, door: User | None = None)
         raise ValidationError("Selecteer ten minste één partner.")
     if nieuw and Aanbesteding.objects.filter(referentie=a.referentie).exists():
         raise ValidationError(f"Referentie {a.referentie} bestaat al.")
-    a.status = AanbestedingStatus.CONCEPT if nieuw else a.status
     a.save()
     if nieuw:
-        AanbestedingStatuswijziging.objects.create(
-            aanbesteding=a, van="", naar=AanbestedingStatus.CONCEPT, door=door, reden="aangemaakt"
-        )
+        status_begin(a, reden="aangemaakt", door=door)
     return a
 
 
@@ -1259,8 +1258,8 @@ def termijn_verleng(
     a.vragen_tot, a.inschrijven_tot = vragen_tot, inschrijven_tot
     a._change_reason = reden  # type: ignore[attr-defined]
     a.save()
-    AanbestedingStatuswijziging.objects.create(
-        aanbesteding=a, van=a.status, naar=a.status, door=door,
+    status_vermeld(
+        a, door=door,
         reden=f"termijnen: vragen tot {tijd(vragen_tot)}, inschrijven tot "
         f"{tijd(inschrijven_tot)} ({reden})",
     )  # fmt: skip

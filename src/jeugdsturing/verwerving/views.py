@@ -23,7 +23,7 @@ from jeugdsturing.regio.selectors import regio_for_user
 from jeugdsturing.verwerving import documenten, ocds, rangschikking
 from jeugdsturing.verwerving import services as s
 from jeugdsturing.verwerving.models import (
-    AANBESTEDING_OVERGANGEN,
+    AANBESTEDING_LEVENSCYCLUS,
     Aanbesteding,
     AanbestedingStatus,
     Aanbod,
@@ -147,15 +147,12 @@ def aanbesteding(request: HttpRequest, referentie: str) -> HttpResponse:
         inschrijvingen=inschrijvingen,
         aantal=a.inschrijvingen.count(),
         lotingen=a.lotingen.all(),
-        wijzigingen=a.statuswijzigingen.select_related("door"),
+        wijzigingen=a.statuswijzigingen.select_related("door", "content_type"),
         vragen=a.vragen.select_related("gesteld_door").order_by("gesteld_op"),
         eisen=a.eisen.all(),
         beoordelaars=a.beoordelaars.select_related("gebruiker"),
         onderwerpen=a.dialoogonderwerpen.prefetch_related("afspraken", "sessies"),
-        overgangen=[
-            (code, AanbestedingStatus(code).label)
-            for code in sorted(AANBESTEDING_OVERGANGEN[a.status])
-        ],
+        overgangen=AANBESTEDING_LEVENSCYCLUS.volgende(a.status),
         aanbod=_aanbod_per_partner(a),
     )
     return render(request, "verwerving/team.html", context)

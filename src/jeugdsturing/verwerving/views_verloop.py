@@ -19,10 +19,9 @@ from jeugdsturing.core.access import Actie, Sectie, requires
 from jeugdsturing.verwerving import forms as f
 from jeugdsturing.verwerving import services as s
 from jeugdsturing.verwerving.models import (
-    AFSPRAAK_OVERGANGEN,
+    AFSPRAAK_LEVENSCYCLUS,
     Aanbesteding,
     Afspraak,
-    AfspraakStatus,
     Bezwaar,
     Consensus,
     Criterium,
@@ -220,10 +219,7 @@ def dialoog(request: HttpRequest, referentie: str) -> HttpResponse:
             "partners": a.inschrijvingen.filter(status=InschrijvingStatus.GESELECTEERD)
             .select_related("aanbieder")
             .order_by("rang"),
-            "afspraken": [
-                (af, [(n, AfspraakStatus(n).label) for n in sorted(AFSPRAAK_OVERGANGEN[af.status])])
-                for af in afspraken
-            ],
+            "afspraken": [(af, AFSPRAAK_LEVENSCYCLUS.volgende(af.status)) for af in afspraken],
             "rondeform": f.RondeForm(),
             "onderwerpform": f.OnderwerpForm(),
             "sessies": [sessie for r in a.dialoogrondes.all() for sessie in r.sessies.all()],
@@ -271,7 +267,9 @@ def _dialoog_post(request: HttpRequest, a: Aanbesteding) -> str:
         return f"Afspraak bij {o.code} vastgelegd ({af.get_status_display()})."
     if actie == "afspraakstatus":
         af = get_object_or_404(Afspraak, onderwerp__aanbesteding=a, pk=p.get("afspraak") or 0)
-        s.afspraak_status_wijzig(afspraak=af, naar=p.get("naar", ""), reden=p.get("reden", ""))
+        s.afspraak_status_wijzig(
+            afspraak=af, naar=p.get("naar", ""), reden=p.get("reden", ""), door=_gebruiker(request)
+        )
         return f"Afspraak bij {af.onderwerp.code}: {af.get_status_display()}."
     raise ValidationError(f"Onbekende actie '{actie}'.")
 
