@@ -259,8 +259,8 @@ def test_trajectories_left_by_an_interrupted_run_are_recomputed_by_the_next(
 def test_a_trajectory_touched_by_several_batches_is_recomputed_once(
     verkeer: Verkeer, monkeypatch, tmp_path, xsd, db
 ):
-    from jeugdsturing.berichten import services
     from jeugdsturing.berichten.importeren import importeer
+    from jeugdsturing.berichten.services import trajecten as services
 
     herberekend: list[list[str]] = []
     echte = services.trajecten_herbereken

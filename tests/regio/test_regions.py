@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.core.management import call_command
 
 from jeugdsturing.contracten.models import Begroting
 from jeugdsturing.regio.models import Regio
@@ -75,3 +76,55 @@ def test_alkmaar_six_gemeenten_after_dijk_en_waard_with_shares():
         for t in r.themas.all()
     }
     assert shares == {"HA": (55, 65), "HV": (20, 5), "OA": (15, 15), "OV": (10, 15)}
+
+
+def _config_met_2029(tmp_path, amsterdam_2029: int):
+    """The built-in JZ13 configuration with another 2029 budget for Amsterdam (x 1.000)."""
+    from jeugdsturing.regio.config import builtin_configs
+
+    bron = next(p for p in builtin_configs() if p.name == "JZ13.toml").read_text(encoding="utf-8")
+    oud = '"0363" = [253315, 249370, 249370, 249370, 249370, 249370]'
+    assert oud in bron
+    nieuw = f'"0363" = [253315, {amsterdam_2029}, 249370, 249370, 249370, 249370]'
+    tekst = bron.replace(oud, nieuw).replace(
+        "totalen = [296015, 292070,", f"totalen = [296015, {292070 - 249370 + amsterdam_2029},"
+    )
+    pad = tmp_path / "JZ13.toml"
+    pad.write_text(tekst, encoding="utf-8")
+    return pad
+
+
+def test_region_configure_sets_budgets_through_the_approval_rule(tmp_path):
+    """A configuration that raises a year's total above its frame is refused, as a
+    change on the budget page would be; nothing of it is written."""
+    from django.core.management.base import CommandError
+
+    from jeugdsturing.contracten.models import Begroting, Begrotingskader
+
+    regio = Regio.objects.get(code="JZ13")
+    kader = Begrotingskader.objects.get(regio=regio, jaar=2029)
+    assert kader.totaal_eurocent == 292_070 * 100_000
+    with pytest.raises(CommandError, match=r"begroting: .*overschrijdt .*goedkeuring"):
+        call_command("region", "configure", str(_config_met_2029(tmp_path, 260_000)))
+    amsterdam = Begroting.objects.get(regio=regio, gemeente__code="0363", jaar=2029, thema=None)
+    assert amsterdam.bedrag_eurocent == 249_370 * 100_000
+    # With the frame raised (after an approval), the same configuration is written, with
+    # the file as the reason in the audit trail.
+    from jeugdsturing.contracten.services import begrotingskader_set
+
+    begrotingskader_set(
+        regio=regio, jaar=2029, totaal_eurocent=(292_070 - 249_370 + 260_000) * 100_000,
+        bron="besluit AB 2027-12",
+    )  # fmt: skip
+    call_command("region", "configure", str(_config_met_2029(tmp_path, 260_000)))
+    amsterdam.refresh_from_db()
+    assert amsterdam.bedrag_eurocent == 260_000 * 100_000
+    assert amsterdam.history.first().history_change_reason == "regio ingericht uit JZ13.toml"
+
+
+def test_region_configure_again_writes_nothing():
+    from jeugdsturing.contracten.models import Begroting
+
+    voor = Begroting.history.count()
+    call_command("region", "configure")
+    assert Begroting.history.count() == voor

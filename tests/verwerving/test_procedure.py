@@ -258,3 +258,23 @@ def test_lifecycle_refuses_skipping_a_phase(tender: Tender):
         s.aanbesteding_status_wijzig(
             aanbesteding=tender.aanbesteding, naar=AanbestedingStatus.GEGUND, reden="x"
         )
+
+
+def test_submitting_scores_records_each_score_in_the_history(tender: Tender):
+    """Each submitted score gets its own history record (a QuerySet.update() left none)."""
+    from jeugdsturing.verwerving.models import Score
+
+    i = dien_in(tender, tender.aanbieders[0])
+    _naar_beoordeling(tender)
+    b = tender.beoordelaars[0]
+    b.inschrijvingen.add(i)
+    s.beoordelaar_verklaar(beoordelaar=b)
+    for c in tender.criteria:
+        s.score_geef(beoordelaar=b, inschrijving=i, criterium=c, waarde=D(6), motivering="m")
+    s.scores_dien_in(beoordelaar=b, inschrijving=i)
+    scores = list(Score.objects.filter(beoordelaar=b, inschrijving=i))
+    assert len(scores) == len(tender.criteria)
+    for sc in scores:
+        laatste = sc.history.first()
+        assert laatste.ingediend_op is not None
+        assert laatste.history_change_reason == "ingediend"

@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import timedelta
 from itertools import chain
 from pathlib import Path
 
@@ -44,6 +43,7 @@ from jeugdsturing.berichten.services import (
     Berekend,
     ParallelBereken,
     berichten_verwerk,
+    quarantaine_ruim_op,
     trajecten_bijwerken,
 )
 from jeugdsturing.berichten.validatie import Referentie
@@ -88,13 +88,6 @@ class GebiedBepaler:
                     break
             self.cache[key] = found
         return self.cache[key]
-
-
-def quarantaine_opruimen() -> int:
-    """Purge quarantined input older than the retention period."""
-    grens = timezone.now() - timedelta(days=settings.QUARANTINE_RETENTION_DAYS)
-    deleted, _ = m.Quarantaine.objects.filter(laatst_gezien__lt=grens).delete()
-    return deleted
 
 
 def _quarantaine(run: m.ImportRun, naam: str, data: bytes | None, fouten: list[Afkeuring]) -> None:
@@ -216,7 +209,7 @@ def importeer(
     main process writes batch N. voortgang(source, status) follows the messages,
     trajecten_voortgang(done, total) the trajectories recomputed at the end."""
     _afgebroken_runs_markeren()
-    quarantaine_opruimen()
+    quarantaine_ruim_op()
     if connection.vendor == "sqlite":
         # The import looks up and inserts keys all over large indexes (pseudonyms,
         # hashes): a page cache of 256 MB instead of SQLite's 2 MB, and reads through

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from jeugdsturing.core.levenscyclus import afgeleid, levenscyclus
 from jeugdsturing.core.models import Statuswijziging
@@ -433,6 +434,9 @@ class Quarantaine(models.Model):
     opgelost_door = models.ForeignKey(
         Bericht, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Who solved or removed a rejected file, and when (the audit trail); the content and
+    # the reasons are not copied into the history.
+    history = HistoricalRecords(excluded_fields=["inhoud", "afkeuringen"])
 
     class Meta:
         verbose_name = "afgekeurd bestand"
@@ -440,7 +444,22 @@ class Quarantaine(models.Model):
         ordering = ["-laatst_gezien"]
 
     def __str__(self) -> str:
-        return f"afgekeurd: {self.bestand}"
+        return f"afgekeurd: {self.bestandsnaam}"
+
+    @property
+    def bestandsnaam(self) -> str:
+        """The name the user knows: the member of an archive, or the uploaded file's own
+        name (without the server's temporary folder and upload number)."""
+        archief, _, lid = self.bestand.replace("\\", "/").rpartition("!")
+
+        def zonder_uploadnummer(pad: str) -> str:
+            naam = pad.rsplit("/", 1)[-1]
+            nummer, _, rest = naam.partition("_")
+            return rest if len(nummer) == 3 and nummer.isdigit() and rest else naam
+
+        if not archief:
+            return zonder_uploadnummer(lid)
+        return f"{zonder_uploadnummer(archief)}: {lid.rsplit('/', 1)[-1]}"
 
 
 IMPORT_LEVENSCYCLUS = levenscyclus(ImportRun, IMPORT_OVERGANGEN, begin={ImportStatus.BEZIG})

@@ -6,6 +6,7 @@ import tempfile
 from pathlib import Path
 
 from django.contrib import messages
+from django.contrib.auth.models import User
 from django.core.paginator import Paginator
 from django.db.models import Count, Sum
 from django.http import HttpRequest, HttpResponse
@@ -13,11 +14,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from jeugdsturing.berichten import models as m
+from jeugdsturing.berichten import services
 from jeugdsturing.berichten.importeren import Resultaat, importeer
 from jeugdsturing.berichten.privacy import ontsleutel
 from jeugdsturing.core.access import Actie, Sectie, requires
 
 MAX_UPLOAD_FILES = 50
+
+
+def _door(request: HttpRequest) -> User | None:
+    return request.user if isinstance(request.user, User) else None
 
 
 def _importeer_uploads(request: HttpRequest, omschrijving: str) -> Resultaat | None:
@@ -98,12 +104,10 @@ def quarantaine_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         result = _importeer_uploads(request, f"verbeterd bestand voor {q.bestand}")
         if result is not None:
-            if result.accepted and not result.rejected:
-                laatste = (
-                    m.Bericht.objects.filter(import_run_id=result.run_id).order_by("-pk").first()
+            if result.accepted and not result.rejected and result.run_id is not None:
+                services.quarantaine_los_op(
+                    quarantaine=q, run_id=result.run_id, door=_door(request)
                 )
-                q.opgelost_door = laatste
-                q.save(update_fields=["opgelost_door"])
                 messages.success(request, "Het verbeterde bestand is geaccepteerd.")
             return redirect("berichten:run", pk=result.run_id)
     return render(request, "berichten/quarantaine_detail.html", {"q": q})
@@ -122,6 +126,7 @@ def quarantaine_download(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @requires(Sectie.BERICHTEN, Actie.WIJZIGEN)
 def quarantaine_verwijder(request: HttpRequest, pk: int) -> HttpResponse:
-    get_object_or_404(m.Quarantaine, pk=pk).delete()
-    messages.success(request, "Het afgekeurde bestand is verwijderd.")
+    q = get_object_or_404(m.Quarantaine, pk=pk)
+    services.quarantaine_verwijder(quarantaine=q, door=_door(request))
+    messages.success(request, f"Het afgekeurde bestand {q.bestandsnaam} is verwijderd.")
     return redirect("berichten:quarantaine")

@@ -29,6 +29,7 @@ from jeugdsturing.contracten.selectors import (
     trajecten_frame,
     verantwoordingen,
 )
+from jeugdsturing.contracten.services import backtestuitslag_bewaar
 from jeugdsturing.core.access import Scope
 from jeugdsturing.regio.models import Regio
 
@@ -80,9 +81,9 @@ def _backtest_voor(
     methode = kies_methode(uitslag, maand)
     verhoudingen = uitslag.verhoudingen.get((methode, maand), []) if uitslag else []
     tabel = uitslag.tabel() if uitslag else None
-    Backtestuitslag.objects.get_or_create(
-        regio=regio, jaar=jaar, maand=maand, data_versie=versie,
-        defaults={"methode": methode, "verhoudingen": verhoudingen, "tabel": tabel},
+    backtestuitslag_bewaar(
+        regio=regio, jaar=jaar, maand=maand, data_versie=versie, methode=methode,
+        verhoudingen=verhoudingen, tabel=tabel,
     )  # fmt: skip
     return methode, verhoudingen, tabel
 

@@ -21,6 +21,7 @@ from django.db.models import Sum
 from jeugdsturing.contracten.models import (
     VARIANT_EENHEDEN,
     Aanbieder,
+    Backtestuitslag,
     Begroting,
     Begrotingskader,
     Combinatie,
@@ -558,6 +559,30 @@ def lumpsums_uit_begroting(
     return lumpsums_vaststellen(
         regio=regio, jaar=jaar, bedragen=bedragen, sleutelbron=sleutelbron, reden=reden, door=door
     )
+
+
+# --- derived caches ------------------------------------------------------------------
+
+
+@transaction.atomic
+def backtestuitslag_bewaar(
+    *,
+    regio: Regio,
+    jaar: int,
+    maand: int,
+    data_versie: str,
+    methode: str,
+    verhoudingen: list[float],
+    tabel: list[dict[str, object]] | None,
+) -> Backtestuitslag:
+    """Keep the backtest behind a forecast until the data change (the one write a read
+    may cause: a derived result, keyed by the data version, that changes nothing a user
+    sees; ADR 0009)."""
+    uitslag, _ = Backtestuitslag.objects.get_or_create(
+        regio=regio, jaar=jaar, maand=maand, data_versie=data_versie,
+        defaults={"methode": methode, "verhoudingen": verhoudingen, "tabel": tabel},
+    )  # fmt: skip
+    return uitslag
 
 
 # --- provider reports ----------------------------------------------------------------

@@ -513,7 +513,11 @@ def scores_dien_in(
     if ontbreekt:
         codes = Criterium.objects.filter(pk__in=ontbreekt).values_list("code", flat=True)
         raise ValidationError(f"Nog geen score op {', '.join(sorted(codes))}.")
-    eigen.filter(ingediend_op__isnull=True).update(ingediend_op=_nu(op))
+    moment = _nu(op)
+    for score in eigen.filter(ingediend_op__isnull=True):  # one by one: each in the history
+        score.ingediend_op = moment
+        score._change_reason = "ingediend"  # type: ignore[attr-defined]
+        score.save()
 
 
 def alle_ingediend(inschrijving: Inschrijving) -> bool:
@@ -1422,6 +1426,19 @@ def sjabloon_neem_over(*, aanbesteding: Aanbesteding, wat: str) -> int:
 
 
 @transaction.atomic
+def beoordelaar_wijs_toe(*, beoordelaar: Beoordelaar, inschrijving: Inschrijving) -> None:
+    """Assign a bid to a committee member: a bid of the same tender, opened (after the
+    bid deadline), before the ranking is fixed."""
+    a = inschrijving.aanbesteding
+    if beoordelaar.aanbesteding_id != a.pk:
+        raise ValidationError("Beoordelaar en inschrijving horen niet bij één aanbesteding.")
+    if a.status not in (AanbestedingStatus.AANGEKONDIGD, AanbestedingStatus.BEOORDELING):
+        raise ValidationError("Na de selectie worden inschrijvingen niet meer toegewezen.")
+    inschrijving_open(inschrijving=inschrijving)  # sealed until the bid deadline
+    beoordelaar.inschrijvingen.add(inschrijving)
+
+
+@transaction.atomic
 def beoordelaar_benoem(*, aanbesteding: Aanbesteding, gebruiker: User) -> Beoordelaar:
     """Appoint a committee member: a user with the assessor role in the tender's region,
     until the ranking is fixed."""
@@ -1513,6 +1530,16 @@ def vraagraming_uit_monitor(*, aanbesteding: Aanbesteding, van: date, tot: date)
                         aantal=aantal, bron=f"monitor: gemiddeld tegelijk in zorg op de "
                         f"maandeinden {van:%d-%m-%Y} t/m {tot:%d-%m-%Y}")  # fmt: skip
     return len(vraag)
+
+
+@transaction.atomic
+def vraagraming_verwijder(*, vraagraming: Vraagraming) -> None:
+    if vraagraming.aanbesteding.status in (
+        AanbestedingStatus.GEGUND, AanbestedingStatus.INGETROKKEN
+    ):  # fmt: skip
+        raise ValidationError("De ramingen van een afgeronde aanbesteding blijven zoals ze waren.")
+    vraagraming._change_reason = "verwijderd door het regioteam"  # type: ignore[attr-defined]
+    vraagraming.delete()
 
 
 @dataclass(frozen=True)

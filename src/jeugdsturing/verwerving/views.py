@@ -388,7 +388,7 @@ def toetsing(request: HttpRequest, referentie: str) -> HttpResponse:
                 b = get_object_or_404(
                     Beoordelaar, aanbesteding=a, pk=request.POST.get("beoordelaar")
                 )
-                b.inschrijvingen.add(i)
+                s.beoordelaar_wijs_toe(beoordelaar=b, inschrijving=i)
                 messages.success(request, f"Inschrijving {i.nummer} toegewezen aan {b.gebruiker}.")
             else:
                 eis = get_object_or_404(a.eisen, pk=request.POST.get("eis"))

@@ -348,6 +348,6 @@ def _dekking_post(request: HttpRequest, a: Aanbesteding) -> str:
         return f"Verwachte vraag van {n} gebieden uit de monitor overgenomen."
     if actie == "verwijder":
         v = get_object_or_404(Vraagraming, aanbesteding=a, pk=p.get("raming") or 0)
-        v.delete()
+        s.vraagraming_verwijder(vraagraming=v)
         return f"Raming {v.expertise} in {v.gebied} verwijderd."
     raise ValidationError(f"Onbekende actie '{actie}'.")

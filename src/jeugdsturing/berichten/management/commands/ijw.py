@@ -15,9 +15,9 @@ from jeugdsturing.berichten.bronnen import Bron, tel
 from jeugdsturing.berichten.importeren import (
     BATCH,
     importeer,
-    quarantaine_opruimen,
     standaard_werkers,
 )
+from jeugdsturing.berichten.services import quarantaine_ruim_op
 
 
 class Command(BaseCommand):
@@ -54,7 +54,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]
         if action == "purge":
-            self.stdout.write(f"{quarantaine_opruimen()} afgekeurde bestanden verwijderd")
+            self.stdout.write(f"{quarantaine_ruim_op()} afgekeurde bestanden verwijderd")
         elif action == "import":
             self._import(options)
         elif action == "simulate":

@@ -15,6 +15,7 @@ from jeugdsturing.berichten.importeren import importeer, standaard_werkers
 from jeugdsturing.berichten.simulator import AANBIEDERS, aanbieder_agb, simuleer_regio
 from jeugdsturing.contracten.demo import contracten_demo
 from jeugdsturing.contracten.models import Aanbieder
+from jeugdsturing.contracten.services import aanbieder_create_or_update
 from jeugdsturing.gebruikers.services import gebruiker_create_or_update, rollen_sync
 from jeugdsturing.regio.models import Gemeente, Regio
 from jeugdsturing.rollen import Rol
@@ -75,9 +76,9 @@ class Command(BaseCommand):
         call_command("region", "configure", stdout=self.stdout)
         rollen_sync()
         regio = Regio.objects.get(code=DEMO_REGIO)
-        aanbieder, _ = Aanbieder.objects.get_or_create(
-            agb_code=aanbieder_agb(regio, DEMO_AANBIEDER_INDEX),
-            defaults={"naam": AANBIEDERS[DEMO_AANBIEDER_INDEX]},
+        agb = aanbieder_agb(regio, DEMO_AANBIEDER_INDEX)
+        aanbieder = Aanbieder.objects.filter(agb_code=agb).first() or aanbieder_create_or_update(
+            agb_code=agb, naam=AANBIEDERS[DEMO_AANBIEDER_INDEX]
         )
         gemeente = Gemeente.objects.get(code=DEMO_GEMEENTE)
         for rol, naam in DEMO_USERS:

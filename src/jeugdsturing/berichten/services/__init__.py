@@ -1,0 +1,36 @@
+"""Every write of the message traffic: applying accepted messages (verwerken,
+toepassing), recomputing trajectories (trajecten) and the quarantine (quarantaine). The
+bulk SQL they use is in berichten/sql.py, the import's one named exception to writing
+through the ORM (ADR 0002)."""
+
+from __future__ import annotations
+
+from jeugdsturing.berichten.services.quarantaine import (
+    quarantaine_los_op,
+    quarantaine_ruim_op,
+    quarantaine_verwijder,
+)
+from jeugdsturing.berichten.services.trajecten import (
+    Berekend,
+    ParallelBereken,
+    trajecten_bereken,
+    trajecten_bijwerken,
+    trajecten_herbereken,
+    trajecten_schrijf,
+)
+from jeugdsturing.berichten.services.velden import (
+    ACCEPTATIE,
+    BERICHT_VELDEN,
+    TRAJECT_VELDEN,
+    GebiedVoor,
+    sleutel_taakgericht,
+    sleutel_toewijzing,
+)
+from jeugdsturing.berichten.services.verwerken import berichten_verwerk
+
+__all__ = [
+    "ACCEPTATIE", "BERICHT_VELDEN", "TRAJECT_VELDEN", "Berekend", "GebiedVoor",
+    "ParallelBereken", "berichten_verwerk", "quarantaine_los_op", "quarantaine_ruim_op",
+    "quarantaine_verwijder", "sleutel_taakgericht", "sleutel_toewijzing", "trajecten_bereken",
+    "trajecten_bijwerken", "trajecten_herbereken", "trajecten_schrijf",
+]  # fmt: skip
