@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 from django.core.exceptions import ValidationError
 
+from jeugdsturing.verwerving import selectors
 from jeugdsturing.verwerving import services as s
 from jeugdsturing.verwerving.dekking import alle_expertises, dekking
 from jeugdsturing.verwerving.models import (
@@ -96,5 +97,5 @@ def test_dialogue_sessions_only_with_partners_on_topics_and_an_agreements_regist
     )
     s.afspraak_status_wijzig(afspraak=afspraak, naar=AfspraakStatus.VASTGESTELD, reden="akkoord")
     assert afspraak.history.count() == 3
-    coverage = dekking(s.partnercapaciteit(a), {("ambulant", "Noord"): 200})
+    coverage = dekking(selectors.partnercapaciteit(a), {("ambulant", "Noord"): 200})
     assert coverage[0].oordeel == "tekort"  # 3 partners x max 20 < 200

@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from jeugdsturing.verwerving import selectors
 from jeugdsturing.verwerving import services as s
 from jeugdsturing.verwerving.models import (
     AanbestedingStatus,
@@ -77,12 +78,12 @@ def test_bids_are_sealed_until_the_deadline(tender: Tender):
     p1, p2 = tender.aanbieders[:2]
     i = dien_in(tender, p1)
     # 12:00 UTC is 14:00 in Amsterdam, as the user reads it
-    with pytest.raises(s.Verzegeld, match="verzegeld tot 01-10-2026 14:00"):
-        s.inschrijving_open(inschrijving=i, op=VOOR)
-    assert s.inschrijving_open(inschrijving=i, aanbieder=p1, op=VOOR) == i  # its own bidder
-    assert s.inschrijving_open(inschrijving=i, op=NA) == i
+    with pytest.raises(selectors.Verzegeld, match="verzegeld tot 01-10-2026 14:00"):
+        selectors.inschrijving_open(inschrijving=i, op=VOOR)
+    assert selectors.inschrijving_open(inschrijving=i, aanbieder=p1, op=VOOR) == i  # its own bidder
+    assert selectors.inschrijving_open(inschrijving=i, op=NA) == i
     with pytest.raises(PermissionDenied):
-        s.inschrijving_open(inschrijving=i, aanbieder=p2, op=NA)  # never another bidder's
+        selectors.inschrijving_open(inschrijving=i, aanbieder=p2, op=NA)  # never another bidder's
 
 
 def test_an_unmet_requirement_excludes_with_its_reason_and_repair_brings_it_back(tender: Tender):
@@ -138,9 +139,9 @@ def test_blind_scoring_until_all_assessors_submitted_then_consensus(tender: Tend
         s.score_geef(beoordelaar=b1, inschrijving=i, criterium=c, waarde=D(w), motivering="goed")
     s.scores_dien_in(beoordelaar=b1, inschrijving=i)
     # b1 sees only his own scores while b2 has not submitted
-    assert {sc.beoordelaar_id for sc in s.zichtbare_scores(beoordelaar=b1, inschrijving=i)} == {
-        b1.pk
-    }
+    assert {
+        sc.beoordelaar_id for sc in selectors.zichtbare_scores(beoordelaar=b1, inschrijving=i)
+    } == {b1.pk}
     with pytest.raises(ValidationError, match="nog niet alle beoordelaars"):
         s.consensus_stel_vast(inschrijving=i, criterium=visie, waarde=D(7), motivering="m")
     with pytest.raises(ValidationError, match="al ingediend"):
@@ -151,7 +152,7 @@ def test_blind_scoring_until_all_assessors_submitted_then_consensus(tender: Tend
     for c, w in zip(tender.criteria, (5, 6, 6), strict=True):
         s.score_geef(beoordelaar=b2, inschrijving=i, criterium=c, waarde=D(w), motivering="matig")
     s.scores_dien_in(beoordelaar=b2, inschrijving=i)
-    assert len(s.zichtbare_scores(beoordelaar=b1, inschrijving=i)) == 6
+    assert len(selectors.zichtbare_scores(beoordelaar=b1, inschrijving=i)) == 6
     cons = s.consensus_stel_vast(inschrijving=i, criterium=visie, waarde=D(6), motivering="midden")
     with pytest.raises(ValidationError, match="reden"):
         s.consensus_pas_aan(consensus=cons, waarde=D(7), reden="")
@@ -231,7 +232,7 @@ def test_objection_period_holds_the_dialogue(tender: Tender):
     s.rangschikking_stel_vast(aanbesteding=a)
     s.selectie_maak_bekend(aanbesteding=a, op=date(2026, 12, 1))
     a.refresh_from_db()
-    assert s.einde_bezwaartermijn(a) == date(2026, 12, 21)  # 20 calendar days
+    assert selectors.einde_bezwaartermijn(a) == date(2026, 12, 21)  # 20 calendar days
     bezwaar = s.bezwaar_dien_in(inschrijving=bids[1], tekst="score onjuist", op=date(2026, 12, 10))
     with pytest.raises(ValidationError, match="bezwaartermijn is verstreken"):
         s.bezwaar_dien_in(inschrijving=bids[1], tekst="te laat", op=date(2026, 12, 22))

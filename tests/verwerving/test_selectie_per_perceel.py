@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from jeugdsturing.regio.models import Regio
+from jeugdsturing.verwerving import selectors
 from jeugdsturing.verwerving import services as s
 from jeugdsturing.verwerving.models import (
     Aanbesteding,
@@ -97,7 +98,7 @@ def test_selection_per_lot_records_places_and_a_drop_out_moves_up_that_lot(tende
     assert set(sel.geselecteerd) == {b0.nummer, b1.nummer, b3.nummer}
     assert b2.status == (IS.WACHTKAMER if eerste == b2 else IS.NIET_GESELECTEERD)
     # The distribution counts only lots where a partner is selected.
-    sleutels = s.verdeelsleutels(a)
+    sleutels = selectors.verdeelsleutels(a)
     assert A.thema_id is not None
     assert B.thema_id is not None
     assert set(sleutels[A.thema_id]) == {b0.pk, b1.pk}
@@ -155,7 +156,7 @@ def test_distribution_weighs_the_capacity_stated_for_a_lot(tender: Tender):
             uea={}, op=VOOR,
         )  # fmt: skip
     Inschrijving.objects.filter(pk__in=[b.pk for b in bids]).update(status=IS.GESELECTEERD)
-    sleutels = s.verdeelsleutels(a)
+    sleutels = selectors.verdeelsleutels(a)
     assert A.thema_id is not None
     assert B.thema_id is not None
     assert sleutels[A.thema_id] == {bids[0].pk: D(40), bids[1].pk: D(1)}  # no lot named: 1

@@ -15,6 +15,7 @@ from jeugdsturing.berichten.models import Traject, TrajectStatus
 from jeugdsturing.contracten.models import Aanbieder
 from jeugdsturing.gebruikers.services import gebruiker_create_or_update
 from jeugdsturing.rollen import Rol
+from jeugdsturing.verwerving import selectors
 from jeugdsturing.verwerving import services as s
 from jeugdsturing.verwerving.models import (
     Aanbesteding,
@@ -270,12 +271,12 @@ def test_demand_from_the_monitor_is_the_number_in_care_at_the_same_time(tender: 
         + [traject(19, "", None)]
     )
     a = tender.aanbesteding
-    vraag = s.vraag_uit_monitor(a, date(2027, 1, 1), date(2027, 6, 30))
+    vraag = selectors.vraag_uit_monitor(a, date(2027, 1, 1), date(2027, 6, 30))
     # month ends Jan and Feb: 16 in care in AMS-N, March-June: 10; mean 12 (not the 16
     # distinct clients of the half year)
     assert vraag == {("alle", "AMS-N"): 12, ("alle", "AMS-O"): 3}
     # no month end in the period: the number in care on its last day
-    assert s.vraag_uit_monitor(a, date(2027, 3, 10), date(2027, 3, 20)) == {
+    assert selectors.vraag_uit_monitor(a, date(2027, 3, 10), date(2027, 3, 20)) == {
         ("alle", "AMS-N"): 10, ("alle", "AMS-O"): 3,
     }  # fmt: skip
     r = login("contractmanager").post(

@@ -19,6 +19,7 @@ from jeugdsturing.contracten.models import Aanbieder
 from jeugdsturing.gebruikers.services import gebruiker_create_or_update
 from jeugdsturing.regio.models import Regio
 from jeugdsturing.rollen import Rol
+from jeugdsturing.verwerving import selectors
 from jeugdsturing.verwerving import services as s
 from jeugdsturing.verwerving.models import (
     Aanbesteding,
@@ -235,7 +236,7 @@ def _vraagramingen(a: Aanbesteding) -> None:
     partners offer, short of residential places (verblijf) everywhere and with ambulant
     help and day care covered, so that the coverage page and the dialogue have work."""
     rng = random.Random(2029)
-    for cel in s.dekking_van(a).per_expertise:  # no estimates yet: the cells with capacity
+    for cel in selectors.dekking_van(a).per_expertise:  # no estimates yet: the cells with capacity
         factor = rng.uniform(1.05, 1.4) if cel.expertise == "verblijf" else rng.uniform(0.3, 0.9)
         s.vraagraming_zet(aanbesteding=a, expertise=cel.expertise, gebied=cel.gebied,
                           aantal=round(cel.maximum * factor),

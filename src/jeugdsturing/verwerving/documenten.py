@@ -16,7 +16,7 @@ from jeugdsturing.verwerving.models import (
     InschrijvingStatus,
     Vraag,
 )
-from jeugdsturing.verwerving.services import einde_bezwaartermijn
+from jeugdsturing.verwerving.selectors import einde_bezwaartermijn
 
 IS = InschrijvingStatus
 

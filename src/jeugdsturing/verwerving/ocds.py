@@ -24,7 +24,7 @@ from jeugdsturing.verwerving.models import (
     Inschrijving,
     InschrijvingStatus,
 )
-from jeugdsturing.verwerving.services import einde_bezwaartermijn
+from jeugdsturing.verwerving.selectors import einde_bezwaartermijn
 
 EXTENSIES = {
     "ocds_bid_extension": "https://raw.githubusercontent.com/open-contracting-extensions/ocds_bid_extension/v1.1.5/extension.json",

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from jeugdsturing.contracten.models import Aanbieder
 from jeugdsturing.core.access import Actie, Sectie, mag, requires, scope_van
 from jeugdsturing.regio.selectors import regio_for_user
-from jeugdsturing.verwerving import documenten, ocds, rangschikking
+from jeugdsturing.verwerving import documenten, ocds, rangschikking, selectors
 from jeugdsturing.verwerving import services as s
 from jeugdsturing.verwerving.models import (
     AANBESTEDING_LEVENSCYCLUS,
@@ -33,7 +33,7 @@ from jeugdsturing.verwerving.models import (
     Inschrijving,
     Toetsuitkomst,
 )
-from jeugdsturing.verwerving.services import tijd
+from jeugdsturing.weergave.templatetags.datums import tijd
 
 V = Sectie.VERWERVING
 
@@ -111,7 +111,7 @@ def aanbesteding(request: HttpRequest, referentie: str) -> HttpResponse:
     gepubliceerd = a.vragen.filter(nota_nummer__isnull=False).order_by("volgnummer")
     context: dict[str, object] = {
         "a": a, "verzegeld": verzegeld, "nota": gepubliceerd,
-        "einde_bezwaar": s.einde_bezwaartermijn(a),
+        "einde_bezwaar": selectors.einde_bezwaartermijn(a),
         "criteria": a.criteria.all(), "mijlpalen": a.mijlpalen.all(),
         "nota_nummers": sorted({v.nota_nummer or 0 for v in gepubliceerd}),
     }  # fmt: skip
@@ -161,8 +161,8 @@ def aanbesteding(request: HttpRequest, referentie: str) -> HttpResponse:
 def _bezwaar_open(a: Aanbesteding, dag: date) -> str:
     """Which decision can still be objected to today: "gunning", "selectie" or ""."""
     for tegen, einde in (
-        ("gunning", s.einde_bezwaartermijn_gunning(a)),
-        ("selectie", s.einde_bezwaartermijn(a)),
+        ("gunning", selectors.einde_bezwaartermijn_gunning(a)),
+        ("selectie", selectors.einde_bezwaartermijn(a)),
     ):
         if einde is not None and dag <= einde:
             return tegen
@@ -227,14 +227,14 @@ def beoordelen(request: HttpRequest, referentie: str) -> HttpResponse:
     criteria = list(a.criteria.all())
     bods = []
     for i in beoordelaar.inschrijvingen.select_related("aanbieder").order_by("nummer"):
-        zichtbaar = s.zichtbare_scores(beoordelaar=beoordelaar, inschrijving=i)
+        zichtbaar = selectors.zichtbare_scores(beoordelaar=beoordelaar, inschrijving=i)
         eigen = {sc.criterium_id: sc for sc in zichtbaar if sc.beoordelaar_id == beoordelaar.pk}
         anderen = [sc for sc in zichtbaar if sc.beoordelaar_id != beoordelaar.pk]
         bods.append({
             "i": i, "eigen": [(c, eigen.get(c.pk)) for c in criteria],
             "ingediend": bool(eigen) and all(sc.ingediend_op for sc in eigen.values())
             and len(eigen) == len(criteria),
-            "anderen": anderen, "alle_binnen": s.alle_ingediend(i),
+            "anderen": anderen, "alle_binnen": selectors.alle_ingediend(i),
         })  # fmt: skip
     return render(
         request,
@@ -319,12 +319,16 @@ def actie(request: HttpRequest, referentie: str) -> HttpResponse:
             melding = f"Nota van Inlichtingen {s.nota_publiceer(aanbesteding=a)} gepubliceerd."
         elif soort == "rangschik":
             getuigen = [g.strip() for g in p.get("getuigen", "").split(",") if g.strip()]
-            gelijk = rangschikking.gelijke_standen(s.beoordelingen(a), s.criteria_van(a))
+            gelijk = rangschikking.gelijke_standen(
+                selectors.beoordelingen(a), selectors.criteria_van(a)
+            )
             zaad = s.nieuw_zaad() if gelijk else None
-            sel = s.rangschikking_stel_vast(aanbesteding=a, zaad=zaad, getuigen=getuigen, door=door)
+            uitslag = s.rangschikking_stel_vast(
+                aanbesteding=a, zaad=zaad, getuigen=getuigen, door=door
+            )
             melding = (
-                f"Rangschikking vastgesteld: {len(sel.geselecteerd)} geselecteerd, "
-                f"{len(sel.wachtkamer)} in de wachtkamer"
+                f"Rangschikking vastgesteld: {len(uitslag.geselecteerd)} geselecteerd, "
+                f"{len(uitslag.wachtkamer)} in de wachtkamer"
                 + (f"; geloot met zaad {zaad}" if zaad else "")
                 + "."
             )

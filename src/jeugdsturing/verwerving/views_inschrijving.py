@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from jeugdsturing.contracten.models import Aanbieder
 from jeugdsturing.core.access import Actie, Sectie, mag, requires
 from jeugdsturing.verwerving import forms as f
+from jeugdsturing.verwerving import selectors
 from jeugdsturing.verwerving import services as s
 from jeugdsturing.verwerving.models import (
     Aanbesteding,
@@ -27,8 +28,8 @@ from jeugdsturing.verwerving.models import (
     Bewijsstuk,
     Inschrijving,
 )
-from jeugdsturing.verwerving.services import tijd
 from jeugdsturing.verwerving.views import _aanbesteding, _aanbieder
+from jeugdsturing.weergave.templatetags.datums import tijd
 
 LEGE_REGELS = 4
 
@@ -223,9 +224,9 @@ def bijlage(request: HttpRequest, referentie: str, pk: int) -> HttpResponse:
     a = _aanbesteding(request, referentie)
     stuk = get_object_or_404(Bewijsstuk, pk=pk, inschrijving__aanbesteding=a)
     if mag(request.user, Sectie.VERWERVING, Actie.INSCHRIJVEN):
-        s.bewijsstuk_open(bewijsstuk=stuk, aanbieder=_aanbieder(request) or Aanbieder())
+        selectors.bewijsstuk_open(bewijsstuk=stuk, aanbieder=_aanbieder(request) or Aanbieder())
     elif mag(request.user, Sectie.VERWERVING, Actie.WIJZIGEN):
-        s.bewijsstuk_open(bewijsstuk=stuk)
+        selectors.bewijsstuk_open(bewijsstuk=stuk)
     else:
         raise PermissionDenied("Bijlagen van inschrijvingen zijn voor het regioteam.")
     antwoord = HttpResponse(bytes(stuk.inhoud), content_type=stuk.content_type)

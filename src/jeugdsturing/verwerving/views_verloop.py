@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from jeugdsturing.core.access import Actie, Sectie, requires
 from jeugdsturing.verwerving import forms as f
+from jeugdsturing.verwerving import selectors
 from jeugdsturing.verwerving import services as s
 from jeugdsturing.verwerving.models import (
     AFSPRAAK_LEVENSCYCLUS,
@@ -33,9 +34,9 @@ from jeugdsturing.verwerving.models import (
     Score,
     Vraagraming,
 )
-from jeugdsturing.verwerving.services import tijd
 from jeugdsturing.verwerving.views import _aanbesteding, _aanbieder, _gebruiker, _uitvoeren
 from jeugdsturing.weergave.grafieken import dekking_grafiek
+from jeugdsturing.weergave.templatetags.datums import tijd
 
 
 def _decimaal(tekst: str, veld: str) -> Decimal:
@@ -70,7 +71,7 @@ def consensus(request: HttpRequest, referentie: str) -> HttpResponse:
         (c.inschrijving_id, c.criterium_id): c
         for c in Consensus.objects.filter(inschrijving__aanbesteding=a)
     }
-    volledig = s.volledig_beoordeeld(a)
+    volledig = selectors.volledig_beoordeeld(a)
     bods = []
     for i in a.inschrijvingen.exclude(status=InschrijvingStatus.UITGESLOTEN).select_related(
         "aanbieder"
@@ -128,8 +129,8 @@ def selectie(request: HttpRequest, referentie: str) -> HttpResponse:
         "verwerving/selectie.html",
         {
             "a": a,
-            "einde_selectie": s.einde_bezwaartermijn(a),
-            "einde_gunning": s.einde_bezwaartermijn_gunning(a),
+            "einde_selectie": selectors.einde_bezwaartermijn(a),
+            "einde_gunning": selectors.einde_bezwaartermijn_gunning(a),
             "vandaag": timezone.localdate(),
             "bezwaren": Bezwaar.objects.filter(inschrijving__aanbesteding=a)
             .select_related("inschrijving__aanbieder")
@@ -288,7 +289,7 @@ def dekking(request: HttpRequest, referentie: str) -> HttpResponse:
             request, lambda: _dekking_post(request, a), "verwerving:dekking", referentie
         )
     verzegeld = timezone.now() <= a.inschrijven_tot
-    beeld = None if verzegeld else s.dekking_van(a)
+    beeld = None if verzegeld else selectors.dekking_van(a)
     per_gebied = beeld.per_gebied if beeld else []
     per_expertise = beeld.per_expertise if beeld else []
     namen = dict(a.regio.gebieden.values_list("code", "naam"))

@@ -1,0 +1,218 @@
+"""Bids: submitted and changed until the bid deadline, with their attachments checked
+on size and content; sealed for everyone else until the deadline (selectors)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+
+from jeugdsturing.contracten.models import Aanbieder
+from jeugdsturing.core.levenscyclus import status_begin
+from jeugdsturing.verwerving.models import (
+    IS,
+    Aanbesteding,
+    AanbestedingStatus,
+    Bewijsstuk,
+    Eis,
+    Inschrijving,
+    Perceel,
+)
+from jeugdsturing.verwerving.moment import nu as _nu
+from jeugdsturing.weergave.templatetags.datums import tijd
+
+
+def _controleer_inschrijving(
+    *,
+    aanbesteding: Aanbesteding,
+    aanbieder: Aanbieder,
+    percelen: Sequence[Perceel],
+    capaciteit: list[dict[str, Any]],
+    leden: Sequence[Aanbieder],
+    moment: datetime,
+) -> None:
+    if aanbesteding.status != AanbestedingStatus.AANGEKONDIGD:
+        raise ValidationError("Inschrijven kan alleen zolang de aanbesteding aangekondigd is.")
+    if moment > aanbesteding.inschrijven_tot:
+        raise ValidationError(
+            f"De inschrijftermijn is verstreken op {tijd(aanbesteding.inschrijven_tot)}: "
+            "de inschrijving is niet aangenomen."
+        )
+    if not percelen:
+        raise ValidationError("Kies ten minste één perceel of thema.")
+    vreemd = [p.code for p in percelen if p.aanbesteding_id != aanbesteding.pk]
+    if vreemd:
+        raise ValidationError(f"Percelen {', '.join(vreemd)} horen niet bij deze aanbesteding.")
+    if aanbieder in leden:
+        raise ValidationError("De penvoerder staat ook als combinant vermeld.")
+    codes = {p.code for p in percelen}
+    for n, regel in enumerate(capaciteit, start=1):
+        if regel.get("perceel") and regel["perceel"] not in codes:
+            raise ValidationError(
+                f"Capaciteitsverklaring regel {n}: perceel {regel['perceel']} is niet gekozen."
+            )
+        for veld in ("expertise", "gebied"):
+            if not str(regel.get(veld, "")).strip():
+                raise ValidationError(f"Capaciteitsverklaring regel {n}: {veld} ontbreekt.")
+        try:
+            mn, mx = int(regel.get("min", 0)), int(regel.get("max", 0))
+        except (TypeError, ValueError) as e:
+            raise ValidationError(
+                f"Capaciteitsverklaring regel {n}: minimum en maximum zijn hele getallen."
+            ) from e
+        if mn < 0 or mx < mn:
+            raise ValidationError(
+                f"Capaciteitsverklaring regel {n}: minimum {mn} en maximum {mx} kloppen niet "
+                "(0 <= minimum <= maximum)."
+            )
+
+
+@transaction.atomic
+def inschrijving_dien_in(
+    *,
+    aanbesteding: Aanbesteding,
+    aanbieder: Aanbieder,
+    percelen: Sequence[Perceel],
+    visie: str,
+    antwoorden: dict[str, str],
+    capaciteit: list[dict[str, Any]],
+    uea: dict[str, Any],
+    leden: Sequence[Aanbieder] = (),
+    onderaannemers: Sequence[str] = (),
+    op: datetime | None = None,
+) -> Inschrijving:
+    moment = _nu(op)
+    _controleer_inschrijving(aanbesteding=aanbesteding, aanbieder=aanbieder, percelen=percelen,
+                             capaciteit=capaciteit, leden=leden, moment=moment)  # fmt: skip
+    if Inschrijving.objects.filter(aanbesteding=aanbesteding, aanbieder=aanbieder).exists():
+        raise ValidationError(f"{aanbieder.naam} heeft al ingeschreven.")
+    nummer = (
+        Inschrijving.objects.filter(aanbesteding=aanbesteding).aggregate(m=Max("nummer"))["m"] or 0
+    ) + 1
+    i = Inschrijving.objects.create(
+        aanbesteding=aanbesteding, nummer=nummer, aanbieder=aanbieder,
+        onderaannemers=list(onderaannemers), visie=visie, antwoorden=antwoorden,
+        capaciteit=capaciteit, uea=uea, ingediend_op=moment, status=IS.INGEDIEND,
+    )  # fmt: skip
+    status_begin(i, reden="ingediend door de inschrijver", op=moment)
+    i.percelen.set(percelen)
+    i.leden.set(leden)
+    return i
+
+
+@transaction.atomic
+def inschrijving_wijzig(
+    *,
+    inschrijving: Inschrijving,
+    percelen: Sequence[Perceel],
+    visie: str,
+    antwoorden: dict[str, str],
+    capaciteit: list[dict[str, Any]],
+    uea: dict[str, Any],
+    leden: Sequence[Aanbieder] = (),
+    onderaannemers: Sequence[str] = (),
+    op: datetime | None = None,
+) -> Inschrijving:
+    """Until the bid deadline a bidder may replace its bid; the last version counts (the
+    history keeps every earlier one)."""
+    moment = _nu(op)
+    i = Inschrijving.objects.select_for_update().get(pk=inschrijving.pk)
+    _controleer_inschrijving(aanbesteding=i.aanbesteding, aanbieder=i.aanbieder,
+                             percelen=percelen, capaciteit=capaciteit, leden=leden,
+                             moment=moment)  # fmt: skip
+    i.visie, i.antwoorden, i.capaciteit, i.uea = visie, antwoorden, capaciteit, uea
+    i.onderaannemers, i.ingediend_op = list(onderaannemers), moment
+    i._change_reason = "inschrijving gewijzigd door de inschrijver"  # type: ignore[attr-defined]
+    i.save()
+    i.percelen.set(percelen)
+    i.leden.set(leden)
+    return i
+
+
+# What a bidder may attach, recognised by content (not by the name it claims).
+_MAGIE: list[tuple[bytes, str, str, tuple[str, ...]]] = [
+    (b"%PDF-", "application/pdf", "PDF", (".pdf",)),
+    (b"PK\x03\x04", "application/zip", "een zip- of Office-bestand",
+     (".docx", ".xlsx", ".pptx", ".odt", ".ods")),
+    (b"\x89PNG\r\n\x1a\n", "image/png", "PNG", (".png",)),
+    (b"\xff\xd8\xff", "image/jpeg", "JPEG", (".jpg", ".jpeg")),
+]  # fmt: skip
+
+
+_OFFICE = {
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ".odt": "application/vnd.oasis.opendocument.text",
+    ".ods": "application/vnd.oasis.opendocument.spreadsheet",
+}
+
+
+def bestandssoort(naam: str, inhoud: bytes) -> str:
+    """The content type of an attachment, from its first bytes and its extension; a
+    ValidationError naming the file when it is not a PDF, office document or image, or
+    when its name and content disagree."""
+    extensie = ("." + naam.rsplit(".", 1)[-1].lower()) if "." in naam else ""
+    for magie, soort, leesbaar, extensies in _MAGIE:
+        if inhoud.startswith(magie):
+            if extensie not in extensies:
+                raise ValidationError(
+                    f"{naam}: de inhoud is {leesbaar}, maar de naam eindigt op "
+                    f"'{extensie or '(geen extensie)'}'."
+                )
+            return _OFFICE.get(extensie, soort)
+    raise ValidationError(
+        f"{naam}: geen PDF, Office- of OpenDocument-bestand, PNG of JPEG "
+        f"(begint met {inhoud[:8]!r})."
+    )
+
+
+@transaction.atomic
+def bewijsstuk_voeg_toe(
+    *,
+    inschrijving: Inschrijving,
+    naam: str,
+    inhoud: bytes,
+    eis: Eis | None = None,
+    soort: str = "bewijs",
+    op: datetime | None = None,
+) -> Bewijsstuk:
+    """Attach a file to a bid (before the bid deadline), checked on size and content."""
+    moment = _nu(op)
+    a = inschrijving.aanbesteding
+    if moment > a.inschrijven_tot or a.status != AanbestedingStatus.AANGEKONDIGD:
+        raise ValidationError(
+            f"{naam}: de inschrijftermijn is verstreken op {tijd(a.inschrijven_tot)}."
+        )
+    if soort not in ("uea", "bewijs", "visie"):
+        raise ValidationError(f"{naam}: onbekende soort '{soort}' (uea, bewijs of visie).")
+    if eis is not None and eis.aanbesteding_id != a.pk:
+        raise ValidationError(f"{naam}: eis {eis.code} hoort niet bij deze aanbesteding.")
+    grens = settings.TENDER_MAX_FILE_MB * 1024 * 1024
+    if not inhoud:
+        raise ValidationError(f"{naam}: het bestand is leeg.")
+    if len(inhoud) > grens:
+        raise ValidationError(
+            f"{naam}: {len(inhoud) / 1024 / 1024:.1f} MB is groter dan de grens van "
+            f"{settings.TENDER_MAX_FILE_MB} MB."
+        )
+    naam = naam.replace("\\", "/").rsplit("/", 1)[-1][:200]
+    return Bewijsstuk.objects.create(
+        inschrijving=inschrijving, eis=eis, soort=soort, naam=naam,
+        content_type=bestandssoort(naam, inhoud), grootte=len(inhoud),
+        sha256=hashlib.sha256(inhoud).hexdigest(), inhoud=inhoud, geupload_op=moment,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def bewijsstuk_verwijder(*, bewijsstuk: Bewijsstuk, op: datetime | None = None) -> None:
+    a = bewijsstuk.inschrijving.aanbesteding
+    if _nu(op) > a.inschrijven_tot:
+        raise ValidationError("Na de inschrijftermijn blijven de bijlagen zoals ze zijn.")
+    bewijsstuk.delete()
