@@ -5,42 +5,45 @@ ceilings, lump sums, provider reports and annual figures. Amounts are integer eu
 from __future__ import annotations
 
 from jeugdsturing.contracten.models.aanbieders import (
-    agb_validator,
-    kvk_validator,
     Aanbieder,
     Combinatie,
-)
-from jeugdsturing.contracten.models.overeenkomsten import (
-    Uitvoeringsvariant,
-    VARIANT_EENHEDEN,
-    OvereenkomstStatus,
-    OVEREENKOMST_OVERGANGEN,
-    Overeenkomst,
-    Onderaannemer,
-    productcode_validator,
-    Product,
-    OvereenkomstProduct,
-    Tarief,
-    Indexatie,
-    OVEREENKOMST_LEVENSCYCLUS,
+    agb_validator,
+    kvk_validator,
 )
 from jeugdsturing.contracten.models.geld import (
     Begroting,
-    Goedkeuring,
     Begrotingskader,
-    Plafond,
+    Goedkeuring,
     Lumpsum,
     LumpsumVaststelling,
+    Plafond,
+)
+from jeugdsturing.contracten.models.overeenkomsten import (
+    OVEREENKOMST_LEVENSCYCLUS,
+    OVEREENKOMST_OVERGANGEN,
+    VARIANT_EENHEDEN,
+    Indexatie,
+    Onderaannemer,
+    Overeenkomst,
+    OvereenkomstProduct,
+    OvereenkomstStatus,
+    Product,
+    Tarief,
+    Uitvoeringsvariant,
+    productcode_validator,
 )
 from jeugdsturing.contracten.models.verantwoording import (
+    Backtestuitslag,
+    Jaarcijfers,
     Verantwoording,
     VerantwoordingRegel,
-    Jaarcijfers,
     Winstnorm,
-    Backtestuitslag,
 )
 
 __all__ = [
+    "OVEREENKOMST_LEVENSCYCLUS",
+    "OVEREENKOMST_OVERGANGEN",
+    "VARIANT_EENHEDEN",
     "Aanbieder",
     "Backtestuitslag",
     "Begroting",
@@ -51,8 +54,6 @@ __all__ = [
     "Jaarcijfers",
     "Lumpsum",
     "LumpsumVaststelling",
-    "OVEREENKOMST_LEVENSCYCLUS",
-    "OVEREENKOMST_OVERGANGEN",
     "Onderaannemer",
     "Overeenkomst",
     "OvereenkomstProduct",
@@ -61,7 +62,6 @@ __all__ = [
     "Product",
     "Tarief",
     "Uitvoeringsvariant",
-    "VARIANT_EENHEDEN",
     "Verantwoording",
     "VerantwoordingRegel",
     "Winstnorm",
