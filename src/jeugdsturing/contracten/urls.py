@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from jeugdsturing.contracten import views
+from jeugdsturing.contracten import views, views_verantwoording
 
 app_name = "contracten"
 
@@ -12,7 +12,7 @@ urlpatterns = [
     path("overeenkomsten/<int:pk>/", views.overeenkomst, name="overeenkomst"),
     path("lumpsums/", views.lumpsums, name="lumpsums"),
     path("realisatie/", views.realisatie, name="realisatie"),
-    path("rapportages/", views.rapportages, name="rapportages"),
+    path("rapportages/", views_verantwoording.rapportages, name="rapportages"),
     path("reele-prijs/", views.reele_prijs, name="reele_prijs"),
-    path("overwinst/", views.overwinst_view, name="overwinst"),
+    path("overwinst/", views_verantwoording.overwinst_view, name="overwinst"),
 ]

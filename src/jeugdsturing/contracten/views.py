@@ -19,14 +19,10 @@ from jeugdsturing.contracten.jaarprognose import jaarprognose
 from jeugdsturing.contracten.models import (
     Aanbieder,
     Goedkeuring,
-    Jaarcijfers,
     Lumpsum,
     Overeenkomst,
-    Verantwoording,
-    Winstnorm,
 )
-from jeugdsturing.contracten.rapportage import RapportageOngeldig, sjabloon
-from jeugdsturing.contracten.reeleprijs import Kostprijsopbouw, bereken, overwinst, per_uur
+from jeugdsturing.contracten.reeleprijs import Kostprijsopbouw, bereken, per_uur
 from jeugdsturing.contracten.selectors import (
     begroting_matrix,
     lumpsum_rijen,
@@ -251,88 +247,6 @@ def realisatie(request: HttpRequest) -> HttpResponse:
     )  # fmt: skip
 
 
-@requires(Sectie.CONTRACTEN, post=Actie.AANLEVEREN)
-def rapportages(request: HttpRequest) -> HttpResponse:
-    regio = _regio(request)
-    scope = scope_van(request.user)
-    mag_uploaden = mag(request.user, Sectie.CONTRACTEN, Actie.AANLEVEREN)
-    fouten: list[str] = []
-    if request.method == "POST":
-        bestand = request.FILES.get("bestand")
-        if bestand is None:
-            fouten.append("Kies een bestand.")
-        else:
-            try:
-                v = services.verantwoording_upload(
-                    regio=regio, data=bestand.read(), bestandsnaam=bestand.name or "upload",
-                    door=request.user if request.user.is_authenticated else None,
-                    alleen_aanbieder=scope.aanbieder,
-                )  # fmt: skip
-                messages.success(request, f"Ingelezen: {v} ({v.regels.count()} regels).")
-                return redirect(request.path)
-            except RapportageOngeldig as e:
-                fouten = [str(f) for f in e.fouten]
-    if request.GET.get("sjabloon"):
-        eis(request.user, Sectie.CONTRACTEN, Actie.AANLEVEREN)
-        return _sjabloon(request, regio, scope.aanbieder)
-    qs = Verantwoording.objects.filter(overeenkomst__regio=regio).select_related(
-        "overeenkomst__aanbieder", "ingediend_door"
-    )
-    if scope.aanbieder:
-        qs = qs.filter(overeenkomst__aanbieder__agb_code=scope.aanbieder)
-    aanbieders = (
-        Overeenkomst.objects.filter(regio=regio, lumpsums__isnull=False)
-        .values_list("aanbieder__agb_code", "aanbieder__naam")
-        .distinct()
-        .order_by("aanbieder__naam")
-    )
-    if scope.aanbieder:
-        aanbieders = aanbieders.filter(aanbieder__agb_code=scope.aanbieder)
-    return render(
-        request,
-        "contracten/rapportages.html",
-        {
-            "regio": regio, "lijst": qs.order_by("-ingediend_op")[:100], "fouten": fouten,
-            "mag_uploaden": mag_uploaden, "aanbieders": list(aanbieders),
-            "jaren": _lumpsumjaren(regio),
-        },
-    )  # fmt: skip
-
-
-def _sjabloon(request: HttpRequest, regio: Regio, eigen: str | None) -> HttpResponse:
-    agb = eigen or request.GET.get("aanbieder", "")
-    try:
-        jaar = int(request.GET.get("jaar", ""))
-        maanden = int(request.GET.get("maanden", ""))
-    except ValueError:
-        raise PermissionDenied("Kies jaar en periode.") from None
-    if maanden not in (4, 8, 12):
-        raise PermissionDenied("De periode is 4, 8 of 12 maanden.")
-    cellen = sorted(
-        {
-            (x.gemeente.code, x.gemeente.naam, x.thema.code)
-            for x in Lumpsum.objects.filter(
-                overeenkomst__regio=regio, overeenkomst__aanbieder__agb_code=agb, jaar=jaar
-            ).select_related("gemeente", "thema")
-        }
-    )
-    naam = (
-        Overeenkomst.objects.filter(regio=regio, aanbieder__agb_code=agb)
-        .values_list("aanbieder__naam", flat=True)
-        .first()
-    )
-    if naam is None:
-        raise PermissionDenied("Onbekende aanbieder.")
-    data = sjabloon(agb_code=agb, aanbieder=naam, jaar=jaar, maanden=maanden, cellen=cellen)
-    response = HttpResponse(
-        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="rapportage-{agb}-{jaar}-{maanden}.xlsx"'
-    )
-    return response
-
-
 @requires(Sectie.CONTRACTEN)
 def reele_prijs(request: HttpRequest) -> HttpResponse:
     regio = _regio(request)
@@ -372,30 +286,3 @@ def reele_prijs(request: HttpRequest) -> HttpResponse:
             "vergelijking": vergelijking,
         },
     )  # fmt: skip
-
-
-@requires(Sectie.CONTRACTEN)
-def overwinst_view(request: HttpRequest) -> HttpResponse:
-    regio = _regio(request)
-    scope = scope_van(request.user)
-    if scope.gemeente:
-        raise PermissionDenied(
-            "Jaarcijfers van aanbieders zijn voor het regioteam en de aanbieder zelf."
-        )
-    jaar = _jaar(request, 2026)
-    norm = Winstnorm.objects.filter(regio=regio, jaar=jaar).first()
-    qs = (
-        Jaarcijfers.objects.filter(jaar=jaar, aanbieder__overeenkomsten__regio=regio)
-        .distinct()
-        .select_related("aanbieder")
-    )
-    if scope.aanbieder:
-        qs = qs.filter(aanbieder__agb_code=scope.aanbieder)
-    namen = {j.aanbieder.agb_code: j.aanbieder.naam for j in qs}
-    cijfers = [(j.aanbieder.agb_code, j.jaar, j.omzet_eurocent, j.resultaat_eurocent) for j in qs]
-    signalen = overwinst(cijfers, norm.max_resultaat_pct) if norm else []
-    return render(
-        request,
-        "contracten/overwinst.html",
-        {"regio": regio, "jaar": jaar, "norm": norm, "signalen": signalen, "namen": namen},
-    )

@@ -2,7 +2,13 @@ from __future__ import annotations
 
 from django.urls import path
 
-from jeugdsturing.verwerving import views, views_inrichting, views_inschrijving, views_verloop
+from jeugdsturing.verwerving import (
+    views,
+    views_documenten,
+    views_inrichting,
+    views_inschrijving,
+    views_verloop,
+)
 
 app_name = "verwerving"
 
@@ -27,8 +33,12 @@ urlpatterns = [
     path("<str:referentie>/bezwaar/", views_verloop.bezwaar, name="bezwaar"),
     path("<str:referentie>/dialoog/", views_verloop.dialoog, name="dialoog"),
     path("<str:referentie>/dekking/", views_verloop.dekking, name="dekking"),
-    path("<str:referentie>/ocds.json", views.ocds_export, name="ocds"),
-    path("<str:referentie>/brief/<int:nummer>.pdf", views.brief, name="brief"),
-    path("<str:referentie>/nota/<int:nummer>.pdf", views.nota, name="nota"),
-    path("<str:referentie>/proces-verbaal.pdf", views.proces_verbaal, name="proces_verbaal"),
+    path("<str:referentie>/ocds.json", views_documenten.ocds_export, name="ocds"),
+    path("<str:referentie>/brief/<int:nummer>.pdf", views_documenten.brief, name="brief"),
+    path("<str:referentie>/nota/<int:nummer>.pdf", views_documenten.nota, name="nota"),
+    path(
+        "<str:referentie>/proces-verbaal.pdf",
+        views_documenten.proces_verbaal,
+        name="proces_verbaal",
+    ),
 ]

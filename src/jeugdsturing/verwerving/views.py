@@ -4,7 +4,6 @@ his own scores until everyone has submitted (docs/verwerving.md)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -20,7 +19,7 @@ from django.views.decorators.http import require_POST
 from jeugdsturing.contracten.models import Aanbieder
 from jeugdsturing.core.access import Actie, Sectie, mag, requires, scope_van
 from jeugdsturing.regio.selectors import regio_for_user
-from jeugdsturing.verwerving import documenten, ocds, rangschikking, selectors
+from jeugdsturing.verwerving import rangschikking, selectors
 from jeugdsturing.verwerving import services as s
 from jeugdsturing.verwerving.models import (
     AANBESTEDING_LEVENSCYCLUS,
@@ -241,56 +240,6 @@ def beoordelen(request: HttpRequest, referentie: str) -> HttpResponse:
         "verwerving/beoordelen.html",
         {"a": a, "beoordelaar": beoordelaar, "bods": bods, "criteria": criteria},
     )
-
-
-@requires(V, Actie.EXPORTEREN)
-def ocds_export(request: HttpRequest, referentie: str) -> HttpResponse:
-    a = _aanbesteding(request, referentie)
-    antwoord = HttpResponse(
-        json.dumps(ocds.release_package(a), ensure_ascii=False, indent=2),
-        content_type="application/json",
-    )
-    antwoord["Content-Disposition"] = f'attachment; filename="{a.referentie}-ocds.json"'
-    return antwoord
-
-
-def _pdf(inhoud: bytes, naam: str) -> HttpResponse:
-    antwoord = HttpResponse(inhoud, content_type="application/pdf")
-    antwoord["Content-Disposition"] = f'inline; filename="{naam}"'
-    return antwoord
-
-
-@requires(V)
-def brief(request: HttpRequest, referentie: str, nummer: int) -> HttpResponse:
-    """The selection or rejection letter: the team for every bid, a bidder only its own."""
-    a = _aanbesteding(request, referentie)
-    i = get_object_or_404(Inschrijving, aanbesteding=a, nummer=nummer)
-    eigen_bod = _inschrijver(request) and scope_van(request.user).aanbieder_id == i.aanbieder_id
-    if not mag(request.user, V, Actie.EXPORTEREN) and not eigen_bod:
-        raise PermissionDenied("U ziet alleen uw eigen brief.")
-    try:
-        html = documenten.brief_html(i)
-    except ValueError as e:
-        raise Http404(str(e)) from e
-    return _pdf(documenten.pdf(html), f"{a.referentie}-brief-{i.nummer}.pdf")
-
-
-@requires(V)
-def nota(request: HttpRequest, referentie: str, nummer: int) -> HttpResponse:
-    a = _aanbesteding(request, referentie)
-    if not (mag(request.user, V, Actie.EXPORTEREN) or _inschrijver(request)):
-        raise PermissionDenied("De Nota van Inlichtingen is voor inschrijvers en het team.")
-    try:
-        html = documenten.nota_html(a, nummer)
-    except ValueError as e:
-        raise Http404(str(e)) from e
-    return _pdf(documenten.pdf(html), f"{a.referentie}-nota-{nummer}.pdf")
-
-
-@requires(V, Actie.EXPORTEREN)
-def proces_verbaal(request: HttpRequest, referentie: str) -> HttpResponse:
-    a = _aanbesteding(request, referentie)
-    return _pdf(documenten.pdf(documenten.proces_verbaal_html(a)), f"{a.referentie}-pv.pdf")
 
 
 @require_POST

@@ -1,155 +1,36 @@
-"""A calibrated simulator of a region's iJw message traffic (docs/simulator.md).
-
-Deterministic for a seed: one random.Random drives every draw, and everything is
-iterated in a fixed order. It writes one .zip per month of XSD-valid XML messages,
-named so that name order is the order of their dagtekening."""
+"""The simulation itself: trajectories from request to end, with the messages each
+step sends and the answers it gets, written per month into zip archives."""
 
 from __future__ import annotations
 
-import csv
 import heapq
 import math
 import random
 import zipfile
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
 from jeugdsturing.berichten import schrijven as w
-from jeugdsturing.berichten.feiten import Omvang, Product
+from jeugdsturing.berichten.feiten import Omvang
+from jeugdsturing.berichten.simulator import declaraties
+from jeugdsturing.berichten.simulator.model import (
+    AANBIEDERS,
+    ACHTERNAMEN,
+    CBS_VERWIJZER,
+    INSTROOM_FRACTIE,
+    PRODUCTEN,
+    VERWIJZERS,
+    Aanbieder,
+    GemeenteSim,
+    _bsn,
+    _getal,
+    _lees_cbs,
+    _werkdagen_later,
+    aanbieder_agb,
+)
 from jeugdsturing.regio.models import GebiedPostcodes, Gemeente, Regio
-
-DATA = Path(__file__).resolve().parent / "data" / "cbs_jeugdhulp_2022.csv"
-
-# Share of new trajectories among the trajectories in care during a year: with a mean
-# duration of ~250 days, in-care-in-a-year = starts x (1 + 250/365), so starts = 0.6 x.
-INSTROOM_FRACTIE = 0.6
-
-
-@dataclass(frozen=True)
-class ProductType:
-    product: Product
-    naam: str
-    eenheid: str  # WJ756
-    frequentie: str  # WMO757
-    volume: int  # per frequency period
-    tarief: int  # eurocent per unit
-    aandeel: float  # share of non-residential inflow (residential share comes from CBS)
-    duur_mediaan: int  # days
-    duur_sigma: float  # lognormal shape: larger is a longer tail
-    toewijzing_maanden: int  # initial assignment period
-    wachttijd_gemiddeld: int  # days from assignment to start
-    residentieel: bool = False
-
-
-# Regional product catalogue of the simulation: tariffs at 2025 price level, in the
-# range of Dutch regional youth-care tariffs (docs/simulator.md).
-PRODUCTEN: tuple[ProductType, ...] = (
-    ProductType(Product("45", "45A01"), "Ambulant individueel", "04", "2", 2, 11500, 0.42, 180, 0.7, 12, 21),
-    ProductType(Product("45", "45A02"), "Ambulant gezinsgericht", "04", "2", 3, 11000, 0.16, 210, 0.7, 12, 24),
-    ProductType(Product("54", "54G01"), "Jeugd-ggz behandeling", "04", "2", 1, 13000, 0.22, 240, 0.8, 12, 35),
-    ProductType(Product("41", "41D01"), "Dagbehandeling", "16", "2", 4, 9500, 0.08, 250, 0.6, 12, 30),
-    ProductType(Product("46", "46C01"), "Crisisinterventie", "04", "2", 6, 14000, 0.04, 30, 0.6, 3, 1),
-    ProductType(Product("50", "50M01"), "Maatwerkarrangement", "82", "6", 1, 450000, 0.08, 200, 0.7, 12, 28),
-    ProductType(Product("43", "43V01"), "Verblijf met behandeling", "14", "2", 7, 32000, 0.0, 300, 0.9, 12, 42, residentieel=True),
-    ProductType(Product("44", "44V01"), "Verblijf zonder behandeling (pleegzorg, gezinshuis)", "14", "2", 7, 11000, 0.0, 420, 1.0, 12, 35, residentieel=True),
-)  # fmt: skip
-
-# Delivered hours and day parts per month relative to the assignment: fewer in the
-# school holidays (July, August, Christmas, May), a little more after the summer. An
-# assumption of the model, not a measured series (docs/simulator.md).
-SEIZOEN = (1.0, 1.0, 1.05, 1.0, 0.92, 1.0, 0.8, 0.7, 1.08, 1.05, 1.05, 0.85)
-
-VERWIJZERS = ("01", "02", "03", "04", "05", "08", "06")
-CBS_VERWIJZER = {
-    "01": "v01_gemeente", "02": "v02_huisarts", "03": "v03_jeugdarts", "04": "v04_gi",
-    "05": "v05_specialist", "08": "v08_rechter", "06": "v06_geen",
-}  # fmt: skip
-ACHTERNAMEN = (
-    "de Jong", "Jansen", "de Vries", "van den Berg", "van Dijk", "Bakker", "Janssen", "Visser",
-    "Smit", "Meijer", "de Boer", "Mulder", "Bos", "Vos", "Peters", "Hendriks", "Yilmaz",
-    "El Amrani", "Kaya", "Bouzid", "Pinas", "Martina", "Nguyen", "Kok", "Dekker",
-)  # fmt: skip
-AANBIEDERS = (
-    "Amstelzorg", "Jeugdhulp Noord", "Kinderpraktijk West", "GGZ Jong", "Gezinshuis Amstel",
-    "Ouder en Kind Centraal", "Horizon Jeugd", "De Waarden", "Levvel Amstel", "Spirit Jong",
-    "Altra Onderwijs", "Triade Jeugd", "Pluryn Amstel", "Lijn5 Jeugd", "Arkin Jong", "OCK Het Spalier",
-)  # fmt: skip
-
-
-def aanbieder_agb(regio: Regio, i: int) -> str:
-    """The AGB code the simulation gives provider i of AANBIEDERS in a region."""
-    return f"98{regio.pk % 100:02d}{i + 1:04d}"
-
-
-@dataclass
-class Aanbieder:
-    naam: str
-    agb: str
-    taakgericht: bool
-    slecht: bool  # behaves clearly worse: long durations, repeat use, late messages
-    gewicht: float
-    volgnummer: Counter[tuple[str, date]] = field(default_factory=Counter)
-
-    def ident(self, soort: str, dag: date) -> str:
-        """A number for a message (or reference) sent on `dag`: the date first, then a
-        sequence number of that day, like the numbering of a sending system. Numbered
-        when the simulator plans a trajectory, a plain counter would give a month's
-        messages numbers from all over the range (docs/simulator.md)."""
-        self.volgnummer[(soort, dag)] += 1
-        return f"{soort[0]}{dag:%y%m%d}{self.volgnummer[(soort, dag)]}"
-
-
-@dataclass
-class GemeenteSim:
-    code: str
-    naam: str
-    instroom_per_jaar: float
-    verwijzers: list[float]
-    verblijf_fractie: float
-    postcodes: list[str]
-    toewijzingnummer: int = 0
-    volgnummer: Counter[date] = field(default_factory=Counter)
-
-    def ident(self, dag: date) -> str:
-        """As Aanbieder.ident: date first, then the sequence number of that day."""
-        self.volgnummer[dag] += 1
-        return f"G{dag:%y%m%d}{self.volgnummer[dag]}"
-
-
-def _werkdagen_later(d: date, n: int) -> date:
-    while n > 0:
-        d += timedelta(days=1)
-        if d.weekday() < 5:
-            n -= 1
-    return d
-
-
-def _bsn(rng: random.Random, gebruikt: set[str]) -> str:
-    """A random 9-digit number that passes the BSN 11-test."""
-    while True:
-        digits = [rng.randrange(10) for _ in range(8)]
-        if digits[0] == 0:
-            continue
-        total = sum(d * (9 - i) for i, d in enumerate(digits))
-        last = total % 11
-        if last == 10:
-            continue
-        bsn = "".join(map(str, digits)) + str(last)
-        if bsn not in gebruikt:
-            gebruikt.add(bsn)
-            return bsn
-
-
-def _lees_cbs() -> dict[str, dict[str, str]]:
-    with DATA.open(encoding="utf-8") as fh:
-        return {r["code"]: r for r in csv.DictReader(fh)}
-
-
-def _getal(value: str) -> float:
-    return float(value) if value else 0.0
 
 
 class Simulatie:
@@ -161,6 +42,9 @@ class Simulatie:
         self.seq = 0
         self.stats: Counter[str] = Counter()
         self.kosten = 0
+        # Claims per (provider, gemeente, care month), written at the end (declaraties).
+        self.open_claims: defaultdict[tuple[str, str, date], list[tuple[str, w.PrestatieRegel]]]
+        self.open_claims = defaultdict(list)
         cbs = _lees_cbs()
         nl = {"jongeren": 461985.0, "trajecten": 695095.0}
         self.gemeenten: list[GemeenteSim] = []
@@ -410,7 +294,9 @@ class Simulatie:
 
         # Claims, monthly, for PxQ care.
         if not a.taakgericht and toewijzingnummer is not None:
-            self._claims(a, g, persoon, pt, toewijzingnummer, begindatum, min(einddatum, self.tot))
+            declaraties.voeg_toe(
+                self, a, g, persoon, pt, toewijzingnummer, begindatum, min(einddatum, self.tot)
+            )
 
         if einddatum > self.tot:
             return None
@@ -432,87 +318,6 @@ class Simulatie:
         if reden == "31" and rng.random() < (0.35 if a.slecht else 0.12):
             return einddatum + timedelta(days=rng.randrange(20, 365)), persoon
         return None
-
-    def _claims(
-        self,
-        a: Aanbieder,
-        g: GemeenteSim,
-        persoon: w.Persoon,
-        pt: ProductType,
-        nummer: int,
-        begin: date,
-        eind: date,
-    ) -> None:
-        maand = date(begin.year, begin.month, 1)
-        while maand <= eind:
-            volgende = date(maand.year + maand.month // 12, maand.month % 12 + 1, 1)
-            p_begin, p_eind = max(begin, maand), min(eind, volgende - timedelta(days=1))
-            if pt.eenheid == "82":  # output: one product, claimed in the month care starts
-                volume = 1 if maand <= begin < volgende else 0
-            elif pt.eenheid == "14":
-                volume = (p_eind - p_begin).days + 1
-            else:  # hours and day parts follow the school year (docs/simulator.md)
-                volume = max(
-                    1,
-                    round(pt.volume * ((p_eind - p_begin).days + 1) / 7 * SEIZOEN[maand.month - 1]),
-                )
-            if volume:
-                bedrag = volume * pt.tarief
-                self.kosten += bedrag
-                regel = w.PrestatieRegel(
-                    f"P{a.agb[-4:]}-{a.ident('pr', maand)}",
-                    nummer,
-                    pt.product,
-                    p_begin,
-                    p_eind,
-                    volume,
-                    pt.eenheid,
-                    pt.tarief,
-                    bedrag,
-                )
-                self._open_claims[(a.agb, g.code, maand)].append((persoon.bsn, regel))
-            maand = volgende
-
-    _open_claims: defaultdict[tuple[str, str, date], list[tuple[str, w.PrestatieRegel]]]
-
-    def claims_schrijven(self) -> None:
-        """One JW323 per provider per gemeente per month, answered by a JW325."""
-        for (agb, gemeente, maand), regels in sorted(self._open_claims.items()):
-            a = next(x for x in self.aanbieders if x.agb == agb)
-            volgende = date(maand.year + maand.month // 12, maand.month % 12 + 1, 1)
-            dag = volgende + timedelta(days=self.rng.randrange(4, 12))
-            per_client: dict[str, list[w.PrestatieRegel]] = defaultdict(list)
-            for bsn, r in regels:
-                per_client[bsn].append(r)
-            lijst = sorted(per_client.items())
-            ident = a.ident("JW323", dag)
-            nummer = f"D{ident[1:]}"[:12]
-            data = w.jw323(
-                w.Kop(gemeente, agb, ident, dag),
-                nummer,
-                (maand, volgende - timedelta(days=1)),
-                lijst,
-            )
-            self.schrijf(dag, "JW323", data)
-            self.stats["prestaties"] += (
-                sum(len(r) for _, r in lijst) if self.van <= dag <= self.tot else 0
-            )
-            afgewezen = [(bsn, [r]) for bsn, rs in lijst for r in rs if self.rng.random() < 0.02]
-            totaal = sum(r.bedrag for _, rs in lijst for r in rs)
-            a_dag = dag + timedelta(days=self.rng.randrange(10, 28))
-            g = next(x for x in self.gemeenten if x.code == gemeente)
-            self.schrijf(
-                a_dag,
-                "JW325",
-                w.jw325(
-                    w.Kop(gemeente, agb, g.ident(a_dag), a_dag),
-                    ident,
-                    dag,
-                    nummer,
-                    totaal,
-                    afgewezen,
-                ),
-            )
 
     def bestanden(self, out: Path) -> Iterator[Path]:
         out.mkdir(parents=True, exist_ok=True)
@@ -537,9 +342,8 @@ def simuleer_regio(
 ) -> Counter[str]:
     regio = Regio.objects.get(code=regio_code)
     sim = Simulatie(regio, date.fromisoformat(van), date.fromisoformat(tot), seed, scale)
-    sim._open_claims = defaultdict(list)
     sim.run()
-    sim.claims_schrijven()
+    declaraties.schrijf(sim)
     files = list(sim.bestanden(out))
     sim.stats["bestanden"] = len(files)
     sim.stats["berichten"] = len(sim.berichten)
