@@ -4,7 +4,7 @@ holds the months before (the late months of a large database are where the time 
     python benchmarks/ingest/maand.py --basis BASE.sqlite3 --werkers 1 --batch 5000 \\
         /tmp/bench/sim-2.7/ijw-2027-07.zip
 
-Copies BASE to a scratch file, imports the given files into the copy with `importeer()`
+Copies BASE to a scratch file, imports the given files into the copy with `berichten_importeer()`
 and prints wall time, product lines per second and the CPU time of the main process and
 of its workers. Measure each variant more than once, in both orders: on a shared machine
 the same run varies by 20% (docs/performance.md)."""
@@ -42,10 +42,12 @@ def main() -> None:
     import django
 
     django.setup()
-    from jeugdsturing.berichten.importeren import importeer
+    from jeugdsturing.berichten.importeren import berichten_importeer
 
     start = time.perf_counter()
-    result = importeer(args.paths, bron="benchmark", werkers=args.werkers, batch=args.batch)
+    result = berichten_importeer(
+        args.paths, bron="benchmark", werkers=args.werkers, batch=args.batch
+    )
     wall = time.perf_counter() - start
     own = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -65,11 +65,11 @@ def main() -> None:
     django.setup()
     from django.db import connection
 
-    from jeugdsturing.berichten.importeren import importeer
+    from jeugdsturing.berichten.importeren import berichten_importeer
 
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA wal_autocheckpoint=0")
-    result = importeer(args.paths, bron="benchmark", werkers=args.werkers)
+    result = berichten_importeer(args.paths, bron="benchmark", werkers=args.werkers)
     frames, pages, page_size = frames_per_object(scratch)
     total = sum(frames.values())
     print(f"{result.accepted} berichten; {total} frames = {total * page_size / 1e6:.1f} MB WAL")

@@ -10,7 +10,7 @@ import pytest
 
 from jeugdsturing.berichten import schrijven as w
 from jeugdsturing.berichten.feiten import Omvang, Product
-from jeugdsturing.berichten.importeren import Resultaat, importeer
+from jeugdsturing.berichten.importeren import Resultaat, berichten_importeer
 from jeugdsturing.berichten.validatie import Referentie
 from tests.conftest import ROOT, SHARED
 
@@ -58,7 +58,7 @@ def importeer_bytes(tmp_path: Path, xsd: str, db: None) -> Importeer:
             p = tmp_path / f"{next(teller):05d}{suffix}"
             p.write_bytes(data)
             paths.append(p)
-        return importeer(paths, bron="test")
+        return berichten_importeer(paths, bron="test")
 
     return run
 

@@ -15,7 +15,7 @@ from django.core.management import call_command
 
 from jeugdsturing.berichten import models as m
 from jeugdsturing.berichten import xml as ijw_xml
-from jeugdsturing.berichten.importeren import importeer
+from jeugdsturing.berichten.importeren import berichten_importeer
 from jeugdsturing.berichten.lezen import Context, Voorbereid, lees_bericht
 from jeugdsturing.berichten.privacy import ontsleutel
 from jeugdsturing.berichten.referentie import referentie_laden
@@ -36,7 +36,7 @@ def tellingen() -> dict[str, int]:
 
 @pytest.mark.django_db
 def test_official_examples_import_without_rejection(xsd):
-    result = importeer(sorted(EXAMPLES.glob("*.xml")), bron="test")
+    result = berichten_importeer(sorted(EXAMPLES.glob("*.xml")), bron="test")
     assert result.rejected == []
     assert result.accepted == 4
     assert m.Bericht.objects.count() == 4

@@ -113,11 +113,11 @@ def test_taakgericht_providers_send_no_assignment_or_claim(simulatie):
 
 def test_the_simulated_traffic_imports_without_rejection(simulatie, settings):
     from jeugdsturing.berichten import models as m
-    from jeugdsturing.berichten.importeren import importeer
+    from jeugdsturing.berichten.importeren import berichten_importeer
 
     settings.IJW_XSD_DIR = str(SHARED / "ijw" / "xsd")
     out, stats = simulatie
-    result = importeer([out], bron="test", werkers=1)  # through a worker process
+    result = berichten_importeer([out], bron="test", werkers=1)  # through a worker process
     assert result.rejected == []
     assert result.accepted == stats["berichten"]
     statuses = Counter(m.Traject.objects.values_list("status", flat=True))

@@ -242,7 +242,7 @@ def test_trajectories_left_by_an_interrupted_run_are_recomputed_by_the_next(
     importeer_bytes, verkeer: Verkeer, monkeypatch
 ):
     # A run that stops after storing its facts and before recomputing (killed there).
-    monkeypatch.setattr("jeugdsturing.berichten.importeren.trajecten_bijwerken", lambda **kw: 0)
+    monkeypatch.setattr("jeugdsturing.berichten.importeren.trajecten_werk_bij", lambda **kw: 0)
     importeer_bytes(verkeer.toewijzing(D(2026, 3, 2)), verkeer.start(D(2026, 3, 12), D(2026, 3, 9)))
     assert not m.Traject.objects.exists()
     assert list(m.TeHerberekenen.objects.values_list("sleutel", flat=True)) == [
@@ -259,7 +259,7 @@ def test_trajectories_left_by_an_interrupted_run_are_recomputed_by_the_next(
 def test_a_trajectory_touched_by_several_batches_is_recomputed_once(
     verkeer: Verkeer, monkeypatch, tmp_path, xsd, db
 ):
-    from jeugdsturing.berichten.importeren import importeer
+    from jeugdsturing.berichten.importeren import berichten_importeer
     from jeugdsturing.berichten.services import trajecten as services
 
     herberekend: list[list[str]] = []
@@ -280,7 +280,7 @@ def test_a_trajectory_touched_by_several_batches_is_recomputed_once(
         path = tmp_path / f"{i}.xml"
         path.write_bytes(data)
         paths.append(path)
-    result = importeer(paths, bron="test", batch=1)  # three batches, three transactions
+    result = berichten_importeer(paths, bron="test", batch=1)  # three batches, three transactions
     assert result.accepted == 3
     assert herberekend == [[f"T|{GEMEENTE}|5001"]]
     assert traject().status == "beeindigd"
@@ -288,7 +288,7 @@ def test_a_trajectory_touched_by_several_batches_is_recomputed_once(
 
 def test_the_recomputation_at_the_end_reports_its_progress(verkeer: Verkeer, tmp_path, xsd, db):
     from jeugdsturing.berichten import services
-    from jeugdsturing.berichten.importeren import importeer
+    from jeugdsturing.berichten.importeren import berichten_importeer
 
     paths = []
     for i, data in enumerate(
@@ -301,14 +301,14 @@ def test_the_recomputation_at_the_end_reports_its_progress(verkeer: Verkeer, tmp
         path.write_bytes(data)
         paths.append(path)
     stappen: list[tuple[int, int]] = []
-    importeer(paths, bron="test", trajecten_voortgang=lambda *a: stappen.append(a))
+    berichten_importeer(paths, bron="test", trajecten_voortgang=lambda *a: stappen.append(a))
     assert stappen == [(2, 2)]
     # Per batch of keys, counting up to the total.
     stappen.clear()
     m.TeHerberekenen.objects.bulk_create(
         [m.TeHerberekenen(sleutel=s) for s in m.Traject.objects.values_list("sleutel", flat=True)]
     )
-    services.trajecten_bijwerken(
+    services.trajecten_werk_bij(
         gebied_voor=lambda g, p: "", per=1, voortgang=lambda *a: stappen.append(a)
     )
     assert stappen == [(1, 2), (2, 2)]

@@ -100,19 +100,19 @@ def test_lumpsum_cli_2028_adds_up_to_each_theme_budget(regio):
 def test_budget_above_the_total_needs_a_recorded_approval(regio):
     amsterdam = Gemeente.objects.get(code="0363")
     with pytest.raises(s.GoedkeuringVereist, match=r"overschrijdt .* met € 1\.000,00"):
-        s.begroting_set(
+        s.begroting_zet(
             regio=regio,
             gemeente=amsterdam,
             jaar=2029,
             bedrag_eurocent=(249370 * 1000 + 1000) * 100,
             reden="extra",
         )
-    gk = s.goedkeuring_vastleggen(
+    gk = s.goedkeuring_leg_vast(
         regio=regio, onderwerp="AJH 2029", besluit="AB-2029-07", goedgekeurd_door="Algemeen bestuur",
         datum=date(2028, 11, 1), bedrag_eurocent=500 * 100,
     )  # fmt: skip
     with pytest.raises(s.GoedkeuringVereist):  # the approval does not cover the excess
-        s.begroting_set(
+        s.begroting_zet(
             regio=regio,
             gemeente=amsterdam,
             jaar=2029,
@@ -120,11 +120,11 @@ def test_budget_above_the_total_needs_a_recorded_approval(regio):
             reden="extra",
             goedkeuring=gk,
         )
-    gk2 = s.goedkeuring_vastleggen(
+    gk2 = s.goedkeuring_leg_vast(
         regio=regio, onderwerp="AJH 2029", besluit="AB-2029-08", goedgekeurd_door="Algemeen bestuur",
         datum=date(2028, 11, 1), bedrag_eurocent=1000 * 100,
     )  # fmt: skip
-    b = s.begroting_set(
+    b = s.begroting_zet(
         regio=regio,
         gemeente=amsterdam,
         jaar=2029,
@@ -137,14 +137,14 @@ def test_budget_above_the_total_needs_a_recorded_approval(regio):
     assert "AB-2029-08" in kader.history.first().history_change_reason
     assert "AB-2029-08" in b.history.first().history_change_reason
     # Lowering a budget needs no approval.
-    s.begroting_set(regio=regio, gemeente=amsterdam, jaar=2030, bedrag_eurocent=100, reden="lager")
+    s.begroting_zet(regio=regio, gemeente=amsterdam, jaar=2030, bedrag_eurocent=100, reden="lager")
 
 
 def test_theme_budgets_may_not_exceed_the_gemeente_budget(regio):
     aalsmeer = Gemeente.objects.get(code="0358")
     thema = regio.themas.get(code="A")
     with pytest.raises(ValidationError, match="themabudgetten van Aalsmeer"):
-        s.begroting_set(
+        s.begroting_zet(
             regio=regio,
             gemeente=aalsmeer,
             jaar=2028,
@@ -155,8 +155,8 @@ def test_theme_budgets_may_not_exceed_the_gemeente_budget(regio):
 
 
 def _pxq_contract(regio: Regio, nummer: str = "T-1") -> Overeenkomst:
-    a = s.aanbieder_create_or_update(agb_code="12345678", naam="Testzorg")
-    return s.overeenkomst_create(
+    a = s.aanbieder_bewaar(agb_code="12345678", naam="Testzorg")
+    return s.overeenkomst_maak(
         regio=regio,
         nummer=nummer,
         aanbieder=a,
@@ -172,12 +172,12 @@ def test_ceilings_within_the_gemeente_budget_or_approved(regio):
     aalsmeer = Gemeente.objects.get(code="0358")
     # The demo lump sums 2028 already take Aalsmeer's whole budget: any ceiling exceeds it.
     with pytest.raises(s.GoedkeuringVereist, match="Plafonds en lumpsums Aalsmeer 2028"):
-        s.plafond_set(
+        s.plafond_zet(
             overeenkomst=ok, gemeente=aalsmeer, jaar=2028, bedrag_eurocent=1, reden="test"
         )
-    gk = s.goedkeuring_vastleggen(regio=regio, onderwerp="plafond", besluit="DB-1", goedgekeurd_door="DB",
+    gk = s.goedkeuring_leg_vast(regio=regio, onderwerp="plafond", besluit="DB-1", goedgekeurd_door="DB",
                                   datum=date(2028, 1, 5), bedrag_eurocent=100_000)  # fmt: skip
-    p = s.plafond_set(
+    p = s.plafond_zet(
         overeenkomst=ok,
         gemeente=aalsmeer,
         jaar=2028,
@@ -197,15 +197,15 @@ def test_lump_sums_above_a_theme_budget_need_approval(regio):
         regio=regio, jaar=2029, gemeente=aalsmeer, thema=thema
     ).bedrag_eurocent
     with pytest.raises(s.GoedkeuringVereist, match="Lumpsums Aalsmeer thema A 2029"):
-        s.lumpsums_vaststellen(regio=regio, jaar=2029, bedragen={(ok.pk, aalsmeer.pk, thema.pk): budget + 1},
+        s.lumpsums_stel_vast(regio=regio, jaar=2029, bedragen={(ok.pk, aalsmeer.pk, thema.pk): budget + 1},
                                sleutelbron="test", reden="test")  # fmt: skip
-    v = s.lumpsums_vaststellen(regio=regio, jaar=2029, bedragen={(ok.pk, aalsmeer.pk, thema.pk): budget},
+    v = s.lumpsums_stel_vast(regio=regio, jaar=2029, bedragen={(ok.pk, aalsmeer.pk, thema.pk): budget},
                                sleutelbron="test", reden="bijstelling 2029")  # fmt: skip
     x = Lumpsum.objects.get(overeenkomst=ok, jaar=2029)
     assert x.vaststelling == v
     assert x.bedrag_eurocent == budget
     # A yearly adjustment keeps the history of the contribution.
-    s.lumpsums_vaststellen(regio=regio, jaar=2029, bedragen={(ok.pk, aalsmeer.pk, thema.pk): budget - 100},
+    s.lumpsums_stel_vast(regio=regio, jaar=2029, bedragen={(ok.pk, aalsmeer.pk, thema.pk): budget - 100},
                            sleutelbron="test", reden="bijstelling na rijksbijdrage")  # fmt: skip
     x.refresh_from_db()
     assert [h.bedrag_eurocent for h in x.history.all()] == [budget - 100, budget]
@@ -231,18 +231,18 @@ def test_contract_lifecycle_is_declared_and_appended(regio):
 
 def test_products_codes_units_and_variants(regio):
     with pytest.raises(ValidationError):
-        s.product_create_or_update(regio=regio, code="TOOLONG", naam="x", categorie="45")
+        s.product_bewaar(regio=regio, code="TOOLONG", naam="x", categorie="45")
     with pytest.raises(ValidationError, match="JZ020"):
-        s.product_create_or_update(regio=regio, code="X1", naam="x", categorie="99")
-    p = s.product_create_or_update(
+        s.product_bewaar(regio=regio, code="X1", naam="x", categorie="99")
+    p = s.product_bewaar(
         regio=regio, code="X1", naam="Uurproduct", categorie="45", eenheid="04", frequentie="2"
     )
     ok = _pxq_contract(regio, "T-3")
     with pytest.raises(ValidationError, match="outputgerichte variant kent alleen eenheden 82, 83"):
-        s.overeenkomst_product_add(
+        s.overeenkomst_product_voeg_toe(
             overeenkomst=ok, product=p, variant=Uitvoeringsvariant.OUTPUTGERICHT
         )
-    s.overeenkomst_product_add(
+    s.overeenkomst_product_voeg_toe(
         overeenkomst=ok, product=p, variant=Uitvoeringsvariant.INSPANNINGSGERICHT
     )
     assert ok.variant == "inspanningsgericht"
@@ -251,31 +251,31 @@ def test_products_codes_units_and_variants(regio):
 def test_a_new_tariff_closes_the_open_one_and_overlaps_are_refused(regio):
     p = Product.objects.get(regio=regio, code="45A01")
     oud = p.tarieven.get()
-    s.tarief_add(
+    s.tarief_voeg_toe(
         product=p, bedrag_eurocent=12000, geldig_van=date(2028, 1, 1), reden="nieuw contract"
     )
     oud.refresh_from_db()
     assert oud.geldig_tot == date(2027, 12, 31)
     with pytest.raises(ValidationError, match="overlapt"):
-        s.tarief_add(
+        s.tarief_voeg_toe(
             product=p, bedrag_eurocent=1, geldig_van=date(2027, 6, 1), geldig_tot=date(2027, 7, 1)
         )
 
 
 def test_combination_and_subcontractor(regio):
-    a = s.aanbieder_create_or_update(agb_code="11111111", naam="Penvoerder")
-    b = s.aanbieder_create_or_update(agb_code="22222222", naam="Lid")
-    c = s.aanbieder_create_or_update(agb_code="33333333", naam="Onder")
-    comb = s.combinatie_create(naam="Samen", penvoerder=a, leden=[b])
+    a = s.aanbieder_bewaar(agb_code="11111111", naam="Penvoerder")
+    b = s.aanbieder_bewaar(agb_code="22222222", naam="Lid")
+    c = s.aanbieder_bewaar(agb_code="33333333", naam="Onder")
+    comb = s.combinatie_maak(naam="Samen", penvoerder=a, leden=[b])
     assert set(comb.leden.values_list("agb_code", flat=True)) == {"11111111", "22222222"}
     with pytest.raises(ValidationError, match="penvoerder"):
-        s.overeenkomst_create(regio=regio, nummer="C-1", aanbieder=b, combinatie=comb,
+        s.overeenkomst_maak(regio=regio, nummer="C-1", aanbieder=b, combinatie=comb,
                               ingangsdatum=date(2028, 1, 1), einddatum=date(2028, 12, 31))  # fmt: skip
-    ok = s.overeenkomst_create(regio=regio, nummer="C-1", aanbieder=a, combinatie=comb,
+    ok = s.overeenkomst_maak(regio=regio, nummer="C-1", aanbieder=a, combinatie=comb,
                                ingangsdatum=date(2028, 1, 1), einddatum=date(2028, 12, 31))  # fmt: skip
-    s.onderaannemer_add(overeenkomst=ok, aanbieder=c, omschrijving="vaktherapie")
+    s.onderaannemer_voeg_toe(overeenkomst=ok, aanbieder=c, omschrijving="vaktherapie")
     with pytest.raises(ValidationError):
-        s.aanbieder_create_or_update(agb_code="1234", naam="te kort")
+        s.aanbieder_bewaar(agb_code="1234", naam="te kort")
     assert Aanbieder.objects.filter(agb_code="1234").count() == 0
 
 

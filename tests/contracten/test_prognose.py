@@ -11,7 +11,7 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Q, Sum
 
-from jeugdsturing.berichten.importeren import importeer
+from jeugdsturing.berichten.importeren import berichten_importeer
 from jeugdsturing.berichten.models import Prestatie, PrestatieAfwijzing
 from jeugdsturing.berichten.simulator import simuleer_regio
 from jeugdsturing.contracten.prognose import (
@@ -205,7 +205,7 @@ def gesimuleerd(django_db_setup, django_db_blocker, tmp_path_factory):
         simuleer_regio(
             regio_code="JZ13", van="2023-01-01", tot="2025-01-31", seed=5, scale=0.02, out=out
         )
-        importeer([out], bron="test", omschrijving="prognose")
+        berichten_importeer([out], bron="test", omschrijving="prognose")
     yield
     with django_db_blocker.unblock():
         from jeugdsturing.berichten.models import Bericht, ImportRun, Traject

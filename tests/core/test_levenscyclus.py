@@ -100,9 +100,9 @@ def test_the_check_finds_a_direct_assignment(tmp_path):
 def test_every_object_s_status_is_the_last_of_its_history():
     """After the demo (a tender through the selection, contracts, agreements) and an
     import run: each object's current status is where its history ends."""
-    from jeugdsturing.berichten.importeren import importeer
+    from jeugdsturing.berichten.importeren import berichten_importeer
 
-    importeer([], bron="test", omschrijving="lege import")
+    berichten_importeer([], bron="test", omschrijving="lege import")
     gecontroleerd = 0
     for lc in REGISTER.values():
         for obj in lc.model._default_manager.all():

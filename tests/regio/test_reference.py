@@ -9,7 +9,7 @@ from collections import Counter
 import pytest
 
 from jeugdsturing.regio.models import Code, Gemeente, Jeugdregio
-from jeugdsturing.regio.services import reference_load
+from jeugdsturing.regio.services import referentiedata_laad
 
 pytestmark = pytest.mark.django_db
 
@@ -92,7 +92,7 @@ def test_code_descriptions():
 
 def test_reference_load_is_idempotent_and_writes_no_audit_records():
     before = Gemeente.history.count() + Code.history.count()
-    counts = reference_load()
+    counts = referentiedata_laad()
     assert set(counts) == {"jeugdregio's ongewijzigd", "gemeenten ongewijzigd", "codes ongewijzigd"}
     assert Gemeente.history.count() + Code.history.count() == before
 
@@ -101,7 +101,7 @@ def test_reference_load_repairs_a_changed_row_and_audits_it():
     g = Gemeente.objects.get(code="0363")
     g.naam = "Amsterdm"
     g.save()
-    counts = reference_load()
+    counts = referentiedata_laad()
     assert counts["gemeenten gewijzigd"] == 1
     g.refresh_from_db()
     assert g.naam == "Amsterdam"

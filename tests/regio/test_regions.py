@@ -110,9 +110,9 @@ def test_region_configure_sets_budgets_through_the_approval_rule(tmp_path):
     assert amsterdam.bedrag_eurocent == 249_370 * 100_000
     # With the frame raised (after an approval), the same configuration is written, with
     # the file as the reason in the audit trail.
-    from jeugdsturing.contracten.services import begrotingskader_set
+    from jeugdsturing.contracten.services import begrotingskader_zet
 
-    begrotingskader_set(
+    begrotingskader_zet(
         regio=regio, jaar=2029, totaal_eurocent=(292_070 - 249_370 + 260_000) * 100_000,
         bron="besluit AB 2027-12",
     )  # fmt: skip

@@ -93,21 +93,21 @@ def test_award_after_the_standstill_creates_contracts_and_lump_sums(tender: Tend
     a = tender.aanbesteding
     s.verdeling_maak(aanbesteding=a, jaar=JAAR)
     with pytest.raises(ValidationError, match="Nog geen aanvaard aanbod"):
-        s.gunning_voorlopig(aanbesteding=a)
+        s.gunning_maak_voorlopig(aanbesteding=a)
     for i in partners:
         s.eindbod_geef(inschrijving=i, aanvaard=True)
-    a = s.gunning_voorlopig(aanbesteding=a, op=date(2027, 6, 1))
+    a = s.gunning_maak_voorlopig(aanbesteding=a, op=date(2027, 6, 1))
     assert selectors.einde_bezwaartermijn_gunning(a) == date(2027, 6, 21)
     bezwaar = s.bezwaar_dien_in(inschrijving=partners[0], tekst="x", tegen="gunning",
                                 op=date(2027, 6, 2))  # fmt: skip
     kw: dict[str, Any] = {"aanbesteding": a, "ingangsdatum": date(2028, 1, 1), "einddatum": date(2033, 12, 31),
           "verlengingsopties": 2, "verlengingsduur_jaren": 2}  # fmt: skip
     with pytest.raises(ValidationError, match="loopt tot en met 21-06-2027"):
-        s.gunning_definitief(**kw, op=date(2027, 6, 21))
+        s.gunning_maak_definitief(**kw, op=date(2027, 6, 21))
     with pytest.raises(ValidationError, match="bezwaren tegen de gunning open"):
-        s.gunning_definitief(**kw, op=date(2027, 6, 22))
+        s.gunning_maak_definitief(**kw, op=date(2027, 6, 22))
     s.bezwaar_handel_af(bezwaar=bezwaar, uitkomst="ongegrond")
-    ids = s.gunning_definitief(**kw, op=date(2027, 6, 22))
+    ids = s.gunning_maak_definitief(**kw, op=date(2027, 6, 22))
     assert len(ids) == len(partners)
     contracten = Overeenkomst.objects.filter(pk__in=ids)
     assert {o.nummer for o in contracten} == {f"{a.referentie}-{i.nummer:02d}" for i in partners}

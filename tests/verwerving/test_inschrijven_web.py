@@ -17,7 +17,7 @@ from django.test import Client
 from django.utils import timezone
 
 from jeugdsturing.contracten.models import Aanbieder
-from jeugdsturing.gebruikers.services import gebruiker_create_or_update
+from jeugdsturing.gebruikers.services import gebruiker_bewaar
 from jeugdsturing.regio.models import Regio
 from jeugdsturing.rollen import Rol
 from jeugdsturing.verwerving import services as s
@@ -291,7 +291,7 @@ def test_another_bidder_cannot_open_an_attachment(open_tender: Aanbesteding):
     stuk = Bewijsstuk.objects.get(inschrijving__aanbesteding=open_tender)
     ander = Aanbieder.objects.exclude(pk=stuk.inschrijving.aanbieder_id).first()
     assert ander is not None
-    gebruiker_create_or_update(
+    gebruiker_bewaar(
         username="ander", rol=Rol.AANBIEDER, regio=open_tender.regio, aanbieder=ander,
         password=DEMO_PASSWORD,
     )  # fmt: skip

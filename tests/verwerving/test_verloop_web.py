@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from jeugdsturing.berichten.models import Traject, TrajectStatus
 from jeugdsturing.contracten.models import Aanbieder
-from jeugdsturing.gebruikers.services import gebruiker_create_or_update
+from jeugdsturing.gebruikers.services import gebruiker_bewaar
 from jeugdsturing.rollen import Rol
 from jeugdsturing.verwerving import selectors
 from jeugdsturing.verwerving import services as s
@@ -138,7 +138,7 @@ def test_a_bidder_objects_on_its_own_page_within_the_period(tender: Tender):
     a = tender.aanbesteding
     afgewezen = a.inschrijvingen.filter(status=InschrijvingStatus.NIET_GESELECTEERD).first()
     assert afgewezen is not None
-    gebruiker_create_or_update(username="inschrijver", password=DEMO_PASSWORD, rol=Rol.AANBIEDER,
+    gebruiker_bewaar(username="inschrijver", password=DEMO_PASSWORD, rol=Rol.AANBIEDER,
                                regio=a.regio, aanbieder=afgewezen.aanbieder)  # fmt: skip
     c = Client()
     assert c.login(username="inschrijver", password=DEMO_PASSWORD)

@@ -11,7 +11,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.test import Client
 
-from jeugdsturing.gebruikers.services import gebruiker_create_or_update
+from jeugdsturing.gebruikers.services import gebruiker_bewaar
 from jeugdsturing.rollen import Rol
 from jeugdsturing.verwerving import documenten, ocds
 from jeugdsturing.verwerving import services as s
@@ -90,7 +90,7 @@ def test_assessor_enters_scores_through_the_page_blind(tender: Tender):
     gebruiker = b1.gebruiker
     gebruiker.set_password("pw-test-1")
     gebruiker.save()
-    gebruiker_create_or_update(username=gebruiker.username, password="pw-test-1", rol=Rol.BEOORDELAAR,
+    gebruiker_bewaar(username=gebruiker.username, password="pw-test-1", rol=Rol.BEOORDELAAR,
                                regio=tender.aanbesteding.regio)  # fmt: skip
     c = Client()
     assert c.login(username=gebruiker.username, password="pw-test-1")
@@ -116,7 +116,7 @@ def test_the_team_runs_the_procedure_through_the_page(tender: Tender):
     from tests.verwerving.test_procedure import _beoordeel
 
     a = tender.aanbesteding
-    gebruiker_create_or_update(username="team-test", password="pw-team-1", rol=Rol.CONTRACTMANAGER,
+    gebruiker_bewaar(username="team-test", password="pw-team-1", rol=Rol.CONTRACTMANAGER,
                                regio=a.regio)  # fmt: skip
     c = Client()
     assert c.login(username="team-test", password="pw-team-1")
@@ -154,7 +154,7 @@ def test_a_bidder_asks_a_question_through_the_page_until_the_deadline(tender: Te
 
     a = tender.aanbesteding
     eigen = tender.aanbieders[0]
-    gebruiker_create_or_update(username="bieder-test", password="pw-bieder-1", rol=Rol.AANBIEDER,
+    gebruiker_bewaar(username="bieder-test", password="pw-bieder-1", rol=Rol.AANBIEDER,
                                regio=a.regio, aanbieder=eigen)  # fmt: skip
     c = Client()
     assert c.login(username="bieder-test", password="pw-bieder-1")
@@ -174,7 +174,7 @@ def test_a_bidder_asks_a_question_through_the_page_until_the_deadline(tender: Te
 def test_team_records_knock_out_checks_and_assigns_assessors_on_the_page(tender: Tender):
     a = tender.aanbesteding
     i = dien_in(tender, tender.aanbieders[0])
-    gebruiker_create_or_update(username="team-test-2", password="pw-team-2", rol=Rol.BELEID,
+    gebruiker_bewaar(username="team-test-2", password="pw-team-2", rol=Rol.BELEID,
                                regio=a.regio)  # fmt: skip
     c = Client()
     assert c.login(username="team-test-2", password="pw-team-2")
@@ -199,7 +199,7 @@ def test_team_publishes_a_question_anonymised_and_keeps_the_original(tender: Ten
     eigen = tender.aanbieders[0]
     v = s.vraag_stel(aanbesteding=a, aanbieder=eigen, op=VOOR,
                      tekst="Wij, Testaanbieder 01 uit Diemen, vragen: mag een combinatie?")  # fmt: skip
-    gebruiker_create_or_update(username="vrager", password="pw-vrager-1", rol=Rol.AANBIEDER,
+    gebruiker_bewaar(username="vrager", password="pw-vrager-1", rol=Rol.AANBIEDER,
                                regio=a.regio, aanbieder=eigen)  # fmt: skip
     team = login("contractmanager")
     pad = f"/verwerving/{a.referentie}/"

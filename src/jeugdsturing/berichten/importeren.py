@@ -44,7 +44,7 @@ from jeugdsturing.berichten.services import (
     ParallelBereken,
     berichten_verwerk,
     quarantaine_ruim_op,
-    trajecten_bijwerken,
+    trajecten_werk_bij,
 )
 from jeugdsturing.berichten.validatie import Referentie
 from jeugdsturing.core.levenscyclus import status_begin, status_wijzig
@@ -191,7 +191,7 @@ def standaard_werkers() -> int:
     return cores if cores > 1 else 0
 
 
-def importeer(
+def berichten_importeer(
     paths: list[Path],
     *,
     bron: str = "cli",
@@ -254,7 +254,7 @@ def importeer(
             _afronden(*onderweg.popleft(), stand)
         sluit_archief()
         # Also the trajectories an interrupted run left (they are marked with the facts).
-        trajecten_bijwerken(
+        trajecten_werk_bij(
             gebied_voor=gebied_voor, voortgang=trajecten_voortgang, parallel=trajecten_parallel
         )
     status_wijzig(

@@ -1,7 +1,7 @@
 """The trajectory pass at the end of an import, in the import's worker processes: each
 reads the facts of a list of keys through a database connection of its own and
 computes their trajectories; the writing process writes them, so the pass takes both
-cores instead of one (services.trajecten_bijwerken, docs/performance.md). Django is
+cores instead of one (services.trajecten_werk_bij, docs/performance.md). Django is
 set up in a worker on first use: reading and checking messages never needs it."""
 
 from __future__ import annotations

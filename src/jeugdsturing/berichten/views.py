@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from jeugdsturing.berichten import models as m
 from jeugdsturing.berichten import services
-from jeugdsturing.berichten.importeren import Resultaat, importeer
+from jeugdsturing.berichten.importeren import Resultaat, berichten_importeer
 from jeugdsturing.berichten.privacy import ontsleutel
 from jeugdsturing.core.access import Actie, Sectie, requires
 
@@ -49,7 +49,7 @@ def _importeer_uploads(request: HttpRequest, omschrijving: str) -> Resultaat | N
                     out.write(chunk)
             paths.append(path)
         user = request.user if request.user.is_authenticated else None
-        return importeer(paths, bron="web", gebruiker=user, omschrijving=omschrijving)
+        return berichten_importeer(paths, bron="web", gebruiker=user, omschrijving=omschrijving)
 
 
 @requires(Sectie.BERICHTEN, post=Actie.AANLEVEREN)

@@ -104,24 +104,24 @@ def contracten_demo(*, regio: Regio, schaal: float) -> dict[str, int]:
     index = {aanbieder_agb(regio, i): i for i in range(len(AANBIEDERS))}
     for i, naam in enumerate(AANBIEDERS):
         agb = aanbieder_agb(regio, i)
-        aanbieders[agb] = s.aanbieder_create_or_update(
+        aanbieders[agb] = s.aanbieder_bewaar(
             agb_code=agb, naam=naam, kvk_nummer=f"{90000000 + i * 7919:08d}"
         )
     # Products and regional tariffs (the simulation's, 2025 price level, 0% until 2027).
     producten = {}
     for pt in PRODUCTEN:
         code = pt.product.code
-        producten[code] = s.product_create_or_update(
+        producten[code] = s.product_bewaar(
             regio=regio, code=code, naam=pt.naam, categorie=pt.product.categorie,
             eenheid=pt.eenheid, frequentie=pt.frequentie, thema=themas[PRODUCT_THEMA[code]],
         )  # fmt: skip
         if not producten[code].tarieven.exists():
-            s.tarief_add(
+            s.tarief_voeg_toe(
                 product=producten[code], bedrag_eurocent=pt.tarief,
                 geldig_van=date(HUIDIG[0], 1, 1), reden="demo: tarief van de simulatie",
             )  # fmt: skip
     for jaar, pct in ((2025, "0"), (2026, "0"), (2027, "0"), (2028, "3.2")):
-        s.indexatie_set(
+        s.indexatie_zet(
             regio=regio, jaar=jaar, percentage=Decimal(pct),
             bron="demo-aanname (in de simulatie blijven de tarieven tot en met 2027 gelijk)",
         )  # fmt: skip
@@ -141,22 +141,22 @@ def contracten_demo(*, regio: Regio, schaal: float) -> dict[str, int]:
         for code, bedrag in seed2028.items():
             b = round(bedrag * schaal)
             totaal += b
-            s.begroting_set(regio=regio, gemeente=gemeenten[code], jaar=jaar, bedrag_eurocent=b,
+            s.begroting_zet(regio=regio, gemeente=gemeenten[code], jaar=jaar, bedrag_eurocent=b,
                             reden="demo", bron=bron_huidig)  # fmt: skip
-        s.begrotingskader_set(regio=regio, jaar=jaar, totaal_eurocent=totaal, bron=bron_huidig)
+        s.begrotingskader_zet(regio=regio, jaar=jaar, totaal_eurocent=totaal, bron=bron_huidig)
     for jaar in range(HUIDIG[0], NIEUW[1] + 1):
         for code in gemeenten:
             totaal_b = Begroting.objects.get(
                 regio=regio, gemeente__code=code, jaar=jaar, thema__isnull=True
             )
             for t, b in verdeel(totaal_b.bedrag_eurocent, THEMA_AANDEEL).items():
-                s.begroting_set(
+                s.begroting_zet(
                     regio=regio, gemeente=gemeenten[code], jaar=jaar, thema=themas[t],
                     bedrag_eurocent=b, reden="demo-verdeling over de thema's",
                     bron=f"demo-aanname: thema-aandelen {THEMA_AANDEEL}",
                 )  # fmt: skip
     for jaar in range(NIEUW[0], NIEUW[1] + 1):
-        s.begrotingskader_set(
+        s.begrotingskader_zet(
             regio=regio, jaar=jaar,
             totaal_eurocent=sum(
                 Begroting.objects.filter(regio=regio, jaar=jaar, thema__isnull=True)
@@ -169,7 +169,7 @@ def contracten_demo(*, regio: Regio, schaal: float) -> dict[str, int]:
     huidig: dict[str, Overeenkomst] = {}
     for agb, a in aanbieders.items():
         i = index[agb]
-        ok = s.overeenkomst_create(
+        ok = s.overeenkomst_maak(
             regio=regio, nummer=f"{regio.code}-{HUIDIG[0]}-{i + 1:02d}", aanbieder=a,
             ingangsdatum=date(HUIDIG[0], 1, 1), einddatum=date(HUIDIG[1], 12, 31),
             themas=list(themas.values()),
@@ -181,7 +181,7 @@ def contracten_demo(*, regio: Regio, schaal: float) -> dict[str, int]:
                 else Uitvoeringsvariant.OUTPUTGERICHT if pt.eenheid == "82"
                 else Uitvoeringsvariant.INSPANNINGSGERICHT
             )  # fmt: skip
-            s.overeenkomst_product_add(overeenkomst=ok, product=product, variant=variant)
+            s.overeenkomst_product_voeg_toe(overeenkomst=ok, product=product, variant=variant)
         s.overeenkomst_status_wijzig(overeenkomst=ok, naar=OvereenkomstStatus.ACTIEF,
                                      reden="demo: gegund en getekend")  # fmt: skip
         huidig[agb] = ok
@@ -211,10 +211,10 @@ def contracten_demo(*, regio: Regio, schaal: float) -> dict[str, int]:
                 lumps[(huidig[agb].pk, gemeenten[g].pk, themas[t].pk)] = b
             else:
                 plafonds[(agb, g)] += b
-        s.lumpsums_vaststellen(regio=regio, jaar=jaar, bedragen=lumps, sleutelbron=bron,
+        s.lumpsums_stel_vast(regio=regio, jaar=jaar, bedragen=lumps, sleutelbron=bron,
                                reden="demo: vaststelling lumpsums")  # fmt: skip
         for (agb, g), b in sorted(plafonds.items()):
-            s.plafond_set(overeenkomst=huidig[agb], gemeente=gemeenten[g], jaar=jaar,
+            s.plafond_zet(overeenkomst=huidig[agb], gemeente=gemeenten[g], jaar=jaar,
                           bedrag_eurocent=b, reden=f"demo: plafond uit {bron}")  # fmt: skip
         tellers["lumpsumbijdragen"] += len(lumps)
         tellers["plafonds"] += len(plafonds)
@@ -224,20 +224,20 @@ def contracten_demo(*, regio: Regio, schaal: float) -> dict[str, int]:
     nieuw: dict[str, Overeenkomst] = {}
     for agb, a in aanbieders.items():
         i = index[agb]
-        ok = s.overeenkomst_create(
+        ok = s.overeenkomst_maak(
             regio=regio, nummer=f"{regio.code}-AJH-{i + 1:02d}", aanbieder=a,
             ingangsdatum=date(NIEUW[0], 1, 1), einddatum=date(NIEUW[1], 12, 31),
             themas=list(themas.values()), verlengingsopties=2, verlengingsduur_jaren=2,
         )  # fmt: skip
         for product in producten.values():
-            s.overeenkomst_product_add(
+            s.overeenkomst_product_voeg_toe(
                 overeenkomst=ok, product=product, variant=Uitvoeringsvariant.TAAKGERICHT
             )
         nieuw[agb] = ok
     foto = _startfoto(regio, HUIDIG[1]) or foto
     sleutels, _ = sleutels_uit_startfoto(foto, cellen)
     ids = {agb: ok.pk for agb, ok in nieuw.items()}
-    s.lumpsums_uit_begroting(
+    s.lumpsums_verdeel(
         regio=regio, jaar=NIEUW[0],
         sleutels={
             (gemeenten[g].pk, themas[t].pk): {ids[a]: w for a, w in cel.items()}
@@ -261,14 +261,14 @@ def contracten_demo(*, regio: Regio, schaal: float) -> dict[str, int]:
                 tellers["rapportages"] += 1
 
     # Annual figures 2026 and the excess-profit norm (fictitious, for the demo).
-    s.winstnorm_set(regio=regio, jaar=2026, max_resultaat_pct=WINSTNORM_PCT,
+    s.winstnorm_zet(regio=regio, jaar=2026, max_resultaat_pct=WINSTNORM_PCT,
                     bron="demo-norm: 5% van de omzet")  # fmt: skip
     for agb, a in aanbieders.items():
         i = index[agb]
         omzet = 250_000_000 + round(4_000_000_000 / (1 + i * 0.15))
         resultaat = round(omzet * RESULTAAT_PCT[i] / 100)
         if not Jaarcijfers.objects.filter(aanbieder=a, jaar=2026).exists():
-            s.jaarcijfers_set(aanbieder=a, jaar=2026, omzet_eurocent=omzet,
+            s.jaarcijfers_zet(aanbieder=a, jaar=2026, omzet_eurocent=omzet,
                               kosten_eurocent=omzet - resultaat,
                               bron="demo: fictieve jaarrekening")  # fmt: skip
     return dict(tellers)
@@ -289,7 +289,7 @@ def _upload_rapport(
         ws.cell(rij, 8, n)
     buf = io.BytesIO()
     wb.save(buf)
-    return s.verantwoording_upload(
+    return s.verantwoording_lees_in(
         regio=regio, data=buf.getvalue(),
         bestandsnaam=f"rapportage-{aanbieder.agb_code}-{jaar}-{maanden}.xlsx",
     )  # fmt: skip

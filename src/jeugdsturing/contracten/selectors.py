@@ -203,7 +203,7 @@ def verantwoordingen(regio: Regio, jaar: int) -> dict[tuple[str, str], dict[int,
     return {k: dict(v) for k, v in uit.items()}
 
 
-def overeenkomsten_zichtbaar(regio: Regio, *, scope: Scope) -> list[Overeenkomst]:
+def zichtbare_overeenkomsten(regio: Regio, *, scope: Scope) -> list[Overeenkomst]:
     qs = Overeenkomst.objects.filter(regio=regio).select_related("aanbieder", "combinatie")
     if scope.aanbieder:
         qs = qs.filter(aanbieder__agb_code=scope.aanbieder)

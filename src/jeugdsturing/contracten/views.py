@@ -26,17 +26,17 @@ from jeugdsturing.contracten.reeleprijs import Kostprijsopbouw, bereken, per_uur
 from jeugdsturing.contracten.selectors import (
     begroting_matrix,
     lumpsum_rijen,
-    overeenkomsten_zichtbaar,
     regionale_tarieven,
+    zichtbare_overeenkomsten,
 )
 from jeugdsturing.core.access import Actie, Sectie, eis, mag, requires, scope_van
 from jeugdsturing.regio.models import Gemeente, Regio, Thema
-from jeugdsturing.regio.selectors import regio_for_user
+from jeugdsturing.regio.selectors import regio_voor
 from jeugdsturing.weergave.grafieken import realisatie_grafiek
 
 
 def _regio(request: HttpRequest) -> Regio:
-    regio = regio_for_user(request.user)
+    regio = regio_voor(request.user)
     if regio is None:
         raise PermissionDenied("Er is geen regio ingericht.")
     return regio
@@ -75,7 +75,7 @@ def begroting(request: HttpRequest) -> HttpResponse:
             bedrag = round(Decimal(request.POST["bedrag_euro"].replace(",", ".")) * 100)
             gk_id = request.POST.get("goedkeuring")
             goedkeuring = Goedkeuring.objects.get(pk=gk_id, regio=regio) if gk_id else None
-            services.begroting_set(
+            services.begroting_zet(
                 regio=regio, gemeente=gemeente, jaar=int(request.POST["jaar"]), thema=thema,
                 bedrag_eurocent=int(bedrag), reden=request.POST.get("reden", ""),
                 goedkeuring=goedkeuring,
@@ -105,7 +105,7 @@ def begroting(request: HttpRequest) -> HttpResponse:
 @requires(Sectie.CONTRACTEN)
 def overeenkomsten(request: HttpRequest) -> HttpResponse:
     regio = _regio(request)
-    lijst = overeenkomsten_zichtbaar(regio, scope=scope_van(request.user))
+    lijst = zichtbare_overeenkomsten(regio, scope=scope_van(request.user))
     return render(request, "contracten/overeenkomsten.html", {"regio": regio, "lijst": lijst})
 
 

@@ -35,7 +35,7 @@ def rapportages(request: HttpRequest) -> HttpResponse:
             fouten.append("Kies een bestand.")
         else:
             try:
-                v = services.verantwoording_upload(
+                v = services.verantwoording_lees_in(
                     regio=regio, data=bestand.read(), bestandsnaam=bestand.name or "upload",
                     door=request.user if request.user.is_authenticated else None,
                     alleen_aanbieder=scope.aanbieder,

@@ -25,18 +25,18 @@ class AuditRegel:
 SOORT = {"+": "aangemaakt", "~": "gewijzigd", "-": "verwijderd"}
 
 
-def audited_models() -> list[type[Model]]:
+def geauditeerde_modellen() -> list[type[Model]]:
     return sorted(
         (m for m in registered_models.values() if hasattr(m, "history")),
         key=lambda m: str(m._meta.verbose_name_plural),
     )
 
 
-def audit_trail(*, model: str | None = None, limit: int = 200) -> list[AuditRegel]:
+def auditregels(*, model: str | None = None, limit: int = 200) -> list[AuditRegel]:
     """The most recent audit records over all audited models (or one), newest first,
     each with the fields it changed (before -> after)."""
     records: list[Any] = []
-    for m in audited_models():
+    for m in geauditeerde_modellen():
         if model and m._meta.label_lower != model:
             continue
         hist = m.history.model  # type: ignore[attr-defined]

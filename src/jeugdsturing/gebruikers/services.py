@@ -16,7 +16,7 @@ ADMIN_APPS = ("regio", "contracten", "gebruikers", "auth")
 
 
 @transaction.atomic
-def rollen_sync() -> None:
+def rollen_synchroniseer() -> None:
     """One Django group per role; the regiobeheerder group holds the admin permissions."""
     for rol in Rol:
         Group.objects.get_or_create(name=rol.value)
@@ -29,7 +29,7 @@ def rollen_sync() -> None:
 
 
 @transaction.atomic
-def gebruiker_create_or_update(
+def gebruiker_bewaar(
     *,
     username: str,
     password: str | None,

@@ -25,7 +25,7 @@ from jeugdsturing.monitor.selectors import aanbieder_namen, gebied_namen, thema_
 from jeugdsturing.monitor.service import Monitor, regio_monitor
 from jeugdsturing.monitor.uitvoer import als_csv, als_xlsx
 from jeugdsturing.regio.models import Regio
-from jeugdsturing.regio.selectors import regio_for_user
+from jeugdsturing.regio.selectors import regio_voor
 from jeugdsturing.weergave.grafieken import trend_grafiek, vergelijking_grafiek
 
 LABELS: dict[str, str] = {
@@ -146,7 +146,7 @@ def _filteropties(
 
 @requires(Sectie.MONITOR)
 def dashboard(request: HttpRequest) -> HttpResponse:
-    regio = regio_for_user(request.user)
+    regio = regio_voor(request.user)
     if regio is None:
         return render(request, "monitor/dashboard.html", {"regio": None})
     scope = scope_van(request.user)
@@ -277,7 +277,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @requires(Sectie.MONITOR, Actie.EXACT)
 def trajecten(request: HttpRequest) -> HttpResponse:
     """The pseudonymised trajectories behind one figure (team roles only)."""
-    regio = regio_for_user(request.user)
+    regio = regio_voor(request.user)
     if regio is None:
         return render(request, "monitor/dashboard.html", {"regio": None})
     scope = scope_van(request.user)

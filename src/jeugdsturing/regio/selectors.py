@@ -50,7 +50,7 @@ def gebied_index(*, regio: Regio) -> GebiedIndex:
     return GebiedIndex(whole, ranges)
 
 
-def regio_for_user(user: AbstractBaseUser | AnonymousUser) -> Regio | None:
+def regio_voor(user: AbstractBaseUser | AnonymousUser) -> Regio | None:
     profiel = getattr(user, "profiel", None)
     if profiel is not None:
         return profiel.regio  # type: ignore[no-any-return]

@@ -56,7 +56,7 @@ def _read_csv(name: str) -> list[dict[str, str]]:
 
 
 @transaction.atomic
-def reference_load() -> Counter[str]:
+def referentiedata_laad() -> Counter[str]:
     """Load jeugdzorgregio's, gemeenten and the iJw code lists from the project's data
     files. Returns counts per '<kind> <status>'."""
     reason = "referentiedata geladen (jeugdsturing reference load)"
@@ -94,11 +94,11 @@ def reference_load() -> Counter[str]:
 
 
 @transaction.atomic
-def regio_configure(*, config: RegioConfig) -> tuple[Regio, Counter[str]]:
+def regio_richt_in(*, config: RegioConfig) -> tuple[Regio, Counter[str]]:
     """Create or update a steering region from a checked configuration. Gebieden,
     thema's and stuurmomenten not in the configuration are left alone (they may carry
     data). The configuration's budget is not written here: budgets follow the rules of
-    the budget service (contracten.services.begrotingen_uit_inrichting)."""
+    the budget service (contracten.services.begrotingen_richt_in)."""
     reason = f"regio ingericht uit {Path(config.source).name}"
     counts: Counter[str] = Counter()
     gemeenten = {g.code: g for g in Gemeente.objects.filter(code__in=config.gemeenten)}

@@ -16,7 +16,7 @@ from django.db import transaction
 
 from jeugdsturing.berichten.simulator import AANBIEDERS, aanbieder_agb
 from jeugdsturing.contracten.models import Aanbieder
-from jeugdsturing.gebruikers.services import gebruiker_create_or_update
+from jeugdsturing.gebruikers.services import gebruiker_bewaar
 from jeugdsturing.regio.models import Regio
 from jeugdsturing.rollen import Rol
 from jeugdsturing.verwerving import selectors
@@ -172,7 +172,7 @@ def verwerving_demo(*, regio: Regio) -> dict[str, int]:
             username="beoordelaar" if k == 1 else f"beoordelaar-{k}"
         ).first()
         if gebruiker is None:
-            gebruiker = gebruiker_create_or_update(
+            gebruiker = gebruiker_bewaar(
                 username=f"beoordelaar-{k}", password=None, rol=Rol.BEOORDELAAR, regio=regio,
                 naam=f"Lid beoordelingscommissie {k}",
             )  # fmt: skip
@@ -300,8 +300,8 @@ def _dialoog_en_gunning(a: Aanbesteding, geldig: list[Inschrijving]) -> None:
                            toelichting="Het aanbod past niet bij de eigen capaciteit.")  # fmt: skip
     for p in a.inschrijvingen.filter(status=InschrijvingStatus.GESELECTEERD):
         s.eindbod_geef(inschrijving=p, aanvaard=True, op=date(2027, 4, 25))
-    a = s.gunning_voorlopig(aanbesteding=a, op=date(2027, 6, 1))
-    s.gunning_definitief(aanbesteding=a, ingangsdatum=date(2028, 1, 1), einddatum=date(2033, 12, 31),
+    a = s.gunning_maak_voorlopig(aanbesteding=a, op=date(2027, 6, 1))
+    s.gunning_maak_definitief(aanbesteding=a, ingangsdatum=date(2028, 1, 1), einddatum=date(2033, 12, 31),
                          verlengingsopties=2, verlengingsduur_jaren=2, op=date(2027, 6, 22))  # fmt: skip
     _ = geldig
 

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from jeugdsturing.contracten.models import Aanbieder
 from jeugdsturing.core.access import Actie, Sectie, mag, requires, scope_van
-from jeugdsturing.regio.selectors import regio_for_user
+from jeugdsturing.regio.selectors import regio_voor
 from jeugdsturing.verwerving import rangschikking, selectors
 from jeugdsturing.verwerving import services as s
 from jeugdsturing.verwerving.models import (
@@ -70,7 +70,7 @@ def _aanbieder(request: HttpRequest) -> Aanbieder | None:
 
 @requires(V)
 def overzicht(request: HttpRequest) -> HttpResponse:
-    regio = regio_for_user(request.user)
+    regio = regio_voor(request.user)
     team = _team(request)
     qs = Aanbesteding.objects.filter(regio=regio) if regio else Aanbesteding.objects.none()
     if mag(request.user, V, Actie.BEOORDELEN):
@@ -93,7 +93,7 @@ def overzicht(request: HttpRequest) -> HttpResponse:
 
 def _aanbesteding(request: HttpRequest, referentie: str) -> Aanbesteding:
     """The tender of the user's region; a concept exists only for the team."""
-    regio = regio_for_user(request.user)
+    regio = regio_voor(request.user)
     a = get_object_or_404(Aanbesteding, referentie=referentie, regio=regio)
     if a.status == AanbestedingStatus.CONCEPT and not _team(request):
         raise Http404("Geen aanbesteding met deze referentie.")
@@ -288,10 +288,10 @@ def actie(request: HttpRequest, referentie: str) -> HttpResponse:
             totaal = s.verdeling_maak(aanbesteding=a, jaar=int(p.get("jaar", "0") or 0))
             melding = f"Verdeling gemaakt over {len(totaal)} partners."
         elif soort == "voorlopig":
-            s.gunning_voorlopig(aanbesteding=a, door=door)
+            s.gunning_maak_voorlopig(aanbesteding=a, door=door)
             melding = "Voorlopige gunning bekendgemaakt; de bezwaartermijn loopt."
         elif soort == "definitief":
-            ids = s.gunning_definitief(
+            ids = s.gunning_maak_definitief(
                 aanbesteding=a, ingangsdatum=date.fromisoformat(p.get("ingangsdatum", "")),
                 einddatum=date.fromisoformat(p.get("einddatum", "")),
                 verlengingsopties=int(p.get("opties", "0") or 0),

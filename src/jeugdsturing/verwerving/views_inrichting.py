@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 
 from jeugdsturing.core.access import Actie, Sectie, requires, rollen_met
 from jeugdsturing.regio.models import Thema
-from jeugdsturing.regio.selectors import regio_for_user
+from jeugdsturing.regio.selectors import regio_voor
 from jeugdsturing.verwerving import forms as f
 from jeugdsturing.verwerving import services as s
 from jeugdsturing.verwerving.models import Aanbesteding, AanbestedingStatus
@@ -23,7 +23,7 @@ from jeugdsturing.verwerving.views import _aanbesteding, _gebruiker, _uitvoeren
 @requires(Sectie.VERWERVING, Actie.WIJZIGEN)
 def nieuw(request: HttpRequest) -> HttpResponse:
     """A new tender, as a concept."""
-    regio = regio_for_user(request.user)
+    regio = regio_voor(request.user)
     if regio is None:
         raise PermissionDenied("Uw account hoort bij geen regio.")
     form = f.AanbestedingForm(request.POST or None)

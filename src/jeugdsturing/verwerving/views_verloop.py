@@ -345,7 +345,7 @@ def _dekking_post(request: HttpRequest, a: Aanbesteding) -> str:
         return f"Verwachte vraag {v.expertise} in {v.gebied}: {v.aantal}."
     if actie == "monitor":
         d = f.geldig(f.MonitorperiodeForm(p))
-        n = s.vraagraming_uit_monitor(aanbesteding=a, van=d["van"], tot=d["tot"])
+        n = s.vraagramingen_neem_over(aanbesteding=a, van=d["van"], tot=d["tot"])
         return f"Verwachte vraag van {n} gebieden uit de monitor overgenomen."
     if actie == "verwijder":
         v = get_object_or_404(Vraagraming, aanbesteding=a, pk=p.get("raming") or 0)

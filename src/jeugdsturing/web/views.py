@@ -14,9 +14,9 @@ from django.urls import reverse
 
 from jeugdsturing.contracten.selectors import begroting_tabel
 from jeugdsturing.core.access import Sectie, mag, requires, scope_van
-from jeugdsturing.core.selectors import audit_trail, audited_models
+from jeugdsturing.core.selectors import auditregels, geauditeerde_modellen
 from jeugdsturing.regio.models import Gebied, Gemeente, Jeugdregio, Regio, Stuurmoment
-from jeugdsturing.regio.selectors import regio_for_user
+from jeugdsturing.regio.selectors import regio_voor
 from jeugdsturing.rollen import Rol
 from jeugdsturing.web.rollendoc import rechten_tabel
 
@@ -41,7 +41,7 @@ def _komende_stuurmomenten(regio: Regio | None, vandaag: date) -> list[dict[str,
 
 @requires(Sectie.START)
 def home(request: HttpRequest) -> HttpResponse:
-    regio = regio_for_user(request.user)
+    regio = regio_voor(request.user)
     context: dict[str, object] = {"regio": regio}
     if regio is not None:
         context["kerncijfers"] = regio.gemeenten.aggregate(
@@ -54,7 +54,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @requires(Sectie.REGIO)
 def regio_detail(request: HttpRequest) -> HttpResponse:
-    regio = regio_for_user(request.user)
+    regio = regio_voor(request.user)
     gebieden = (
         Gebied.objects.filter(regio=regio)
         .prefetch_related("gemeenten", "postcodes__gemeente")
@@ -101,14 +101,14 @@ def referentie(request: HttpRequest) -> HttpResponse:
 
 @requires(Sectie.CONTRACTEN)
 def contracten(request: HttpRequest) -> HttpResponse:
-    regio = regio_for_user(request.user)
+    regio = regio_voor(request.user)
     tabel = begroting_tabel(regio=regio, scope=scope_van(request.user)) if regio else None
     return render(request, "web/contracten.html", {"regio": regio, "tabel": tabel})
 
 
 @requires(Sectie.STURING)
 def sturing(request: HttpRequest) -> HttpResponse:
-    regio = regio_for_user(request.user)
+    regio = regio_voor(request.user)
     return render(
         request,
         "web/sturing.html",
@@ -118,12 +118,12 @@ def sturing(request: HttpRequest) -> HttpResponse:
 
 @requires(Sectie.SCENARIO)
 def scenario(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/scenario.html", {"regio": regio_for_user(request.user)})
+    return render(request, "web/scenario.html", {"regio": regio_voor(request.user)})
 
 
 @requires(Sectie.RAPPORTAGES)
 def rapportages(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/rapportages.html", {"regio": regio_for_user(request.user)})
+    return render(request, "web/rapportages.html", {"regio": regio_voor(request.user)})
 
 
 @requires(Sectie.BEHEER)
@@ -145,9 +145,9 @@ def audit(request: HttpRequest) -> HttpResponse:
         request,
         "web/audit.html",
         {
-            "regels": audit_trail(model=model),
+            "regels": auditregels(model=model),
             "modellen": [
-                (m._meta.label_lower, m._meta.verbose_name_plural) for m in audited_models()
+                (m._meta.label_lower, m._meta.verbose_name_plural) for m in geauditeerde_modellen()
             ],
             "gekozen": model or "",
         },

@@ -14,9 +14,9 @@ from jeugdsturing.berichten.services.trajecten import (
     Berekend,
     ParallelBereken,
     trajecten_bereken,
-    trajecten_bijwerken,
     trajecten_herbereken,
     trajecten_schrijf,
+    trajecten_werk_bij,
 )
 from jeugdsturing.berichten.services.velden import (
     ACCEPTATIE,
@@ -29,8 +29,20 @@ from jeugdsturing.berichten.services.velden import (
 from jeugdsturing.berichten.services.verwerken import berichten_verwerk
 
 __all__ = [
-    "ACCEPTATIE", "BERICHT_VELDEN", "TRAJECT_VELDEN", "Berekend", "GebiedVoor",
-    "ParallelBereken", "berichten_verwerk", "quarantaine_los_op", "quarantaine_ruim_op",
-    "quarantaine_verwijder", "sleutel_taakgericht", "sleutel_toewijzing", "trajecten_bereken",
-    "trajecten_bijwerken", "trajecten_herbereken", "trajecten_schrijf",
+    "ACCEPTATIE",
+    "BERICHT_VELDEN",
+    "TRAJECT_VELDEN",
+    "Berekend",
+    "GebiedVoor",
+    "ParallelBereken",
+    "berichten_verwerk",
+    "quarantaine_los_op",
+    "quarantaine_ruim_op",
+    "quarantaine_verwijder",
+    "sleutel_taakgericht",
+    "sleutel_toewijzing",
+    "trajecten_bereken",
+    "trajecten_herbereken",
+    "trajecten_schrijf",
+    "trajecten_werk_bij",
 ]  # fmt: skip

@@ -35,7 +35,7 @@ from jeugdsturing.berichten.trajecten import (
 ParallelBereken = Callable[[list[list[str]]], Iterable["Berekend"]]
 
 
-def trajecten_bijwerken(
+def trajecten_werk_bij(
     *,
     gebied_voor: GebiedVoor,
     per: int = 5000,

@@ -4,7 +4,7 @@ A batch of messages is applied in one transaction: the existing state of every k
 batch touches is loaded in a few queries, the messages are applied in order in memory,
 the result is written with bulk statements, and the trajectories the batch touched are
 marked (TeHerberekenen); at the end of the import they are recomputed from their facts
-(trajecten_bijwerken, trajecten.traject_stand). Every message is therefore
+(trajecten_werk_bij, trajecten.traject_stand). Every message is therefore
 applied wholly or not at all; the importer retries a failed batch message by message.
 """
 
@@ -63,7 +63,7 @@ def berichten_verwerk(
         for bericht_id, v in zip(ids, batch, strict=True):
             toepassing.pas_toe(bericht_id, v.header, v.inhoud)
         toepassing.schrijf()
-        # The trajectories follow at the end of the import (trajecten_bijwerken).
+        # The trajectories follow at the end of the import (trajecten_werk_bij).
         sleutels = toepassing.sleutels - gemarkeerd if gemarkeerd else toepassing.sleutels
         sql.upsert(
             m.TeHerberekenen,

@@ -46,7 +46,7 @@ def _dekt(goedkeuring: Goedkeuring | None, regio: Regio, overschrijding: int) ->
 
 
 @transaction.atomic
-def goedkeuring_vastleggen(
+def goedkeuring_leg_vast(
     *,
     regio: Regio,
     onderwerp: str,
@@ -67,7 +67,7 @@ def goedkeuring_vastleggen(
 
 
 @transaction.atomic
-def begrotingskader_set(
+def begrotingskader_zet(
     *, regio: Regio, jaar: int, totaal_eurocent: int, bron: str
 ) -> Begrotingskader:
     kader, _ = Begrotingskader.objects.update_or_create(
@@ -77,7 +77,7 @@ def begrotingskader_set(
 
 
 @transaction.atomic
-def begroting_set(
+def begroting_zet(
     *,
     regio: Regio,
     gemeente: Gemeente,
@@ -149,11 +149,9 @@ def begroting_set(
 
 
 @transaction.atomic
-def begrotingen_uit_inrichting(
-    *, regio: Regio, begroting: BegrotingConfig, reden: str
-) -> dict[str, int]:
+def begrotingen_richt_in(*, regio: Regio, begroting: BegrotingConfig, reden: str) -> dict[str, int]:
     """The budgets of a region configuration (regio/config.py), each through
-    begroting_set: a configuration that would raise a year's total above its frame
+    begroting_zet: a configuration that would raise a year's total above its frame
     (Begrotingskader) is refused like any other change without approval. Returns counts
     per 'begrotingsregels <nieuw|gewijzigd|ongewijzigd>'."""
     gemeenten = {g.code: g for g in regio.gemeenten.all()}
@@ -163,7 +161,7 @@ def begrotingen_uit_inrichting(
             oud = Begroting.objects.filter(
                 regio=regio, gemeente=gemeenten[code], jaar=jaar, thema__isnull=True
             ).first()
-            nieuw = begroting_set(
+            nieuw = begroting_zet(
                 regio=regio, gemeente=gemeenten[code], jaar=jaar, bedrag_eurocent=bedrag,
                 reden=reden, bron=begroting.bron,
             )  # fmt: skip
@@ -179,7 +177,7 @@ def begrotingen_uit_inrichting(
 
 
 @transaction.atomic
-def plafond_set(
+def plafond_zet(
     *,
     overeenkomst: Overeenkomst,
     gemeente: Gemeente,

@@ -23,7 +23,7 @@ from jeugdsturing.regio.models import Gemeente, Regio, Thema
 
 
 @transaction.atomic
-def lumpsums_vaststellen(
+def lumpsums_stel_vast(
     *,
     regio: Regio,
     jaar: int,
@@ -85,7 +85,7 @@ def lumpsums_vaststellen(
 
 
 @transaction.atomic
-def lumpsums_uit_begroting(
+def lumpsums_verdeel(
     *,
     regio: Regio,
     jaar: int,
@@ -106,6 +106,6 @@ def lumpsums_uit_begroting(
         raise ValidationError(f"Regio {regio.code} heeft voor {jaar} geen themabudgetten.")
     verdeeld = lumpsums_verdelen(budgetten, sleutels)
     bedragen = {(ok, g, t): b for (ok, g, t), b in verdeeld.items()}
-    return lumpsums_vaststellen(
+    return lumpsums_stel_vast(
         regio=regio, jaar=jaar, bedragen=bedragen, sleutelbron=sleutelbron, reden=reden, door=door
     )

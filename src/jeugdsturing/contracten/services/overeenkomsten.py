@@ -28,7 +28,7 @@ from jeugdsturing.regio.models import Code, Codelijst, Regio, Thema
 
 
 @transaction.atomic
-def aanbieder_create_or_update(*, agb_code: str, naam: str, kvk_nummer: str = "") -> Aanbieder:
+def aanbieder_bewaar(*, agb_code: str, naam: str, kvk_nummer: str = "") -> Aanbieder:
     aanbieder = Aanbieder.objects.filter(agb_code=agb_code).first() or Aanbieder(agb_code=agb_code)
     aanbieder.naam, aanbieder.kvk_nummer = naam, kvk_nummer
     aanbieder.full_clean()
@@ -37,7 +37,7 @@ def aanbieder_create_or_update(*, agb_code: str, naam: str, kvk_nummer: str = ""
 
 
 @transaction.atomic
-def combinatie_create(*, naam: str, penvoerder: Aanbieder, leden: list[Aanbieder]) -> Combinatie:
+def combinatie_maak(*, naam: str, penvoerder: Aanbieder, leden: list[Aanbieder]) -> Combinatie:
     alle = {penvoerder.pk, *(a.pk for a in leden)}
     if len(alle) < 2:
         raise ValidationError("Een combinatie bestaat uit een penvoerder en minstens één lid.")
@@ -47,7 +47,7 @@ def combinatie_create(*, naam: str, penvoerder: Aanbieder, leden: list[Aanbieder
 
 
 @transaction.atomic
-def overeenkomst_create(
+def overeenkomst_maak(
     *,
     regio: Regio,
     nummer: str,
@@ -122,7 +122,7 @@ def overeenkomst_verleng(
 
 
 @transaction.atomic
-def onderaannemer_add(
+def onderaannemer_voeg_toe(
     *, overeenkomst: Overeenkomst, aanbieder: Aanbieder, omschrijving: str = ""
 ) -> Onderaannemer:
     if aanbieder.pk == overeenkomst.aanbieder_id:
@@ -137,7 +137,7 @@ def _code_bestaat(lijst: str, code: str) -> bool:
 
 
 @transaction.atomic
-def product_create_or_update(
+def product_bewaar(
     *,
     regio: Regio,
     code: str,
@@ -166,7 +166,7 @@ def product_create_or_update(
 
 
 @transaction.atomic
-def overeenkomst_product_add(
+def overeenkomst_product_voeg_toe(
     *, overeenkomst: Overeenkomst, product: Product, variant: str
 ) -> OvereenkomstProduct:
     if product.regio_id != overeenkomst.regio_id:
@@ -187,7 +187,7 @@ def overeenkomst_product_add(
 
 
 @transaction.atomic
-def tarief_add(
+def tarief_voeg_toe(
     *,
     product: Product,
     bedrag_eurocent: int,
@@ -223,7 +223,7 @@ def tarief_add(
 
 
 @transaction.atomic
-def indexatie_set(*, regio: Regio, jaar: int, percentage: Decimal, bron: str = "") -> Indexatie:
+def indexatie_zet(*, regio: Regio, jaar: int, percentage: Decimal, bron: str = "") -> Indexatie:
     if not Decimal(-20) <= percentage <= Decimal(50):
         raise ValidationError(f"Indexatie {percentage}% voor {jaar} is niet aannemelijk.")
     obj, _ = Indexatie.objects.update_or_create(

@@ -45,7 +45,7 @@ def backtestuitslag_bewaar(
 
 
 @transaction.atomic
-def verantwoording_upload(
+def verantwoording_lees_in(
     *,
     regio: Regio,
     data: bytes,
@@ -114,7 +114,7 @@ def verantwoording_upload(
 
 
 @transaction.atomic
-def jaarcijfers_set(
+def jaarcijfers_zet(
     *,
     aanbieder: Aanbieder,
     jaar: int,
@@ -135,7 +135,7 @@ def jaarcijfers_set(
 
 
 @transaction.atomic
-def winstnorm_set(*, regio: Regio, jaar: int, max_resultaat_pct: Decimal, bron: str) -> Winstnorm:
+def winstnorm_zet(*, regio: Regio, jaar: int, max_resultaat_pct: Decimal, bron: str) -> Winstnorm:
     if not Decimal(0) <= max_resultaat_pct <= Decimal(100):
         raise ValidationError("Een winstnorm ligt tussen 0 en 100% van de omzet.")
     obj, _ = Winstnorm.objects.update_or_create(

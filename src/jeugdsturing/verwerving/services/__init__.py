@@ -13,9 +13,9 @@ from jeugdsturing.verwerving.services.beoordeling import (
 )
 from jeugdsturing.verwerving.services.dekking import (
     verdeling_maak,
-    vraagraming_uit_monitor,
     vraagraming_verwijder,
     vraagraming_zet,
+    vraagramingen_neem_over,
 )
 from jeugdsturing.verwerving.services.dialoog import (
     afspraak_leg_vast,
@@ -29,8 +29,8 @@ from jeugdsturing.verwerving.services.fase import (
 )
 from jeugdsturing.verwerving.services.gunning import (
     eindbod_geef,
-    gunning_definitief,
-    gunning_voorlopig,
+    gunning_maak_definitief,
+    gunning_maak_voorlopig,
 )
 from jeugdsturing.verwerving.services.inrichting import (
     ONDERDELEN,
@@ -92,8 +92,8 @@ __all__ = [
     "eindbod_geef",
     "eis_toets",
     "eis_voeg_toe",
-    "gunning_definitief",
-    "gunning_voorlopig",
+    "gunning_maak_definitief",
+    "gunning_maak_voorlopig",
     "inschrijving_dien_in",
     "inschrijving_wijzig",
     "mijlpaal_voeg_toe",
@@ -111,7 +111,7 @@ __all__ = [
     "verdeling_maak",
     "vraag_beantwoord",
     "vraag_stel",
-    "vraagraming_uit_monitor",
     "vraagraming_verwijder",
     "vraagraming_zet",
+    "vraagramingen_neem_over",
 ]

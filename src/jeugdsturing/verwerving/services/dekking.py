@@ -74,7 +74,7 @@ def vraagraming_zet(
 
 
 @transaction.atomic
-def vraagraming_uit_monitor(*, aanbesteding: Aanbesteding, van: date, tot: date) -> int:
+def vraagramingen_neem_over(*, aanbesteding: Aanbesteding, van: date, tot: date) -> int:
     """Take the expected demand per area from the monitor (vraag_uit_monitor: clients in
     care at the same time, averaged over the period's month ends); returns the number of
     areas. Without data nothing changes."""

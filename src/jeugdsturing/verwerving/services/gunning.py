@@ -56,7 +56,7 @@ def eindbod_geef(
 
 
 @transaction.atomic
-def gunning_voorlopig(
+def gunning_maak_voorlopig(
     *, aanbesteding: Aanbesteding, op: date | None = None, door: User | None = None
 ) -> Aanbesteding:
     """Provisional award: every partner has accepted its offer; the standstill starts."""
@@ -77,7 +77,7 @@ def gunning_voorlopig(
 
 
 @transaction.atomic
-def gunning_definitief(
+def gunning_maak_definitief(
     *,
     aanbesteding: Aanbesteding,
     ingangsdatum: date,
@@ -108,14 +108,14 @@ def gunning_definitief(
     for i in a.inschrijvingen.filter(status=IS.GESELECTEERD).select_related("aanbieder"):
         leden = list(i.leden.all())
         combinatie = (
-            cs.combinatie_create(
+            cs.combinatie_maak(
                 naam=f"Combinatie {i.aanbieder.naam}", penvoerder=i.aanbieder, leden=leden
             )
             if leden
             else None
         )
         themas = [p.thema for p in i.percelen.all() if p.thema is not None]
-        ok = cs.overeenkomst_create(
+        ok = cs.overeenkomst_maak(
             regio=a.regio, nummer=f"{a.referentie}-{i.nummer:02d}", aanbieder=i.aanbieder,
             ingangsdatum=ingangsdatum, einddatum=einddatum, themas=themas, combinatie=combinatie,
             verlengingsopties=verlengingsopties, verlengingsduur_jaren=verlengingsduur_jaren,
@@ -128,7 +128,7 @@ def gunning_definitief(
             )
         status_wijzig(i, naar=IS.GEGUND, reden=f"gegund: overeenkomst {ok.nummer}", door=door)
     for jaar, bedragen in sorted(per_jaar.items()):
-        cs.lumpsums_vaststellen(
+        cs.lumpsums_stel_vast(
             regio=a.regio, jaar=jaar, bedragen=bedragen, door=door,
             sleutelbron=f"aanbesteding {a.referentie}: verdeling en eindinschrijving",
             reden=f"gunning {a.referentie}",

@@ -14,7 +14,7 @@ from tqdm import tqdm
 from jeugdsturing.berichten.bronnen import Bron, tel
 from jeugdsturing.berichten.importeren import (
     BATCH,
-    importeer,
+    berichten_importeer,
     standaard_werkers,
 )
 from jeugdsturing.berichten.services import quarantaine_ruim_op
@@ -92,7 +92,7 @@ class Command(BaseCommand):
             trajectbalk[0].update(klaar - trajectbalk[0].n)
 
         try:
-            result = importeer(
+            result = berichten_importeer(
                 paths,
                 bron="cli",
                 voortgang=voortgang,

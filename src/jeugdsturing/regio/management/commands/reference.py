@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from jeugdsturing.regio.services import reference_load
+from jeugdsturing.regio.services import referentiedata_laad
 
 
 class Command(BaseCommand):
@@ -16,6 +16,6 @@ class Command(BaseCommand):
         parser.add_argument("action", choices=["load"])
 
     def handle(self, *args: Any, **options: Any) -> None:
-        counts = reference_load()
+        counts = referentiedata_laad()
         for key in sorted(counts):
             self.stdout.write(f"  {key}: {counts[key]}")

@@ -11,12 +11,12 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from jeugdsturing.berichten.importeren import importeer, standaard_werkers
+from jeugdsturing.berichten.importeren import berichten_importeer, standaard_werkers
 from jeugdsturing.berichten.simulator import AANBIEDERS, aanbieder_agb, simuleer_regio
 from jeugdsturing.contracten.demo import contracten_demo
 from jeugdsturing.contracten.models import Aanbieder
-from jeugdsturing.contracten.services import aanbieder_create_or_update
-from jeugdsturing.gebruikers.services import gebruiker_create_or_update, rollen_sync
+from jeugdsturing.contracten.services import aanbieder_bewaar
+from jeugdsturing.gebruikers.services import gebruiker_bewaar, rollen_synchroniseer
 from jeugdsturing.regio.models import Gemeente, Regio
 from jeugdsturing.rollen import Rol
 from jeugdsturing.verwerving.demo import verwerving_demo
@@ -74,15 +74,15 @@ class Command(BaseCommand):
         call_command("reference", "load", stdout=self.stdout)
         self.stdout.write("Regio's inrichten ...")
         call_command("region", "configure", stdout=self.stdout)
-        rollen_sync()
+        rollen_synchroniseer()
         regio = Regio.objects.get(code=DEMO_REGIO)
         agb = aanbieder_agb(regio, DEMO_AANBIEDER_INDEX)
-        aanbieder = Aanbieder.objects.filter(agb_code=agb).first() or aanbieder_create_or_update(
+        aanbieder = Aanbieder.objects.filter(agb_code=agb).first() or aanbieder_bewaar(
             agb_code=agb, naam=AANBIEDERS[DEMO_AANBIEDER_INDEX]
         )
         gemeente = Gemeente.objects.get(code=DEMO_GEMEENTE)
         for rol, naam in DEMO_USERS:
-            gebruiker_create_or_update(
+            gebruiker_bewaar(
                 username=rol.value,
                 password=DEMO_PASSWORD,
                 rol=rol,
@@ -117,7 +117,7 @@ class Command(BaseCommand):
                 scale=schaal, out=map_,
             )  # fmt: skip
         self.stdout.write("Berichtenverkeer inlezen ...")
-        result = importeer(
+        result = berichten_importeer(
             [map_], bron="demo", omschrijving="demo: gesimuleerd berichtenverkeer",
             werkers=standaard_werkers(),
         )  # fmt: skip

@@ -12,10 +12,10 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
-from jeugdsturing.contracten.services import begrotingen_uit_inrichting
+from jeugdsturing.contracten.services import begrotingen_richt_in
 from jeugdsturing.regio.config import ConfigError, builtin_configs, load_config_file
 from jeugdsturing.regio.models import Regio
-from jeugdsturing.regio.services import regio_configure
+from jeugdsturing.regio.services import regio_richt_in
 
 
 class Command(BaseCommand):
@@ -38,10 +38,10 @@ class Command(BaseCommand):
             try:
                 config = load_config_file(path)
                 with transaction.atomic():
-                    regio, counts = regio_configure(config=config)
+                    regio, counts = regio_richt_in(config=config)
                     if config.begroting is not None:
                         counts.update(
-                            begrotingen_uit_inrichting(
+                            begrotingen_richt_in(
                                 regio=regio,
                                 begroting=config.begroting,
                                 reden=f"regio ingericht uit {path.name}",
