@@ -164,7 +164,7 @@ def test_monitor_dashboard_with_charts_and_drill_down(browser):
     maak_trajecten(agb)
     page = browser.page
     login(page, "data-analist")
-    page.goto("/monitor/?van=2027-01-01&tot=2027-12-31&indicator=inflow")
+    page.goto("/monitor/?van=2027-01-01&tot=2027-12-31&indicator=instroom")
     assert page.get_by_role("heading", level=1).inner_text() == "Monitor"
     kern = page.get_by_role("table", name="Kerncijfers")
     assert "73" in kern.get_by_role("row", name="Instroom (trajecten)").inner_text()
@@ -185,7 +185,7 @@ def test_monitor_dashboard_with_charts_and_drill_down(browser):
     page.get_by_label("Aanbieder", exact=True).select_option(agb["ander"])
     page.get_by_role("button", name="Toon").click()
     page.wait_for_load_state()
-    assert f"provider={agb['ander']}" in page.url
+    assert f"aanbieder={agb['ander']}" in page.url
     assert "Amstelzorg" not in page.get_by_role("table", name="Indicatoren per groep").inner_text()
     assert browser.errors == [], browser.errors
 

@@ -1,5 +1,5 @@
 """Reference (b): the indicator definitions of docs/indicatoren.md written by hand in
-DuckDB SQL, independent of the engine's Polars code. Per provider per period; the
+DuckDB SQL, independent of the engine's Polars code. Per aanbieder per period; the
 result has the engine's columns (unrounded) so the benchmark can compare them exactly.
 
 Working days come from a calendar table with a running index of working days (the
@@ -37,33 +37,33 @@ res AS (
         MAX(COALESCE(einddatum, DATE '9999-12-31')) OVER (
             PARTITION BY {klant} ORDER BY begindatum
             RANGE BETWEEN UNBOUNDED PRECEDING AND INTERVAL 1 DAY PRECEDING) AS vorig_res
-    FROM trajecten WHERE begindatum IS NOT NULL AND category IN ('43', '44')
+    FROM trajecten WHERE begindatum IS NOT NULL AND categorie IN ('43', '44')
 ),
 f AS (
     SELECT e.*,
         (vorig_eind IS NULL OR vorig_eind < begindatum - {nieuw}) AS nieuw,
-        (category IN ('43', '44') AND (res.vorig_res IS NULL OR res.vorig_res < begindatum - 1))
+        (categorie IN ('43', '44') AND (res.vorig_res IS NULL OR res.vorig_res < begindatum - 1))
             AS nieuwe_plaatsing
     FROM e LEFT JOIN res USING (id)
 ),
 actief AS (
-    SELECT p.k, f.provider,
-        COUNT(DISTINCT f.{klant}) AS clients_in_care,
-        COUNT(DISTINCT CASE WHEN f.category IN ('43', '44') THEN f.{klant} END) AS n_residential
+    SELECT p.k, f.aanbieder,
+        COUNT(DISTINCT f.{klant}) AS clienten_in_zorg,
+        COUNT(DISTINCT CASE WHEN f.categorie IN ('43', '44') THEN f.{klant} END) AS n_verblijf
     FROM f JOIN perioden p
       ON f.begindatum <= p.p1 AND COALESCE(f.einddatum, DATE '9999-12-31') >= p.p0
     GROUP BY ALL
 ),
 instroom AS (
-    SELECT p.k, x.provider,
-        COUNT(*) AS inflow,
-        COUNT(DISTINCT CASE WHEN x.nieuw THEN x.{klant} END) AS new_clients,
-        COUNT(DISTINCT CASE WHEN x.nieuwe_plaatsing THEN x.{klant} END) AS n_placements,
-        COUNT(x.wacht) AS n_waiting,
-        MEDIAN(x.wacht) AS waiting_median_days,
-        SUM(CASE WHEN x.wacht <= {wachtnorm} THEN 1 ELSE 0 END) AS n_waiting_within_norm,
+    SELECT p.k, x.aanbieder,
+        COUNT(*) AS instroom,
+        COUNT(DISTINCT CASE WHEN x.nieuw THEN x.{klant} END) AS nieuwe_clienten,
+        COUNT(DISTINCT CASE WHEN x.nieuwe_plaatsing THEN x.{klant} END) AS n_plaatsingen,
+        COUNT(x.wacht) AS n_wachttijd,
+        MEDIAN(x.wacht) AS wachttijd_mediaan_dagen,
+        SUM(CASE WHEN x.wacht <= {wachtnorm} THEN 1 ELSE 0 END) AS n_binnen_wachtnorm,
         SUM(CASE WHEN x.start_gemeld_op IS NOT NULL AND kb.idx - ka.idx <= {termijn}
-                 THEN 1 ELSE 0 END) AS n_start_timely
+                 THEN 1 ELSE 0 END) AS n_start_tijdig
     FROM (
         SELECT f.*, CASE WHEN w < 0 THEN 0 ELSE w END AS wacht
         FROM (SELECT f.*, datediff('day', COALESCE(verzoekdatum, toewijzingsdatum), begindatum)
@@ -75,17 +75,18 @@ instroom AS (
     GROUP BY ALL
 ),
 uitstroom AS (
-    SELECT p.k, x.provider,
-        COUNT(*) AS outflow,
-        SUM(CASE WHEN x.reden = '31' THEN 1 ELSE 0 END) AS outflow_planned,
-        SUM(CASE WHEN x.reden IN ('32', '33', '34', '35') THEN 1 ELSE 0 END) AS outflow_dropout,
+    SELECT p.k, x.aanbieder,
+        COUNT(*) AS uitstroom,
+        SUM(CASE WHEN x.reden = '31' THEN 1 ELSE 0 END) AS uitstroom_volgens_plan,
+        SUM(CASE WHEN x.reden IN ('32', '33', '34', '35') THEN 1 ELSE 0 END)
+            AS uitstroom_voortijdig,
         SUM(CASE WHEN x.reden IS NULL OR x.reden NOT IN ('31', '32', '33', '34', '35')
-                 THEN 1 ELSE 0 END) AS outflow_other,
-        COUNT(*) AS n_duration,
-        MEDIAN(x.duur) AS duration_median_days,
-        QUANTILE_CONT(x.duur, 0.8) AS duration_p80_days,
-        AVG(x.duur) AS duration_mean_days,
-        SUM(CASE WHEN kb.idx - ka.idx <= {termijn} THEN 1 ELSE 0 END) AS n_stop_timely
+                 THEN 1 ELSE 0 END) AS uitstroom_overig,
+        COUNT(*) AS n_doorlooptijd,
+        MEDIAN(x.duur) AS doorlooptijd_mediaan_dagen,
+        QUANTILE_CONT(x.duur, 0.8) AS doorlooptijd_p80_dagen,
+        AVG(x.duur) AS doorlooptijd_gemiddeld_dagen,
+        SUM(CASE WHEN kb.idx - ka.idx <= {termijn} THEN 1 ELSE 0 END) AS n_stop_tijdig
     FROM (SELECT f.*, datediff('day', begindatum, einddatum) + 1 AS duur
           FROM f WHERE einddatum IS NOT NULL) x
     JOIN perioden p ON x.einddatum BETWEEN p.p0 AND p.p1
@@ -94,9 +95,9 @@ uitstroom AS (
     GROUP BY ALL
 ),
 toegang AS (
-    SELECT p.k, t.provider, COUNT(*) AS n_access,
+    SELECT p.k, t.aanbieder, COUNT(*) AS n_toegang,
         MEDIAN(CASE WHEN kb.idx - ka.idx < 0 THEN 0 ELSE kb.idx - ka.idx END)
-            AS access_median_workdays
+            AS toegangstijd_mediaan_werkdagen
     FROM trajecten t
     JOIN perioden p ON t.toewijzingsdatum BETWEEN p.p0 AND p.p1
     JOIN kal ka ON ka.d = t.verzoekdatum
@@ -105,35 +106,35 @@ toegang AS (
     GROUP BY ALL
 ),
 verlenging AS (
-    SELECT p.k, t.provider, COUNT(*) AS extensions
+    SELECT p.k, t.aanbieder, COUNT(*) AS verlengingen
     FROM verlengingen v JOIN trajecten t USING (id)
     JOIN perioden p ON v.datum BETWEEN p.p0 AND p.p1
     GROUP BY ALL
 ),
 recidive AS (
-    SELECT p.k, a.provider, COUNT(*) AS n_repeat,
+    SELECT p.k, a.aanbieder, COUNT(*) AS n_herhaald,
         SUM(CASE WHEN EXISTS (
             SELECT 1 FROM trajecten b
             WHERE b.{klant} = a.{klant} AND b.begindatum > a.einddatum
-              AND b.begindatum <= a.einddatum + {recidive}) THEN 1 ELSE 0 END) AS n_repeat_use
+              AND b.begindatum <= a.einddatum + {recidive}) THEN 1 ELSE 0 END) AS n_herhaald_gebruik
     FROM trajecten a
     JOIN perioden p ON a.einddatum + {recidive} BETWEEN p.p0 AND p.p1
     WHERE a.reden = '31' AND a.begindatum IS NOT NULL
     GROUP BY ALL
 )
 SELECT * FROM actief
-FULL JOIN instroom USING (k, provider)
-FULL JOIN uitstroom USING (k, provider)
-FULL JOIN toegang USING (k, provider)
-FULL JOIN verlenging USING (k, provider)
-FULL JOIN recidive USING (k, provider)
+FULL JOIN instroom USING (k, aanbieder)
+FULL JOIN uitstroom USING (k, aanbieder)
+FULL JOIN toegang USING (k, aanbieder)
+FULL JOIN verlenging USING (k, aanbieder)
+FULL JOIN recidive USING (k, aanbieder)
 """
 
 TELLINGEN = [
-    "clients_in_care", "n_residential", "inflow", "new_clients", "n_placements", "n_waiting",
-    "n_waiting_within_norm", "n_start_timely", "outflow", "outflow_planned", "outflow_dropout",
-    "outflow_other", "n_duration", "n_stop_timely", "n_access", "extensions", "n_repeat",
-    "n_repeat_use",
+    "clienten_in_zorg", "n_verblijf", "instroom", "nieuwe_clienten", "n_plaatsingen",
+    "n_wachttijd", "n_binnen_wachtnorm", "n_start_tijdig", "uitstroom", "uitstroom_volgens_plan",
+    "uitstroom_voortijdig", "uitstroom_overig", "n_doorlooptijd", "n_stop_tijdig", "n_toegang",
+    "verlengingen", "n_herhaald", "n_herhaald_gebruik",
 ]  # fmt: skip
 
 
@@ -177,11 +178,11 @@ def bereken(
     return uit.with_columns(
         [pl.col(c).fill_null(0).cast(pl.Int64) for c in TELLINGEN]
     ).with_columns(
-        pl.lit(starts).gather(pl.col("k")).alias("period_from"),
-        _deel("n_waiting_within_norm", "n_waiting", 100.0).alias("waiting_within_norm_pct"),
-        _deel("n_repeat_use", "n_repeat", 100.0).alias("repeat_use_pct"),
-        _deel("n_residential", "clients_in_care", 100.0).alias("residential_share_pct"),
-        _deel("n_start_timely", "inflow", 100.0).alias("start_msg_timely_pct"),
-        _deel("n_stop_timely", "outflow", 100.0).alias("stop_msg_timely_pct"),
-        (1000.0 * pl.col("n_placements") / jongeren).alias("placements_per_1000"),
+        pl.lit(starts).gather(pl.col("k")).alias("periode_van"),
+        _deel("n_binnen_wachtnorm", "n_wachttijd", 100.0).alias("binnen_wachtnorm_pct"),
+        _deel("n_herhaald_gebruik", "n_herhaald", 100.0).alias("herhaald_gebruik_pct"),
+        _deel("n_verblijf", "clienten_in_zorg", 100.0).alias("aandeel_verblijf_pct"),
+        _deel("n_start_tijdig", "instroom", 100.0).alias("startberichten_tijdig_pct"),
+        _deel("n_stop_tijdig", "uitstroom", 100.0).alias("stopberichten_tijdig_pct"),
+        (1000.0 * pl.col("n_plaatsingen") / jongeren).alias("plaatsingen_per_1000"),
     ).drop("k")  # fmt: skip

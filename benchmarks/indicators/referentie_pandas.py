@@ -37,13 +37,13 @@ def verrijk(df: pd.DataFrame, normen: Normen) -> pd.DataFrame:
         return m.groupby(level=0).cummax().groupby(level=0).shift(1)
 
     df = df.join(vorig(s).rename("vorig"), on=["client", "begindatum"])
-    res = s[s["category"].isin(["43", "44"])]
+    res = s[s["categorie"].isin(["43", "44"])]
     df = df.join(vorig(res).rename("vorig_res"), on=["client", "begindatum"])
     df["nieuw"] = df["vorig"].isna() | (
         df["vorig"] < df["begindatum"] - pd.Timedelta(days=normen.nieuw_dagen)
     )
     df["nieuwe_plaatsing"] = (
-        df["category"].isin(["43", "44"])
+        df["categorie"].isin(["43", "44"])
         & df["begindatum"].notna()
         & (df["vorig_res"].isna() | (df["vorig_res"] < df["begindatum"] - pd.Timedelta(days=1)))
     )
@@ -92,76 +92,76 @@ def bereken(
             aangevraagd["verzoekdatum"], aangevraagd["toewijzingsdatum"], feest
         ).clip(lower=0)
     )
-    v = v.merge(df[["id", "provider"]], on="id")
+    v = v.merge(df[["id", "aanbieder"]], on="id")
     rijen = []
     for p in pp:
         p0, p1 = pd.Timestamp(p.van), pd.Timestamp(p.tot)
         delen: dict[str, pd.Series] = {}
         a = gestart[(gestart["begindatum"] <= p1) & (gestart["eind"] >= p0)]
-        delen["clients_in_care"] = a.groupby("provider")["client"].nunique()
-        delen["n_residential"] = (
-            a[a["category"].isin(["43", "44"])].groupby("provider")["client"].nunique()
+        delen["clienten_in_zorg"] = a.groupby("aanbieder")["client"].nunique()
+        delen["n_verblijf"] = (
+            a[a["categorie"].isin(["43", "44"])].groupby("aanbieder")["client"].nunique()
         )
         i = gestart[(gestart["begindatum"] >= p0) & (gestart["begindatum"] <= p1)]
-        g = i.groupby("provider")
-        delen["inflow"] = g.size()
-        delen["new_clients"] = i[i["nieuw"]].groupby("provider")["client"].nunique()
-        delen["n_placements"] = i[i["nieuwe_plaatsing"]].groupby("provider")["client"].nunique()
-        delen["n_waiting"] = g["wacht"].count()
-        delen["waiting_median_days"] = g["wacht"].median()
-        delen["n_waiting_within_norm"] = (
-            (i["wacht"] <= normen.wachtnorm_dagen).groupby(i["provider"]).sum()
+        g = i.groupby("aanbieder")
+        delen["instroom"] = g.size()
+        delen["nieuwe_clienten"] = i[i["nieuw"]].groupby("aanbieder")["client"].nunique()
+        delen["n_plaatsingen"] = i[i["nieuwe_plaatsing"]].groupby("aanbieder")["client"].nunique()
+        delen["n_wachttijd"] = g["wacht"].count()
+        delen["wachttijd_mediaan_dagen"] = g["wacht"].median()
+        delen["n_binnen_wachtnorm"] = (
+            (i["wacht"] <= normen.wachtnorm_dagen).groupby(i["aanbieder"]).sum()
         )
-        delen["n_start_timely"] = (
-            (i["start_wd"] <= normen.meldtermijn_werkdagen).groupby(i["provider"]).sum()
+        delen["n_start_tijdig"] = (
+            (i["start_wd"] <= normen.meldtermijn_werkdagen).groupby(i["aanbieder"]).sum()
         )
         u = gestart[(gestart["einddatum"] >= p0) & (gestart["einddatum"] <= p1)]
-        g = u.groupby("provider")
-        delen["outflow"] = g.size()
-        delen["outflow_planned"] = (u["reden"] == "31").groupby(u["provider"]).sum()
-        delen["outflow_dropout"] = (
-            u["reden"].isin(["32", "33", "34", "35"]).groupby(u["provider"]).sum()
+        g = u.groupby("aanbieder")
+        delen["uitstroom"] = g.size()
+        delen["uitstroom_volgens_plan"] = (u["reden"] == "31").groupby(u["aanbieder"]).sum()
+        delen["uitstroom_voortijdig"] = (
+            u["reden"].isin(["32", "33", "34", "35"]).groupby(u["aanbieder"]).sum()
         )
-        delen["outflow_other"] = (
-            (~u["reden"].isin(["31", "32", "33", "34", "35"])).groupby(u["provider"]).sum()
+        delen["uitstroom_overig"] = (
+            (~u["reden"].isin(["31", "32", "33", "34", "35"])).groupby(u["aanbieder"]).sum()
         )
-        delen["n_duration"] = g.size()
-        delen["duration_median_days"] = g["duur"].median()
-        delen["duration_p80_days"] = g["duur"].quantile(0.8)
-        delen["duration_mean_days"] = g["duur"].mean()
-        delen["n_stop_timely"] = (
-            (u["stop_wd"] <= normen.meldtermijn_werkdagen).groupby(u["provider"]).sum()
+        delen["n_doorlooptijd"] = g.size()
+        delen["doorlooptijd_mediaan_dagen"] = g["duur"].median()
+        delen["doorlooptijd_p80_dagen"] = g["duur"].quantile(0.8)
+        delen["doorlooptijd_gemiddeld_dagen"] = g["duur"].mean()
+        delen["n_stop_tijdig"] = (
+            (u["stop_wd"] <= normen.meldtermijn_werkdagen).groupby(u["aanbieder"]).sum()
         )
         t = aangevraagd[
             (aangevraagd["toewijzingsdatum"] >= p0) & (aangevraagd["toewijzingsdatum"] <= p1)
         ]
-        delen["n_access"] = t.groupby("provider").size()
-        delen["access_median_workdays"] = t.groupby("provider")["toegang"].median()
+        delen["n_toegang"] = t.groupby("aanbieder").size()
+        delen["toegangstijd_mediaan_werkdagen"] = t.groupby("aanbieder")["toegang"].median()
         e = v[(v["datum"] >= p0) & (v["datum"] <= p1)]
-        delen["extensions"] = e.groupby("provider").size()
+        delen["verlengingen"] = e.groupby("aanbieder").size()
         volg = pd.Timedelta(days=normen.recidive_dagen)
         r = gestart[gestart["recidief"].notna()]
         r = r[(r["einddatum"] + volg >= p0) & (r["einddatum"] + volg <= p1)]
-        delen["n_repeat"] = r.groupby("provider").size()
-        delen["n_repeat_use"] = r["recidief"].astype(bool).groupby(r["provider"]).sum()
+        delen["n_herhaald"] = r.groupby("aanbieder").size()
+        delen["n_herhaald_gebruik"] = r["recidief"].astype(bool).groupby(r["aanbieder"]).sum()
         tabel = pd.DataFrame(delen)
-        tabel.index.name = "provider"
+        tabel.index.name = "aanbieder"
         tabel = tabel.reset_index()
-        tabel["period_from"] = p.van
+        tabel["periode_van"] = p.van
         rijen.append(tabel)
     uit = pd.concat(rijen, ignore_index=True)
     tellingen = [c for c in uit.columns if c.startswith("n_") or c in (
-        "clients_in_care", "inflow", "new_clients", "outflow", "outflow_planned",
-        "outflow_dropout", "outflow_other", "extensions")]  # fmt: skip
+        "clienten_in_zorg", "instroom", "nieuwe_clienten", "uitstroom", "uitstroom_volgens_plan",
+        "uitstroom_voortijdig", "uitstroom_overig", "verlengingen")]  # fmt: skip
     uit[tellingen] = uit[tellingen].fillna(0).astype("int64")
 
     def deel(teller: str, noemer: str) -> pd.Series:
         return (100.0 * uit[teller] / uit[noemer]).where(uit[noemer] > 0)
 
-    uit["waiting_within_norm_pct"] = deel("n_waiting_within_norm", "n_waiting")
-    uit["repeat_use_pct"] = deel("n_repeat_use", "n_repeat")
-    uit["residential_share_pct"] = deel("n_residential", "clients_in_care")
-    uit["start_msg_timely_pct"] = deel("n_start_timely", "inflow")
-    uit["stop_msg_timely_pct"] = deel("n_stop_timely", "outflow")
-    uit["placements_per_1000"] = 1000.0 * uit["n_placements"] / jongeren
+    uit["binnen_wachtnorm_pct"] = deel("n_binnen_wachtnorm", "n_wachttijd")
+    uit["herhaald_gebruik_pct"] = deel("n_herhaald_gebruik", "n_herhaald")
+    uit["aandeel_verblijf_pct"] = deel("n_verblijf", "clienten_in_zorg")
+    uit["startberichten_tijdig_pct"] = deel("n_start_tijdig", "instroom")
+    uit["stopberichten_tijdig_pct"] = deel("n_stop_tijdig", "uitstroom")
+    uit["plaatsingen_per_1000"] = 1000.0 * uit["n_plaatsingen"] / jongeren
     return pl.from_pandas(uit)

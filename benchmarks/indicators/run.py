@@ -114,7 +114,7 @@ def meet(cache: Path, copies: int, impl: str, jaar: int, repeat: int, out: Path)
 
     def run() -> pl.DataFrame:
         if impl == "engine":
-            return bereken(t, v, pp, ["provider"], bevolking=bevolking, afronden=False)
+            return bereken(t, v, pp, ["aanbieder"], bevolking=bevolking, afronden=False)
         if impl == "duckdb":
             return referentie_duckdb.bereken(t, v, pp, feest, jongeren)
         return referentie_pandas.bereken(t, v, pp, feest, jongeren)

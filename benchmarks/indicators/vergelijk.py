@@ -9,12 +9,12 @@ import polars as pl
 
 from jeugdsturing.monitor.indicatoren import HULPKOLOMMEN, INDICATOREN
 
-KOLOMMEN = [k for k in (*INDICATOREN, *HULPKOLOMMEN) if k != "population_0_17"]
+KOLOMMEN = [k for k in (*INDICATOREN, *HULPKOLOMMEN) if k != "jongeren_0_17"]
 
 
 def verschillen(engine: pl.DataFrame, referentie: pl.DataFrame, naam: str) -> list[str]:
     """Human-readable differences (empty when the two agree)."""
-    sleutel = ["period_from", "provider"]
+    sleutel = ["periode_van", "aanbieder"]
     a = engine.select(*sleutel, *KOLOMMEN).sort(sleutel)
     b = referentie.select(*sleutel, *KOLOMMEN).sort(sleutel)
     uit: list[str] = []

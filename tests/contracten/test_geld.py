@@ -83,18 +83,18 @@ def test_lumpsum_cli_2028_adds_up_to_each_theme_budget(regio):
     )
     rows = json.loads(out.getvalue())
     assert rows
-    assert set(rows[0]) == {"provider", "gemeente", "theme", "amount_eurocent"}
-    assert sum(r["amount_eurocent"] for r in rows) == 296015 * 100_000
+    assert set(rows[0]) == {"aanbieder", "gemeente", "thema", "bedrag_eurocent"}
+    assert sum(r["bedrag_eurocent"] for r in rows) == 296015 * 100_000
     for b in Begroting.objects.filter(regio=regio, jaar=2028, thema__isnull=False).select_related(
         "gemeente", "thema"
     ):
         cel = [
-            r["amount_eurocent"]
+            r["bedrag_eurocent"]
             for r in rows
-            if (r["gemeente"], r["theme"]) == (b.gemeente.code, b.thema.code)
+            if (r["gemeente"], r["thema"]) == (b.gemeente.code, b.thema.code)
         ]
         assert sum(cel) == b.bedrag_eurocent
-    assert all(r["amount_eurocent"] > 0 for r in rows)
+    assert all(r["bedrag_eurocent"] > 0 for r in rows)
 
 
 def test_budget_above_the_total_needs_a_recorded_approval(regio):

@@ -246,38 +246,38 @@ def test_forecast_cli_shape_and_realisation_traces_back_to_the_claims(gesimuleer
         _cli("forecast", "--region", "JZ13", "--year", "2024", "--month", "4", "--format", "json")
     )
     assert rows
-    velden = {"provider", "gemeente", "realised_eurocent", "forecast_eurocent", "lower_eurocent",
-              "upper_eurocent", "budget_eurocent", "method"}  # fmt: skip
+    velden = {"aanbieder", "gemeente", "gerealiseerd_eurocent", "prognose_eurocent", "onder_eurocent",
+              "boven_eurocent", "budget_eurocent", "methode"}  # fmt: skip
     for r in rows:
         assert set(r) == velden
-        assert r["lower_eurocent"] <= r["forecast_eurocent"] <= r["upper_eurocent"]
-        assert r["realised_eurocent"] <= r["forecast_eurocent"]
-        assert r["method"] in {"naief", "seizoen", "pijplijn", "combinatie"}
+        assert r["onder_eurocent"] <= r["prognose_eurocent"] <= r["boven_eurocent"]
+        assert r["gerealiseerd_eurocent"] <= r["prognose_eurocent"]
+        assert r["methode"] in {"naief", "seizoen", "pijplijn", "combinatie"}
     # Independently: claims for Jan-Apr 2024 received by 15 May, minus those rejected by then.
-    r = max(rows, key=lambda x: x["realised_eurocent"])
+    r = max(rows, key=lambda x: x["gerealiseerd_eurocent"])
     peil = date(2024, 5, 15)
     afgewezen = set(
         PrestatieAfwijzing.objects.filter(
-            dagtekening__lte=peil, gemeente=r["gemeente"], aanbieder=r["provider"]
+            dagtekening__lte=peil, gemeente=r["gemeente"], aanbieder=r["aanbieder"]
         ).values_list("referentie", flat=True)
     )
     qs = Prestatie.objects.filter(
-        aanbieder=r["provider"], gemeente=r["gemeente"], begindatum__gte=date(2024, 1, 1),
+        aanbieder=r["aanbieder"], gemeente=r["gemeente"], begindatum__gte=date(2024, 1, 1),
         begindatum__lt=date(2024, 5, 1), dagtekening__lte=peil,
     ).filter(~Q(referentie__in=afgewezen))  # fmt: skip
-    assert qs.aggregate(s=Sum("bedrag"))["s"] == r["realised_eurocent"]
+    assert qs.aggregate(s=Sum("bedrag"))["s"] == r["gerealiseerd_eurocent"]
 
 
 @pytest.mark.django_db
 def test_realisation_by_month_provider_gemeente_and_product(gesimuleerd):
     rows = json.loads(_cli("realisatie", "--region", "JZ13", "--year", "2024", "--format", "json"))
-    assert {r["month"] for r in rows} == {f"2024-{m:02d}" for m in range(1, 13)}
+    assert {r["maand"] for r in rows} == {f"2024-{m:02d}" for m in range(1, 13)}
     for r in rows:
-        assert r["approved_eurocent"] == r["claimed_eurocent"] - r["rejected_eurocent"]
+        assert r["goedgekeurd_eurocent"] == r["gedeclareerd_eurocent"] - r["afgewezen_eurocent"]
     jaar = Prestatie.objects.filter(begindatum__year=2024)
-    assert sum(r["claimed_eurocent"] for r in rows) == jaar.aggregate(s=Sum("bedrag"))["s"]
+    assert sum(r["gedeclareerd_eurocent"] for r in rows) == jaar.aggregate(s=Sum("bedrag"))["s"]
     goedgekeurd = jaar.filter(afgewezen=False).aggregate(s=Sum("bedrag"))["s"]
-    assert sum(r["approved_eurocent"] for r in rows) == goedgekeurd
+    assert sum(r["goedgekeurd_eurocent"] for r in rows) == goedgekeurd
 
 
 @pytest.mark.django_db

@@ -32,32 +32,34 @@ def rows(*args: str) -> list[dict[str, Any]]:
 
 
 def test_json_rows_have_the_dimension_and_indicator_keys(trajecten, agb):
-    uit = rows("--by", "provider", "--exact", "--user", "data-analist")
-    assert list(uit[0]) == ["period_from", "period_to", "provider", *INDICATOREN]
-    per = {r["provider"]: r for r in uit}
-    assert per[agb["eigen"]]["clients_in_care"] == 40
-    assert per[agb["eigen"]]["outflow_planned"] == 20
-    assert per[agb["klein"]]["outflow_dropout"] == 3
-    assert per[agb["klein"]]["duration_median_days"] == 21.0
+    uit = rows("--by", "aanbieder", "--exact", "--user", "data-analist")
+    assert list(uit[0]) == ["periode_van", "periode_tot", "aanbieder", *INDICATOREN]
+    per = {r["aanbieder"]: r for r in uit}
+    assert per[agb["eigen"]]["clienten_in_zorg"] == 40
+    assert per[agb["eigen"]]["uitstroom_volgens_plan"] == 20
+    assert per[agb["klein"]]["uitstroom_voortijdig"] == 3
+    assert per[agb["klein"]]["doorlooptijd_mediaan_dagen"] == 21.0
 
 
 def test_without_exact_small_numbers_are_protected(trajecten, agb):
-    per = {r["provider"]: r for r in rows("--by", "provider")}
+    per = {r["aanbieder"]: r for r in rows("--by", "aanbieder")}
     klein = per[agb["klein"]]
-    assert klein["clients_in_care"] == "<5"
-    assert klein["outflow_dropout"] == "<5"
-    assert klein["duration_median_days"] == "afgeschermd"
+    assert klein["clienten_in_zorg"] == "<5"
+    assert klein["uitstroom_voortijdig"] == "<5"
+    assert klein["doorlooptijd_mediaan_dagen"] == "afgeschermd"
     # the only drop-outs are these 3: the regional total hides them as well
     (totaal,) = rows()
-    assert totaal["outflow_dropout"] == "<5"
+    assert totaal["uitstroom_voortijdig"] == "<5"
     # the 3 ended trajectories would be told by the regional outflow minus the others:
     # the smallest other visible outflow (15) is hidden with them; that hides a lone part
     # of its row (planned 15), which takes the other planned (20) along, and so its
     # row's outflow: suppression runs until no sum has a lone hidden cell
-    uitstroom = [per[agb[w]]["outflow"] for w in ("eigen", "ander", "klein")]
+    uitstroom = [per[agb[w]]["uitstroom"] for w in ("eigen", "ander", "klein")]
     assert uitstroom == ["afgeschermd", "afgeschermd", "<5"]
-    assert [per[agb[w]]["outflow_planned"] for w in ("eigen", "ander")] == ["afgeschermd"] * 2
-    assert per[agb["eigen"]]["clients_in_care"] == 40
+    assert [per[agb[w]]["uitstroom_volgens_plan"] for w in ("eigen", "ander")] == [
+        "afgeschermd"
+    ] * 2
+    assert per[agb["eigen"]]["clienten_in_zorg"] == 40
 
 
 def test_exact_needs_a_team_role():
@@ -70,65 +72,65 @@ def test_exact_needs_a_team_role():
 
 
 def test_a_provider_user_sees_only_its_own_rows(trajecten, agb):
-    uit = rows("--by", "provider", "--user", "aanbieder")
-    assert {r["provider"] for r in uit} == {agb["eigen"]}
+    uit = rows("--by", "aanbieder", "--user", "aanbieder")
+    assert {r["aanbieder"] for r in uit} == {agb["eigen"]}
     uit = rows("--by", "gemeente", "--user", "aanbieder")
-    assert {r["gemeente"]: r["inflow"] for r in uit} == {"0362": 30, "0363": 10}
+    assert {r["gemeente"]: r["instroom"] for r in uit} == {"0362": 30, "0363": 10}
 
 
 def test_a_gemeente_user_sees_only_its_own_residents(trajecten, agb):
     uit = rows("--by", "gemeente", "--user", "gemeente")  # Amstelveen, 0362
     assert [r["gemeente"] for r in uit] == ["0362"]
-    assert uit[0]["inflow"] == 33
+    assert uit[0]["instroom"] == 33
 
 
 def test_detail_lists_the_trajectories_behind_a_figure_for_the_team_only(trajecten, agb):
     uit = json.loads(
-        run("--detail", "outflow_dropout", "--user", "data-analist", "--format", "json")
+        run("--detail", "uitstroom_voortijdig", "--user", "data-analist", "--format", "json")
     )
     assert len(uit) == 3
-    assert {r["provider"] for r in uit} == {agb["klein"]}
+    assert {r["aanbieder"] for r in uit} == {agb["klein"]}
     filtered = json.loads(
-        run("--detail", "inflow", "--filter", f"provider={agb['eigen']}",
+        run("--detail", "instroom", "--filter", f"aanbieder={agb['eigen']}",
             "--filter", "gemeente=0363", "--user", "beleid", "--format", "json")
     )  # fmt: skip
     assert len(filtered) == 10
     for rol in ("gemeente", "aanbieder", "raad"):
         with pytest.raises(CommandError, match="--detail"):
-            run("--detail", "inflow", "--user", rol)
+            run("--detail", "instroom", "--user", rol)
     with pytest.raises(CommandError):
-        run("--detail", "inflow")
+        run("--detail", "instroom")
 
 
 def test_per_month_and_comparison_rows(trajecten):
     uit = rows("--per", "kwartaal", "--compare", "previous", "--exact", "--user", "beleid")
-    gevraagd = [r for r in uit if r["comparison"] is None]
+    gevraagd = [r for r in uit if r["vergelijking"] is None]
     # open trajectories keep every quarter in care
-    assert [r["period_from"] for r in gevraagd] == [
+    assert [r["periode_van"] for r in gevraagd] == [
         "2027-01-01",
         "2027-04-01",
         "2027-07-01",
         "2027-10-01",
     ]
-    assert sum(r["inflow"] for r in gevraagd) == 73
-    vorige = [r for r in uit if r["comparison"] == "previous"]
+    assert sum(r["instroom"] for r in gevraagd) == 73
+    vorige = [r for r in uit if r["vergelijking"] == "previous"]
     # each quarter's previous quarter; Q4 2026 (before Q1) had nothing
-    assert [r["period_from"] for r in vorige] == ["2027-01-01", "2027-04-01", "2027-07-01"]
+    assert [r["periode_van"] for r in vorige] == ["2027-01-01", "2027-04-01", "2027-07-01"]
     with pytest.raises(CommandError, match="--baseline"):
         run("--compare", "baseline")
     base = rows("--compare", "baseline", "--baseline", "2026-01-01:2026-12-31")
-    assert [r["comparison"] for r in base] == [None]
+    assert [r["vergelijking"] for r in base] == [None]
 
 
 def test_csv_and_xlsx(trajecten, agb, tmp_path: Path):
-    tekst = run("--by", "provider", "--format", "csv")
+    tekst = run("--by", "aanbieder", "--format", "csv")
     lezer = list(csv.DictReader(io.StringIO(tekst)))
-    assert lezer[0].keys() == {"period_from", "period_to", "provider", *INDICATOREN}
-    klein = next(r for r in lezer if r["provider"] == agb["klein"])
-    assert klein["clients_in_care"] == "<5"
-    assert klein["repeat_use_pct"] == ""  # undefined: empty
+    assert lezer[0].keys() == {"periode_van", "periode_tot", "aanbieder", *INDICATOREN}
+    klein = next(r for r in lezer if r["aanbieder"] == agb["klein"])
+    assert klein["clienten_in_zorg"] == "<5"
+    assert klein["herhaald_gebruik_pct"] == ""  # undefined: empty
     pad = tmp_path / "m.xlsx"
-    run("--by", "provider", "--format", "xlsx", "--output", str(pad))
+    run("--by", "aanbieder", "--format", "xlsx", "--output", str(pad))
     wb = load_workbook(pad)
     assert wb.sheetnames == ["Indicatoren", "Toelichting"]
     assert wb["Indicatoren"].max_row == len(lezer) + 1

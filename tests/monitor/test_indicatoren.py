@@ -33,8 +33,8 @@ def traj(id: int, client: str = "c1", **kw: Any) -> dict[str, Any]:
     """A trajectory with quiet defaults: provider P1 in gemeente 0362, product 45A01,
     assigned 2026-12-01 without request, started 2027-01-04 and reported the same day."""
     rij: dict[str, Any] = {
-        "id": id, "client": client, "provider": "P1", "gemeente": "0362", "gebied": "Noord",
-        "theme": "A", "category": "45", "referrer": "01", "productcode": "45A01",
+        "id": id, "client": client, "aanbieder": "P1", "gemeente": "0362", "gebied": "Noord",
+        "thema": "A", "categorie": "45", "verwijzer": "01", "productcode": "45A01",
         "taakgericht": False, "toewijzingnummer": str(id), "verzoekdatum": None,
         "toewijzingsdatum": D(2026, 12, 1), "begindatum": D(2027, 1, 4), "einddatum": None,
         "reden": None, "start_gemeld_op": None, "stop_gemeld_op": None,
@@ -74,28 +74,28 @@ GEVALLEN: list[tuple[str, list[dict[str, Any]], Periode, dict[str, Any]]] = [
         "open trajectory: in care and inflow, no outflow, duration undefined",
         [traj(1)],
         JAAR,
-        {"clients_in_care": 1, "inflow": 1, "new_clients": 1, "outflow": 0,
-         "duration_median_days": None, "duration_mean_days": None, "repeat_use_pct": None},
+        {"clienten_in_zorg": 1, "instroom": 1, "nieuwe_clienten": 1, "uitstroom": 0,
+         "doorlooptijd_mediaan_dagen": None, "doorlooptijd_gemiddeld_dagen": None, "herhaald_gebruik_pct": None},
     ),
     (
         "started before the period and still open: in care, not inflow",
         [traj(1, begindatum=D(2026, 6, 1))],
         JAAR,
-        {"clients_in_care": 1, "inflow": 0, "new_clients": 0, "waiting_median_days": None},
+        {"clienten_in_zorg": 1, "instroom": 0, "nieuwe_clienten": 0, "wachttijd_mediaan_dagen": None},
     ),
     (
         "ended the day before the period: not in care",
         [traj(1, begindatum=D(2026, 6, 1), einddatum=D(2026, 12, 31), reden="31"),
          traj(2, client="c2")],
         JAAR,
-        {"clients_in_care": 1, "outflow": 0},
+        {"clienten_in_zorg": 1, "uitstroom": 0},
     ),
     (
         "same-day start and stop: one day of care, in inflow and outflow",
         [traj(1, begindatum=D(2027, 3, 3), einddatum=D(2027, 3, 3), reden="31")],
         JAAR,
-        {"clients_in_care": 1, "inflow": 1, "outflow": 1, "outflow_planned": 1,
-         "duration_median_days": 1.0, "duration_p80_days": 1.0, "duration_mean_days": 1.0},
+        {"clienten_in_zorg": 1, "instroom": 1, "uitstroom": 1, "uitstroom_volgens_plan": 1,
+         "doorlooptijd_mediaan_dagen": 1.0, "doorlooptijd_p80_dagen": 1.0, "doorlooptijd_gemiddeld_dagen": 1.0},
     ),
     (
         "durations 10, 20, 30, 100 days: median 25, p80 = 30 + 0.4*70 = 58, mean 40",
@@ -103,8 +103,8 @@ GEVALLEN: list[tuple[str, list[dict[str, Any]], Periode, dict[str, Any]]] = [
               einddatum=D(2027, 1, 1) + timedelta(days=dur - 1), reden="31")
          for i, dur in enumerate([10, 20, 30, 100], start=1)],
         JAAR,
-        {"outflow": 4, "duration_median_days": 25.0, "duration_p80_days": 58.0,
-         "duration_mean_days": 40.0},
+        {"uitstroom": 4, "doorlooptijd_mediaan_dagen": 25.0, "doorlooptijd_p80_dagen": 58.0,
+         "doorlooptijd_gemiddeld_dagen": 40.0},
     ),
     (
         "outflow split by reason: 31 planned, 32-35 drop-out, the rest other",
@@ -114,15 +114,15 @@ GEVALLEN: list[tuple[str, list[dict[str, Any]], Periode, dict[str, Any]]] = [
          traj(4, client="c4", einddatum=D(2027, 5, 1), reden="36"),
          traj(5, client="c5", einddatum=D(2027, 5, 1), reden="39")],
         JAAR,
-        {"outflow": 5, "outflow_planned": 1, "outflow_dropout": 2, "outflow_other": 2},
+        {"uitstroom": 5, "uitstroom_volgens_plan": 1, "uitstroom_voortijdig": 2, "uitstroom_overig": 2},
     ),
     (
         "a stop without a start (out of order): counts, but not as a timely start",
         [traj(1, begindatum=D(2027, 2, 1), einddatum=D(2027, 4, 30), reden="31",
               start_gemeld_op=None)],
         JAAR,
-        {"inflow": 1, "outflow": 1, "duration_median_days": 89.0,
-         "start_msg_timely_pct": 0.0, "stop_msg_timely_pct": 100.0},
+        {"instroom": 1, "uitstroom": 1, "doorlooptijd_mediaan_dagen": 89.0,
+         "startberichten_tijdig_pct": 0.0, "stopberichten_tijdig_pct": 100.0},
     ),
     (
         "new client: earlier care ended 366 days before the start is not 'active in the "
@@ -132,14 +132,14 @@ GEVALLEN: list[tuple[str, list[dict[str, Any]], Periode, dict[str, Any]]] = [
          traj(3, client="b", begindatum=D(2025, 1, 1), einddatum=D(2026, 3, 2), reden="31"),
          traj(4, client="b", begindatum=D(2027, 3, 2))],
         JAAR,
-        {"inflow": 2, "new_clients": 1},
+        {"instroom": 2, "nieuwe_clienten": 1},
     ),
     (
         "two products starting the same day for a new client: one new client",
         [traj(1, client="a", begindatum=D(2027, 3, 2)),
          traj(2, client="a", begindatum=D(2027, 3, 2), productcode="45B01")],
         JAAR,
-        {"inflow": 2, "new_clients": 1, "clients_in_care": 1},
+        {"instroom": 2, "nieuwe_clienten": 1, "clienten_in_zorg": 1},
     ),
     (
         "waiting: from the request when there is one, else from the assignment; a start "
@@ -149,14 +149,14 @@ GEVALLEN: list[tuple[str, list[dict[str, Any]], Periode, dict[str, Any]]] = [
               begindatum=D(2027, 2, 11)),
          traj(3, client="c", toewijzingsdatum=D(2027, 2, 1), begindatum=D(2027, 3, 23))],
         JAAR,
-        {"waiting_median_days": 10.0, "waiting_within_norm_pct": 66.7},
+        {"wachttijd_mediaan_dagen": 10.0, "binnen_wachtnorm_pct": 66.7},
     ),
     (
         "taakgericht without assignment: no waiting or access time, still inflow",
         [traj(1, taakgericht=True, toewijzingnummer=None, toewijzingsdatum=None)],
         JAAR,
-        {"inflow": 1, "waiting_median_days": None, "waiting_within_norm_pct": None,
-         "access_median_workdays": None},
+        {"instroom": 1, "wachttijd_mediaan_dagen": None, "binnen_wachtnorm_pct": None,
+         "toegangstijd_mediaan_werkdagen": None},
     ),
     (
         "access in working days: request Fri 2027-04-23, assigned Fri 2027-04-30 = 4 "
@@ -167,13 +167,13 @@ GEVALLEN: list[tuple[str, list[dict[str, Any]], Periode, dict[str, Any]]] = [
          traj(2, client="b", verzoekdatum=D(2027, 5, 3), toewijzingsdatum=D(2027, 5, 10),
               begindatum=None)],
         JAAR,
-        {"access_median_workdays": 3.5, "inflow": 1},
+        {"toegangstijd_mediaan_werkdagen": 3.5, "instroom": 1},
     ),
     (
         "assigned but not started: only access time counts",
         [traj(1, verzoekdatum=D(2027, 6, 1), toewijzingsdatum=D(2027, 6, 3), begindatum=None)],
         JAAR,
-        {"clients_in_care": 0, "inflow": 0, "access_median_workdays": 2.0},
+        {"clienten_in_zorg": 0, "instroom": 0, "toegangstijd_mediaan_werkdagen": 2.0},
     ),
     (
         "start message timeliness: begin Thu 2027-04-22; the 5th working day after is Fri "
@@ -181,7 +181,7 @@ GEVALLEN: list[tuple[str, list[dict[str, Any]], Periode, dict[str, Any]]] = [
         [traj(1, client="a", begindatum=D(2027, 4, 22), start_gemeld_op=D(2027, 4, 30)),
          traj(2, client="b", begindatum=D(2027, 4, 22), start_gemeld_op=D(2027, 5, 3))],
         JAAR,
-        {"start_msg_timely_pct": 50.0},
+        {"startberichten_tijdig_pct": 50.0},
     ),
     (
         "stop message timeliness: end Wed 2027-12-22; Christmas 2027 falls on the weekend, "
@@ -195,7 +195,7 @@ GEVALLEN: list[tuple[str, list[dict[str, Any]], Periode, dict[str, Any]]] = [
          traj(4, client="d", einddatum=D(2027, 12, 22), reden="31",
               stop_gemeld_op=D(2028, 1, 5))],
         JAAR,
-        {"stop_msg_timely_pct": 50.0},
+        {"stopberichten_tijdig_pct": 50.0},
     ),
     (
         "repeat use: planned ends in 2026 (the cohort whose 365-day window ends in 2027); "
@@ -207,40 +207,40 @@ GEVALLEN: list[tuple[str, list[dict[str, Any]], Periode, dict[str, Any]]] = [
          traj(5, client="c", begindatum=D(2026, 1, 5), einddatum=D(2026, 3, 1), reden="33"),
          traj(6, client="c", begindatum=D(2026, 4, 1))],
         JAAR,
-        {"repeat_use_pct": 50.0},
+        {"herhaald_gebruik_pct": 50.0},
     ),
     (
         "repeat use needs a later start: a trajectory already running at the end does not count",
         [traj(1, client="a", begindatum=D(2026, 1, 5), einddatum=D(2026, 3, 1), reden="31"),
          traj(2, client="a", begindatum=D(2026, 2, 1))],
         JAAR,
-        {"repeat_use_pct": 0.0},
+        {"herhaald_gebruik_pct": 0.0},
     ),
     (
         "residential share: 2 of 4 clients had a 43/44 trajectory (d's ended on 1 January)",
-        [traj(1, client="a", category="43"), traj(2, client="a"),
-         traj(3, client="b"), traj(4, client="c"), traj(5, client="d", category="44",
+        [traj(1, client="a", categorie="43"), traj(2, client="a"),
+         traj(3, client="b"), traj(4, client="c"), traj(5, client="d", categorie="44",
          begindatum=D(2026, 1, 1), einddatum=D(2027, 1, 1), reden="31")],
         JAAR,
-        {"clients_in_care": 4, "residential_share_pct": 50.0},
+        {"clienten_in_zorg": 4, "aandeel_verblijf_pct": 50.0},
     ),
     (
         "new placement: a move between residential products the next day is not new; "
         "2 new placements per 4,000 youths = 0.5 per 1,000",
-        [traj(1, client="a", category="43", begindatum=D(2027, 2, 1), einddatum=D(2027, 5, 31),
+        [traj(1, client="a", categorie="43", begindatum=D(2027, 2, 1), einddatum=D(2027, 5, 31),
               reden="36"),
-         traj(2, client="a", category="44", begindatum=D(2027, 6, 1)),
-         traj(3, client="b", category="43", begindatum=D(2026, 2, 1), einddatum=D(2026, 5, 31),
+         traj(2, client="a", categorie="44", begindatum=D(2027, 6, 1)),
+         traj(3, client="b", categorie="43", begindatum=D(2026, 2, 1), einddatum=D(2026, 5, 31),
               reden="31"),
-         traj(4, client="b", category="44", begindatum=D(2027, 6, 1))],
+         traj(4, client="b", categorie="44", begindatum=D(2027, 6, 1))],
         JAAR,
-        {"placements_per_1000": 0.5},
+        {"plaatsingen_per_1000": 0.5},
     ),
     (
         "a trajectory with an einddatum after the period is open within it",
         [traj(1, begindatum=D(2027, 11, 1), einddatum=D(2028, 2, 1), reden="31")],
         JAAR,
-        {"clients_in_care": 1, "inflow": 1, "outflow": 0},
+        {"clienten_in_zorg": 1, "instroom": 1, "uitstroom": 0},
     ),
 ]  # fmt: skip
 
@@ -256,14 +256,14 @@ def test_indicator_table(case, rijen, periode, verwacht):
 
 
 def test_every_indicator_is_in_the_table():
-    gedekt = {k for _, _, _, v in GEVALLEN for k in v} | {"extensions"}
+    gedekt = {k for _, _, _, v in GEVALLEN for k in v} | {"verlengingen"}
     assert set(INDICATOREN) <= gedekt
 
 
 def test_extensions_count_events_in_the_period_by_their_date():
     t = frame(traj(1), traj(2, client="b"))
     v = verl((1, D(2026, 12, 20)), (1, D(2027, 4, 1)), (2, D(2027, 8, 1)), (2, D(2028, 1, 2)))
-    assert een(t, v=v)["extensions"] == 2
+    assert een(t, v=v)["verlengingen"] == 2
 
 
 def test_extension_events_from_assignment_versions():
@@ -293,42 +293,42 @@ def test_a_client_who_moves_counts_in_both_gemeenten_once_in_the_region_and_is_n
         traj(2, client="a", gemeente="0363", begindatum=D(2027, 4, 1)),
     )  # fmt: skip
     regio = een(t)
-    assert (regio["clients_in_care"], regio["inflow"], regio["new_clients"]) == (1, 1, 0)
+    assert (regio["clienten_in_zorg"], regio["instroom"], regio["nieuwe_clienten"]) == (1, 1, 0)
     per = {r["gemeente"]: r for r in bereken(t, verl(), [JAAR], ["gemeente"]).to_dicts()}
-    assert per["0362"]["clients_in_care"] == 1
-    assert per["0363"]["clients_in_care"] == 1
-    assert per["0363"]["new_clients"] == 0
+    assert per["0362"]["clienten_in_zorg"] == 1
+    assert per["0363"]["clienten_in_zorg"] == 1
+    assert per["0363"]["nieuwe_clienten"] == 0
 
 
 def test_a_view_keeps_the_client_history_from_elsewhere():
     """A provider sees only its own trajectories, but 'new' looks at all care."""
     t = frame(
-        traj(1, client="a", provider="P1", begindatum=D(2026, 10, 1), einddatum=D(2027, 1, 31),
+        traj(1, client="a", aanbieder="P1", begindatum=D(2026, 10, 1), einddatum=D(2027, 1, 31),
              reden="31"),
-        traj(2, client="a", provider="P2", begindatum=D(2027, 2, 1)),
+        traj(2, client="a", aanbieder="P2", begindatum=D(2027, 2, 1)),
     )  # fmt: skip
-    rij = een(t, zicht=pl.col("provider") == "P2")
-    assert (rij["inflow"], rij["new_clients"], rij["clients_in_care"]) == (1, 0, 1)
+    rij = een(t, zicht=pl.col("aanbieder") == "P2")
+    assert (rij["instroom"], rij["nieuwe_clienten"], rij["clienten_in_zorg"]) == (1, 0, 1)
 
 
 def test_periods_split_spanning_trajectories():
     t = frame(traj(1, begindatum=D(2027, 3, 10), einddatum=D(2027, 5, 20), reden="31"))
     rows = bereken(t, verl(), perioden(D(2027, 1, 1), D(2027, 6, 30), "maand")).to_dicts()
-    per = {r["period_from"].month: r for r in rows}
+    per = {r["periode_van"].month: r for r in rows}
     assert sorted(per) == [3, 4, 5]  # months without events have no row
-    assert [per[m]["clients_in_care"] for m in (3, 4, 5)] == [1, 1, 1]
-    assert [per[m]["inflow"] for m in (3, 4, 5)] == [1, 0, 0]
-    assert [per[m]["outflow"] for m in (3, 4, 5)] == [0, 0, 1]
+    assert [per[m]["clienten_in_zorg"] for m in (3, 4, 5)] == [1, 1, 1]
+    assert [per[m]["instroom"] for m in (3, 4, 5)] == [1, 0, 0]
+    assert [per[m]["uitstroom"] for m in (3, 4, 5)] == [0, 0, 1]
 
 
 def test_dimensions_and_nulls():
     t = frame(
-        traj(1, client="a", provider="P1", referrer=None),
-        traj(2, client="b", provider="P2", referrer="02", verzoekdatum=D(2026, 11, 20)),
-        traj(3, client="c", provider="P2", referrer="02"),
+        traj(1, client="a", aanbieder="P1", verwijzer=None),
+        traj(2, client="b", aanbieder="P2", verwijzer="02", verzoekdatum=D(2026, 11, 20)),
+        traj(3, client="c", aanbieder="P2", verwijzer="02"),
     )
-    rows = bereken(t, verl(), [JAAR], ["provider", "referrer"]).to_dicts()
-    sleutels = [(r["provider"], r["referrer"], r["inflow"]) for r in rows]
+    rows = bereken(t, verl(), [JAAR], ["aanbieder", "verwijzer"]).to_dicts()
+    sleutels = [(r["aanbieder"], r["verwijzer"], r["instroom"]) for r in rows]
     assert sleutels == [("P1", None, 1), ("P2", "02", 2)]
     with pytest.raises(ValueError, match="onbekende dimensie"):
         bereken(t, verl(), [JAAR], ["kleur"])
@@ -358,23 +358,23 @@ def test_drill_down_lists_exactly_the_trajectories_behind_a_figure():
     t = frame(
         traj(1, client="a", einddatum=D(2027, 5, 1), reden="32"),
         traj(2, client="b", einddatum=D(2027, 5, 1), reden="31"),
-        traj(3, client="c", provider="P2", einddatum=D(2027, 5, 1), reden="33"),
+        traj(3, client="c", aanbieder="P2", einddatum=D(2027, 5, 1), reden="33"),
         traj(4, client="d", einddatum=D(2028, 5, 1), reden="33"),
     )
-    ids = achterliggend(t, verl(), JAAR, "outflow_dropout")["id"].to_list()
+    ids = achterliggend(t, verl(), JAAR, "uitstroom_voortijdig")["id"].to_list()
     assert ids == [1, 3]
-    assert achterliggend(t, verl(), JAAR, "outflow_dropout", {"provider": "P1"})[
+    assert achterliggend(t, verl(), JAAR, "uitstroom_voortijdig", {"aanbieder": "P1"})[
         "id"
     ].to_list() == [1]
     rij = een(t)
-    assert rij["outflow_dropout"] == 2
-    assert len(achterliggend(t, verl(), JAAR, "clients_in_care")) == 4
+    assert rij["uitstroom_voortijdig"] == 2
+    assert len(achterliggend(t, verl(), JAAR, "clienten_in_zorg")) == 4
 
 
 def test_norms_are_configurable():
     t = frame(traj(1, toewijzingsdatum=D(2027, 1, 1), begindatum=D(2027, 1, 31)))
-    assert een(t)["waiting_within_norm_pct"] == 100.0
-    assert een(t, normen=Normen(wachtnorm_dagen=14))["waiting_within_norm_pct"] == 0.0
+    assert een(t)["binnen_wachtnorm_pct"] == 100.0
+    assert een(t, normen=Normen(wachtnorm_dagen=14))["binnen_wachtnorm_pct"] == 0.0
 
 
 # --- working days ------------------------------------------------------------------------
@@ -422,8 +422,8 @@ def test_stock_at_end_is_stock_at_start_plus_inflow_minus_outflow(rijen, begin, 
     ])  # fmt: skip
     p = Periode(basis + timedelta(days=begin), basis + timedelta(days=begin + lengte))
     rows = bereken(t, verl(), [p]).to_dicts()
-    inflow = rows[0]["inflow"] if rows else 0
-    outflow = rows[0]["outflow"] if rows else 0
+    inflow = rows[0]["instroom"] if rows else 0
+    outflow = rows[0]["uitstroom"] if rows else 0
     start = in_zorg_op(t, p.van - timedelta(days=1), na=True)
     eind = in_zorg_op(t, p.tot, na=True)
     assert eind == start + inflow - outflow
@@ -439,8 +439,10 @@ def test_per_month_sums_of_flows_equal_the_year(rijen):
     ])  # fmt: skip
     jaar = bereken(t, verl(), [JAAR]).to_dicts()
     maanden = bereken(t, verl(), perioden(JAAR.van, JAAR.tot, "maand")).to_dicts()
-    for k in ("inflow", "outflow", "outflow_planned"):
+    for k in ("instroom", "uitstroom", "uitstroom_volgens_plan"):
         assert sum(r[k] for r in maanden) == (jaar[0][k] if jaar else 0)
     # clients are distinct: a year counts each client once, months can count one twice
     if jaar:
-        assert max((r["clients_in_care"] for r in maanden), default=0) <= jaar[0]["clients_in_care"]
+        assert (
+            max((r["clienten_in_zorg"] for r in maanden), default=0) <= jaar[0]["clienten_in_zorg"]
+        )

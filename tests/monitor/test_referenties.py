@@ -23,7 +23,7 @@ def alle_gevallen() -> tuple[pl.DataFrame, pl.DataFrame]:
     for n, (_, gevallen, _, _) in enumerate(GEVALLEN):
         for r in gevallen:
             rijen.append({**r, "id": n * 100 + r["id"], "client": f"{n}-{r['client']}",
-                          "provider": f"P{n:02d}"})  # fmt: skip
+                          "aanbieder": f"P{n:02d}"})  # fmt: skip
     t = frame(*rijen)
     v = verl((1, date(2027, 4, 1)), (201, date(2027, 8, 1)), (201, date(2028, 1, 2)))
     return t, v
@@ -33,7 +33,7 @@ def vergelijk(t: pl.DataFrame, v: pl.DataFrame, van: date, tot: date) -> None:
     pp = perioden(van, tot, "maand")
     feest = feestdagen_tussen(date(van.year - 50, 1, 1), date(tot.year + 50, 12, 31))
     bevolking = pl.DataFrame({"gemeente": ["0362"], "jongeren_0_17": [4000]})
-    engine = bereken(t, v, pp, ["provider"], bevolking=bevolking, afronden=False)
+    engine = bereken(t, v, pp, ["aanbieder"], bevolking=bevolking, afronden=False)
     assert engine.height > 0
     for naam, ref in (
         ("duckdb", referentie_duckdb.bereken(t, v, pp, feest, 4000)),
@@ -58,8 +58,8 @@ def test_references_agree_on_random_trajectories():
         eind = None if rng.random() < 0.3 else begin + timedelta(days=rng.randrange(300))
         verzoek = begin - timedelta(days=rng.randrange(10, 80)) if rng.random() < 0.5 else None
         rijen.append(traj(
-            i, client=f"c{rng.randrange(250)}", provider=f"P{rng.randrange(5)}",
-            category=rng.choice(["43", "44", "45", "46"]), begindatum=begin, einddatum=eind,
+            i, client=f"c{rng.randrange(250)}", aanbieder=f"P{rng.randrange(5)}",
+            categorie=rng.choice(["43", "44", "45", "46"]), begindatum=begin, einddatum=eind,
             reden=rng.choice(["31", "31", "32", "36", None]) if eind else None,
             verzoekdatum=verzoek,
             toewijzingsdatum=(verzoek + timedelta(days=rng.randrange(12))) if verzoek else begin - timedelta(days=20),

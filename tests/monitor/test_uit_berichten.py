@@ -34,30 +34,33 @@ def test_request_assignment_start_stop_and_an_extension(importeer_bytes, verkeer
         verkeer.stop(D(2026, 9, 10), D(2026, 3, 9), D(2026, 8, 31)),  # 8 working days: late
     )
     c = cijfers()
-    assert c["clients_in_care"] == 1
-    assert (c["inflow"], c["new_clients"], c["outflow_planned"]) == (1, 1, 1)
-    assert c["duration_median_days"] == 176.0  # 9 March to 31 August
-    assert c["waiting_median_days"] == 17.0  # from the request (20 Feb) to the start (9 Mar)
-    assert c["access_median_workdays"] == 6.0
-    assert c["extensions"] == 1
-    assert (c["start_msg_timely_pct"], c["stop_msg_timely_pct"]) == (100.0, 0.0)
+    assert c["clienten_in_zorg"] == 1
+    assert (c["instroom"], c["nieuwe_clienten"], c["uitstroom_volgens_plan"]) == (1, 1, 1)
+    assert c["doorlooptijd_mediaan_dagen"] == 176.0  # 9 March to 31 August
+    assert c["wachttijd_mediaan_dagen"] == 17.0  # from the request (20 Feb) to the start (9 Mar)
+    assert c["toegangstijd_mediaan_werkdagen"] == 6.0
+    assert c["verlengingen"] == 1
+    assert (c["startberichten_tijdig_pct"], c["stopberichten_tijdig_pct"]) == (100.0, 0.0)
     gemeente = next(g for g in Regio.objects.get(code="JZ13").gemeenten.all() if g.code == GEMEENTE)
-    assert c["placements_per_1000"] == 0.0
+    assert c["plaatsingen_per_1000"] == 0.0
     assert gemeente.jongeren_0_17
 
 
 def test_a_corrected_start_counts_with_its_correction(importeer_bytes, verkeer: Verkeer):
     importeer_bytes(verkeer.toewijzing(D(2026, 3, 2)), verkeer.start(D(2026, 3, 12), D(2026, 3, 9)))
     importeer_bytes(verkeer.start(D(2026, 3, 20), D(2026, 3, 9), status="3"))
-    assert cijfers().get("inflow", 0) == 0  # the start was removed: assigned, not started
+    assert cijfers().get("instroom", 0) == 0  # the start was removed: assigned, not started
     importeer_bytes(verkeer.start(D(2026, 3, 30), D(2026, 3, 11)))
     c = cijfers()
-    assert (c["inflow"], c["start_msg_timely_pct"]) == (1, 0.0)  # 13 working days after 11 March
+    assert (c["instroom"], c["startberichten_tijdig_pct"]) == (
+        1,
+        0.0,
+    )  # 13 working days after 11 March
 
 
 def test_a_deleted_assignment_does_not_count(importeer_bytes, verkeer: Verkeer):
     importeer_bytes(verkeer.toewijzing(D(2026, 3, 2)), verkeer.start(D(2026, 3, 12), D(2026, 3, 9)))
-    assert cijfers()["clients_in_care"] == 1
+    assert cijfers()["clienten_in_zorg"] == 1
     importeer_bytes(
         verkeer.toewijzing(D(2026, 3, 5), einde=D(2026, 3, 2), reden="13", ingang=D(2026, 3, 2))
     )
@@ -70,12 +73,16 @@ def test_a_stop_before_its_start_counts_and_then_settles(importeer_bytes, verkee
         verkeer.stop(D(2026, 4, 3), D(2026, 3, 9), D(2026, 3, 31), reden="33"),
     )
     c = cijfers()
-    assert (c["inflow"], c["outflow_dropout"], c["start_msg_timely_pct"]) == (1, 1, 0.0)
+    assert (c["instroom"], c["uitstroom_voortijdig"], c["startberichten_tijdig_pct"]) == (1, 1, 0.0)
     importeer_bytes(verkeer.start(D(2026, 3, 10), D(2026, 3, 9)))
     c = cijfers()
-    assert (c["inflow"], c["outflow_dropout"], c["start_msg_timely_pct"]) == (1, 1, 100.0)
+    assert (c["instroom"], c["uitstroom_voortijdig"], c["startberichten_tijdig_pct"]) == (
+        1,
+        1,
+        100.0,
+    )
     data = monitor_data(Regio.objects.get(code="JZ13"))
-    behind = achterliggend(data.trajecten, data.verlengingen, JAAR, "outflow_dropout")
+    behind = achterliggend(data.trajecten, data.verlengingen, JAAR, "uitstroom_voortijdig")
     assert behind["client"].to_list()[0] != "999911120"  # a pseudonym, never the BSN
     assert len(behind["client"].to_list()[0]) == 64
 
@@ -83,4 +90,8 @@ def test_a_stop_before_its_start_counts_and_then_settles(importeer_bytes, verkee
 def test_taakgericht_without_assignment(importeer_bytes, verkeer: Verkeer):
     importeer_bytes(verkeer.start(D(2026, 3, 12), D(2026, 3, 9), nummer=None))
     c = cijfers()
-    assert (c["inflow"], c["waiting_median_days"], c["access_median_workdays"]) == (1, None, None)
+    assert (c["instroom"], c["wachttijd_mediaan_dagen"], c["toegangstijd_mediaan_werkdagen"]) == (
+        1,
+        None,
+        None,
+    )

@@ -35,7 +35,7 @@ def test_dashboard_opens_for_the_roles_of_the_section(rol, trajecten):
 def test_dashboard_and_drill_down_are_closed_to_others(rol):
     c = login(rol)
     assert c.get("/monitor/").status_code == 403
-    assert c.get("/monitor/trajecten/?indicator=inflow").status_code == 403
+    assert c.get("/monitor/trajecten/?indicator=instroom").status_code == 403
 
 
 def test_team_sees_exact_figures_and_links_to_the_trajectories(trajecten, agb):
@@ -43,9 +43,9 @@ def test_team_sees_exact_figures_and_links_to_the_trajectories(trajecten, agb):
     assert "Arkin Jong" in html
     assert "Horizon Jeugd" in html
     assert "&lt;5" not in html  # exact: Arkin Jong's 3 are shown as 3
-    assert f"indicator=outflow_dropout&amp;provider={agb['klein']}" in html
+    assert f"indicator=uitstroom_voortijdig&amp;aanbieder={agb['klein']}" in html
     detail = login("data-analist").get(
-        f"/monitor/trajecten/?{JAAR}&indicator=outflow_dropout&provider={agb['klein']}"
+        f"/monitor/trajecten/?{JAAR}&indicator=uitstroom_voortijdig&aanbieder={agb['klein']}"
     )
     tekst = detail.content.decode()
     assert detail.status_code == 200
@@ -62,18 +62,18 @@ def test_provider_sees_its_own_rows_and_the_protected_region(trajecten, agb):
     assert agb["klein"] not in html
     assert '<th scope="col" class="getal">Regio</th>' in html
     assert "/monitor/trajecten/" not in html  # no drill-down links
-    assert login("aanbieder").get("/monitor/trajecten/?indicator=inflow").status_code == 403
+    assert login("aanbieder").get("/monitor/trajecten/?indicator=instroom").status_code == 403
 
 
 def test_gemeente_sees_its_own_residents_protected(trajecten):
     c = login("gemeente")  # Amstelveen 0362: Amstelzorg 30, Arkin Jong 3
     rows = list(csv.DictReader(io.StringIO(c.get(f"/monitor/?{JAAR}&export=csv").content.decode())))
-    per = {r["provider"]: r for r in rows}
+    per = {r["aanbieder"]: r for r in rows}
     assert len(per) == 2
     # Arkin Jong's 3 are hidden, and with only two rows the other inflow goes too (the
     # gemeente's total minus 30 would tell); clients do not add up, so 30 stays
-    assert sorted(r["inflow"] for r in rows) == ["<5", "afgeschermd"]
-    assert sorted(r["clients_in_care"] for r in rows) == ["30", "<5"]
+    assert sorted(r["instroom"] for r in rows) == ["<5", "afgeschermd"]
+    assert sorted(r["clienten_in_zorg"] for r in rows) == ["30", "<5"]
     rows = list(
         csv.DictReader(
             io.StringIO(c.get(f"/monitor/?{JAAR}&by=gemeente&export=csv").content.decode())
@@ -93,11 +93,11 @@ def test_gemeente_sees_its_own_residents_protected(trajecten):
 
 def test_filters_export_and_bad_input(trajecten, agb):
     c = login("beleid")
-    r = c.get(f"/monitor/?{JAAR}&by=gemeente&provider={agb['eigen']}&export=xlsx")
+    r = c.get(f"/monitor/?{JAAR}&by=gemeente&aanbieder={agb['eigen']}&export=xlsx")
     ws = load_workbook(io.BytesIO(r.content))["Indicatoren"]
     kop = [c.value for c in ws[1]]
     per = {row[kop.index("gemeente")]: row for row in ws.iter_rows(min_row=2, values_only=True)}
-    assert per["0362"][kop.index("inflow")] == 30
-    assert per["0363"][kop.index("inflow")] == 10
+    assert per["0362"][kop.index("instroom")] == 30
+    assert per["0363"][kop.index("instroom")] == 10
     html = c.get("/monitor/?van=2027-02-30&indicator=bestaat-niet").content.decode()
     assert "&#x27;2027-02-30&#x27; is geen datum" in html

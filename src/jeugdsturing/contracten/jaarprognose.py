@@ -149,19 +149,19 @@ def jaarprognose(regio: Regio, jaar: int, maand: int, *, scope: Scope) -> Jaarpr
     budget = budgetten_per_aanbieder_gemeente(regio, jaar)
     rows: list[dict[str, object]] = [
         {
-            "provider": p.aanbieder,
+            "aanbieder": p.aanbieder,
             "gemeente": p.gemeente,
-            "realised_eurocent": p.gerealiseerd,
-            "forecast_eurocent": p.prognose,
-            "lower_eurocent": p.onder,
-            "upper_eurocent": p.boven,
+            "gerealiseerd_eurocent": p.gerealiseerd,
+            "prognose_eurocent": p.prognose,
+            "onder_eurocent": p.onder,
+            "boven_eurocent": p.boven,
             "budget_eurocent": budget.get((p.aanbieder, p.gemeente)),
-            "method": p.methode,
+            "methode": p.methode,
         }
         for p in prognoses
         if scope.toont(p.aanbieder, p.gemeente)
     ]
-    rows.sort(key=lambda r: (str(r["provider"]), str(r["gemeente"])))
+    rows.sort(key=lambda r: (str(r["aanbieder"]), str(r["gemeente"])))
     zichtbaar = [v for (a, g), v in stand.ytd.items() if scope.toont(a, g)]
     maanden = [sum(v[i] for v in zichtbaar) for i in range(12)]
     return Jaarprognose(rows, tabel, maanden)
@@ -170,7 +170,7 @@ def jaarprognose(regio: Regio, jaar: int, maand: int, *, scope: Scope) -> Jaarpr
 def prognose_rijen(
     regio: Regio, jaar: int, maand: int, *, scope: Scope
 ) -> tuple[list[dict[str, object]], list[dict[str, object]] | None]:
-    """Rows {provider, gemeente, realised_eurocent, forecast_eurocent, lower_eurocent,
-    upper_eurocent, budget_eurocent, method} and the backtest the method rests on."""
+    """Rows {provider, gemeente, gerealiseerd_eurocent, prognose_eurocent, onder_eurocent,
+    boven_eurocent, budget_eurocent, method} and the backtest the method rests on."""
     uit = jaarprognose(regio, jaar, maand, scope=scope)
     return uit.rijen, uit.tabel

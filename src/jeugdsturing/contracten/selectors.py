@@ -129,7 +129,7 @@ def regionale_tarieven(regio: Regio, dag: date) -> dict[str, int]:
 
 
 def lumpsum_rijen(regio: Regio, jaar: int, *, scope: Scope) -> list[dict[str, object]]:
-    """Rows {provider, gemeente, theme, amount_eurocent}, ordered."""
+    """Rows {provider, gemeente, theme, bedrag_eurocent}, ordered."""
     qs = Lumpsum.objects.filter(overeenkomst__regio=regio, jaar=jaar).select_related(
         "overeenkomst__aanbieder", "gemeente", "thema"
     )
@@ -139,16 +139,16 @@ def lumpsum_rijen(regio: Regio, jaar: int, *, scope: Scope) -> list[dict[str, ob
         qs = qs.filter(overeenkomst__aanbieder__agb_code=scope.aanbieder)
     rows = [
         {
-            "provider": x.overeenkomst.aanbieder.agb_code,
-            "provider_name": x.overeenkomst.aanbieder.naam,
+            "aanbieder": x.overeenkomst.aanbieder.agb_code,
+            "aanbieder_naam": x.overeenkomst.aanbieder.naam,
             "gemeente": x.gemeente.code,
-            "gemeente_name": x.gemeente.naam,
-            "theme": x.thema.code,
-            "amount_eurocent": x.bedrag_eurocent,
+            "gemeente_naam": x.gemeente.naam,
+            "thema": x.thema.code,
+            "bedrag_eurocent": x.bedrag_eurocent,
         }
         for x in qs
     ]
-    rows.sort(key=lambda r: (str(r["provider"]), str(r["gemeente"]), str(r["theme"])))
+    rows.sort(key=lambda r: (str(r["aanbieder"]), str(r["gemeente"]), str(r["thema"])))
     return rows
 
 
@@ -225,13 +225,13 @@ def realisatie_rijen(regio: Regio, jaar: int, *, scope: Scope) -> list[dict[str,
             cel[1] += c.bedrag
     return [
         {
-            "provider": a,
+            "aanbieder": a,
             "gemeente": g,
             "product": p,
-            "month": f"{jaar}-{m:02d}",
-            "claimed_eurocent": v[0],
-            "rejected_eurocent": v[1],
-            "approved_eurocent": v[0] - v[1],
+            "maand": f"{jaar}-{m:02d}",
+            "gedeclareerd_eurocent": v[0],
+            "afgewezen_eurocent": v[1],
+            "goedgekeurd_eurocent": v[0] - v[1],
         }
         for (a, g, p, m), v in sorted(per.items())
     ]

@@ -148,20 +148,20 @@ def lumpsums(request: HttpRequest) -> HttpResponse:
         w = csv.writer(response, delimiter=";")
         w.writerow(["agb_code", "aanbieder", "gemeente_code", "gemeente", "thema", "bedrag_euro"])
         for r in rijen:
-            w.writerow([r["provider"], r["provider_name"], r["gemeente"], r["gemeente_name"],
-                        r["theme"], f"{int(r['amount_eurocent']) / 100:.2f}".replace(".", ",")])  # type: ignore[call-overload]  # fmt: skip
+            w.writerow([r["aanbieder"], r["aanbieder_naam"], r["gemeente"], r["gemeente_naam"],
+                        r["thema"], f"{int(r['bedrag_eurocent']) / 100:.2f}".replace(".", ",")])  # type: ignore[call-overload]  # fmt: skip
         return response
     gemeenten = sorted(
-        {(str(r["gemeente"]), str(r["gemeente_name"])) for r in rijen}, key=lambda x: x[1]
+        {(str(r["gemeente"]), str(r["gemeente_naam"])) for r in rijen}, key=lambda x: x[1]
     )
-    themas = sorted({str(r["theme"]) for r in rijen})
+    themas = sorted({str(r["thema"]) for r in rijen})
     # Per provider: its contributions summed per gemeente and per theme.
     per_gemeente: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     per_thema: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for r in rijen:
-        key = (str(r["provider"]), str(r["provider_name"]))
-        per_gemeente[key][str(r["gemeente"])] += int(r["amount_eurocent"])  # type: ignore[call-overload]
-        per_thema[key][str(r["theme"])] += int(r["amount_eurocent"])  # type: ignore[call-overload]
+        key = (str(r["aanbieder"]), str(r["aanbieder_naam"]))
+        per_gemeente[key][str(r["gemeente"])] += int(r["bedrag_eurocent"])  # type: ignore[call-overload]
+        per_thema[key][str(r["thema"])] += int(r["bedrag_eurocent"])  # type: ignore[call-overload]
     tabel = [
         {
             "agb": agb, "naam": naam, "totaal": per_gemeente[(agb, naam)].total(),
@@ -195,15 +195,15 @@ def realisatie(request: HttpRequest) -> HttpResponse:
     rows, backtesttabel, totaal_maand = prognose_.rijen, prognose_.tabel, prognose_.maanden
     gemeenten, aanbieders = _namen(regio)
     # Chart: cumulative realisation to month m, forecast band to December (all rows shown).
-    gerealiseerd = sum(int(r["realised_eurocent"]) for r in rows)  # type: ignore[call-overload]
-    prognose = sum(int(r["forecast_eurocent"]) for r in rows)  # type: ignore[call-overload]
+    gerealiseerd = sum(int(r["gerealiseerd_eurocent"]) for r in rows)  # type: ignore[call-overload]
+    prognose = sum(int(r["prognose_eurocent"]) for r in rows)  # type: ignore[call-overload]
     # The band of the total: the rows' errors are treated as independent, so the
     # half-widths add in quadrature (a plain sum of the row bounds would be far too wide).
     onder = round(prognose - math.sqrt(sum(
-        (int(r["forecast_eurocent"]) - int(r["lower_eurocent"])) ** 2 for r in rows  # type: ignore[call-overload]
+        (int(r["prognose_eurocent"]) - int(r["onder_eurocent"])) ** 2 for r in rows  # type: ignore[call-overload]
     )))  # fmt: skip
     boven = round(prognose + math.sqrt(sum(
-        (int(r["upper_eurocent"]) - int(r["forecast_eurocent"])) ** 2 for r in rows  # type: ignore[call-overload]
+        (int(r["boven_eurocent"]) - int(r["prognose_eurocent"])) ** 2 for r in rows  # type: ignore[call-overload]
     )))  # fmt: skip
     onder = max(onder, gerealiseerd)
     budget = sum(int(r["budget_eurocent"] or 0) for r in rows)  # type: ignore[call-overload]
@@ -230,10 +230,10 @@ def realisatie(request: HttpRequest) -> HttpResponse:
         budget / 100 if budget else None,
     )  # fmt: skip
     for r in rows:
-        r["provider_name"] = aanbieders.get(str(r["provider"]), str(r["provider"]))
-        r["gemeente_name"] = gemeenten.get(str(r["gemeente"]), str(r["gemeente"]))
+        r["aanbieder_naam"] = aanbieders.get(str(r["aanbieder"]), str(r["aanbieder"]))
+        r["gemeente_naam"] = gemeenten.get(str(r["gemeente"]), str(r["gemeente"]))
         b = r["budget_eurocent"]
-        r["boven_budget"] = b is not None and int(r["forecast_eurocent"]) > int(b)  # type: ignore[call-overload]
+        r["boven_budget"] = b is not None and int(r["prognose_eurocent"]) > int(b)  # type: ignore[call-overload]
     return render(
         request,
         "contracten/realisatie.html",

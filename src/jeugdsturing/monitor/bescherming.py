@@ -31,7 +31,7 @@ KLEIN = "<5"
 AFGESCHERMD = "afgeschermd"
 MIN_AANTAL = 5
 MIN_NOEMER = 10
-UITSTROOM = ("outflow", "outflow_planned", "outflow_dropout", "outflow_other")
+UITSTROOM = ("uitstroom", "uitstroom_volgens_plan", "uitstroom_voortijdig", "uitstroom_overig")
 
 Rij = dict[str, Any]
 
@@ -60,8 +60,8 @@ def _rij(rij: Rij) -> Rij:
             teller = int(rij.get(teller_kolom) or 0)
             if _klein(teller) or _klein(noemer - teller):
                 uit[k] = AFGESCHERMD
-    if uit.get("placements_per_1000") is not None and _klein(rij.get("n_placements")):
-        uit["placements_per_1000"] = AFGESCHERMD
+    if uit.get("plaatsingen_per_1000") is not None and _klein(rij.get("n_plaatsingen")):
+        uit["plaatsingen_per_1000"] = AFGESCHERMD
     return uit
 
 
@@ -96,7 +96,7 @@ def beschermen(rijen: Sequence[Rij], by: Sequence[str] = ()) -> list[Rij]:
     for i, r in enumerate(rijen):
         for d in by:
             rest = tuple(r.get(x) for x in by if x != d)
-            sommen[(d, r.get("period_from"), r.get("period_to"), *rest)].append(i)
+            sommen[(d, r.get("periode_van"), r.get("periode_tot"), *rest)].append(i)
     veranderd = True
     while veranderd:
         veranderd = False
@@ -112,5 +112,5 @@ def publiek(rijen: Sequence[Rij], by: Sequence[str], exact: bool) -> list[Rij]:
     """Rows as shown to a viewer: dimensions, period and indicators; protected unless
     the viewer may see exact figures."""
     bron = list(rijen) if exact else beschermen(rijen, by)
-    velden = ["period_from", "period_to", *by, *INDICATOREN]
+    velden = ["periode_van", "periode_tot", *by, *INDICATOREN]
     return [{k: r.get(k) for k in velden} for r in bron]

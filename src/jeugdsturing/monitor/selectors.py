@@ -57,9 +57,9 @@ def monitor_data(regio: Regio) -> MonitorData:
         nummer, verzoek, toewijzing, begin, eind, reden, start_gemeld, stop_gemeld,
     ) in rijen.iterator(chunk_size=20_000):  # fmt: skip
         for k, v in (
-            ("id", pk), ("client", client), ("provider", aanbieder), ("gemeente", gemeente),
-            ("gebied", _leeg(gebied)), ("theme", themas.get(product)),
-            ("category", _leeg(categorie)), ("referrer", _leeg(verwijzer)),
+            ("id", pk), ("client", client), ("aanbieder", aanbieder), ("gemeente", gemeente),
+            ("gebied", _leeg(gebied)), ("thema", themas.get(product)),
+            ("categorie", _leeg(categorie)), ("verwijzer", _leeg(verwijzer)),
             ("productcode", product), ("taakgericht", taakgericht),
             ("toewijzingnummer", _leeg(nummer)), ("verzoekdatum", verzoek),
             ("toewijzingsdatum", toewijzing), ("begindatum", begin), ("einddatum", eind),
@@ -117,7 +117,7 @@ def scope_filter(scope: Scope) -> pl.Expr | None:
     if scope.gemeente is not None:
         voorwaarden.append(pl.col("gemeente") == scope.gemeente)
     if scope.aanbieder is not None:
-        voorwaarden.append(pl.col("provider") == scope.aanbieder)
+        voorwaarden.append(pl.col("aanbieder") == scope.aanbieder)
     return pl.all_horizontal(voorwaarden) if voorwaarden else None
 
 

@@ -29,29 +29,29 @@ from jeugdsturing.regio.selectors import regio_voor
 from jeugdsturing.weergave.grafieken import trend_grafiek, vergelijking_grafiek
 
 LABELS: dict[str, str] = {
-    "clients_in_care": "Cliënten in zorg",
-    "inflow": "Instroom (trajecten)",
-    "new_clients": "Nieuwe cliënten",
-    "outflow": "Uitstroom (trajecten)",
-    "outflow_planned": "Uitstroom volgens plan",
-    "outflow_dropout": "Uitstroom voortijdig",
-    "outflow_other": "Uitstroom overig",
-    "duration_median_days": "Doorlooptijd mediaan (dagen)",
-    "duration_p80_days": "Doorlooptijd p80 (dagen)",
-    "duration_mean_days": "Doorlooptijd gemiddeld (dagen)",
-    "waiting_median_days": "Wachttijd mediaan (dagen)",
-    "waiting_within_norm_pct": "Binnen wachtnorm (%)",
-    "access_median_workdays": "Toegangstijd mediaan (werkdagen)",
-    "extensions": "Verlengingen",
-    "repeat_use_pct": "Herhaald gebruik (%)",
-    "residential_share_pct": "Aandeel verblijf (%)",
-    "placements_per_1000": "Nieuwe plaatsingen per 1.000 jeugdigen",
-    "start_msg_timely_pct": "Startberichten tijdig (%)",
-    "stop_msg_timely_pct": "Stopberichten tijdig (%)",
+    "clienten_in_zorg": "Cliënten in zorg",
+    "instroom": "Instroom (trajecten)",
+    "nieuwe_clienten": "Nieuwe cliënten",
+    "uitstroom": "Uitstroom (trajecten)",
+    "uitstroom_volgens_plan": "Uitstroom volgens plan",
+    "uitstroom_voortijdig": "Uitstroom voortijdig",
+    "uitstroom_overig": "Uitstroom overig",
+    "doorlooptijd_mediaan_dagen": "Doorlooptijd mediaan (dagen)",
+    "doorlooptijd_p80_dagen": "Doorlooptijd p80 (dagen)",
+    "doorlooptijd_gemiddeld_dagen": "Doorlooptijd gemiddeld (dagen)",
+    "wachttijd_mediaan_dagen": "Wachttijd mediaan (dagen)",
+    "binnen_wachtnorm_pct": "Binnen wachtnorm (%)",
+    "toegangstijd_mediaan_werkdagen": "Toegangstijd mediaan (werkdagen)",
+    "verlengingen": "Verlengingen",
+    "herhaald_gebruik_pct": "Herhaald gebruik (%)",
+    "aandeel_verblijf_pct": "Aandeel verblijf (%)",
+    "plaatsingen_per_1000": "Nieuwe plaatsingen per 1.000 jeugdigen",
+    "startberichten_tijdig_pct": "Startberichten tijdig (%)",
+    "stopberichten_tijdig_pct": "Stopberichten tijdig (%)",
 }
 DIMENSIE_LABELS: dict[str, str] = {
-    "provider": "Aanbieder", "gemeente": "Gemeente", "gebied": "Gebied", "theme": "Thema",
-    "category": "Productcategorie", "referrer": "Verwijzer",
+    "aanbieder": "Aanbieder", "gemeente": "Gemeente", "gebied": "Gebied", "thema": "Thema",
+    "categorie": "Productcategorie", "verwijzer": "Verwijzer",
 }  # fmt: skip
 VERWIJZERS = {
     "01": "gemeente", "02": "huisarts", "03": "jeugdarts", "04": "gecertificeerde instelling",
@@ -65,8 +65,8 @@ class Keuze:
 
     van: date
     tot: date
-    indicator: str = "clients_in_care"
-    by: str = "provider"
+    indicator: str = "clienten_in_zorg"
+    by: str = "aanbieder"
     nulmeting: int | None = None
     filters: dict[str, str | None] = field(default_factory=dict)
     fouten: list[str] = field(default_factory=list)
@@ -115,14 +115,14 @@ def _getal(v: object) -> float | None:
 def _namen(regio: Regio, monitor: Monitor) -> dict[str, dict[str, str]]:
     gemeenten = dict(monitor.data.bevolking.select("gemeente", "naam").iter_rows())
     alle = aanbieder_namen(regio)
-    aanwezig = monitor.data.trajecten["provider"].unique().drop_nulls().to_list()
+    aanwezig = monitor.data.trajecten["aanbieder"].unique().drop_nulls().to_list()
     return {
-        "provider": {agb: alle.get(agb, agb) for agb in aanwezig},
+        "aanbieder": {agb: alle.get(agb, agb) for agb in aanwezig},
         "gemeente": gemeenten,
         "gebied": gebied_namen(regio),
-        "theme": thema_namen(regio),
-        "category": {},
-        "referrer": VERWIJZERS,
+        "thema": thema_namen(regio),
+        "categorie": {},
+        "verwijzer": VERWIJZERS,
     }
 
 
@@ -136,10 +136,10 @@ def _filteropties(
     namen: dict[str, dict[str, str]], scope: Scope
 ) -> dict[str, list[tuple[str, str]]]:
     """Filter lists for the dimensions the viewer is not already limited to."""
-    eigen = {"gemeente": scope.gemeente, "provider": scope.aanbieder}
+    eigen = {"gemeente": scope.gemeente, "aanbieder": scope.aanbieder}
     return {
         d: sorted(namen[d].items(), key=lambda kv: kv[1])
-        for d in ("gemeente", "provider", "theme")
+        for d in ("gemeente", "aanbieder", "thema")
         if eigen.get(d) is None
     }
 
@@ -160,7 +160,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
     if request.GET.get("export") in ("csv", "xlsx"):
         eis(request.user, Sectie.MONITOR, Actie.EXPORTEREN)
-        velden = ["period_from", "period_to", *by, *INDICATOREN]
+        velden = ["periode_van", "periode_tot", *by, *INDICATOREN]
         titel = f"Monitor {regio.naam} {keuze.van} t/m {keuze.tot}"
         if request.GET["export"] == "csv":
             antwoord = HttpResponse(als_csv(tabel, velden), content_type="text/csv; charset=utf-8")
@@ -211,7 +211,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     for naam, rows in reeksen:
         for r in rows:
             if (w := _getal(r[keuze.indicator])) is not None:
-                maand = r["period_from"].strftime("%Y-%m")
+                maand = r["periode_van"].strftime("%Y-%m")
                 punten.append({"maand": maand, "reeks": naam, "waarde": w})
     trend = (
         trend_grafiek(punten, f"{LABELS[keuze.indicator]} per maand", LABELS[keuze.indicator])
@@ -301,7 +301,7 @@ def trajecten(request: HttpRequest) -> HttpResponse:
         {
             **r,
             "client_kort": str(r["client"])[:12],
-            "provider_naam": _naam(namen, "provider", r["provider"]),
+            "aanbieder_naam": _naam(namen, "aanbieder", r["aanbieder"]),
             "gemeente_naam": _naam(namen, "gemeente", r["gemeente"]),
             "waarden": [r[c] for c in waardekolommen],
         }

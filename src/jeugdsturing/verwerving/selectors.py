@@ -192,7 +192,7 @@ def vraag_uit_monitor(a: Aanbesteding, van: date, tot: date) -> dict[tuple[str, 
     som: dict[str, int] = {}
     for rij in rijen:
         if rij["gebied"]:
-            som[str(rij["gebied"])] = som.get(str(rij["gebied"]), 0) + int(rij["clients_in_care"])
+            som[str(rij["gebied"])] = som.get(str(rij["gebied"]), 0) + int(rij["clienten_in_zorg"])
     return {("alle", g): -(-n // len(dagen)) for g, n in som.items()}
 
 

@@ -54,7 +54,7 @@ def bereken(
     computed over the whole frame). `bevolking` has gemeente and jongeren_0_17 for the
     gemeenten in scope: placements per 1,000 use the row's gemeente, or all of them
     when gemeente is not a dimension; with gebied as a dimension it is null.
-    One row per period and group that has any event; columns: period_from, period_to,
+    One row per period and group that has any event; columns: periode_van, periode_tot,
     the dimensions, INDICATOREN and HULPKOLOMMEN. Percentages, p80 and mean are rounded
     to 0.1 (placements per 1,000 to 0.01) unless afronden=False (the benchmark compares
     unrounded values with its reference implementations)."""
@@ -75,53 +75,56 @@ def bereken(
         ev("actief")
         .group_by(keys)
         .agg(
-            pl.col("client_nr").n_unique().alias("clients_in_care"),
-            pl.col("client_nr").filter(pl.col("verblijf")).n_unique().alias("n_residential"),
+            pl.col("client_nr").n_unique().alias("clienten_in_zorg"),
+            pl.col("client_nr").filter(pl.col("verblijf")).n_unique().alias("n_verblijf"),
         ),
         ev("instroom")
         .group_by(keys)
         .agg(
-            pl.len().alias("inflow"),
-            pl.col("client_nr").filter(pl.col("nieuw")).n_unique().alias("new_clients"),
-            pl.col("client_nr").filter(pl.col("nieuwe_plaatsing")).n_unique().alias("n_placements"),
-            pl.col("wachtdagen").count().alias("n_waiting"),
-            pl.col("wachtdagen").median().alias("waiting_median_days"),
-            _n(pl.col("wachtdagen") <= normen.wachtnorm_dagen).alias("n_waiting_within_norm"),
-            _n(pl.col("start_tijdig")).alias("n_start_timely"),
+            pl.len().alias("instroom"),
+            pl.col("client_nr").filter(pl.col("nieuw")).n_unique().alias("nieuwe_clienten"),
+            pl.col("client_nr")
+            .filter(pl.col("nieuwe_plaatsing"))
+            .n_unique()
+            .alias("n_plaatsingen"),
+            pl.col("wachtdagen").count().alias("n_wachttijd"),
+            pl.col("wachtdagen").median().alias("wachttijd_mediaan_dagen"),
+            _n(pl.col("wachtdagen") <= normen.wachtnorm_dagen).alias("n_binnen_wachtnorm"),
+            _n(pl.col("start_tijdig")).alias("n_start_tijdig"),
         ),
         ev("uitstroom")
         .group_by(keys)
         .agg(
-            pl.len().alias("outflow"),
-            _n(pl.col("uitstroomsoort") == "planned").alias("outflow_planned"),
-            _n(pl.col("uitstroomsoort") == "dropout").alias("outflow_dropout"),
-            _n(pl.col("uitstroomsoort") == "other").alias("outflow_other"),
-            pl.len().alias("n_duration"),
-            pl.col("duur").median().alias("duration_median_days"),
-            pl.col("duur").quantile(0.8, "linear").alias("duration_p80_days"),
-            pl.col("duur").mean().alias("duration_mean_days"),
-            _n(pl.col("stop_tijdig")).alias("n_stop_timely"),
+            pl.len().alias("uitstroom"),
+            _n(pl.col("uitstroomsoort") == "volgens plan").alias("uitstroom_volgens_plan"),
+            _n(pl.col("uitstroomsoort") == "voortijdig").alias("uitstroom_voortijdig"),
+            _n(pl.col("uitstroomsoort") == "overig").alias("uitstroom_overig"),
+            pl.len().alias("n_doorlooptijd"),
+            pl.col("duur").median().alias("doorlooptijd_mediaan_dagen"),
+            pl.col("duur").quantile(0.8, "linear").alias("doorlooptijd_p80_dagen"),
+            pl.col("duur").mean().alias("doorlooptijd_gemiddeld_dagen"),
+            _n(pl.col("stop_tijdig")).alias("n_stop_tijdig"),
         ),
         ev("toegang")
         .group_by(keys)
         .agg(
-            pl.len().alias("n_access"),
-            pl.col("toegangswerkdagen").median().alias("access_median_workdays"),
+            pl.len().alias("n_toegang"),
+            pl.col("toegangswerkdagen").median().alias("toegangstijd_mediaan_werkdagen"),
         ),
-        ev("verlenging").group_by(keys).agg(pl.len().alias("extensions")),
+        ev("verlenging").group_by(keys).agg(pl.len().alias("verlengingen")),
         ev("recidive")
         .group_by(keys)
-        .agg(pl.len().alias("n_repeat"), _n(pl.col("recidief")).alias("n_repeat_use")),
+        .agg(pl.len().alias("n_herhaald"), _n(pl.col("recidief")).alias("n_herhaald_gebruik")),
     ]
     klaar = pl.collect_all(delen, engine=ENGINE)
     uit = klaar[0]
     for deel in klaar[1:]:
         uit = uit.join(deel, on=keys, how="full", coalesce=True, nulls_equal=True)
     tellingen = [
-        "clients_in_care", "n_residential", "inflow", "new_clients", "n_placements",
-        "n_waiting", "n_waiting_within_norm", "n_start_timely", "outflow", "outflow_planned",
-        "outflow_dropout", "outflow_other", "n_duration", "n_stop_timely", "n_access",
-        "extensions", "n_repeat", "n_repeat_use",
+        "clienten_in_zorg", "n_verblijf", "instroom", "nieuwe_clienten", "n_plaatsingen",
+        "n_wachttijd", "n_binnen_wachtnorm", "n_start_tijdig", "uitstroom",
+        "uitstroom_volgens_plan", "uitstroom_voortijdig", "uitstroom_overig", "n_doorlooptijd",
+        "n_stop_tijdig", "n_toegang", "verlengingen", "n_herhaald", "n_herhaald_gebruik",
     ]  # fmt: skip
     uit = uit.with_columns(pl.col(c).fill_null(0).cast(pl.Int64) for c in tellingen)
     uit = _met_bevolking(uit, by, bevolking)
@@ -130,22 +133,22 @@ def bereken(
     een, twee = (1, 2) if afronden else (None, None)
     return (
         uit.with_columns(
-            pl.lit(starts).gather(pl.col("k")).alias("period_from"),
-            pl.lit(ends).gather(pl.col("k")).alias("period_to"),
-            _pct("n_waiting_within_norm", "n_waiting", een).alias("waiting_within_norm_pct"),
-            _pct("n_repeat_use", "n_repeat", een).alias("repeat_use_pct"),
-            _pct("n_residential", "clients_in_care", een).alias("residential_share_pct"),
-            _pct("n_start_timely", "inflow", een).alias("start_msg_timely_pct"),
-            _pct("n_stop_timely", "outflow", een).alias("stop_msg_timely_pct"),
-            _rond(pl.col("duration_mean_days"), een),
-            _rond(pl.col("duration_p80_days"), een),
-            pl.when(pl.col("population_0_17") > 0)
-            .then(_rond(1000.0 * pl.col("n_placements") / pl.col("population_0_17"), twee))
+            pl.lit(starts).gather(pl.col("k")).alias("periode_van"),
+            pl.lit(ends).gather(pl.col("k")).alias("periode_tot"),
+            _pct("n_binnen_wachtnorm", "n_wachttijd", een).alias("binnen_wachtnorm_pct"),
+            _pct("n_herhaald_gebruik", "n_herhaald", een).alias("herhaald_gebruik_pct"),
+            _pct("n_verblijf", "clienten_in_zorg", een).alias("aandeel_verblijf_pct"),
+            _pct("n_start_tijdig", "instroom", een).alias("startberichten_tijdig_pct"),
+            _pct("n_stop_tijdig", "uitstroom", een).alias("stopberichten_tijdig_pct"),
+            _rond(pl.col("doorlooptijd_gemiddeld_dagen"), een),
+            _rond(pl.col("doorlooptijd_p80_dagen"), een),
+            pl.when(pl.col("jongeren_0_17") > 0)
+            .then(_rond(1000.0 * pl.col("n_plaatsingen") / pl.col("jongeren_0_17"), twee))
             .otherwise(None)
-            .alias("placements_per_1000"),
+            .alias("plaatsingen_per_1000"),
         )
         .sort(keys, nulls_last=True)
-        .select("period_from", "period_to", *by, *INDICATOREN, *HULPKOLOMMEN)
+        .select("periode_van", "periode_tot", *by, *INDICATOREN, *HULPKOLOMMEN)
     )
 
 
@@ -153,14 +156,14 @@ def _met_bevolking(
     uit: pl.DataFrame, by: Sequence[str], bevolking: pl.DataFrame | None
 ) -> pl.DataFrame:
     if bevolking is None or "gebied" in by:
-        return uit.with_columns(pl.lit(None, dtype=pl.Int64).alias("population_0_17"))
+        return uit.with_columns(pl.lit(None, dtype=pl.Int64).alias("jongeren_0_17"))
     if "gemeente" in by:
         return uit.join(
             bevolking.select(
-                "gemeente", pl.col("jongeren_0_17").cast(pl.Int64).alias("population_0_17")
+                "gemeente", pl.col("jongeren_0_17").cast(pl.Int64).alias("jongeren_0_17")
             ),
             on="gemeente",
             how="left",
         )
     totaal = bevolking["jongeren_0_17"].sum()
-    return uit.with_columns(pl.lit(totaal, dtype=pl.Int64).alias("population_0_17"))
+    return uit.with_columns(pl.lit(totaal, dtype=pl.Int64).alias("jongeren_0_17"))

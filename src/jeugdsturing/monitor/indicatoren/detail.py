@@ -13,31 +13,31 @@ from jeugdsturing.monitor.indicatoren.verrijken import verrijk
 
 # Which event frame, and which of its rows, stand behind each indicator.
 ACHTER: dict[str, tuple[Familie, pl.Expr | None]] = {
-    "clients_in_care": ("actief", None),
-    "residential_share_pct": ("actief", None),
-    "inflow": ("instroom", None),
-    "new_clients": ("instroom", pl.col("nieuw")),
-    "placements_per_1000": ("instroom", pl.col("nieuwe_plaatsing")),
-    "waiting_median_days": ("instroom", pl.col("wachtdagen").is_not_null()),
-    "waiting_within_norm_pct": ("instroom", pl.col("wachtdagen").is_not_null()),
-    "start_msg_timely_pct": ("instroom", None),
-    "outflow": ("uitstroom", None),
-    "outflow_planned": ("uitstroom", pl.col("uitstroomsoort") == "planned"),
-    "outflow_dropout": ("uitstroom", pl.col("uitstroomsoort") == "dropout"),
-    "outflow_other": ("uitstroom", pl.col("uitstroomsoort") == "other"),
-    "duration_median_days": ("uitstroom", None),
-    "duration_p80_days": ("uitstroom", None),
-    "duration_mean_days": ("uitstroom", None),
-    "stop_msg_timely_pct": ("uitstroom", None),
-    "access_median_workdays": ("toegang", None),
-    "extensions": ("verlenging", None),
-    "repeat_use_pct": ("recidive", None),
+    "clienten_in_zorg": ("actief", None),
+    "aandeel_verblijf_pct": ("actief", None),
+    "instroom": ("instroom", None),
+    "nieuwe_clienten": ("instroom", pl.col("nieuw")),
+    "plaatsingen_per_1000": ("instroom", pl.col("nieuwe_plaatsing")),
+    "wachttijd_mediaan_dagen": ("instroom", pl.col("wachtdagen").is_not_null()),
+    "binnen_wachtnorm_pct": ("instroom", pl.col("wachtdagen").is_not_null()),
+    "startberichten_tijdig_pct": ("instroom", None),
+    "uitstroom": ("uitstroom", None),
+    "uitstroom_volgens_plan": ("uitstroom", pl.col("uitstroomsoort") == "volgens plan"),
+    "uitstroom_voortijdig": ("uitstroom", pl.col("uitstroomsoort") == "voortijdig"),
+    "uitstroom_overig": ("uitstroom", pl.col("uitstroomsoort") == "overig"),
+    "doorlooptijd_mediaan_dagen": ("uitstroom", None),
+    "doorlooptijd_p80_dagen": ("uitstroom", None),
+    "doorlooptijd_gemiddeld_dagen": ("uitstroom", None),
+    "stopberichten_tijdig_pct": ("uitstroom", None),
+    "toegangstijd_mediaan_werkdagen": ("toegang", None),
+    "verlengingen": ("verlenging", None),
+    "herhaald_gebruik_pct": ("recidive", None),
 }
 
 
 DETAIL_KOLOMMEN: tuple[str, ...] = (
-    "id", "client", "provider", "gemeente", "gebied", "theme", "category", "productcode",
-    "referrer", "verzoekdatum", "toewijzingsdatum", "begindatum", "einddatum", "reden",
+    "id", "client", "aanbieder", "gemeente", "gebied", "thema", "categorie", "productcode",
+    "verwijzer", "verzoekdatum", "toewijzingsdatum", "begindatum", "einddatum", "reden",
     "start_gemeld_op", "stop_gemeld_op",
 )  # fmt: skip
 

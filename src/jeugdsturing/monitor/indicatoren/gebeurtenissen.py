@@ -61,7 +61,7 @@ def _gebeurtenissen(
             actief.with_columns(pl.int_ranges("_k0", pl.col("_k1") + 1, dtype=pl.Int32).alias("k"))
             .explode("k")
             .drop("_k0", "_k1")
-            .with_columns(pl.col("category").is_in(VERBLIJF).alias("verblijf"))
+            .with_columns(pl.col("categorie").is_in(VERBLIJF).alias("verblijf"))
         )
     if familie == "instroom":
         wacht = (begin - pl.coalesce("verzoekdatum", "toewijzingsdatum")).dt.total_days()
@@ -86,10 +86,10 @@ def _gebeurtenissen(
             .with_columns(
                 ((pl.col("einddatum") - begin).dt.total_days() + 1).alias("duur"),
                 pl.when(reden == GEPLAND)
-                .then(pl.lit("planned"))
+                .then(pl.lit("volgens plan"))
                 .when(reden.is_in(UITVAL))
-                .then(pl.lit("dropout"))
-                .otherwise(pl.lit("other"))
+                .then(pl.lit("voortijdig"))
+                .otherwise(pl.lit("overig"))
                 .alias("uitstroomsoort"),
                 (
                     _werkdagen(pl.col("einddatum"), pl.col("stop_gemeld_op"), pp)

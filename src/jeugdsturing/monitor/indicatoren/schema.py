@@ -9,18 +9,18 @@ from typing import Literal
 
 import polars as pl
 
-DIMENSIES: tuple[str, ...] = ("provider", "gemeente", "gebied", "theme", "category", "referrer")
+DIMENSIES: tuple[str, ...] = ("aanbieder", "gemeente", "gebied", "thema", "categorie", "verwijzer")
 
 
 TRAJECT_SCHEMA: dict[str, pl.DataType | type[pl.DataType]] = {
     "id": pl.Int64,
     "client": pl.String,
-    "provider": pl.String,
+    "aanbieder": pl.String,
     "gemeente": pl.String,
     "gebied": pl.String,
-    "theme": pl.String,
-    "category": pl.String,
-    "referrer": pl.String,
+    "thema": pl.String,
+    "categorie": pl.String,
+    "verwijzer": pl.String,
     "productcode": pl.String,
     "taakgericht": pl.Boolean,
     "toewijzingnummer": pl.String,
@@ -39,71 +39,72 @@ VERLENGING_SCHEMA: dict[str, pl.DataType | type[pl.DataType]] = {"id": pl.Int64,
 
 # The indicator keys of a result row, in the order of the CLI (issue 4).
 INDICATOREN: tuple[str, ...] = (
-    "clients_in_care",
-    "inflow",
-    "new_clients",
-    "outflow",
-    "outflow_planned",
-    "outflow_dropout",
-    "outflow_other",
-    "duration_median_days",
-    "duration_p80_days",
-    "duration_mean_days",
-    "waiting_median_days",
-    "waiting_within_norm_pct",
-    "access_median_workdays",
-    "extensions",
-    "repeat_use_pct",
-    "residential_share_pct",
-    "placements_per_1000",
-    "start_msg_timely_pct",
-    "stop_msg_timely_pct",
+    "clienten_in_zorg",
+    "instroom",
+    "nieuwe_clienten",
+    "uitstroom",
+    "uitstroom_volgens_plan",
+    "uitstroom_voortijdig",
+    "uitstroom_overig",
+    "doorlooptijd_mediaan_dagen",
+    "doorlooptijd_p80_dagen",
+    "doorlooptijd_gemiddeld_dagen",
+    "wachttijd_mediaan_dagen",
+    "binnen_wachtnorm_pct",
+    "toegangstijd_mediaan_werkdagen",
+    "verlengingen",
+    "herhaald_gebruik_pct",
+    "aandeel_verblijf_pct",
+    "plaatsingen_per_1000",
+    "startberichten_tijdig_pct",
+    "stopberichten_tijdig_pct",
 )
 
 
 # Counts (shown as "<5" when 1-4) and the counts each percentage or statistic rests on
 # (its denominator): the small-number protection (bescherming.py) reads these.
 AANTALLEN: tuple[str, ...] = (
-    "clients_in_care", "inflow", "new_clients", "outflow", "outflow_planned",
-    "outflow_dropout", "outflow_other", "extensions",
+    "clienten_in_zorg", "instroom", "nieuwe_clienten", "uitstroom", "uitstroom_volgens_plan",
+    "uitstroom_voortijdig", "uitstroom_overig", "verlengingen",
 )  # fmt: skip
 
 
 NOEMERS: dict[str, str] = {
-    "duration_median_days": "n_duration",
-    "duration_p80_days": "n_duration",
-    "duration_mean_days": "n_duration",
-    "waiting_median_days": "n_waiting",
-    "waiting_within_norm_pct": "n_waiting",
-    "access_median_workdays": "n_access",
-    "repeat_use_pct": "n_repeat",
-    "residential_share_pct": "clients_in_care",
-    "start_msg_timely_pct": "inflow",
-    "stop_msg_timely_pct": "outflow",
+    "doorlooptijd_mediaan_dagen": "n_doorlooptijd",
+    "doorlooptijd_p80_dagen": "n_doorlooptijd",
+    "doorlooptijd_gemiddeld_dagen": "n_doorlooptijd",
+    "wachttijd_mediaan_dagen": "n_wachttijd",
+    "binnen_wachtnorm_pct": "n_wachttijd",
+    "toegangstijd_mediaan_werkdagen": "n_toegang",
+    "herhaald_gebruik_pct": "n_herhaald",
+    "aandeel_verblijf_pct": "clienten_in_zorg",
+    "startberichten_tijdig_pct": "instroom",
+    "stopberichten_tijdig_pct": "uitstroom",
 }
 
 
 # The numerator behind each percentage (its complement is denominator - numerator).
 TELLERS: dict[str, str] = {
-    "waiting_within_norm_pct": "n_waiting_within_norm",
-    "repeat_use_pct": "n_repeat_use",
-    "residential_share_pct": "n_residential",
-    "start_msg_timely_pct": "n_start_timely",
-    "stop_msg_timely_pct": "n_stop_timely",
+    "binnen_wachtnorm_pct": "n_binnen_wachtnorm",
+    "herhaald_gebruik_pct": "n_herhaald_gebruik",
+    "aandeel_verblijf_pct": "n_verblijf",
+    "startberichten_tijdig_pct": "n_start_tijdig",
+    "stopberichten_tijdig_pct": "n_stop_tijdig",
 }
 
 
 # Counts that add up over the rows of one dimension (clients do not: one client can be
 # in care with two providers). Secondary suppression works on these.
 OPTELBAAR: tuple[str, ...] = (
-    "inflow", "outflow", "outflow_planned", "outflow_dropout", "outflow_other", "extensions",
+    "instroom", "uitstroom", "uitstroom_volgens_plan", "uitstroom_voortijdig", "uitstroom_overig",
+    "verlengingen",
 )  # fmt: skip
 
 
 HULPKOLOMMEN: tuple[str, ...] = (
-    "n_duration", "n_waiting", "n_waiting_within_norm", "n_access", "n_repeat",
-    "n_repeat_use", "n_residential", "n_placements", "n_start_timely", "n_stop_timely",
-    "population_0_17",
+    "n_doorlooptijd", "n_wachttijd", "n_binnen_wachtnorm", "n_toegang", "n_herhaald",
+    "n_herhaald_gebruik", "n_verblijf", "n_plaatsingen", "n_start_tijdig", "n_stop_tijdig",
+    "jongeren_0_17",
 )  # fmt: skip
 
 

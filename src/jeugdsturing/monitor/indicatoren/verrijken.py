@@ -64,12 +64,12 @@ def _verrijk(trajecten: pl.DataFrame, normen: Normen) -> pl.LazyFrame:
     basis = nr * BLOK
     begin = pl.col("begindatum")
     gestart = begin.is_not_null()
-    verblijf = pl.col("category").is_in(VERBLIJF).fill_null(False)
+    verblijf = pl.col("categorie").is_in(VERBLIJF).fill_null(False)
     # Only the columns needed, sorted by the key; the facts are put back in the original
     # row order afterwards (sorting the whole frame would move every column).
     smal = (
         trajecten.lazy()
-        .select("client_nr", "begindatum", "einddatum", "reden", "category")
+        .select("client_nr", "begindatum", "einddatum", "reden", "categorie")
         .with_columns(
             pl.when(gestart).then(basis + dag(begin)).otherwise(ONBEGONNEN).alias("_bk"),
             pl.when(gestart).then(basis + dag(pl.col("einddatum").fill_null(VER))).alias("_ek"),

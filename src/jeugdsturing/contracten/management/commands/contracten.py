@@ -31,13 +31,13 @@ GEBRUIKER = (
 )
 
 REALISATIE_VELDEN = [
-    "provider", "gemeente", "product", "month", "claimed_eurocent", "rejected_eurocent",
-    "approved_eurocent",
+    "aanbieder", "gemeente", "product", "maand", "gedeclareerd_eurocent", "afgewezen_eurocent",
+    "goedgekeurd_eurocent",
 ]  # fmt: skip
-LUMPSUM_VELDEN = ["provider", "gemeente", "theme", "amount_eurocent"]
+LUMPSUM_VELDEN = ["aanbieder", "gemeente", "thema", "bedrag_eurocent"]
 FORECAST_VELDEN = [
-    "provider", "gemeente", "realised_eurocent", "forecast_eurocent", "lower_eurocent",
-    "upper_eurocent", "budget_eurocent", "method",
+    "aanbieder", "gemeente", "gerealiseerd_eurocent", "prognose_eurocent", "onder_eurocent",
+    "boven_eurocent", "budget_eurocent", "methode",
 ]  # fmt: skip
 
 

@@ -92,10 +92,10 @@ class Command(BaseCommand):
             return
         pp = perioden(van, tot, opts["per"])
         rijen = monitor.rijen(pp, by, exact=opts["exact"])
-        velden = ["period_from", "period_to", *by]
+        velden = ["periode_van", "periode_tot", *by]
         if opts["compare"]:
             for r in rijen:
-                r["comparison"] = None
+                r["vergelijking"] = None
             for soort in opts["compare"]:
                 if soort == "previous":
                     vergelijk = [p.vorige() for p in pp]
@@ -105,9 +105,9 @@ class Command(BaseCommand):
                     vergelijk = [_bereik(opts["baseline"])]
                 for p in vergelijk:
                     for r in monitor.rijen([p], by, exact=opts["exact"]):
-                        r["comparison"] = soort
+                        r["vergelijking"] = soort
                         rijen.append(r)
-            velden.append("comparison")
+            velden.append("vergelijking")
         velden += [k for k in rijen[0] if k not in velden] if rijen else []
         self._schrijf(rijen, velden, opts, f"Monitor {regio.naam} {van} t/m {tot}")
 
