@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 from hypothesis import HealthCheck, settings
 
 # Tests never depend on timing: no per-example deadline and no "too slow" health check
@@ -34,3 +35,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 DEMO_PASSWORD = "demo-jeugdsturing"
+
+
+def login(gebruikersnaam: str, wachtwoord: str = DEMO_PASSWORD) -> Client:
+    """A test client logged in as a user: by default a demo user, named after its role
+    (regiobeheerder, gemeente, aanbieder, ...). The one login helper of the tests."""
+    c = Client()
+    assert c.login(username=gebruikersnaam, password=wachtwoord), gebruikersnaam
+    return c

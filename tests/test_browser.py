@@ -20,7 +20,7 @@ from tests.conftest import DEMO_PASSWORD, ROOT
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 SCREENSHOTS = ROOT / "var" / "screenshots"
 
-pytestmark = [pytest.mark.browser]
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 @dataclass

@@ -12,11 +12,10 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.test import Client
 
 from jeugdsturing import env
 from jeugdsturing.web.management.commands.settingsdoc import render
-from tests.conftest import DEMO_PASSWORD, ROOT
+from tests.conftest import DEMO_PASSWORD, ROOT, login
 
 
 def test_readme_setup_section_has_exactly_two_commands_make_demo_and_make_test():
@@ -70,8 +69,7 @@ def test_safe_defaults():
 
 @pytest.mark.django_db
 def test_security_headers_on_pages():
-    c = Client()
-    assert c.login(username="beleid", password=DEMO_PASSWORD)
+    c = login("beleid", DEMO_PASSWORD)
     response = c.get("/", HTTP_ORIGIN="https://evil.example")
     csp = response["Content-Security-Policy"]
     assert "default-src 'self'" in csp
@@ -182,6 +180,7 @@ def test_region_configure_a_new_region_and_list_it(tmp_path: Path, capsys):
 
 
 @pytest.mark.django_db
+@pytest.mark.slow
 def test_demo_load_imports_simulated_traffic_for_the_demo_region(
     tmp_path: Path, monkeypatch, capsys
 ):

@@ -35,6 +35,7 @@ def tellingen() -> dict[str, int]:
 
 
 @pytest.mark.django_db
+@pytest.mark.slow
 def test_official_examples_import_without_rejection(xsd):
     result = berichten_importeer(sorted(EXAMPLES.glob("*.xml")), bron="test")
     assert result.rejected == []

@@ -26,6 +26,8 @@ TRAJECT = (
     "reden_beeindiging, verlengingen, verzoekdatum, toewijzing_einddatum"
 )
 
+pytestmark = pytest.mark.slow
+
 
 def jeugdsturing(db: Path, *args: str) -> subprocess.Popen[bytes]:
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "DEBUG": "1"}

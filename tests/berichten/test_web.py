@@ -8,15 +8,9 @@ from django.test import Client
 
 from jeugdsturing.berichten import models as m
 from tests.berichten.test_import import BAD, example
-from tests.conftest import DEMO_PASSWORD
+from tests.conftest import login
 
 pytestmark = pytest.mark.django_db
-
-
-def login(rol: str) -> Client:
-    c = Client()
-    assert c.login(username=rol, password=DEMO_PASSWORD)
-    return c
 
 
 def upload(c: Client, url: str, *files: tuple[str, bytes]):

@@ -222,6 +222,7 @@ def _cli(*args: str) -> str:
 
 
 @pytest.mark.django_db
+@pytest.mark.slow
 def test_backtest_runs_on_a_small_simulated_set(gesimuleerd):
     uit = json.loads(_cli("backtest", "--region", "JZ13", "--years", "2024", "--format", "json"))
     assert uit["jaren"] == [2024]

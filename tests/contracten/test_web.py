@@ -5,22 +5,15 @@ from __future__ import annotations
 import io
 
 import pytest
-from django.test import Client
 from openpyxl import load_workbook
 
 from jeugdsturing.contracten.models import Overeenkomst, Verantwoording
-from tests.conftest import DEMO_PASSWORD
+from tests.conftest import login
 
 pytestmark = pytest.mark.django_db
 
 PAGINAS = ["/contracten/begroting/", "/contracten/overeenkomsten/", "/contracten/lumpsums/",
            "/contracten/realisatie/", "/contracten/rapportages/", "/contracten/reele-prijs/"]  # fmt: skip
-
-
-def login(rol: str) -> Client:
-    c = Client()
-    assert c.login(username=rol, password=DEMO_PASSWORD)
-    return c
 
 
 @pytest.mark.parametrize(

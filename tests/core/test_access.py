@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RoutePattern
 
-from tests.conftest import DEMO_PASSWORD, ROOT
+from tests.conftest import DEMO_PASSWORD, ROOT, login
 
 pytestmark = pytest.mark.django_db
 
@@ -83,12 +83,6 @@ def test_every_url_sends_an_anonymous_user_to_the_login_page(client, path):
     final_url = response.redirect_chain[-1][0]
     assert final_url.startswith("/inloggen/"), f"{path} -> {final_url}"
     assert response.status_code == 200
-
-
-def login(rol: str) -> Client:
-    c = Client()
-    assert c.login(username=rol, password=DEMO_PASSWORD)
-    return c
 
 
 PATHS = {

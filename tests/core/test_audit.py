@@ -9,14 +9,13 @@ from django.test import Client
 from jeugdsturing.contracten.models import Begroting
 from jeugdsturing.gebruikers.models import Profiel
 from jeugdsturing.rollen import Rol
-from tests.conftest import DEMO_PASSWORD
+from tests.conftest import DEMO_PASSWORD, login
 
 pytestmark = pytest.mark.django_db
 
 
 def admin_client() -> Client:
-    c = Client()
-    assert c.login(username="regiobeheerder", password=DEMO_PASSWORD)
+    c = login("regiobeheerder", DEMO_PASSWORD)
     return c
 
 
@@ -69,8 +68,7 @@ def test_only_regiobeheerder_sees_the_audit_trail():
     for rol in Rol:
         if rol == Rol.REGIOBEHEERDER:
             continue
-        c = Client()
-        assert c.login(username=rol.value, password=DEMO_PASSWORD)
+        c = login(rol.value, DEMO_PASSWORD)
         assert c.get("/beheer/audit/").status_code == 403, rol
 
 

@@ -12,6 +12,8 @@ from django.core.exceptions import ValidationError
 
 from jeugdsturing.core.levenscyclus import AFGELEID, REGISTER, status_vermeld, status_wijzig
 from jeugdsturing.core.models import Statuswijziging
+from jeugdsturing.rollen import Rol
+from tests import factories as maak
 from tests.conftest import ROOT
 
 SRC = ROOT / "src" / "jeugdsturing"
@@ -124,10 +126,7 @@ def test_every_object_s_status_is_the_last_of_its_history():
 
 @pytest.mark.django_db
 def test_a_change_the_table_does_not_allow_is_refused_in_dutch_and_leaves_no_trace():
-    from jeugdsturing.contracten.models import Overeenkomst
-
-    ok = Overeenkomst.objects.filter(status="concept").first()
-    assert ok is not None
+    ok = maak.overeenkomst()
     voor = ok.statuswijzigingen.count()
     with pytest.raises(ValidationError, match="van 'concept' naar 'beëindigd' is niet toegestaan"):
         status_wijzig(ok, naar="beeindigd", reden="test")
@@ -139,12 +138,9 @@ def test_a_change_the_table_does_not_allow_is_refused_in_dutch_and_leaves_no_tra
 
 
 @pytest.mark.django_db
-def test_a_change_appends_from_to_who_when_why(django_user_model):
-    from jeugdsturing.contracten.models import Overeenkomst
-
-    ok = Overeenkomst.objects.filter(status="concept").first()
-    assert ok is not None
-    wie = django_user_model.objects.get(username="financien")
+def test_a_change_appends_from_to_who_when_why():
+    ok = maak.overeenkomst()
+    wie = maak.gebruiker(rol=Rol.FINANCIEN)
     status_wijzig(ok, naar="actief", reden="getekend", door=wie)
     status_vermeld(ok, reden="verlengd", door=wie)
     eerste, tweede = list(ok.statuswijzigingen.order_by("-pk")[:2])[::-1]

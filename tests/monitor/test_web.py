@@ -6,20 +6,13 @@ import csv
 import io
 
 import pytest
-from django.test import Client
 from openpyxl import load_workbook
 
-from tests.conftest import DEMO_PASSWORD
+from tests.conftest import login
 
 pytestmark = pytest.mark.django_db
 
 JAAR = "van=2027-01-01&tot=2027-12-31"
-
-
-def login(rol: str) -> Client:
-    c = Client()
-    assert c.login(username=rol, password=DEMO_PASSWORD)
-    return c
 
 
 @pytest.mark.parametrize(

@@ -5,12 +5,11 @@ from __future__ import annotations
 import io
 
 import pytest
-from django.test import Client
 from pypdf import PdfReader
 
 from jeugdsturing.verwerving import documenten
 from jeugdsturing.verwerving.models import Aanbesteding, InschrijvingStatus, Loting
-from tests.conftest import DEMO_PASSWORD
+from tests.conftest import login
 
 pytestmark = pytest.mark.django_db
 AJH = "/verwerving/AJH-2026/"
@@ -19,12 +18,6 @@ AJH = "/verwerving/AJH-2026/"
 def tekst(pdf: bytes) -> str:
     """The PDF's text with all whitespace (line breaks in narrow cells) as one space."""
     return " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
-
-
-def login(rol: str) -> Client:
-    c = Client()
-    assert c.login(username=rol, password=DEMO_PASSWORD)
-    return c
 
 
 def test_rejection_letter_has_own_scores_the_lowest_selected_reason_and_standstill():

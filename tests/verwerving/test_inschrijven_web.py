@@ -13,7 +13,6 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from django.utils import timezone
 
 from jeugdsturing.contracten.models import Aanbieder
@@ -27,8 +26,7 @@ from jeugdsturing.verwerving.models import (
     Bewijsstuk,
     Inschrijving,
 )
-from tests.conftest import DEMO_PASSWORD
-from tests.verwerving.test_web import login
+from tests.conftest import DEMO_PASSWORD, login
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
@@ -296,7 +294,6 @@ def test_another_bidder_cannot_open_an_attachment(open_tender: Aanbesteding):
         password=DEMO_PASSWORD,
     )  # fmt: skip
     assert User.objects.filter(username="ander").exists()
-    d = Client()
-    assert d.login(username="ander", password=DEMO_PASSWORD)
+    d = login("ander", DEMO_PASSWORD)
     assert d.get(_url(open_tender, f"bijlage/{stuk.pk}/")).status_code == 403
     assert d.post(_url(open_tender, f"bijlage/{stuk.pk}/verwijder/")).status_code == 403

@@ -8,7 +8,6 @@ from datetime import date
 from decimal import Decimal as D
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from jeugdsturing.berichten.models import Traject, TrajectStatus
@@ -28,11 +27,10 @@ from jeugdsturing.verwerving.models import (
     Vraagraming,
 )
 from jeugdsturing.verwerving.sjablonen import ONDERWERPEN_000, ONDERWERPEN_002
-from tests.conftest import DEMO_PASSWORD
+from tests.conftest import DEMO_PASSWORD, login
 from tests.verwerving.conftest import VOOR, Tender, dien_in
 from tests.verwerving.test_dialoog_dekking import _in_dialoog
 from tests.verwerving.test_procedure import _naar_beoordeling
-from tests.verwerving.test_web import login
 
 pytestmark = pytest.mark.django_db
 
@@ -140,8 +138,7 @@ def test_a_bidder_objects_on_its_own_page_within_the_period(tender: Tender):
     assert afgewezen is not None
     gebruiker_bewaar(username="inschrijver", password=DEMO_PASSWORD, rol=Rol.AANBIEDER,
                                regio=a.regio, aanbieder=afgewezen.aanbieder)  # fmt: skip
-    c = Client()
-    assert c.login(username="inschrijver", password=DEMO_PASSWORD)
+    c = login("inschrijver", DEMO_PASSWORD)
     Aanbesteding.objects.filter(pk=a.pk).update(selectie_bekendgemaakt_op=date(2020, 1, 1))
     assert "Dien bezwaar in" not in c.get(_url(a, "")).content.decode()
     r = c.post(_url(a, "bezwaar/"), {"tegen": "selectie", "tekst": "Te laat"}, follow=True)

@@ -9,26 +9,19 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.test import Client
 
 from jeugdsturing.gebruikers.services import gebruiker_bewaar
 from jeugdsturing.rollen import Rol
 from jeugdsturing.verwerving import documenten, ocds
 from jeugdsturing.verwerving import services as s
 from jeugdsturing.verwerving.models import Aanbesteding, Beoordelaar, InschrijvingStatus
-from tests.conftest import DEMO_PASSWORD
+from tests.conftest import login
 from tests.verwerving.conftest import VOOR, Tender, dien_in
 from tests.verwerving.test_documenten import tekst
 from tests.verwerving.test_procedure import _naar_beoordeling
 
 pytestmark = pytest.mark.django_db
 AJH = "/verwerving/AJH-2026/"
-
-
-def login(rol: str) -> Client:
-    c = Client()
-    assert c.login(username=rol, password=DEMO_PASSWORD)
-    return c
 
 
 @pytest.mark.parametrize("rol", ["contractmanager", "beleid", "regiobeheerder"])
@@ -92,8 +85,7 @@ def test_assessor_enters_scores_through_the_page_blind(tender: Tender):
     gebruiker.save()
     gebruiker_bewaar(username=gebruiker.username, password="pw-test-1", rol=Rol.BEOORDELAAR,
                                regio=tender.aanbesteding.regio)  # fmt: skip
-    c = Client()
-    assert c.login(username=gebruiker.username, password="pw-test-1")
+    c = login(gebruiker.username, "pw-test-1")
     pad = f"/verwerving/{tender.aanbesteding.referentie}/beoordelen/"
     r = c.post(pad, {"inschrijving": i.pk, "criterium": tender.criteria[0].pk, "waarde": "7,5",
                      "motivering": "sterk", "actie": "score"}, follow=True)  # fmt: skip
@@ -118,8 +110,7 @@ def test_the_team_runs_the_procedure_through_the_page(tender: Tender):
     a = tender.aanbesteding
     gebruiker_bewaar(username="team-test", password="pw-team-1", rol=Rol.CONTRACTMANAGER,
                                regio=a.regio)  # fmt: skip
-    c = Client()
-    assert c.login(username="team-test", password="pw-team-1")
+    c = login("team-test", "pw-team-1")
     pad = f"/verwerving/{a.referentie}/"
     vraag = s.vraag_stel(aanbesteding=a, aanbieder=tender.aanbieders[0], tekst="Vraag?", op=VOOR)
     r = c.post(
@@ -156,8 +147,7 @@ def test_a_bidder_asks_a_question_through_the_page_until_the_deadline(tender: Te
     eigen = tender.aanbieders[0]
     gebruiker_bewaar(username="bieder-test", password="pw-bieder-1", rol=Rol.AANBIEDER,
                                regio=a.regio, aanbieder=eigen)  # fmt: skip
-    c = Client()
-    assert c.login(username="bieder-test", password="pw-bieder-1")
+    c = login("bieder-test", "pw-bieder-1")
     pad = f"/verwerving/{a.referentie}/"
     a.vragen_tot = timezone.now() + timedelta(days=1)
     a.save()
@@ -176,8 +166,7 @@ def test_team_records_knock_out_checks_and_assigns_assessors_on_the_page(tender:
     i = dien_in(tender, tender.aanbieders[0])
     gebruiker_bewaar(username="team-test-2", password="pw-team-2", rol=Rol.BELEID,
                                regio=a.regio)  # fmt: skip
-    c = Client()
-    assert c.login(username="team-test-2", password="pw-team-2")
+    c = login("team-test-2", "pw-team-2")
     pad = f"/verwerving/{a.referentie}/toetsing/"
     kwal = tender.eisen[1]
     r = c.post(pad, {"actie": "toets", "inschrijving": i.pk, "eis": kwal.pk,
@@ -218,8 +207,7 @@ def test_team_publishes_a_question_anonymised_and_keeps_the_original(tender: Ten
     assert "Diemen" not in pdf
     enquiry = ocds.release_package(a)["releases"][0]["tender"]["enquiries"][0]
     assert enquiry["description"] == "Mag een combinatie inschrijven?"
-    vrager = Client()
-    assert vrager.login(username="vrager", password="pw-vrager-1")
+    vrager = login("vrager", "pw-vrager-1")
     html = vrager.get(pad).content.decode()
     assert "Wij, Testaanbieder 01 uit Diemen" in html  # its own question, in its own words
     assert "<td>Mag een combinatie inschrijven?</td>" in html  # the published nota
