@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Test data for unit tests, with factory_boy: small, self-contained objects instead of
 the demo region. Objects with a lifecycle or a money rule are made through their service
 (so a factory-made contract has its status history, a factory-made budget obeys the

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Pages in a real browser: Debian's Chromium driven by Playwright.
 
 Skipped where no Chromium is installed, unless REQUIRE_BROWSER=1 (CI sets it), in which

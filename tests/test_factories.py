@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The factories make what the application could make: valid, through the services,
 with their lifecycle history, independent of the demo region."""
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Project-level promises: two set-up commands, documented settings, safe defaults, CLI."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Write the project's reference data files from the public sources in ../shared.
 
 Run once when the sources change (python tools/make_reference_data.py); the output

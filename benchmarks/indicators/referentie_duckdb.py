@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Reference (b): the indicator definitions of docs/indicatoren.md written by hand in
 DuckDB SQL, independent of the engine's Polars code. Per aanbieder per period; the
 result has the engine's columns (unrounded) so the benchmark can compare them exactly.

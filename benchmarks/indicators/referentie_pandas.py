@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Reference (c): a straightforward pandas implementation of the definitions in
 docs/indicatoren.md, the way an analyst would write it: a loop over the periods, boolean
 masks and groupby per provider. Working days with numpy.busday_count and the same legal

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Benchmark: the full indicator set per provider per month for one year, with
 (a) our engine (Polars, src/jeugdsturing/monitor/indicatoren.py), (b) the hand-written
 DuckDB SQL reference (referentie_duckdb.py) and (c) a straightforward pandas version

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Compare the engine with a reference: the same rows, counts equal, and every other
 figure equal up to floating-point rounding (1e-9 relative)."""
 

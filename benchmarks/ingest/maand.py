@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """A/B measurement of the import on one or more months, on top of a database that already
 holds the months before (the late months of a large database are where the time goes).
 

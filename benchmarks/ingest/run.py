@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Benchmark: ingest of simulated iJw traffic against plain lxml parse + XSD validation.
 
     python benchmarks/ingest/run.py --scale 1.0 [--pg postgres://...]

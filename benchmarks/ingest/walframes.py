@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Which tables and indexes an import writes, page by page (SQLite).
 
     python benchmarks/ingest/walframes.py --basis BASE.sqlite3 \\

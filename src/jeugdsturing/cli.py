@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The `jeugdsturing` console script: runs the project's management commands."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Environment variables the project reads, declared once with default and help text.
 
 settings.py reads every variable through :data:`SETTINGS`; docs/configuratie.md is

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The roles of jeugdsturing: who a user is for the access policy (core/access.py).
 
 Dependency-free on purpose: every layer may import it, it imports nothing of the

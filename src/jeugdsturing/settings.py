@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The one settings module. Every value that varies per installation comes from an
 environment variable declared in :mod:`jeugdsturing.env` (see docs/configuratie.md)."""
 

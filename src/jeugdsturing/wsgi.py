@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """WSGI entry point. Refuses to serve with development keys when DEBUG is off."""
 
 from __future__ import annotations

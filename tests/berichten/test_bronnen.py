@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Reading sources: the central directory of a zip archive, and the bytes of its
 members, as the workers of an import read them."""
 

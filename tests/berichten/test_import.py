@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Importing iJw messages: what is accepted, what is refused, and that refused input
 leaves nothing behind."""
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """An import killed at any moment and run again ends in exactly the state of one
 uninterrupted run. Runs in subprocesses on SQLite files of its own."""
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The strict schema: the official XSD with the built-in checks a schema can express.
 
 A message valid against it skips the built-in checks that the schema already made

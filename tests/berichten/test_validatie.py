@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Strict validation of iJw 3.2 messages against the official examples and XSDs."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The data-analist's pages: upload with the same report as the CLI, history, quarantine."""
 
 from __future__ import annotations

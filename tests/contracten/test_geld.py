@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Contracts, budgets, ceilings and lump sums in the database: the rules that protect
 money, the lifecycle, and the demo region's amounts from seed 002."""
 

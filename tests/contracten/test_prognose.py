@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Year-end forecasts: the pure methods on hand-made series, and the backtest and the
 forecast CLI on a small simulated region (as in CI)."""
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The lump-sum report template: a round trip, and errors that name sheet, row and column."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The lump-sum allocation: exact to the cent, never negative, keys respected."""
 
 from __future__ import annotations

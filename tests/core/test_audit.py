@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Every change to money, reference data and roles is recorded: who, when, before, after."""
 
 from __future__ import annotations

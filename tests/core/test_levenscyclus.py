@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """One lifecycle mechanism: every status field has a transition table (or is declared a
 computed state), changes only through status_wijzig, and leaves an append-only history."""
 

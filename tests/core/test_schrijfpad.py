@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Services are the only write path: views, selectors, template tags, URL modules,
 context processors and management commands never write to the database themselves; they
 call a service (an app's services.py or services package, or the import with its SQL

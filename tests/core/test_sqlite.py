@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Dates through SQLite: the cached converter and adapter give what Django's give."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Small-number protection: the rules of docs/indicatoren.md, and properties showing
 that no count below 5 can be read or derived from published rows."""
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The indicator engine on small hand-made tables: every indicator and every edge case of
 docs/indicatoren.md with a value computed by hand, plus properties (hypothesis)."""
 

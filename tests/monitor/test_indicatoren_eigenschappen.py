@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Properties of the indicator engine (hypothesis): stock and flows add up, months add
 up to the year; and the working days of the Algemene termijnenwet the access time and
 the timeliness of messages count in."""

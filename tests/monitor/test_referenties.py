@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The benchmark's hand-written DuckDB and pandas implementations agree exactly with the
 engine: on every hand-computed case of the indicator table at once, and on a simulated
 region. (So the benchmark compares like with like, and a change to a definition that is

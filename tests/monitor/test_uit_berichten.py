@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """From iJw messages to indicators: corrections, deletions, out-of-order messages and
 extensions as the ingest settles them, extracted by monitor_data (the only ORM step)."""
 

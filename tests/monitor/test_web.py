@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The monitor pages per role: what each sees, protection, drill-down and export."""
 
 from __future__ import annotations

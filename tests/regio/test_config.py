@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Region configuration: bad files are refused with the file and key that are wrong."""
 
 from __future__ import annotations

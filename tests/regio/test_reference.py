@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Reference data: every gemeente of 2026, the 42 jeugdzorgregio's, the code lists."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The three seed regions, and the Amsterdam-Amstelland budget table of seed 002."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The demo tender (loaded with the demo in every test database) obeys the issue's
 shape and its OCDS release package is valid."""
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Letters, the Nota van Inlichtingen and the proces-verbaal as PDF, read back with pypdf."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Distribution, final bids and award: the budgets divided exactly over the partners, a
 refusal reopening its volume, and the award creating contracts and lump sums."""
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Setting up a tender and bidding on it through the pages: the team builds a concept
 (lots, criteria with a scale, requirements, planning, committee, seed templates) and
 announces it; a bidder submits its bid with the UEA, evidence and capacity statement,

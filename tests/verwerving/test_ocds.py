@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The OCDS release package of a tender validates against the official OCDS 1.1.5
 schema with the bid, enquiry, selectionCriteria and awardCriteriaBreakdown extensions."""
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The tender's rules with the database: deadlines, sealing, knock-outs, blind scoring,
 consensus, ranking with a recorded lottery, selection, objections and the cascade."""
 

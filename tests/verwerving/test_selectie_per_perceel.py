@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Selection per lot (seed 000: each lot its own limit, one lot without a maximum):
 every lot selects its best bids with its own maximum and waiting room; a bid is a partner
 when selected in at least one lot; a drop-out moves up that lot's waiting room."""

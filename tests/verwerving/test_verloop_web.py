@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The team's pages for the later steps: consensus, objections and drop-outs, the
 dialogue register and coverage; and a bidder's objection on its own page."""
 

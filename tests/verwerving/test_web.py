@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The tender pages per role: the team sees the ranking and the lottery, a bidder only
 its own bid and scores, an assessor only his assigned bids and, until all submitted,
 only his own scores."""

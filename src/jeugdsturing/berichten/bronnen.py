@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Where messages come from: files, directories (recursively, in name order) and .zip
 archives, each read with limits so a hostile archive cannot exhaust the machine."""
 

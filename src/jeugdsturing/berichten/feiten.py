@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """What the system keeps of a message: facts, with the client already pseudonymised.
 
 Names, addresses, phone numbers, relations and free-text comments are never read into

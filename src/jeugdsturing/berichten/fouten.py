@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """One error type for everything wrong with an incoming message: it names the file,
 message type, element (a readable path such as 'Client/StartProducten/StartProduct/
 Begindatum'), the value, the line and the reason."""

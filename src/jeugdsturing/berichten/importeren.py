@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """An import run: read sources, validate, store accepted messages, quarantine the rest.
 
 Messages are applied in batches, each batch in one transaction (a failed batch is

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Validating and reading messages, without the database: this runs in worker
 processes during a large import, so it must not touch Django's ORM or settings."""
 

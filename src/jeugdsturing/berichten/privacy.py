@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Privacy at the border: the BSN becomes a keyed pseudonym before anything is stored,
 personal values never reach an error report, quarantined input is encrypted."""
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The reference data the checks use, from the database (what a region runs with)."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """What the official XSD of a message type says about every message valid against it.
 
 - :func:`schema_vorm`: how deep a valid message can be and which element names it can

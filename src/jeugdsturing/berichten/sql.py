@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Bulk reads and writes for the import, as plain SQL that SQLite and PostgreSQL both
 accept: executemany INSERTs, INSERT ... ON CONFLICT DO UPDATE upserts, UPDATEs, and
 lookups and deletes by IN lists. On PostgreSQL: binary COPY, lookups one value at a

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Trajectories from their facts: a pure function, recomputed whenever a fact arrives.
 
 A trajectory is one assigned product (gemeente + ToewijzingNummer), or for taakgericht

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The trajectory pass at the end of an import, in the import's worker processes: each
 reads the facts of a list of keys through a database connection of its own and
 computes their trajectories; the writing process writes them, so the pass takes both

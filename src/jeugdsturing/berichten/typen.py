@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The 14 message types of iJw 3.2: code, namespace, direction and what they answer."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Hardened XML: no DTDs, no entities, no network, bounded size and depth."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Backtest of the year-end forecast methods (docs/prognose.md): for every year with
 data before it, forecast at months 4 and 8 (the PD1 moments of June and October) with
 each method, using only what was known on the peildatum, and compare with the year's

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Contracts and money of the demo region, consistent with its simulated traffic
 (docs/contracten.md, "Demo"). Everything goes through the services, so the demo obeys
 the same rules (ceilings and lump sums within the budget, exact allocation)."""

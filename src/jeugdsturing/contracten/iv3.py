@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Sanity check: a year's budgeted and realised youth-care spending per gemeente from
 CBS Iv3 (begroting vs jaarrekening). Pure: the two CSV texts in, rows out."""
 

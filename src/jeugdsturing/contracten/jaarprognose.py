@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The year-end forecast users see: per provider and gemeente, with the method the
 region's own backtest supports (docs/prognose.md)."""
 

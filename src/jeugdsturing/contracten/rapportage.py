@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The provider report template (4-, 8- and 12-month reports of a lump sum): writing
 the Excel template and reading a filled-in one (Excel or CSV). Reading is pure: bytes
 in, rows or a list of errors out, each naming sheet, row and column

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Reële prijs: the hourly tariff a set of cost components implies, following the cost
 components the AMvB reële prijzen Jeugd (in force 1 July 2024) requires gemeenten to
 take into account: staff costs under the applicable CAO, the hours that are really

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Reads of contracts and money: frames for the pure calculations, and what the pages
 and the CLI show. Every read that returns rows for a user takes the user's Scope
 (core.access) and returns only what it allows: a gemeente its own residents, an

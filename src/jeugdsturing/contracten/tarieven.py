@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Tariffs as pure functions: which tariff applies on a date, and yearly indexation."""
 
 from __future__ import annotations

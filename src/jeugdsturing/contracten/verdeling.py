@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Lump-sum allocation as pure functions: budgets and keys in, amounts out, exact to the
 cent (docs/contracten.md, "Verdeling").
 

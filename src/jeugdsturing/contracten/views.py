@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Pages of contracts and money (Dutch). Thin: read the request, call a selector or a
 service, render. Every page narrows what it shows with the user's Scope."""
 

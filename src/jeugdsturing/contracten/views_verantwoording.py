@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """What providers deliver on the page: the 4/8/12-month reports (upload, template) and
 the annual accounts against the excess-profit norm."""
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The one access policy: what each role may do in each section (RECHTEN), and which part
 of the data a user sees (Scope).
 

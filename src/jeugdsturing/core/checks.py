@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """System checks: `jeugdsturing check --deploy` refuses development keys."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Status lifecycles, one mechanism for all: each status field declares its transition
 table (:func:`levenscyclus`), a status changes only through :func:`status_wijzig`, and
 every change is appended to one history (core.Statuswijziging: from, to, who, when,

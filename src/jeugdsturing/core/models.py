@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Models of the foundation: the one status history of every lifecycle."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Reads of the audit trail: every change to the audited models, with before and after."""
 
 from __future__ import annotations

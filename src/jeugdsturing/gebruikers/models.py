@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """A user's role in one steering region and the gemeente or aanbieder it is bound to.
 Who may see what is decided in :mod:`jeugdsturing.core.access`."""
 

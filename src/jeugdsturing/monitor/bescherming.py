@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Small-number protection of published figures (docs/indicatoren.md, "Kleine aantallen").
 
 - A count of 1-4 is shown as "<5" (0 is shown: nobody to protect).

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Extracts for the monitor: the trajectory tables as Polars frames, and who may see
 what. The calculations themselves (indicatoren.py) never touch the ORM."""
 

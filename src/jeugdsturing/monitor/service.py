@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The monitor for one viewer: the engine's rows, protected as the viewer's role
 requires, and the trajectories behind a figure. The region's frames are extracted once
 per data version and kept in memory (an import changes the version)."""

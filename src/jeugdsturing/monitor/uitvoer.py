@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Monitor rows as JSON, CSV and Excel (the same rows the pages show)."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The monitor dashboard and the trajectories behind a figure (docs/indicatoren.md)."""
 
 from __future__ import annotations

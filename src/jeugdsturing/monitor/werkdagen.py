@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Working days for the timeliness and access norms.
 
 A working day is Monday to Friday, except the holidays the Algemene termijnenwet

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Region configuration files (TOML): parsed and checked as pure data, before anything
 touches the database. Errors name the file and the key that is wrong."""
 

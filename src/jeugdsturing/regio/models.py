@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Reference data (gemeenten, jeugdzorgregio's, iJw code lists) and the structure of a
 steering region (gebieden, thema's/percelen, stuurkalender)."""
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Every write to reference data and region structure. Loads are idempotent: a row is
 written only when a value differs, so a re-run adds no audit records."""
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Coverage (dekking): the partners' capacity statements against the expected demand,
 per expertise and area. Pure functions (docs/verwerving.md, "Dekking")."""
 

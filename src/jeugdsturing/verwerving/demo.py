@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The demo tender of the demo region: seed 002 (Aanvullende Jeugdhulp
 Amsterdam-Amstelland) up to the announced selection. 24 bids (one combination), three
 assessors who score blind, one bid excluded on a requirement, one under the minimum,

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The tender's documents as HTML rendered to PDF (WeasyPrint): the selection or
 rejection letter per bidder, the numbered Nota van Inlichtingen and the proces-verbaal
 of the procedure (seed 000 4.1 d). One template each; the same HTML is shown on screen."""

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Forms of the tender pages: they parse and check the input of one field (a date, a
 number, a choice); the rules of the procedure are in services.py, so a page and a
 script obey the same rules."""

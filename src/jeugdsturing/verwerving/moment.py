@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The moment of an action in the tender: now, unless a test (or the demo, which replays
 a procedure) passes its own."""
 

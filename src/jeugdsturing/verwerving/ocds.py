@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The tender as an OCDS 1.1.5 release package, with the bid, enquiry, selectionCriteria
 and awardCriteriaBreakdown extensions (docs/verwerving.md, "OCDS").
 

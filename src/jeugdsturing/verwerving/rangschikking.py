@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Ranking and selection of a tender: pure functions, no ORM (docs/verwerving.md).
 
 - The weighted total of a bid is the weighted mean of its final (consensus) scores.

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Reads of the tender: objection periods, what is sealed, what an assessor may see,
 the scores and keys the ranking and distribution use, and the coverage of expected
 demand by the capacity statements."""

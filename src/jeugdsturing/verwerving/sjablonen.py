@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Standard sets a team starts a tender from: the knock-out requirements of seed 002
 sections 5.6.1 and 5.6.2, its award criteria (the vision questions) with a 0-10 scale
 with descriptors, and the dialogue topics of seed 000 section 4.2.3 and seed 002. The

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Pages of the tender: the team follows the whole procedure, a bidder sees its own bid,
 questions and the published answers, an assessor sees only the bids assigned to him and
 his own scores until everyone has submitted (docs/verwerving.md)."""

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The tender's documents: the published OCDS release package, the selection or
 rejection letter, the Nota van Inlichtingen and the proces-verbaal (PDF)."""
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Setting up a tender (team): the tender itself, its lots or themes, award criteria with
 a scale, knock-out requirements, the planning, the committee; standard sets from seeds
 000 and 002 in one click. What bidders compete on can change only while the tender is a

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """A bidder's own bid on the page: lots or themes, a combination and subcontractors, the
 UEA declarations with evidence (uploads), the capacity statement, the vision document
 and the answers per vision question; changeable until the bid deadline and sealed for

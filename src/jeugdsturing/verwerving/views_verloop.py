@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The team's pages for the later steps: consensus after the individual scores and the
 oral explanation, objections and drop-outs after the selection, the dialogue (rounds,
 topics, sessions, the agreements register) and the coverage of expected demand by the

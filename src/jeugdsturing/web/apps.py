@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """docs/rollen.md, made from the access policy (core/access.py): `jeugdsturing rollendoc >
 docs/rollen.md`. A test compares the file with this output, so the page cannot drift
 from the table that decides."""

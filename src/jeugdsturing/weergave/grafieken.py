@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Charts: one Vega-Lite spec (Altair) rendered to SVG on the server, so the same
 picture serves a page and a PDF, and no script runs in the browser (CSP)."""
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """One module per iJw 3.2 message type; each turns a validated message into facts."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Prestaties as JW323 declares them and JW325 answers them."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Small readers shared by the per-type modules. They read only what the facts need."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The six retour messages (JW302, JW306, JW308, JW316, JW318, JW320) share one shape:
 the original message with RetourCodes at each level. Kept: the codes and where. The
 client is not read: the codes say nothing of the client that the original message did

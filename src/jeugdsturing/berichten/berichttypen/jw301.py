@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """JW301 Toewijzing: the gemeente assigns products to a provider for one client."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """JW302: retour of JW301 (the receiver's technical and content checks)."""
 
 from __future__ import annotations

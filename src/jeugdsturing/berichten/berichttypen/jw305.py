@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """JW305 Start Jeugdhulp: the provider reports the real start of care."""
 
 from __future__ import annotations

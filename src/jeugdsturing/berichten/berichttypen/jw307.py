@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """JW307 Stop Jeugdhulp: the provider reports the end of care and the reason."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """JW315 Verzoek om toewijzing: the provider asks the gemeente for an assignment,
 carrying the referrer (a GP, a medical specialist, a certified institution...)."""
 

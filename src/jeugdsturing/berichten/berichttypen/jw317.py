@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """JW317 Verzoek om wijziging: the provider asks to change, end or add products."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """JW319 Antwoord: the gemeente answers a request (JW315/JW317) it does not grant with
 a JW301: rejected (with reason) or under investigation."""
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """JW323 Declaratie: the provider's monthly claim of delivered prestaties (PxQ)."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """JW325 Declaratie-antwoord: the gemeente's answer to a claim. Prestaties listed here
 carry retour codes; a prestatie not listed is approved as claimed."""
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 # Import runs join the one status history (core.Statuswijziging, ADR 0008): each
 # existing run gets its current status as its first row. Reversible.
 

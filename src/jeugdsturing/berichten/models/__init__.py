@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The write side of the message traffic: messages, the facts they carry, trajectories,
 import runs and quarantine. Clients appear only as a keyed pseudonym."""
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """What arrives: import runs (with their lifecycle), the accepted messages, rejected
 input in quarantine, and the trajectories an import has marked for recomputation."""
 

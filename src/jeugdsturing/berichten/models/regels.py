@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The facts the messages carry, one table per kind, each row tied to its message:
 assignments and their versions, starts and stops, requests, change requests and
 answers, claims and their rejections."""

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Trajectories: computed from their facts at the end of each import (their status is
 derived, not a workflow), and the area a client lives in."""
 

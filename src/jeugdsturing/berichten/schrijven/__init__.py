@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Writing iJw 3.2 messages (the simulator and tests use this). Every document it makes
 is valid against the official XSD; tests check that against ../shared/ijw/xsd.
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Messages about care: the assignment (JW301), start and stop (JW305, JW307), the
 request for care (JW315), the change request (JW317) and its answer (JW319)."""
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Every write of the message traffic: applying accepted messages (verwerken,
 toepassing), recomputing trajectories (trajecten) and the quarantine (quarantaine). The
 bulk SQL they use is in berichten/sql.py, the import's one named exception to writing

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Writes of the quarantine: a rejected file solved by a corrected one, removed by the
 data-analist, or purged after the retention period. Every change by a user is in the
 audit trail (who, when; the content itself is not copied into the history)."""

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """One batch of messages applied in memory: the existing state of every key the batch
 touches is loaded in a few queries (laad), the messages are applied in order (pas_toe),
 and the result is written with bulk statements (schrijf)."""

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Trajectories recomputed from their facts at the end of an import: the keys the
 batches marked (TeHerberekenen), read, computed (berichten/trajecten.py) and written."""
 

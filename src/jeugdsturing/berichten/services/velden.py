@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """What the import's writes share: keys of trajectories, the import lock, and the column
 lists of the bulk writes (berichten/sql.py) in the order of the rows the import builds."""
 

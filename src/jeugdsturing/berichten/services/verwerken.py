@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Applying accepted messages.
 
 A batch of messages is applied in one transaction: the existing state of every key the

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """A calibrated simulator of a region's iJw message traffic (docs/simulator.md).
 
 Deterministic for a seed: one random.Random drives every draw, and everything is

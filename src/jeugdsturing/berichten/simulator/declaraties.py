@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The claims of the simulated care: collected per provider, gemeente and care month
 while the trajectories run, written at the end as one JW323 each, answered by a JW325
 that rejects a few lines."""

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The model of the simulated region: products with their volumes and tariffs, the
 season, referrers, providers (good and poor performers) and gemeenten with their CBS
 volumes."""

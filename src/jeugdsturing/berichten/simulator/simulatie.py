@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The simulation itself: trajectories from request to end, with the messages each
 step sends and the answers it gets, written per month into zip archives."""
 

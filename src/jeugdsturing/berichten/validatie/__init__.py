@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Validation in layers, before anything is stored:
 
 1. well-formed XML of a known message type and namespace (:func:`bepaal_type`);

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The checks a schema cannot express, one pass over the message (dates, periods,
 codes against the code lists, amounts, parties), and the strict schema that lets a
 valid message skip most of them."""

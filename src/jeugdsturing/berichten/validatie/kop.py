@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Before a message is read: its type from the namespace, the XSD check, and the
 Header (who sends what to whom, and when), read once."""
 

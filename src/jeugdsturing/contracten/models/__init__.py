@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Providers, contracts and money: combinations and subcontractors, contracts in the three
 execution variants, products, tariffs and indexation, budgets with their approval rule,
 ceilings, lump sums, provider reports and annual figures. Amounts are integer eurocent."""

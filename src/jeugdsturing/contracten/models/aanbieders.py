@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Providers (AGB code) and combinations of providers under a penvoerder."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Budgets per gemeente (and theme) and year, the year's total frame, recorded
 approvals, PxQ ceilings and lump sums."""
 

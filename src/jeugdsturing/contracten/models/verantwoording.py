@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Provider reports, annual accounts and the excess-profit norm, and the kept
 backtest behind a forecast."""
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Year-end forecasts as pure functions over plain frames (docs/prognose.md).
 
 A forecast is made at month m of year Y, on what is known on the peildatum: the 15th

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The frames a forecast reads (claims, trajectories) and writes (forecasts), the
 methods and the moment a forecast is made on (the peildatum)."""
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The simple methods (naive, seasonal), the Kaplan-Meier curve of durations, the
 monthly amount of an assignment, and the interval from earlier errors."""
 

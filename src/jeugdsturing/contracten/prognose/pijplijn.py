@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The pipeline method (PxQ): the expected claims of running trajectories and new
 inflow over the remaining months, and the variance chance alone causes (noise floor)."""
 

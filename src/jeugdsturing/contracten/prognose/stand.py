@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """What is known on the peildatum: realisation per key and month, running
 trajectories and the inputs of the pipeline."""
 

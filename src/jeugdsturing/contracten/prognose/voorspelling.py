@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """A forecast per key (provider, gemeente) with the chosen method and its interval,
 and the error measure of the backtest."""
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Every write of contracts and money: keyword-only functions in one transaction each,
 one module per subject. The rules that protect money live here (begroting.py)."""
 

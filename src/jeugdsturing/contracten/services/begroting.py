@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Budgets and the rules that protect them: a change that would exceed the year's
 total (Begrotingskader) or a gemeente's budget needs a recorded approval
 (Goedkeuring) that covers the excess; ceilings of PxQ contracts follow the same rule."""

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Lump sums: set per year and contract, gemeente and theme, within the theme budgets
 (or with an approval), or divided from the budgets exactly to the cent."""
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Providers, combinations, contracts (their lifecycle through core/levenscyclus.py),
 products, tariffs and indexation."""
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """What providers deliver: the 4/8/12-month reports, annual accounts for the
 excess-profit watch with its norm; and the kept backtest behind a forecast."""
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 # The one status history of every lifecycle (core/levenscyclus.py, ADR 0008).
 
 import django.db.models.deletion

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 # Profiel and its history, taken over from the core app (ADR 0006): the tables exist
 # already (core.0001), so this migration only records them in the state of this app.
 

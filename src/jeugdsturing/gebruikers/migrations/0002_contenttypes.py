@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 # The content types (and so the admin permissions and history links) of Profiel follow
 # the model to the gebruikers app; a database made before the move keeps its rows.
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The indicator engine: pure functions over Polars frames (docs/indicatoren.md).
 
 Input is a frame of trajectories (TRAJECT_SCHEMA, built by `monitor.selectors`), a frame

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The aggregates: the event frames grouped per period and dimension, rates over
 their denominators, the population for the per-1,000 figures."""
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The trajectories behind a figure (the same event frames, filtered), and the
 extension and in-care helpers the other apps use."""
 

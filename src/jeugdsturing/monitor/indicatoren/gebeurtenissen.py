@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The event frames: per indicator family the trajectories that count, each with
 the period its event falls in (k) and what it contributes."""
 

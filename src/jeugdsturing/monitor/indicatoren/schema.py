@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The frames the engine reads and writes: their columns, the indicators and how
 they aggregate, periods, norms."""
 

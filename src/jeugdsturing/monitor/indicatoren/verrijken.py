@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Each trajectory enriched once per data version: its client's history (earlier
 care, repeat use), working days for the access time, and day numbers."""
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """How a monitor figure is shown: Dutch number format, '–' for undefined, '<5' and '•'
 for protected figures (docs/indicatoren.md)."""
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 # The tender's status history moves into the one status history (core.Statuswijziging,
 # ADR 0008): every row is copied with its moment, user and reason. Bids, places per lot
 # and agreements had no history of their status: each gets its current status as its

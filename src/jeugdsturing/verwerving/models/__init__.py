@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The tender (aanbesteding) under the SAS light regime with a dialogue phase: planning,
 questions and answers, sealed bids, knock-out requirements, committee scoring with
 consensus, ranking with a recorded lottery, selection with a waiting room, objections.

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The tender and what bidders compete on: its phases (lifecycle), lots or themes,
 planning, questions, knock-out requirements and award criteria."""
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The assessment committee, each assessor's own scores, the committee's consensus,
 and the record of a lottery."""
 

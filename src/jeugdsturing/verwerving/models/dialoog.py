@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The dialogue: topics, rounds, sessions and the agreements register with each
 agreement's lifecycle."""
 

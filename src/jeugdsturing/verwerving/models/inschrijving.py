@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Bids and their lifecycle, the knock-out checks, the places per lot, the evidence
 attached to a bid (sealed like the bid) and objections."""
 

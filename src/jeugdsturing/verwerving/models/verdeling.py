@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The distribution's offers, the partners' answers (final bids) and the expected
 demand the coverage check uses."""
 

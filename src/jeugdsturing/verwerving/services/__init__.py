@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Every write of the tender, one module per step (docs/verwerving.md): keyword-only
 functions, each in one transaction, each checking the rule it is about and saying in Dutch
 what is wrong. Reads are in verwerving/selectors.py."""

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Scoring: the declaration of interests, blind individual scores, their submission,
 and the committee's consensus (changed after the oral explanation only with a reason)."""
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Distribution of the budgets over the partners (the offer), and the expected demand
 the coverage check compares the capacity statements with."""
 

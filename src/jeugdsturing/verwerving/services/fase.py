@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The tender's phases: each change through the lifecycle (core/levenscyclus.py) and
 the rules of the procedure that hold it (announcement, bid deadline, objections)."""
 

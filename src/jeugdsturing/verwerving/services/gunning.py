@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Final bids, the provisional award with its standstill, and the definitive award
 that creates the contracts and lump sums."""
 

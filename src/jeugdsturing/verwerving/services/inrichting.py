@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Setting up a tender: what bidders compete on (lots or themes, criteria, knock-out
 requirements) changes only while it is a concept; after the announcement only the
 deadlines move later. The planning, standard sets and the committee."""

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Bids: submitted and changed until the bid deadline, with their attachments checked
 on size and content; sealed for everyone else until the deadline (selectors)."""
 

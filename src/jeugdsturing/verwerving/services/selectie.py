@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Ranking (with the announced tie rule and a recorded lottery), selection with a
 waiting room, objections, and drop-outs that move the waiting room up."""
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The knock-out checks of the bids and their assignment to assessors."""
 
 from __future__ import annotations

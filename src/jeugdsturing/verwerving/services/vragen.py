@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Questions of bidders and the Nota van Inlichtingen that publishes the answers."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Money is stored in integer eurocent; these filters show it the Dutch way."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Dates and moments the Dutch way, in Dutch local time."""
 
 from __future__ import annotations

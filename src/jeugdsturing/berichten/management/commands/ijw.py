@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """jeugdsturing ijw import PATH [PATH ...] [--json] | ijw simulate ... | ijw purge"""
 
 from __future__ import annotations

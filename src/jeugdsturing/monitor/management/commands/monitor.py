@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """jeugdsturing monitor: the indicators per period and dimension (docs/indicatoren.md)."""
 
 from __future__ import annotations

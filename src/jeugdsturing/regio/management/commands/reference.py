@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """jeugdsturing reference load: gemeenten, jeugdzorgregio's and iJw code lists."""
 
 from __future__ import annotations

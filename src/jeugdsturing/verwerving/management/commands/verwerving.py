@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """jeugdsturing verwerving ocds TENDER --out FILE (docs/verwerving.md)."""
 
 from __future__ import annotations

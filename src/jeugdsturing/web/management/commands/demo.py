@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """jeugdsturing demo load: reference data, the three seed regions, demo users.
 
 Later capabilities add their demo data here, so one command fills the demo region."""

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """jeugdsturing region configure FILE [FILE ...] | region list
 
 Lives in the web shell because it combines two apps: the region's structure (regio) and

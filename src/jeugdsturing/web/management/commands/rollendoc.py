@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """jeugdsturing rollendoc: print docs/rollen.md from the access policy (core/access.py).
 
 A test compares the file with this output, so the page cannot drift from the code."""

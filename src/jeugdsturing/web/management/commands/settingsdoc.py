@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """jeugdsturing settingsdoc: print docs/configuratie.md from the declarations in env.py.
 
 A test compares the file with this output, so the page cannot drift from the code."""
