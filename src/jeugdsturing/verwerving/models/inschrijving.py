@@ -61,7 +61,7 @@ PERCEELPLAATS_OVERGANGEN: dict[str, frozenset[str]] = {
 
 class Inschrijving(models.Model):
     """A bid: a single provider, or a combination through its penvoerder. Sealed: its
-    content is opened only after the bid deadline (services.inschrijving_openen)."""
+    content is opened only after the bid deadline (selectors.inschrijving_open)."""
 
     aanbesteding = models.ForeignKey(
         Aanbesteding, on_delete=models.CASCADE, related_name="inschrijvingen"
