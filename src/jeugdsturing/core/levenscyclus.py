@@ -24,6 +24,8 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
+from jeugdsturing.core.models import Statuswijziging
+
 M = TypeVar("M", bound=models.Model)
 
 
@@ -90,7 +92,7 @@ def afgeleid(model: type[models.Model], reden: str, *, veld: str = "status") -> 
     AFGELEID[f"{model._meta.label}.{veld}"] = reden
 
 
-def van(obj: models.Model, veld: str = "status") -> Levenscyclus:
+def levenscyclus_van(obj: models.Model, veld: str = "status") -> Levenscyclus:
     sleutel = f"{obj._meta.label}.{veld}"
     if sleutel not in REGISTER:
         raise LookupError(f"{sleutel} heeft geen levenscyclus")
@@ -112,10 +114,11 @@ def controleer_overgang(
         raise ValidationError("Geef een reden voor de statuswijziging.")
 
 
-def controleer(obj: models.Model, *, naar: str, reden: str, onderwerp: str | None = None,
-               veld: str = "status") -> None:  # fmt: skip
+def controleer(
+    obj: models.Model, *, naar: str, reden: str, onderwerp: str | None = None, veld: str = "status"
+) -> None:
     """Check a change before other rules run (the same check status_wijzig makes)."""
-    lc = van(obj, veld)
+    lc = levenscyclus_van(obj, veld)
     huidig = str(getattr(obj, veld))
     controleer_overgang(lc, huidig, str(naar), onderwerp or _onderwerp(obj), reden)
 
@@ -124,8 +127,22 @@ def _onderwerp(obj: models.Model) -> str:
     return f"{str(obj._meta.verbose_name).capitalize()} {obj}"
 
 
-def _gebruiker(door: AbstractBaseUser | None) -> User | None:
-    return door if isinstance(door, User) and door.is_authenticated else None
+def _vastleggen(
+    obj: models.Model,
+    *,
+    veld: str,
+    van: str,
+    naar: str,
+    door: AbstractBaseUser | None,
+    reden: str,
+    op: datetime | None,
+) -> None:
+    """Append one row to the status history (the only place that writes it)."""
+    Statuswijziging.objects.create(
+        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, veld=veld,
+        van=van, naar=naar, door=door if isinstance(door, User) and door.is_authenticated else None,
+        reden=reden, op=op or timezone.now(),
+    )  # fmt: skip
 
 
 @transaction.atomic
@@ -138,19 +155,14 @@ def status_begin(
     op: datetime | None = None,
 ) -> None:
     """Record the first status of a new (saved) object: the history starts with it."""
-    from jeugdsturing.core.models import Statuswijziging
-
-    lc = van(obj, veld)
+    lc = levenscyclus_van(obj, veld)
     status = str(getattr(obj, veld))
     if status not in lc.begin:
         raise ValidationError(
             f"{_onderwerp(obj)} kan niet beginnen als '{lc.label(status)}' "
             f"(begin: {', '.join(lc.label(s) for s in sorted(lc.begin))})."
         )
-    Statuswijziging.objects.create(
-        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, veld=veld,
-        van="", naar=status, door=_gebruiker(door), reden=reden, op=op or timezone.now(),
-    )  # fmt: skip
+    _vastleggen(obj, veld=veld, van="", naar=status, door=door, reden=reden, op=op)
 
 
 @transaction.atomic
@@ -168,9 +180,7 @@ def status_wijzig(
     """The one way to change a status: check the transition against the table, set it
     (with `velden`, other fields that change with it), save, and append the history
     row. Raises ValidationError naming what is not allowed."""
-    from jeugdsturing.core.models import Statuswijziging
-
-    lc = van(obj, veld)
+    lc = levenscyclus_van(obj, veld)
     huidig = str(getattr(obj, veld))
     controleer_overgang(lc, huidig, str(naar), onderwerp or _onderwerp(obj), reden)
     setattr(obj, veld, naar)
@@ -178,10 +188,7 @@ def status_wijzig(
         setattr(obj, k, v)
     obj._change_reason = reden  # type: ignore[attr-defined]
     obj.save()
-    Statuswijziging.objects.create(
-        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, veld=veld,
-        van=huidig, naar=str(naar), door=_gebruiker(door), reden=reden, op=op or timezone.now(),
-    )  # fmt: skip
+    _vastleggen(obj, veld=veld, van=huidig, naar=str(naar), door=door, reden=reden, op=op)
     return obj
 
 
@@ -196,13 +203,8 @@ def status_vermeld(
 ) -> None:
     """An event in the history that does not change the status (a contract extended,
     deadlines moved): from and to are the current status."""
-    from jeugdsturing.core.models import Statuswijziging
-
-    van(obj, veld)
+    levenscyclus_van(obj, veld)
     if not reden.strip():
         raise ValidationError("Geef een omschrijving van de gebeurtenis.")
     status = str(getattr(obj, veld))
-    Statuswijziging.objects.create(
-        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, veld=veld,
-        van=status, naar=status, door=_gebruiker(door), reden=reden, op=op or timezone.now(),
-    )  # fmt: skip
+    _vastleggen(obj, veld=veld, van=status, naar=status, door=door, reden=reden, op=op)
