@@ -329,3 +329,16 @@ def test_contracten_command_with_user_shows_only_the_users_part(capsys):
     assert eigen
     assert {r["gemeente"] for r in eigen} == {"0362"}
     assert len(eigen) < len(alles)
+
+
+def test_the_ocds_command_asks_the_policy_for_user(tmp_path):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    from jeugdsturing.verwerving.models import Aanbesteding
+
+    a = Aanbesteding.objects.filter(regio__code="JZ13").first()
+    with pytest.raises(CommandError, match="Verwerving"):
+        call_command("verwerving", "ocds", a.referentie, "--out", str(tmp_path / "x.json"),
+                     "--user", "aanbieder")  # fmt: skip
+    assert not (tmp_path / "x.json").exists()

@@ -82,9 +82,9 @@ beiden zien gepubliceerde cijfers (kleine aantallen afgeschermd) en geen traject
 
 ## Commando's
 
-`jeugdsturing monitor --user NAAM` en `jeugdsturing contracten ... --user NAAM` vragen
-hetzelfde beleid (onderdeel en actie exporteren) en geven alleen wat die gebruiker mag
-zien. Zonder `--user` geeft `monitor` de gepubliceerde cijfers van de hele regio en
+`jeugdsturing monitor --user NAAM`, `jeugdsturing contracten ... --user NAAM` en
+`jeugdsturing verwerving ocds ... --user NAAM` vragen hetzelfde beleid (onderdeel en
+actie exporteren) en geven alleen wat die gebruiker mag zien. Zonder `--user` geeft `monitor` de gepubliceerde cijfers van de hele regio en
 `contracten` alles: wie commando's op de server draait, beheert de installatie.
 
 Een superuser zonder profiel (aangemaakt met `jeugdsturing createsuperuser` bij de
