@@ -84,8 +84,9 @@ beiden zien gepubliceerde cijfers (kleine aantallen afgeschermd) en geen traject
 
 `jeugdsturing monitor --user NAAM`, `jeugdsturing contracten ... --user NAAM` en
 `jeugdsturing verwerving ocds ... --user NAAM` vragen hetzelfde beleid (onderdeel en
-actie exporteren) en geven alleen wat die gebruiker mag zien. Zonder `--user` geeft `monitor` de gepubliceerde cijfers van de hele regio en
-`contracten` alles: wie commando's op de server draait, beheert de installatie.
+actie exporteren) en geven alleen wat die gebruiker mag zien. Zonder `--user` geeft
+`monitor` de gepubliceerde cijfers van de hele regio, en geven `contracten` en
+`verwerving` alles: wie commando's op de server draait, beheert de installatie.
 
 Een superuser zonder profiel (aangemaakt met `jeugdsturing createsuperuser` bij de
 installatie) telt als regiobeheerder; geef daarna elke gebruiker een profiel via
