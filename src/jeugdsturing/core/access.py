@@ -116,6 +116,8 @@ RECHTEN: dict[tuple[Sectie, Actie], frozenset[Rol]] = {
     (Sectie.MONITOR, Actie.EXPORTEREN): TEAM | EIGEN,
     (Sectie.MONITOR, Actie.EXACT): TEAM,
     (Sectie.STURING, Actie.BEKIJKEN): TEAM | EIGEN,
+    # Goals, reported values, packs and dialogue records: the region's team.
+    (Sectie.STURING, Actie.WIJZIGEN): TEAM,
     (Sectie.SCENARIO, Actie.BEKIJKEN): frozenset(
         {R.REGIOBEHEERDER, R.BELEID, R.DATA_ANALIST, R.FINANCIEN, R.GEMEENTE}
     ),

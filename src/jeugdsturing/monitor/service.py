@@ -7,7 +7,7 @@ per data version and kept in memory (an import changes the version)."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import polars as pl
@@ -30,6 +30,8 @@ from jeugdsturing.monitor.selectors import MonitorData, monitor_data, scope_filt
 from jeugdsturing.regio.models import Regio
 
 Rij = dict[str, Any]
+# A filter per dimension: one value, None (the empty value), or a list of values.
+Filterwaarde = str | list[str] | None
 
 
 class Monitor:
@@ -49,12 +51,19 @@ class Monitor:
         b = self.data.bevolking
         return b.filter(pl.col("gemeente") == self.scope.gemeente) if self.scope.gemeente else b
 
-    def _filter(self, regionaal: bool, filters: dict[str, str | None] | None) -> pl.Expr | None:
+    def _filter(
+        self, regionaal: bool, filters: Mapping[str, Filterwaarde] | None
+    ) -> pl.Expr | None:
         delen = [] if regionaal else [f for f in [scope_filter(self.scope)] if f is not None]
         for dim, waarde in (filters or {}).items():
             if dim not in DIMENSIES:
                 raise ValueError(f"onbekende dimensie {dim!r}")
-            delen.append(pl.col(dim).is_null() if waarde is None else pl.col(dim) == waarde)
+            if waarde is None:
+                delen.append(pl.col(dim).is_null())
+            elif isinstance(waarde, list):
+                delen.append(pl.col(dim).is_in(waarde))
+            else:
+                delen.append(pl.col(dim) == waarde)
         return pl.all_horizontal(delen) if delen else None
 
     def frame(
@@ -63,13 +72,15 @@ class Monitor:
         by: Sequence[str],
         *,
         regionaal: bool = False,
-        filters: dict[str, str | None] | None = None,
+        filters: Mapping[str, Filterwaarde] | None = None,
     ) -> pl.DataFrame:
         """Exact result frame; regionaal=True ignores the viewer's scope and the filters
         (the regional reference every viewer may see, in published form)."""
         bevolking = self.data.bevolking
         gemeente = None if regionaal else (filters or {}).get("gemeente") or self.scope.gemeente
-        if gemeente:
+        if isinstance(gemeente, list):
+            bevolking = bevolking.filter(pl.col("gemeente").is_in(gemeente))
+        elif gemeente:
             bevolking = bevolking.filter(pl.col("gemeente") == gemeente)
         return bereken(
             self.verrijkt,
@@ -89,7 +100,7 @@ class Monitor:
         *,
         exact: bool = False,
         regionaal: bool = False,
-        filters: dict[str, str | None] | None = None,
+        filters: Mapping[str, Filterwaarde] | None = None,
     ) -> list[Rij]:
         """Rows as this viewer may see them: exact only when asked and allowed; the
         regional reference is always published (protected) for a restricted viewer."""

@@ -24,7 +24,7 @@ from jeugdsturing.monitor.indicatoren import (
     perioden,
 )
 from jeugdsturing.monitor.selectors import aanbieder_namen, gebied_namen, thema_namen
-from jeugdsturing.monitor.service import Monitor, regio_monitor
+from jeugdsturing.monitor.service import Filterwaarde, Monitor, regio_monitor
 from jeugdsturing.monitor.uitvoer import als_csv, als_xlsx
 from jeugdsturing.regio.models import Regio
 from jeugdsturing.regio.selectors import regio_voor
@@ -70,7 +70,7 @@ class Keuze:
     indicator: str = "clienten_in_zorg"
     by: str = "aanbieder"
     nulmeting: int | None = None
-    filters: dict[str, str | None] = field(default_factory=dict)
+    filters: dict[str, Filterwaarde] = field(default_factory=dict)
     fouten: list[str] = field(default_factory=list)
 
     @property
@@ -78,11 +78,13 @@ class Keuze:
         return Periode(self.van, self.tot)
 
     def query(self, **extra: str) -> str:
-        q = {"van": self.van.isoformat(), "tot": self.tot.isoformat(), "by": self.by,
-             "indicator": self.indicator}  # fmt: skip
+        q: dict[str, str | list[str]] = {
+            "van": self.van.isoformat(), "tot": self.tot.isoformat(), "by": self.by,
+            "indicator": self.indicator,
+        }  # fmt: skip
         q.update({k: v or "" for k, v in self.filters.items()})
         q.update(extra)
-        return urlencode(q)
+        return urlencode(q, doseq=True)
 
 
 def keuze_uit(request: HttpRequest) -> Keuze:
@@ -105,8 +107,11 @@ def keuze_uit(request: HttpRequest) -> Keuze:
     if request.GET.get("nulmeting", "").isdigit():
         k.nulmeting = int(request.GET["nulmeting"])
     for d in DIMENSIES:
-        if request.GET.get(d):
-            k.filters[d] = request.GET[d]
+        waarden = [w for w in request.GET.getlist(d) if w]
+        if len(waarden) == 1:
+            k.filters[d] = waarden[0]
+        elif waarden:  # several values of one dimension (categorie=43&categorie=44)
+            k.filters[d] = waarden
     return k
 
 

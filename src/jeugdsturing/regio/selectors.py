@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
-from jeugdsturing.regio.models import Gebied, GebiedPostcodes, Regio
+from jeugdsturing.regio.models import Gebied, GebiedPostcodes, Regio, Stuurmoment
 
 
 @dataclass(frozen=True)
@@ -57,3 +58,23 @@ def regio_voor(user: AbstractBaseUser | AnonymousUser) -> Regio | None:
     if profiel is not None:
         return profiel.regio  # type: ignore[no-any-return]
     return Regio.objects.filter(is_demo=True).first() or Regio.objects.first()
+
+
+MAANDEN = [
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+]  # fmt: skip
+
+
+def komende_stuurmomenten(*, regio: Regio | None, vandaag: date) -> list[dict[str, object]]:
+    """The region's steering moments from this month on, a year ahead."""
+    momenten = list(Stuurmoment.objects.filter(regio=regio))
+    momenten.sort(key=lambda m: (m.maand - vandaag.month) % 12)
+    return [
+        {
+            "moment": m,
+            "maand": MAANDEN[m.maand - 1],
+            "jaar": vandaag.year + (m.maand < vandaag.month),
+        }
+        for m in momenten
+    ]

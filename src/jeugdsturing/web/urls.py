@@ -7,6 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from jeugdsturing.monitor import views as monitor_views
+from jeugdsturing.sturing import views as sturing_views
 from jeugdsturing.verwerving import views as verwerving_views
 from jeugdsturing.web import views
 
@@ -28,7 +29,8 @@ urlpatterns = [
     path("contracten/", include("jeugdsturing.contracten.urls")),
     path("monitor/", monitor_views.dashboard, name="monitor"),
     path("monitor/", include("jeugdsturing.monitor.urls")),
-    path("sturing/", views.sturing, name="sturing"),
+    path("sturing/", sturing_views.overzicht, name="sturing"),
+    path("sturing/", include("jeugdsturing.sturing.urls")),
     path("scenario/", views.scenario, name="scenario"),
     path("rapportages/", views.rapportages, name="rapportages"),
     path("beheer/", views.beheer, name="beheer"),

@@ -17,28 +17,10 @@ from django.urls import reverse
 from jeugdsturing.contracten.selectors import begroting_tabel
 from jeugdsturing.core.access import Sectie, mag, requires, scope_van
 from jeugdsturing.core.selectors import auditregels, geauditeerde_modellen
-from jeugdsturing.regio.models import Gebied, Gemeente, Jeugdregio, Regio, Stuurmoment
-from jeugdsturing.regio.selectors import regio_voor
+from jeugdsturing.regio.models import Gebied, Gemeente, Jeugdregio, Stuurmoment
+from jeugdsturing.regio.selectors import MAANDEN, komende_stuurmomenten, regio_voor
 from jeugdsturing.rollen import Rol
 from jeugdsturing.web.rollendoc import rechten_tabel
-
-MAANDEN = [
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-]  # fmt: skip
-
-
-def _komende_stuurmomenten(regio: Regio | None, vandaag: date) -> list[dict[str, object]]:
-    momenten = list(Stuurmoment.objects.filter(regio=regio))
-    momenten.sort(key=lambda m: (m.maand - vandaag.month) % 12)
-    return [
-        {
-            "moment": m,
-            "maand": MAANDEN[m.maand - 1],
-            "jaar": vandaag.year + (m.maand < vandaag.month),
-        }
-        for m in momenten
-    ]
 
 
 @requires(Sectie.START)
@@ -49,7 +31,7 @@ def home(request: HttpRequest) -> HttpResponse:
         context["kerncijfers"] = regio.gemeenten.aggregate(
             gemeenten=Count("pk"), inwoners=Sum("inwoners"), jongeren=Sum("jongeren_0_17")
         )
-        context["stuurmomenten"] = _komende_stuurmomenten(regio, date.today())[:4]  # noqa: DTZ011
+        context["stuurmomenten"] = komende_stuurmomenten(regio=regio, vandaag=date.today())[:4]  # noqa: DTZ011
         context["mag_regio"] = mag(request.user, Sectie.REGIO)
     return render(request, "web/home.html", context)
 
@@ -106,16 +88,6 @@ def contracten(request: HttpRequest) -> HttpResponse:
     regio = regio_voor(request.user)
     tabel = begroting_tabel(regio=regio, scope=scope_van(request.user)) if regio else None
     return render(request, "web/contracten.html", {"regio": regio, "tabel": tabel})
-
-
-@requires(Sectie.STURING)
-def sturing(request: HttpRequest) -> HttpResponse:
-    regio = regio_voor(request.user)
-    return render(
-        request,
-        "web/sturing.html",
-        {"regio": regio, "stuurmomenten": _komende_stuurmomenten(regio, date.today())},  # noqa: DTZ011
-    )
 
 
 @requires(Sectie.SCENARIO)

@@ -132,3 +132,37 @@ def dekking_grafiek(rijen: list[dict[str, Any]], titel: str) -> str:
     vraag = basis.mark_tick(color="#1a202c", thickness=3, size=18).encode(x="vraag:Q")
     hoogte = max(60, 24 * len(rijen))
     return svg(alt.layer(bereik, vraag).properties(width=520, height=hoogte, title=titel))
+
+
+def voortgang_grafiek(
+    punten: list[dict[str, Any]], titel: str, as_titel: str, streefwaarde: float | None
+) -> str:
+    """A goal's indicator per year (rows: jaar, waarde) with its target as a dashed line
+    (legend: waarde, streefwaarde)."""
+    rijen = [{**p, "reeks": "waarde"} for p in punten if p.get("waarde") is not None]
+    if streefwaarde is not None:
+        rijen += [
+            {"jaar": p["jaar"], "waarde": streefwaarde, "reeks": "streefwaarde"} for p in punten
+        ]
+    reeksen = list(dict.fromkeys(str(p["reeks"]) for p in rijen))
+    data = alt.Data(values=rijen)  # type: ignore[no-untyped-call]
+    chart = (
+        alt.Chart(data)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("jaar:O", title="jaar", axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("waarde:Q", title=as_titel),
+            color=alt.Color(
+                "reeks:N",
+                title=None,
+                scale=alt.Scale(domain=reeksen, range=KLEUREN[: len(reeksen)]),
+            ),
+            strokeDash=alt.StrokeDash(
+                "reeks:N",
+                scale=alt.Scale(domain=reeksen, range=[[1, 0], [5, 4]][: len(reeksen)]),
+                legend=None,
+            ),
+        )
+        .properties(width=320, height=160, title=titel)
+    )
+    return svg(chart)

@@ -98,6 +98,8 @@ class Command(BaseCommand):
         self.stdout.write("Contracten, tarieven, begrotingen en lumpsums ...")
         tellers = contracten_demo(regio=regio, schaal=options["schaal"])
         self.stdout.write("  " + ", ".join(f"{v} {k}" for k, v in tellers.items()))
+        self.stdout.write("Doelen per thema ...")
+        call_command("sturing", "doelen", stdout=self.stdout)
         self.stdout.write("Aanbesteding (tot en met de selectie) ...")
         tellers = verwerving_demo(regio=regio)
         self.stdout.write("  " + ", ".join(f"{v} {k}" for k, v in tellers.items()))

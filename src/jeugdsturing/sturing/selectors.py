@@ -1,0 +1,151 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
+"""Reads of the steering app. A measured indicator is read from the monitor itself
+(`Monitor.rijen`, as the monitor page shows it to the same viewer): one source of truth,
+no second computation. Reported values come from Indicatorwaarde."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from urllib.parse import urlencode
+
+from django.db.models import Prefetch
+
+from jeugdsturing.contracten.models import Aanbieder
+from jeugdsturing.core.access import Scope
+from jeugdsturing.monitor.indicatoren import Periode
+from jeugdsturing.monitor.service import Filterwaarde, Monitor, regio_monitor
+from jeugdsturing.regio.models import Regio, Thema
+from jeugdsturing.sturing.models import Doel, Doelindicator, Indicatorsoort, Indicatorwaarde
+from jeugdsturing.sturing.voortgang import Voortgang, voortgang
+
+EENHEDEN = {"percentage": "%", "ja_nee": "ja/nee", "getal": ""}
+# The year a goal's horizon names: the target year of its indicators unless they give one.
+HORIZONJAAR = {"outcome_2050": 2050, "doel_2034": 2034, "doel_2028": 2028}
+
+
+@dataclass(frozen=True)
+class IndicatorStand:
+    indicator: Doelindicator
+    voortgang: Voortgang
+    eenheid: str
+    bron: str  # where the figure comes from, in words
+    link: str | None  # the monitor query behind a measured figure
+
+
+@dataclass(frozen=True)
+class DoelStand:
+    doel: Doel
+    indicatoren: list[IndicatorStand]
+
+
+def _getal(waarde: object) -> float | None:
+    """A monitor figure as a number; a protected one ("<5", "afgeschermd") is none."""
+    if isinstance(waarde, bool) or not isinstance(waarde, int | float | Decimal):
+        return None
+    return float(waarde)
+
+
+def _jaren(indicator: Doelindicator, jaar: int) -> list[int]:
+    begin = min(indicator.nulmeting_jaar or jaar - 2, jaar - 2)
+    return list(range(begin, jaar + 1))
+
+
+def monitorlink(indicator: str, filters: dict[str, Filterwaarde], jaar: int) -> str:
+    """The monitor page with the same indicator, filters and year."""
+    q: dict[str, str | list[str]] = {
+        "van": f"{jaar}-01-01", "tot": f"{jaar}-12-31", "indicator": indicator,
+        "by": "gemeente",
+    }  # fmt: skip
+    for dim, waarde in filters.items():
+        q[dim] = waarde if waarde is not None else ""
+    return "/monitor/?" + urlencode(q, doseq=True)
+
+
+def gemeten_waarden(
+    monitor: Monitor, indicator: Doelindicator, jaren: list[int], *, exact: bool
+) -> dict[int, float | None]:
+    """The monitor's figure of a measured indicator per year, as this viewer sees it."""
+    filters: dict[str, Filterwaarde] = dict(indicator.filters or {})
+    pp = [Periode(date(j, 1, 1), date(j, 12, 31)) for j in jaren]
+    rijen = monitor.rijen(pp, [], exact=exact, filters=filters)
+    per_jaar = {r["periode_van"].year: _getal(r[indicator.monitor_indicator]) for r in rijen}
+    return {j: per_jaar.get(j) for j in jaren}
+
+
+def gerapporteerde_waarden(
+    indicator: Doelindicator, jaren: list[int], aanbieder: Aanbieder | None
+) -> dict[int, float | None]:
+    """Reported values per year: a provider's own, or (for the region, when providers
+    report) the mean over the providers that reported."""
+    qs = Indicatorwaarde.objects.filter(indicator=indicator, jaar__in=jaren, waarde__isnull=False)
+    if aanbieder is not None and indicator.door_aanbieder:
+        qs = qs.filter(aanbieder=aanbieder)
+    per_jaar: dict[int, list[float]] = defaultdict(list)
+    for j, w in qs.values_list("jaar", "waarde"):
+        if w is not None:
+            per_jaar[j].append(float(w))
+    return {j: round(sum(v) / len(v), 1) if (v := per_jaar.get(j)) else None for j in jaren}
+
+
+def doelen_stand(
+    *,
+    regio: Regio,
+    scope: Scope,
+    jaar: int,
+    thema: Thema | None = None,
+    themas: list[Thema] | None = None,
+    aanbieder: Aanbieder | None = None,
+    monitor: Monitor | None = None,
+) -> list[DoelStand]:
+    """Progress on the region's goals in `jaar` (of one theme, or of `themas`), as the
+    viewer's Scope allows: measured figures through the monitor for that viewer,
+    reported ones from the values (a provider's own when `aanbieder` is given)."""
+    doelen = (
+        Doel.objects.filter(regio=regio)
+        .select_related("thema")
+        .prefetch_related(
+            Prefetch("indicatoren", queryset=Doelindicator.objects.order_by("volgorde"))
+        )
+    )
+    if thema is not None:
+        doelen = doelen.filter(thema=thema)
+    elif themas is not None:
+        doelen = doelen.filter(thema__in=themas)
+    monitor = monitor or regio_monitor(regio, scope)
+    uit = []
+    for doel in doelen:
+        standen = []
+        for ind in doel.indicatoren.all():
+            jaren = _jaren(ind, jaar)
+            if ind.soort == Indicatorsoort.GEMETEN:
+                waarden = gemeten_waarden(monitor, ind, jaren, exact=scope.exact)
+                bron = "monitor (iJw-berichtenverkeer)"
+                link: str | None = monitorlink(ind.monitor_indicator, dict(ind.filters), jaar)
+                eenheid = "%" if ind.meting == "verandering_pct" else ""
+            else:
+                waarden = gerapporteerde_waarden(ind, jaren, aanbieder)
+                bron = "gerapporteerd door " + (
+                    "de aanbieder" if ind.door_aanbieder else "het regioteam"
+                )
+                link = None
+                eenheid = EENHEDEN.get(ind.waardesoort, "")
+            streef = ind.streefwaarde
+            if streef is None and ind.waardesoort == "ja_nee" and ind.soort == "gerapporteerd":
+                streef = Decimal(1)  # a plan or decision: the target is "ja"
+            standen.append(
+                IndicatorStand(
+                    ind,
+                    voortgang(
+                        waarden=waarden, jaar=jaar, richting=ind.richting, meting=ind.meting,
+                        nulmeting_jaar=ind.nulmeting_jaar, streefwaarde=streef,
+                        streefjaar=ind.streefjaar or HORIZONJAAR.get(doel.horizon),
+                    ),
+                    eenheid, bron, link,
+                )
+            )  # fmt: skip
+        uit.append(DoelStand(doel, standen))
+    return uit
