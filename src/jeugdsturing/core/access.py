@@ -118,6 +118,8 @@ RECHTEN: dict[tuple[Sectie, Actie], frozenset[Rol]] = {
     (Sectie.STURING, Actie.BEKIJKEN): TEAM | EIGEN,
     # Goals, reported values, packs and dialogue records: the region's team.
     (Sectie.STURING, Actie.WIJZIGEN): TEAM,
+    # The uitvraag: a provider delivers its own figures and documents.
+    (Sectie.STURING, Actie.AANLEVEREN): frozenset({R.AANBIEDER}),
     (Sectie.SCENARIO, Actie.BEKIJKEN): frozenset(
         {R.REGIOBEHEERDER, R.BELEID, R.DATA_ANALIST, R.FINANCIEN, R.GEMEENTE}
     ),

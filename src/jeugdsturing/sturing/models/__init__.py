@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The steering app's data: transformation goals with their indicators and reported
-values (doelen)."""
+values (doelen), and the uitvraag with the providers' deliveries (uitvraag)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,15 @@ from jeugdsturing.sturing.models.doelen import (
     Richting,
     Waardesoort,
 )
+from jeugdsturing.sturing.models.uitvraag import (
+    Levering,
+    Leveringsbijlage,
+    LeveringStatus,
+    Uitkomstcijfer,
+    Uitvraag,
+    UitvraagStatus,
+    Wachtlijstregel,
+)
 
 __all__ = [
     "Doel",
@@ -22,7 +31,14 @@ __all__ = [
     "Horizon",
     "Indicatorsoort",
     "Indicatorwaarde",
+    "Levering",
+    "LeveringStatus",
+    "Leveringsbijlage",
     "Meting",
     "Richting",
+    "Uitkomstcijfer",
+    "Uitvraag",
+    "UitvraagStatus",
     "Waardesoort",
+    "Wachtlijstregel",
 ]

@@ -5,5 +5,18 @@
 from __future__ import annotations
 
 from jeugdsturing.sturing.services.doelen import doelen_richt_in, indicatorwaarde_zet
+from jeugdsturing.sturing.services.uitvraag import (
+    levering_context,
+    levering_dien_in,
+    levering_lees_in,
+    leveringsbijlage_voeg_toe,
+    uitvraag_maak,
+    uitvraag_sluit,
+    uitvraag_zet_uit,
+)
 
-__all__ = ["doelen_richt_in", "indicatorwaarde_zet"]
+__all__ = [
+    "doelen_richt_in", "indicatorwaarde_zet", "levering_context", "levering_dien_in",
+    "levering_lees_in", "leveringsbijlage_voeg_toe", "uitvraag_maak", "uitvraag_sluit",
+    "uitvraag_zet_uit",
+]  # fmt: skip
