@@ -18,7 +18,8 @@ Hidden statistics and percentages are shown as "afgeschermd"; null stays "undefi
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from jeugdsturing.monitor.indicatoren import (
@@ -38,6 +39,22 @@ UITSTROOM = ("uitstroom", "uitstroom_volgens_plan", "uitstroom_voortijdig", "uit
 Rij = dict[str, Any]
 
 
+@dataclass(frozen=True)
+class Regels:
+    """What to protect in a kind of row: the counts, each percentage's denominator and
+    numerator, the counts that add up over the rows of a dimension, and the sums within
+    a row (a total and its parts)."""
+
+    aantallen: tuple[str, ...]
+    noemers: Mapping[str, str]
+    tellers: Mapping[str, str]
+    optelbaar: tuple[str, ...] = ()
+    rijsommen: tuple[tuple[str, ...], ...] = ()
+
+
+MONITOR = Regels(AANTALLEN, NOEMERS, TELLERS, OPTELBAAR, (UITSTROOM,))
+
+
 def _klein(v: object) -> bool:
     return isinstance(v, int) and 1 <= v < MIN_AANTAL
 
@@ -46,16 +63,16 @@ def verborgen(v: object) -> bool:
     return v in (KLEIN, AFGESCHERMD)
 
 
-def _rij(rij: Rij) -> Rij:
+def _rij(rij: Rij, regels: Regels) -> Rij:
     uit = dict(rij)
-    for k in AANTALLEN:
+    for k in regels.aantallen:
         if _klein(rij.get(k)):
             uit[k] = KLEIN
-    for k, noemer_kolom in NOEMERS.items():
+    for k, noemer_kolom in regels.noemers.items():
         if uit.get(k) is None:
             continue
         noemer = int(rij.get(noemer_kolom) or 0)
-        teller_kolom = TELLERS.get(k)
+        teller_kolom = regels.tellers.get(k)
         if noemer < MIN_NOEMER:
             uit[k] = AFGESCHERMD
         elif teller_kolom is not None:
@@ -86,11 +103,11 @@ def _neem_mee(cellen: list[tuple[Rij, str, Rij]]) -> bool:
     return True
 
 
-def beschermen(rijen: Sequence[Rij], by: Sequence[str] = ()) -> list[Rij]:
+def beschermen(rijen: Sequence[Rij], by: Sequence[str] = (), regels: Regels = MONITOR) -> list[Rij]:
     """The published version of result rows (exact rows in, protected rows out; the
     helper counts n_* stay in the exact rows only). Rows of one period and one value of
     each other dimension form one additive sum."""
-    uit = [_rij(r) for r in rijen]
+    uit = [_rij(r, regels) for r in rijen]
     paren = list(zip(uit, rijen, strict=True))
     # One additive sum per period and per value of all dimensions but one: its rows add
     # up to a figure the viewer can ask for separately (the total, or a margin).
@@ -103,9 +120,10 @@ def beschermen(rijen: Sequence[Rij], by: Sequence[str] = ()) -> list[Rij]:
     while veranderd:
         veranderd = False
         for u, exact in paren:
-            veranderd |= _neem_mee([(u, k, exact) for k in UITSTROOM])
+            for som in regels.rijsommen:
+                veranderd |= _neem_mee([(u, k, exact) for k in som])
         for leden in sommen.values():
-            for k in OPTELBAAR:
+            for k in regels.optelbaar:
                 veranderd |= _neem_mee([(uit[i], k, rijen[i]) for i in leden])
     return uit
 

@@ -6,16 +6,34 @@ what. The calculations themselves (indicatoren.py) never touch the ORM."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import polars as pl
+from django.utils import timezone
 
-from jeugdsturing.berichten.models import ToewijzingVersie, Traject, TrajectStatus
-from jeugdsturing.contracten.models import Aanbieder, Product
+from jeugdsturing.berichten.models import (
+    Bericht,
+    Toewijzing,
+    ToewijzingVersie,
+    Traject,
+    TrajectStatus,
+)
+from jeugdsturing.contracten.models import Aanbieder, Lumpsum, Product, Verantwoording
+from jeugdsturing.contracten.selectors import claims_frame
 from jeugdsturing.core.access import Scope
 from jeugdsturing.monitor.indicatoren import (
     TRAJECT_SCHEMA,
     VERLENGING_SCHEMA,
     verlengingsmomenten,
+)
+from jeugdsturing.monitor.informatie import (
+    RETOURTYPEN,
+    InformatieData,
+    Rapportage,
+    Retour,
+    Toewijzingsregel,
+    is_afgekeurd,
+    rapportage_deadline,
 )
 from jeugdsturing.regio.models import Gebied, Regio, Thema
 
@@ -107,6 +125,53 @@ def monitor_data(regio: Regio) -> MonitorData:
         orient="row",
     )
     return MonitorData(trajecten, verlengingen, bevolking)
+
+
+def informatie_data(regio: Regio, tot_jaar: int) -> InformatieData:
+    """What the timeliness figures (monitor.informatie) read: the trajectories with
+    their assignment, the claims, the replies to the providers' messages and the reports
+    the lump-sum providers owed, up to and including `tot_jaar`."""
+    codes = list(regio.gemeenten.order_by("code").values_list("code", flat=True))
+    frequentie = {
+        (g, n): f
+        for g, n, f in Toewijzing.objects.filter(gemeente__in=codes).values_list(
+            "gemeente", "nummer", "frequentie"
+        )
+    }
+    trajecten = [
+        Toewijzingsregel(
+            a, g, n, tg, frequentie.get((g, n), ""), tw, ti, te, begin, sg, eind
+        )
+        for a, g, n, tg, tw, ti, te, begin, sg, eind in Traject.objects.filter(gemeente__in=codes)
+        .exclude(status=TrajectStatus.VERWIJDERD)
+        .values_list(
+            "aanbieder", "gemeente", "toewijzingnummer", "taakgericht", "toewijzingsdatum",
+            "toewijzing_ingangsdatum", "toewijzing_einddatum", "begindatum", "start_gemeld_op",
+            "einddatum",
+        )
+        .iterator(chunk_size=20_000)
+    ]  # fmt: skip
+    retouren = [
+        Retour(a, g, d, is_afgekeurd(p.rpartition("=")[2] for p in codes_.split(";") if p))
+        for a, g, d, codes_ in Bericht.objects.filter(
+            gemeente__in=codes, berichttype__in=RETOURTYPEN
+        )
+        .values_list("aanbieder", "gemeente", "dagtekening", "retourcodes")
+        .iterator(chunk_size=20_000)
+    ]
+    ingediend: dict[tuple[int, int, int], date] = {}
+    for ok, jaar, maanden, op in Verantwoording.objects.filter(
+        overeenkomst__regio=regio, vervangen=False
+    ).values_list("overeenkomst_id", "jaar", "maanden", "ingediend_op"):
+        ingediend[(ok, jaar, maanden)] = timezone.localtime(op).date()
+    rapportages = [
+        Rapportage(agb, jaar, m, rapportage_deadline(jaar, m), ingediend.get((ok, jaar, m)))
+        for ok, agb, jaar in Lumpsum.objects.filter(overeenkomst__regio=regio, jaar__lte=tot_jaar)
+        .values_list("overeenkomst_id", "overeenkomst__aanbieder__agb_code", "jaar")
+        .distinct()
+        for m in (4, 8, 12)
+    ]
+    return InformatieData(trajecten, claims_frame(regio, tot_jaar), retouren, rapportages)
 
 
 # --- who sees what ----------------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 
 import polars as pl
@@ -16,7 +17,7 @@ from django.db.models import Count, Max
 from jeugdsturing.berichten.models import Bericht, Traject
 from jeugdsturing.contracten.models import Product
 from jeugdsturing.core.access import Scope
-from jeugdsturing.monitor.bescherming import publiek
+from jeugdsturing.monitor.bescherming import Regels, beschermen, publiek
 from jeugdsturing.monitor.indicatoren import (
     DIMENSIES,
     NORMEN,
@@ -26,7 +27,19 @@ from jeugdsturing.monitor.indicatoren import (
     bereken,
     verrijk,
 )
-from jeugdsturing.monitor.selectors import MonitorData, monitor_data, scope_filter
+from jeugdsturing.monitor.informatie import (
+    INFORMATIE,
+    INFORMATIE_AANTALLEN,
+    INFORMATIE_NOEMERS,
+    INFORMATIE_TELLERS,
+    InformatieData,
+    informatie,
+)
+from jeugdsturing.monitor.selectors import (
+    MonitorData,
+    monitor_data,
+    scope_filter,
+)
 from jeugdsturing.regio.models import Regio
 
 Rij = dict[str, Any]
@@ -144,3 +157,82 @@ def regio_monitor(regio: Regio, scope: Scope) -> Monitor:
         with _slot:
             _cache[regio.pk] = bewaard
     return Monitor(bewaard[1], scope, NORMEN, verrijkt=bewaard[2])
+
+
+# --- timely and complete information (steering element 2) ------------------------------
+
+# The message-timeliness indicators of the engine that belong with them.
+BERICHTEN_TIJDIG = ("startberichten_tijdig_pct", "stopberichten_tijdig_pct")
+INFORMATIE_KOLOMMEN = (*BERICHTEN_TIJDIG, *INFORMATIE)
+INFORMATIE_REGELS = Regels(
+    INFORMATIE_AANTALLEN,
+    {**INFORMATIE_NOEMERS, "startberichten_tijdig_pct": "instroom",
+     "stopberichten_tijdig_pct": "uitstroom"},
+    {**INFORMATIE_TELLERS, "startberichten_tijdig_pct": "n_start_tijdig",
+     "stopberichten_tijdig_pct": "n_stop_tijdig"},
+)  # fmt: skip
+
+
+def _in(waarde: Filterwaarde, code: str) -> bool:
+    return code in waarde if isinstance(waarde, list) else code == waarde
+
+
+def informatie_rijen(
+    monitor: Monitor,
+    data: InformatieData,
+    pp: Sequence[Periode],
+    by: Sequence[str],
+    *,
+    peil: date,
+    exact: bool = False,
+    regionaal: bool = False,
+    filters: Mapping[str, Filterwaarde] | None = None,
+) -> list[Rij]:
+    """Timeliness and completeness per period (and aanbieder or gemeente) as this viewer
+    may see them: the engine's start and stop timeliness beside the figures of
+    monitor.informatie, exact only when asked and allowed (like Monitor.rijen)."""
+    scope = monitor.scope
+    voorwaarden: dict[str, Filterwaarde] = {}
+    if not regionaal:
+        voorwaarden = {d: w for d, w in (filters or {}).items() if d in ("aanbieder", "gemeente")}
+        if scope.aanbieder:
+            voorwaarden["aanbieder"] = scope.aanbieder
+        if scope.gemeente:
+            voorwaarden["gemeente"] = scope.gemeente
+
+    def zichtbaar(rij: object, *, per_gemeente: bool = True) -> bool:
+        return all(
+            w is not None and _in(w, getattr(rij, d))
+            for d, w in voorwaarden.items()
+            if per_gemeente or d != "gemeente"
+        )
+
+    eigen = InformatieData(
+        [t for t in data.trajecten if zichtbaar(t)],
+        [c for c in data.claims if zichtbaar(c)],
+        [r for r in data.retouren if zichtbaar(r)],
+        # A report covers all gemeenten: a gemeente sees its providers' reports.
+        [r for r in data.rapportages if zichtbaar(r, per_gemeente=False)],
+    )
+    rijen = {
+        (r["periode_van"], *(r[d] for d in by)): r for r in informatie(eigen, pp, by, peil=peil)
+    }
+    mf = dict(voorwaarden) if not regionaal else {}
+    for r in monitor.frame(pp, by, regionaal=regionaal, filters=mf or None).to_dicts():
+        sleutel = (r["periode_van"], *(r[d] for d in by))
+        doel = rijen.setdefault(
+            sleutel,
+            {"periode_van": r["periode_van"], "periode_tot": r["periode_tot"],
+             **{d: r[d] for d in by}, **dict.fromkeys(INFORMATIE, 0),
+             **dict.fromkeys(INFORMATIE_NOEMERS)},
+        )  # fmt: skip
+        for k in (*BERICHTEN_TIJDIG, "instroom", "uitstroom", "n_start_tijdig", "n_stop_tijdig"):
+            doel[k] = r[k]
+    uit = [rijen[k] for k in sorted(rijen, key=lambda k: tuple(str(x) for x in k))]
+    for r in uit:
+        for k in BERICHTEN_TIJDIG:
+            r.setdefault(k, None)
+    mag_exact = exact and scope.exact and not (regionaal and scope.beperkt)
+    bron = uit if mag_exact else beschermen(uit, by, INFORMATIE_REGELS)
+    return [{k: r.get(k) for k in ("periode_van", "periode_tot", *by, *INFORMATIE_KOLOMMEN)}
+            for r in bron]  # fmt: skip

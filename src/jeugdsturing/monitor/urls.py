@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.urls import path
 
-from jeugdsturing.monitor import views
+from jeugdsturing.monitor import views, views_informatie
 
 app_name = "monitor"
 
 urlpatterns = [
     path("trajecten/", views.trajecten, name="trajecten"),
+    path("informatie/", views_informatie.informatie, name="informatie"),
 ]

@@ -1,0 +1,161 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
+"""Timely and complete information per provider (steering element 2): the page the
+performance dialogue pack links to for these figures (docs/indicatoren.md)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+from urllib.parse import urlencode
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from jeugdsturing.core.access import Actie, Sectie, eis, requires, scope_van
+from jeugdsturing.monitor.bescherming import AFGESCHERMD, KLEIN
+from jeugdsturing.monitor.indicatoren import Periode, perioden
+from jeugdsturing.monitor.informatie import ZONDER_START_DAGEN
+from jeugdsturing.monitor.selectors import aanbieder_namen, informatie_data
+from jeugdsturing.monitor.service import INFORMATIE_KOLOMMEN, informatie_rijen, regio_monitor
+from jeugdsturing.monitor.uitvoer import als_csv, als_xlsx
+from jeugdsturing.monitor.views import keuze_uit
+from jeugdsturing.regio.selectors import regio_voor
+from jeugdsturing.weergave.grafieken import trend_grafiek, vergelijking_grafiek
+
+INFORMATIE_LABELS: dict[str, str] = {
+    "startberichten_tijdig_pct": "Startberichten binnen 5 werkdagen (%)",
+    "stopberichten_tijdig_pct": "Stopberichten binnen 5 werkdagen (%)",
+    "toewijzingen_zonder_start": f"Toewijzingen zonder start na {ZONDER_START_DAGEN} dagen",
+    "pxq_trajectmaanden": "Maanden met een lopend PxQ-traject",
+    "pxq_zonder_declaratie": "Waarvan zonder declaratie",
+    "zonder_declaratie_pct": "Trajectmaanden zonder declaratie (%)",
+    "retourberichten": "Retourberichten",
+    "retour_afgekeurd": "Waarvan afgekeurd",
+    "retour_afgekeurd_pct": "Afgekeurde retourberichten (%)",
+    "declaratieregels": "Declaratieregels",
+    "declaratieregels_afgewezen": "Waarvan afgewezen",
+    "afgewezen_pct": "Afgewezen declaratieregels (%)",
+    "rapportages_verwacht": "Rapportages verwacht",
+    "rapportages_tijdig": "Rapportages op tijd",
+    "rapportages_te_laat": "Rapportages te laat",
+}
+# What the chart can show: the rates and the stock that compare across providers.
+GRAFIEK = (
+    "startberichten_tijdig_pct", "stopberichten_tijdig_pct", "toewijzingen_zonder_start",
+    "zonder_declaratie_pct", "retour_afgekeurd_pct", "afgewezen_pct",
+)  # fmt: skip
+
+
+def stand_na(tot: date) -> date:
+    """The reference date of a period's figures: the end of the month after it (the
+    claims of its last month are in by then)."""
+    eerste = (tot.replace(day=1) + timedelta(days=32)).replace(day=1)
+    return (eerste + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+
+
+def informatielink(van: date, tot: date, aanbieder: str | None = None) -> str:
+    """This page for one period (and provider)."""
+    q = {"van": van.isoformat(), "tot": tot.isoformat()}
+    if aanbieder:
+        q["aanbieder"] = aanbieder
+    return "/monitor/informatie/?" + urlencode(q)
+
+
+def _getal(v: object) -> float | None:
+    return float(v) if isinstance(v, int | float) and not isinstance(v, bool) else None
+
+
+@requires(Sectie.MONITOR)
+def informatie(request: HttpRequest) -> HttpResponse:
+    regio = regio_voor(request.user)
+    if regio is None:
+        return render(request, "monitor/informatie.html", {"regio": None})
+    scope = scope_van(request.user)
+    keuze = keuze_uit(request)
+    cijfer = request.GET.get("cijfer", "")
+    if cijfer not in GRAFIEK:
+        cijfer = "startberichten_tijdig_pct"
+    peil = stand_na(keuze.tot)
+    monitor = regio_monitor(regio, scope)
+    data = informatie_data(regio, keuze.tot.year)
+    exact = scope.exact
+    filters = {d: w for d, w in keuze.filters.items() if d in ("aanbieder", "gemeente")}
+    periode = [keuze.periode]
+    tabel = informatie_rijen(
+        monitor, data, periode, ["aanbieder"], peil=peil, exact=exact, filters=filters
+    )
+    totaal = informatie_rijen(monitor, data, periode, [], peil=peil, exact=exact, filters=filters)
+    regionaal = (
+        informatie_rijen(monitor, data, periode, [], peil=peil, regionaal=True)
+        if scope.beperkt
+        else []
+    )
+    namen = aanbieder_namen(regio)
+    kolommen = [(k, INFORMATIE_LABELS[k]) for k in INFORMATIE_KOLOMMEN]
+    if request.GET.get("export") in ("csv", "xlsx"):
+        eis(request.user, Sectie.MONITOR, Actie.EXPORTEREN)
+        velden = ["periode_van", "periode_tot", "aanbieder", *INFORMATIE_KOLOMMEN]
+        if request.GET["export"] == "csv":
+            antwoord = HttpResponse(als_csv(tabel, velden), content_type="text/csv; charset=utf-8")
+            antwoord["Content-Disposition"] = 'attachment; filename="informatievoorziening.csv"'
+        else:
+            antwoord = HttpResponse(
+                als_xlsx(tabel, velden, f"Informatievoorziening {regio.naam}"),
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+            antwoord["Content-Disposition"] = 'attachment; filename="informatievoorziening.xlsx"'
+        return antwoord
+    rijen: list[dict[str, Any]] = [
+        {"naam": namen.get(r["aanbieder"], r["aanbieder"]), "code": r["aanbieder"],
+         "cellen": [r[k] for k, _ in kolommen]}
+        for r in tabel
+    ]  # fmt: skip
+    referentie = _getal(((regionaal or totaal) or [{}])[0].get(cijfer))
+    staven = [
+        {"naam": namen.get(r["aanbieder"], r["aanbieder"]), "waarde": w}
+        for r in tabel
+        if (w := _getal(r[cijfer])) is not None
+    ]
+    vergelijking = (
+        vergelijking_grafiek(
+            staven,
+            f"{INFORMATIE_LABELS[cijfer]} per aanbieder (stippellijn: regio)",
+            INFORMATIE_LABELS[cijfer],
+            referentie,
+        )
+        if staven
+        else ""
+    )
+    maanden = perioden(keuze.van, keuze.tot, "maand")
+    punten = []
+    reeksen = [("eigen" if scope.beperkt else "regio", False)]
+    if scope.beperkt:
+        reeksen.append(("regio", True))
+    for naam, regio_breed in reeksen:
+        for r in informatie_rijen(
+            monitor, data, maanden, [], peil=peil, exact=exact, regionaal=regio_breed,
+            filters=None if regio_breed else filters,
+        ):  # fmt: skip
+            if (w := _getal(r[cijfer])) is not None:
+                punten.append(
+                    {"maand": r["periode_van"].strftime("%Y-%m"), "reeks": naam, "waarde": w}
+                )
+    trend = trend_grafiek(punten, f"{INFORMATIE_LABELS[cijfer]} per maand",
+                          INFORMATIE_LABELS[cijfer]) if punten else ""  # fmt: skip
+    return render(
+        request,
+        "monitor/informatie.html",
+        {
+            "regio": regio, "keuze": keuze, "scope": scope, "exact": exact, "peil": peil,
+            "kolommen": kolommen, "rijen": rijen,
+            "totaal": [totaal[0][k] for k, _ in kolommen] if totaal else None,
+            "regionaal": [regionaal[0][k] for k, _ in kolommen] if regionaal else None,
+            "cijfer": cijfer, "grafiekkeuzes": [(k, INFORMATIE_LABELS[k]) for k in GRAFIEK],
+            "vergelijking": vergelijking, "trend": trend, "dagen": ZONDER_START_DAGEN,
+            "aanbieders": sorted(((c, namen.get(c, c)) for c in {r["aanbieder"] for r in tabel}),
+                                 key=lambda kv: kv[1]) if not scope.aanbieder else [],
+            "filters": filters, "export_query": keuze.query(cijfer=cijfer),
+            "periode": Periode(keuze.van, keuze.tot), "KLEIN": KLEIN, "AFGESCHERMD": AFGESCHERMD,
+        },
+    )  # fmt: skip
