@@ -98,7 +98,8 @@ def test_a_month_without_a_claim_counts_and_a_later_claim_settles_it():
 
 
 def test_replies_and_claim_lines_rejected_and_reports_on_time():
-    assert is_afgekeurd(["0200", "8001"]) and not is_afgekeurd(["0200", "0200"])
+    assert is_afgekeurd(["0200", "8001"])
+    assert not is_afgekeurd(["0200", "0200"])
     retouren = [Retour("11111111", "0362", D(2027, 2, m), m % 4 == 0) for m in range(1, 13)]
     t = traject()
     claims = [claim(t, 1), claim(t, 2, afgewezen_op=D(2027, 3, 20))]
@@ -209,12 +210,15 @@ def test_the_team_sees_every_provider_and_a_provider_only_itself(trajecten, agb)
     team = login("contractmanager").get(f"/monitor/informatie/?{JAAR}")
     html = team.content.decode()
     assert team.status_code == 200
-    assert "Horizon Jeugd" in html and "Arkin Jong" in html and "Amstelzorg" in html
+    for naam in ("Horizon Jeugd", "Arkin Jong", "Amstelzorg"):
+        assert naam in html
     eigen = login("aanbieder").get(f"/monitor/informatie/?{JAAR}").content.decode()
     assert "Amstelzorg" in eigen
-    assert "Horizon Jeugd" not in eigen and "Arkin Jong" not in eigen
+    assert "Horizon Jeugd" not in eigen
+    assert "Arkin Jong" not in eigen
     assert "&lt;5" in eigen  # the one waiting assignment is a small number
-    assert "Uw deel" in eigen and ">Regio<" in eigen
+    assert "Uw deel" in eigen
+    assert ">Regio<" in eigen
 
 
 @pytest.mark.django_db
