@@ -204,9 +204,15 @@ JAAR = "van=2027-01-01&tot=2027-12-31"
 
 @pytest.mark.django_db
 def test_the_team_sees_every_provider_and_a_provider_only_itself(trajecten, agb):
-    Traject.objects.filter(sleutel="test-1").update(
-        begindatum=None, start_gemeld_op=None, einddatum=None, stop_gemeld_op=None
-    )
+    # one assignment of Amstelzorg waits for its start (a new row: the monitor's cache
+    # sees the data change)
+    eerste = Traject.objects.get(sleutel="test-1")
+    Traject.objects.create(
+        sleutel="test-wacht", gemeente=eerste.gemeente, aanbieder=eerste.aanbieder,
+        client=eerste.client, toewijzingnummer="9999", productcode=eerste.productcode,
+        categorie=eerste.categorie, toewijzingsdatum=date(2027, 3, 1),
+        toewijzing_ingangsdatum=date(2027, 3, 1), status="toegewezen",
+    )  # fmt: skip
     team = login("contractmanager").get(f"/monitor/informatie/?{JAAR}")
     html = team.content.decode()
     assert team.status_code == 200

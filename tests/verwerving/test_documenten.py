@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from jeugdsturing.verwerving import documenten
 from jeugdsturing.verwerving.models import Aanbesteding, InschrijvingStatus, Loting
+from jeugdsturing.weergave.pdf import pdf
 from tests.conftest import login
 
 pytestmark = pytest.mark.django_db
@@ -26,14 +27,14 @@ def test_rejection_letter_has_own_scores_the_lowest_selected_reason_and_standsti
     a = Aanbesteding.objects.get(referentie="AJH-2026")
     wachtend = a.inschrijvingen.filter(status=InschrijvingStatus.WACHTKAMER).order_by("rang")[0]
     laagste = a.inschrijvingen.filter(rang__lte=a.max_partners).order_by("-rang")[0]
-    t = tekst(documenten.pdf(documenten.brief_html(wachtend)))
+    t = tekst(pdf(documenten.brief_html(wachtend)))
     assert "wachtkamer" in t
     assert f"rang {wachtend.rang}" in t
     assert str(wachtend.totaal).replace(".", ",") in t  # Dutch decimal comma
     assert str(laagste.totaal).replace(".", ",") in t  # the lowest selected bid's total
     assert "6 december 2026" in t  # 20 calendar days after 16 November
     afgewezen = a.inschrijvingen.get(status=InschrijvingStatus.AFGEWEZEN)
-    t = tekst(documenten.pdf(documenten.brief_html(afgewezen)))
+    t = tekst(pdf(documenten.brief_html(afgewezen)))
     assert "niet geselecteerd" in t
     assert "onder het minimum" in t
 
@@ -41,14 +42,14 @@ def test_rejection_letter_has_own_scores_the_lowest_selected_reason_and_standsti
 def test_selection_letter_for_a_selected_bid():
     a = Aanbesteding.objects.get(referentie="AJH-2026")
     eerste = a.inschrijvingen.get(rang=1)
-    t = tekst(documenten.pdf(documenten.brief_html(eerste)))
+    t = tekst(pdf(documenten.brief_html(eerste)))
     assert "Uw inschrijving is geselecteerd" in t
     assert "rang 1" in t
 
 
 def test_nota_van_inlichtingen_is_numbered_and_anonymous():
     a = Aanbesteding.objects.get(referentie="AJH-2026")
-    t = tekst(documenten.pdf(documenten.nota_html(a, 1)))
+    t = tekst(pdf(documenten.nota_html(a, 1)))
     assert "Nota van Inlichtingen 1" in t
     assert "combinatie" in t
     for naam in a.vragen.values_list("gesteld_door__naam", flat=True):
@@ -59,7 +60,7 @@ def test_nota_van_inlichtingen_is_numbered_and_anonymous():
 
 def test_proces_verbaal_records_bids_reasons_scores_and_the_lottery():
     a = Aanbesteding.objects.get(referentie="AJH-2026")
-    t = tekst(documenten.pdf(documenten.proces_verbaal_html(a)))
+    t = tekst(pdf(documenten.proces_verbaal_html(a)))
     record = Loting.objects.get(aanbesteding=a)
     assert record.zaad in t
     assert "KWAL" in t  # the excluded bid's reason

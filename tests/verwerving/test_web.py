@@ -17,6 +17,7 @@ from jeugdsturing.rollen import Rol
 from jeugdsturing.verwerving import documenten, ocds
 from jeugdsturing.verwerving import services as s
 from jeugdsturing.verwerving.models import Aanbesteding, Beoordelaar, InschrijvingStatus
+from jeugdsturing.weergave.pdf import pdf
 from tests.conftest import login
 from tests.verwerving.conftest import VOOR, Tender, dien_in
 from tests.verwerving.test_documenten import tekst
@@ -204,9 +205,9 @@ def test_team_publishes_a_question_anonymised_and_keeps_the_original(tender: Ten
     team.post(pad + "actie/", {"actie": "nota"})
     v.refresh_from_db()
     assert v.nota_nummer == 1
-    pdf = tekst(documenten.pdf(documenten.nota_html(a, 1)))
-    assert "Mag een combinatie inschrijven?" in pdf
-    assert "Diemen" not in pdf
+    nota = tekst(pdf(documenten.nota_html(a, 1)))
+    assert "Mag een combinatie inschrijven?" in nota
+    assert "Diemen" not in nota
     enquiry = ocds.release_package(a)["releases"][0]["tender"]["enquiries"][0]
     assert enquiry["description"] == "Mag een combinatie inschrijven?"
     vrager = login("vrager", "pw-vrager-1")

@@ -5,7 +5,9 @@ region's own backtest supports (docs/prognose.md)."""
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -167,6 +169,28 @@ def jaarprognose(regio: Regio, jaar: int, maand: int, *, scope: Scope) -> Jaarpr
     zichtbaar = [v for (a, g), v in stand.ytd.items() if scope.toont(a, g)]
     maanden = [sum(v[i] for v in zichtbaar) for i in range(12)]
     return Jaarprognose(rows, tabel, maanden)
+
+
+def prognose_totaal(rijen: Sequence[Mapping[str, object]]) -> dict[str, int]:
+    """The total of forecast rows: realised, forecast, its band and the budget (eurocent).
+    The rows' errors are treated as independent, so the half-widths add in quadrature (a
+    plain sum of the row bounds would be far too wide); the lower bound is never below
+    what is realised already."""
+
+    def som(k: str) -> int:
+        return sum(int(r[k] or 0) for r in rijen)  # type: ignore[call-overload]
+
+    gerealiseerd, prognose = som("gerealiseerd_eurocent"), som("prognose_eurocent")
+    onder = round(prognose - math.sqrt(sum(
+        (int(r["prognose_eurocent"]) - int(r["onder_eurocent"])) ** 2 for r in rijen  # type: ignore[call-overload]
+    )))  # fmt: skip
+    boven = round(prognose + math.sqrt(sum(
+        (int(r["boven_eurocent"]) - int(r["prognose_eurocent"])) ** 2 for r in rijen  # type: ignore[call-overload]
+    )))  # fmt: skip
+    return {
+        "gerealiseerd": gerealiseerd, "prognose": prognose, "onder": max(onder, gerealiseerd),
+        "boven": boven, "budget": som("budget_eurocent"),
+    }  # fmt: skip
 
 
 def prognose_rijen(

@@ -6,7 +6,6 @@ service, render. Every page narrows what it shows with the user's Scope."""
 from __future__ import annotations
 
 import csv
-import math
 from collections import Counter, defaultdict
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -17,7 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from jeugdsturing.contracten import services
-from jeugdsturing.contracten.jaarprognose import jaarprognose
+from jeugdsturing.contracten.jaarprognose import jaarprognose, prognose_totaal
 from jeugdsturing.contracten.models import (
     Aanbieder,
     Goedkeuring,
@@ -197,18 +196,10 @@ def realisatie(request: HttpRequest) -> HttpResponse:
     rows, backtesttabel, totaal_maand = prognose_.rijen, prognose_.tabel, prognose_.maanden
     gemeenten, aanbieders = _namen(regio)
     # Chart: cumulative realisation to month m, forecast band to December (all rows shown).
-    gerealiseerd = sum(int(r["gerealiseerd_eurocent"]) for r in rows)  # type: ignore[call-overload]
-    prognose = sum(int(r["prognose_eurocent"]) for r in rows)  # type: ignore[call-overload]
-    # The band of the total: the rows' errors are treated as independent, so the
-    # half-widths add in quadrature (a plain sum of the row bounds would be far too wide).
-    onder = round(prognose - math.sqrt(sum(
-        (int(r["prognose_eurocent"]) - int(r["onder_eurocent"])) ** 2 for r in rows  # type: ignore[call-overload]
-    )))  # fmt: skip
-    boven = round(prognose + math.sqrt(sum(
-        (int(r["boven_eurocent"]) - int(r["prognose_eurocent"])) ** 2 for r in rows  # type: ignore[call-overload]
-    )))  # fmt: skip
-    onder = max(onder, gerealiseerd)
-    budget = sum(int(r["budget_eurocent"] or 0) for r in rows)  # type: ignore[call-overload]
+    t = prognose_totaal(rows)
+    gerealiseerd, prognose, onder, boven, budget = (
+        t["gerealiseerd"], t["prognose"], t["onder"], t["boven"], t["budget"],
+    )  # fmt: skip
     # PxQ months come from the claims; lump sums only from the 4/8/12-month reports,
     # which are spread evenly over the months they cover.
     lumpsum_deel = (gerealiseerd - sum(totaal_maand[:maand])) / maand

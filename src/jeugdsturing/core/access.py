@@ -118,8 +118,11 @@ RECHTEN: dict[tuple[Sectie, Actie], frozenset[Rol]] = {
     (Sectie.STURING, Actie.BEKIJKEN): TEAM | EIGEN,
     # Goals, reported values, packs and dialogue records: the region's team.
     (Sectie.STURING, Actie.WIJZIGEN): TEAM,
-    # The uitvraag: a provider delivers its own figures and documents.
+    # The uitvraag and the duiding: a provider delivers its own figures, documents and
+    # interpretation.
     (Sectie.STURING, Actie.AANLEVEREN): frozenset({R.AANBIEDER}),
+    # Packs as PDF and Excel: what each sees on the page (docs/sturing.md).
+    (Sectie.STURING, Actie.EXPORTEREN): TEAM | EIGEN,
     (Sectie.SCENARIO, Actie.BEKIJKEN): frozenset(
         {R.REGIOBEHEERDER, R.BELEID, R.DATA_ANALIST, R.FINANCIEN, R.GEMEENTE}
     ),

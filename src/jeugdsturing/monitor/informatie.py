@@ -32,6 +32,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
+from urllib.parse import urlencode
 
 from jeugdsturing.contracten.prognose import Claim
 from jeugdsturing.monitor.indicatoren import Periode
@@ -126,6 +127,21 @@ def rapportage_deadline(jaar: int, maanden: int, termijn_maanden: int = 1) -> da
     (4-month report: 31 May; 8-month: 30 September; 12-month: 31 January)."""
     jaar2, maand = divmod(jaar * 12 + maanden - 1 + termijn_maanden + 1, 12)
     return date(jaar2, maand + 1, 1) - timedelta(days=1)
+
+
+def stand_na(tot: date) -> date:
+    """The reference date of a period's figures: the end of the month after it (the
+    claims of its last month are in by then)."""
+    eerste = (tot.replace(day=1) + timedelta(days=32)).replace(day=1)
+    return (eerste + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+
+
+def informatielink(van: date, tot: date, aanbieder: str | None = None) -> str:
+    """This page for one period (and provider)."""
+    q = {"van": van.isoformat(), "tot": tot.isoformat()}
+    if aanbieder:
+        q["aanbieder"] = aanbieder
+    return "/monitor/informatie/?" + urlencode(q)
 
 
 def is_afgekeurd(retourcodes: Iterable[str]) -> bool:

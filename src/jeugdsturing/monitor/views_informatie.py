@@ -5,9 +5,7 @@ performance dialogue pack links to for these figures (docs/indicatoren.md)."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
 from typing import Any
-from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -15,7 +13,7 @@ from django.shortcuts import render
 from jeugdsturing.core.access import Actie, Sectie, eis, requires, scope_van
 from jeugdsturing.monitor.bescherming import AFGESCHERMD, KLEIN
 from jeugdsturing.monitor.indicatoren import Periode, perioden
-from jeugdsturing.monitor.informatie import ZONDER_START_DAGEN
+from jeugdsturing.monitor.informatie import ZONDER_START_DAGEN, stand_na
 from jeugdsturing.monitor.selectors import aanbieder_namen, informatie_data
 from jeugdsturing.monitor.service import INFORMATIE_KOLOMMEN, informatie_rijen, regio_monitor
 from jeugdsturing.monitor.uitvoer import als_csv, als_xlsx
@@ -42,24 +40,13 @@ INFORMATIE_LABELS: dict[str, str] = {
 }
 # What the chart can show: the rates and the stock that compare across providers.
 GRAFIEK = (
-    "startberichten_tijdig_pct", "stopberichten_tijdig_pct", "toewijzingen_zonder_start",
-    "zonder_declaratie_pct", "retour_afgekeurd_pct", "afgewezen_pct",
-)  # fmt: skip
-
-
-def stand_na(tot: date) -> date:
-    """The reference date of a period's figures: the end of the month after it (the
-    claims of its last month are in by then)."""
-    eerste = (tot.replace(day=1) + timedelta(days=32)).replace(day=1)
-    return (eerste + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-
-
-def informatielink(van: date, tot: date, aanbieder: str | None = None) -> str:
-    """This page for one period (and provider)."""
-    q = {"van": van.isoformat(), "tot": tot.isoformat()}
-    if aanbieder:
-        q["aanbieder"] = aanbieder
-    return "/monitor/informatie/?" + urlencode(q)
+    "startberichten_tijdig_pct",
+    "stopberichten_tijdig_pct",
+    "toewijzingen_zonder_start",
+    "zonder_declaratie_pct",
+    "retour_afgekeurd_pct",
+    "afgewezen_pct",
+)
 
 
 def _getal(v: object) -> float | None:
@@ -107,10 +94,13 @@ def informatie(request: HttpRequest) -> HttpResponse:
             antwoord["Content-Disposition"] = 'attachment; filename="informatievoorziening.xlsx"'
         return antwoord
     rijen: list[dict[str, Any]] = [
-        {"naam": namen.get(r["aanbieder"], r["aanbieder"]), "code": r["aanbieder"],
-         "cellen": [r[k] for k, _ in kolommen]}
+        {
+            "naam": namen.get(r["aanbieder"], r["aanbieder"]),
+            "code": r["aanbieder"],
+            "cellen": [r[k] for k, _ in kolommen],
+        }
         for r in tabel
-    ]  # fmt: skip
+    ]
     referentie = _getal(((regionaal or totaal) or [{}])[0].get(cijfer))
     staven = [
         {"naam": namen.get(r["aanbieder"], r["aanbieder"]), "waarde": w}
@@ -134,28 +124,52 @@ def informatie(request: HttpRequest) -> HttpResponse:
         reeksen.append(("regio", True))
     for naam, regio_breed in reeksen:
         for r in informatie_rijen(
-            monitor, data, maanden, [], peil=peil, exact=exact, regionaal=regio_breed,
+            monitor,
+            data,
+            maanden,
+            [],
+            peil=peil,
+            exact=exact,
+            regionaal=regio_breed,
             filters=None if regio_breed else filters,
-        ):  # fmt: skip
+        ):
             if (w := _getal(r[cijfer])) is not None:
                 punten.append(
                     {"maand": r["periode_van"].strftime("%Y-%m"), "reeks": naam, "waarde": w}
                 )
-    trend = trend_grafiek(punten, f"{INFORMATIE_LABELS[cijfer]} per maand",
-                          INFORMATIE_LABELS[cijfer]) if punten else ""  # fmt: skip
+    trend = (
+        trend_grafiek(punten, f"{INFORMATIE_LABELS[cijfer]} per maand", INFORMATIE_LABELS[cijfer])
+        if punten
+        else ""
+    )
     return render(
         request,
         "monitor/informatie.html",
         {
-            "regio": regio, "keuze": keuze, "scope": scope, "exact": exact, "peil": peil,
-            "kolommen": kolommen, "rijen": rijen,
+            "regio": regio,
+            "keuze": keuze,
+            "scope": scope,
+            "exact": exact,
+            "peil": peil,
+            "kolommen": kolommen,
+            "rijen": rijen,
             "totaal": [totaal[0][k] for k, _ in kolommen] if totaal else None,
             "regionaal": [regionaal[0][k] for k, _ in kolommen] if regionaal else None,
-            "cijfer": cijfer, "grafiekkeuzes": [(k, INFORMATIE_LABELS[k]) for k in GRAFIEK],
-            "vergelijking": vergelijking, "trend": trend, "dagen": ZONDER_START_DAGEN,
-            "aanbieders": sorted(((c, namen.get(c, c)) for c in {r["aanbieder"] for r in tabel}),
-                                 key=lambda kv: kv[1]) if not scope.aanbieder else [],
-            "filters": filters, "export_query": keuze.query(cijfer=cijfer),
-            "periode": Periode(keuze.van, keuze.tot), "KLEIN": KLEIN, "AFGESCHERMD": AFGESCHERMD,
+            "cijfer": cijfer,
+            "grafiekkeuzes": [(k, INFORMATIE_LABELS[k]) for k in GRAFIEK],
+            "vergelijking": vergelijking,
+            "trend": trend,
+            "dagen": ZONDER_START_DAGEN,
+            "aanbieders": sorted(
+                ((c, namen.get(c, c)) for c in {r["aanbieder"] for r in tabel}),
+                key=lambda kv: kv[1],
+            )
+            if not scope.aanbieder
+            else [],
+            "filters": filters,
+            "export_query": keuze.query(cijfer=cijfer),
+            "periode": Periode(keuze.van, keuze.tot),
+            "KLEIN": KLEIN,
+            "AFGESCHERMD": AFGESCHERMD,
         },
-    )  # fmt: skip
+    )

@@ -8,18 +8,29 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
+from typing import Literal
 from urllib.parse import urlencode
 
 from django.db.models import Prefetch
 
 from jeugdsturing.contracten.models import Aanbieder
-from jeugdsturing.core.access import Scope
+from jeugdsturing.core.access import Actie, Gebruiker, Scope, Sectie, mag, scope_van
 from jeugdsturing.monitor.indicatoren import Periode
 from jeugdsturing.monitor.service import Filterwaarde, Monitor, regio_monitor
 from jeugdsturing.regio.models import Regio, Thema
-from jeugdsturing.sturing.models import Doel, Doelindicator, Indicatorsoort, Indicatorwaarde
+from jeugdsturing.regio.selectors import regio_voor
+from jeugdsturing.sturing.models import (
+    Doel,
+    Doelindicator,
+    Indicatorsoort,
+    Indicatorwaarde,
+    Pakket,
+    Pakketsoort,
+    Pakketversie,
+)
+from jeugdsturing.sturing.pakket.bronnen import Bronnen
 from jeugdsturing.sturing.voortgang import Voortgang, voortgang
 
 EENHEDEN = {"percentage": "%", "ja_nee": "ja/nee", "getal": ""}
@@ -54,10 +65,22 @@ def _jaren(indicator: Doelindicator, jaar: int) -> list[int]:
     return list(range(begin, jaar + 1))
 
 
-def monitorlink(indicator: str, filters: dict[str, Filterwaarde], jaar: int) -> str:
-    """The monitor page with the same indicator, filters and year."""
+def venster(jaar: int, tot: date | None = None) -> Periode:
+    """The period of a year's figure: the calendar year, or the 12 months up to and
+    including `tot` when a pack reads the year before it is over."""
+    if tot is None or tot >= date(jaar, 12, 31):
+        return Periode(date(jaar, 1, 1), date(jaar, 12, 31))
+    begin = date(tot.year - 1, tot.month, 1) + timedelta(days=32)
+    return Periode(begin.replace(day=1), tot)
+
+
+def monitorlink(
+    indicator: str, filters: dict[str, Filterwaarde], jaar: int, tot: date | None = None
+) -> str:
+    """The monitor page with the same indicator, filters and year (or 12-month window)."""
+    p = venster(jaar, tot)
     q: dict[str, str | list[str]] = {
-        "van": f"{jaar}-01-01", "tot": f"{jaar}-12-31", "indicator": indicator,
+        "van": p.van.isoformat(), "tot": p.tot.isoformat(), "indicator": indicator,
         "by": "gemeente",
     }  # fmt: skip
     for dim, waarde in filters.items():
@@ -66,13 +89,24 @@ def monitorlink(indicator: str, filters: dict[str, Filterwaarde], jaar: int) -> 
 
 
 def gemeten_waarden(
-    monitor: Monitor, indicator: Doelindicator, jaren: list[int], *, exact: bool
+    monitor: Monitor,
+    indicator: Doelindicator,
+    jaren: list[int],
+    *,
+    exact: bool,
+    tot: date | None = None,
+    filters: dict[str, Filterwaarde] | None = None,
 ) -> dict[int, float | None]:
-    """The monitor's figure of a measured indicator per year, as this viewer sees it."""
-    filters: dict[str, Filterwaarde] = dict(indicator.filters or {})
-    pp = [Periode(date(j, 1, 1), date(j, 12, 31)) for j in jaren]
-    rijen = monitor.rijen(pp, [], exact=exact, filters=filters)
-    per_jaar = {r["periode_van"].year: _getal(r[indicator.monitor_indicator]) for r in rijen}
+    """The monitor's figure of a measured indicator per year, as this viewer sees it
+    (the last year over the 12 months up to `tot` when given; `filters` narrow it)."""
+    filters = {**dict(indicator.filters or {}), **(filters or {})}
+    kalender = [venster(j) for j in jaren]
+    laatste = venster(jaren[-1], tot)
+    groepen = [kalender] if laatste == kalender[-1] else [kalender[:-1], [laatste]]
+    per_jaar: dict[int, float | None] = {}
+    for pp in (g for g in groepen if g):
+        for r in monitor.rijen(pp, [], exact=exact, filters=filters):
+            per_jaar[r["periode_tot"].year] = _getal(r[indicator.monitor_indicator])
     return {j: per_jaar.get(j) for j in jaren}
 
 
@@ -100,10 +134,13 @@ def doelen_stand(
     themas: list[Thema] | None = None,
     aanbieder: Aanbieder | None = None,
     monitor: Monitor | None = None,
+    tot: date | None = None,
+    filters: dict[str, Filterwaarde] | None = None,
 ) -> list[DoelStand]:
     """Progress on the region's goals in `jaar` (of one theme, or of `themas`), as the
     viewer's Scope allows: measured figures through the monitor for that viewer,
-    reported ones from the values (a provider's own when `aanbieder` is given)."""
+    reported ones from the values (a provider's own when `aanbieder` is given). A pack
+    passes `tot` (the year's figure over the 12 months up to it) and `filters`."""
     doelen = (
         Doel.objects.filter(regio=regio)
         .select_related("thema")
@@ -122,9 +159,13 @@ def doelen_stand(
         for ind in doel.indicatoren.all():
             jaren = _jaren(ind, jaar)
             if ind.soort == Indicatorsoort.GEMETEN:
-                waarden = gemeten_waarden(monitor, ind, jaren, exact=scope.exact)
+                waarden = gemeten_waarden(
+                    monitor, ind, jaren, exact=scope.exact, tot=tot, filters=filters
+                )
                 bron = "monitor (iJw-berichtenverkeer)"
-                link: str | None = monitorlink(ind.monitor_indicator, dict(ind.filters), jaar)
+                link: str | None = monitorlink(
+                    ind.monitor_indicator, {**dict(ind.filters), **(filters or {})}, jaar, tot
+                )
                 eenheid = "%" if ind.meting == "verandering_pct" else ""
             else:
                 waarden = gerapporteerde_waarden(ind, jaren, aanbieder)
@@ -149,3 +190,41 @@ def doelen_stand(
             )  # fmt: skip
         uit.append(DoelStand(doel, standen))
     return uit
+
+
+# --- the performance dialogue packs -------------------------------------------------------
+
+Zicht = Literal["team", "gedeeld"]
+
+
+def pakket_zicht(user: Gebruiker, pakket: Pakket) -> tuple[Zicht | None, str]:
+    """Which copy of a pack a user sees, or None with the reason: the region's team the
+    team's copy; a provider the shared copy of its own PD1 and of the PD2 packs it is a
+    partner in; a gemeente the shared copy of the PD2 packs; nobody else anything."""
+    if pakket.regio_id != getattr(regio_voor(user), "pk", None):
+        return None, "Dit pakket hoort bij een andere regio."
+    if mag(user, Sectie.STURING, Actie.WIJZIGEN):
+        return "team", ""
+    scope = scope_van(user)
+    if scope.aanbieder_id is not None:
+        if pakket.soort == Pakketsoort.PD1:
+            if pakket.aanbieder_id == scope.aanbieder_id:
+                return "gedeeld", ""
+            return None, "U ziet alleen het pakket van uw eigen organisatie."
+        partners = Bronnen(pakket.regio, pakket.moment).partners
+        groep = partners.get(pakket.thema.code if pakket.thema else "", set())
+        if scope.aanbieder in groep:
+            return "gedeeld", ""
+        return None, "Dit pakket gaat over een thema waarin uw organisatie geen partner is."
+    if scope.gemeente is not None and pakket.soort != Pakketsoort.PD1:
+        return "gedeeld", ""
+    return None, "Het pakket van een aanbieder is voor die aanbieder en het regioteam."
+
+
+def zichtbare_versies(pakket: Pakket, zicht: Zicht) -> list[Pakketversie]:
+    """The versions a viewer may open: all for the team; for the others the versions
+    that were sent (also when a newer one replaced them)."""
+    qs = pakket.versies.order_by("-nummer")
+    if zicht == "team":
+        return list(qs)
+    return list(qs.filter(verzonden_op__isnull=False))

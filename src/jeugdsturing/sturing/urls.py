@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from jeugdsturing.sturing import views, views_uitvraag
+from jeugdsturing.sturing import views, views_dialoog, views_pakket, views_uitvraag
 
 app_name = "sturing"
 
@@ -14,4 +14,9 @@ urlpatterns = [
     path("uitvraag/<int:pk>/", views_uitvraag.uitvraag, name="uitvraag"),
     path("levering/<int:pk>/", views_uitvraag.levering, name="levering"),
     path("bijlage/<int:pk>/", views_uitvraag.bijlage, name="bijlage"),
+    path("pakketten/", views_pakket.pakketten, name="pakketten"),
+    path("pakket/<int:pk>/", views_pakket.pakket, name="pakket"),
+    path("pakket/<int:pk>/overleg/", views_dialoog.overleg_nieuw, name="overleg_nieuw"),
+    path("pakket/<int:pk>/<str:soort>/", views_pakket.pakket_bestand, name="pakket_bestand"),
+    path("overleg/<int:pk>/", views_dialoog.overleg, name="overleg"),
 ]

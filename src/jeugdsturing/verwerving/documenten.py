@@ -23,12 +23,6 @@ from jeugdsturing.verwerving.selectors import einde_bezwaartermijn
 IS = InschrijvingStatus
 
 
-def pdf(html: str) -> bytes:
-    from weasyprint import HTML  # imported here: loads Pango only when a PDF is made
-
-    return bytes(HTML(string=html).write_pdf())
-
-
 def _laagste_geselecteerde(a: Aanbesteding) -> Inschrijving | None:
     """The lowest-ranked bid of the selection (as decided then: rank at most N)."""
     return (

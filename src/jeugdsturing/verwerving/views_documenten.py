@@ -15,6 +15,7 @@ from jeugdsturing.core.access import Actie, mag, requires, scope_van
 from jeugdsturing.verwerving import documenten, ocds
 from jeugdsturing.verwerving.models import Inschrijving
 from jeugdsturing.verwerving.views import V, _aanbesteding, _inschrijver
+from jeugdsturing.weergave.pdf import pdf
 
 
 @requires(V, Actie.EXPORTEREN)
@@ -46,7 +47,7 @@ def brief(request: HttpRequest, referentie: str, nummer: int) -> HttpResponse:
         html = documenten.brief_html(i)
     except ValueError as e:
         raise Http404(str(e)) from e
-    return _pdf(documenten.pdf(html), f"{a.referentie}-brief-{i.nummer}.pdf")
+    return _pdf(pdf(html), f"{a.referentie}-brief-{i.nummer}.pdf")
 
 
 @requires(V)
@@ -58,10 +59,10 @@ def nota(request: HttpRequest, referentie: str, nummer: int) -> HttpResponse:
         html = documenten.nota_html(a, nummer)
     except ValueError as e:
         raise Http404(str(e)) from e
-    return _pdf(documenten.pdf(html), f"{a.referentie}-nota-{nummer}.pdf")
+    return _pdf(pdf(html), f"{a.referentie}-nota-{nummer}.pdf")
 
 
 @requires(V, Actie.EXPORTEREN)
 def proces_verbaal(request: HttpRequest, referentie: str) -> HttpResponse:
     a = _aanbesteding(request, referentie)
-    return _pdf(documenten.pdf(documenten.proces_verbaal_html(a)), f"{a.referentie}-pv.pdf")
+    return _pdf(pdf(documenten.proces_verbaal_html(a)), f"{a.referentie}-pv.pdf")

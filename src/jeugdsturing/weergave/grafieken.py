@@ -166,3 +166,34 @@ def voortgang_grafiek(
         .properties(width=320, height=160, title=titel)
     )
     return svg(chart)
+
+
+def budget_grafiek(rijen: list[dict[str, Any]], titel: str) -> str:
+    """Per gemeente (or provider) the year-end forecast as a bar with its interval as a
+    line and the budget as a tick; the legend names all three. Rows: naam, prognose,
+    onder, boven, budget (euro)."""
+    data = alt.Data(values=rijen)  # type: ignore[no-untyped-call]
+    soorten = ["prognose", "interval", "budget"]
+    kleur = alt.Scale(domain=soorten, range=[KLEUREN[0], "#1a202c", "#9b2c2c"])
+    basis = alt.Chart(data).encode(y=alt.Y("naam:N", title=None, sort=None))
+    staaf = (
+        basis.mark_bar(height=12)
+        .encode(
+            x=alt.X("prognose:Q", title="euro", axis=alt.Axis(format=",.0f")),
+            color=alt.Color("soort:N", title=None, scale=kleur),
+        )
+        .transform_calculate(soort="'prognose'")
+    )
+    interval = (
+        basis.mark_rule(strokeWidth=2)
+        .encode(x="onder:Q", x2="boven:Q", color=alt.Color("soort:N", scale=kleur))
+        .transform_calculate(soort="'interval'")
+    )
+    budget = (
+        basis.transform_filter("datum.budget != null")
+        .mark_tick(thickness=3, size=20)
+        .encode(x="budget:Q", color=alt.Color("soort:N", scale=kleur))
+        .transform_calculate(soort="'budget'")
+    )
+    hoogte = max(60, 26 * len(rijen))
+    return svg(alt.layer(staaf, interval, budget).properties(width=480, height=hoogte, title=titel))

@@ -1,10 +1,24 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """The steering app's data: transformation goals with their indicators and reported
-values (doelen), and the uitvraag with the providers' deliveries (uitvraag)."""
+values (doelen), the uitvraag with the providers' deliveries (uitvraag), and the
+performance dialogue: packs, interpretations, meetings and agreements (dialoog)."""
 
 from __future__ import annotations
 
+from jeugdsturing.sturing.models.dialoog import (
+    AFSPRAAK_LOPEND,
+    ELEMENTEN,
+    AfspraakStatus,
+    Duiding,
+    Overleg,
+    OverlegStatus,
+    Pakket,
+    Pakketsoort,
+    Pakketversie,
+    Stuurafspraak,
+    VersieStatus,
+)
 from jeugdsturing.sturing.models.doelen import (
     Doel,
     Doelindicator,
@@ -26,8 +40,12 @@ from jeugdsturing.sturing.models.uitvraag import (
 )
 
 __all__ = [
+    "AFSPRAAK_LOPEND",
+    "ELEMENTEN",
+    "AfspraakStatus",
     "Doel",
     "Doelindicator",
+    "Duiding",
     "Horizon",
     "Indicatorsoort",
     "Indicatorwaarde",
@@ -35,10 +53,17 @@ __all__ = [
     "LeveringStatus",
     "Leveringsbijlage",
     "Meting",
+    "Overleg",
+    "OverlegStatus",
+    "Pakket",
+    "Pakketsoort",
+    "Pakketversie",
     "Richting",
+    "Stuurafspraak",
     "Uitkomstcijfer",
     "Uitvraag",
     "UitvraagStatus",
+    "VersieStatus",
     "Waardesoort",
     "Wachtlijstregel",
 ]

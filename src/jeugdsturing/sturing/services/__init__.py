@@ -4,7 +4,20 @@
 
 from __future__ import annotations
 
+from jeugdsturing.sturing.services.dialoog import (
+    afspraak_maak,
+    afspraak_wijzig,
+    overleg_leg_vast,
+    overleg_stel_vast,
+    overleg_werk_bij,
+)
 from jeugdsturing.sturing.services.doelen import doelen_richt_in, indicatorwaarde_zet
+from jeugdsturing.sturing.services.pakketten import (
+    duiding_zet,
+    pakket_maak,
+    pakket_verzend,
+    pakketten_maak,
+)
 from jeugdsturing.sturing.services.uitvraag import (
     levering_context,
     levering_dien_in,
@@ -16,7 +29,22 @@ from jeugdsturing.sturing.services.uitvraag import (
 )
 
 __all__ = [
-    "doelen_richt_in", "indicatorwaarde_zet", "levering_context", "levering_dien_in",
-    "levering_lees_in", "leveringsbijlage_voeg_toe", "uitvraag_maak", "uitvraag_sluit",
+    "afspraak_maak",
+    "afspraak_wijzig",
+    "doelen_richt_in",
+    "duiding_zet",
+    "indicatorwaarde_zet",
+    "levering_context",
+    "levering_dien_in",
+    "levering_lees_in",
+    "leveringsbijlage_voeg_toe",
+    "overleg_leg_vast",
+    "overleg_stel_vast",
+    "overleg_werk_bij",
+    "pakket_maak",
+    "pakket_verzend",
+    "pakketten_maak",
+    "uitvraag_maak",
+    "uitvraag_sluit",
     "uitvraag_zet_uit",
 ]  # fmt: skip

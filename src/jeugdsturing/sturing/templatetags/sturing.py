@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django import template
 
 from jeugdsturing.sturing.selectors import IndicatorStand
@@ -62,3 +64,55 @@ def indicatorinvoer(waarde: object, soort: str) -> str:
     if soort == "ja_nee":
         return "ja" if waarde else "nee"
     return invoer(waarde)
+
+
+KLEIN, AFGESCHERMD = "<5", "afgeschermd"
+
+
+@register.filter
+def pakketwaarde(waarde: object, eenheid: str) -> str:
+    """A pack figure in Dutch: € 1.234,56; 82,5%; 1.234; ja/nee; '<5' and '•' for
+    protected figures; '–' for none."""
+    if waarde is None or waarde == "":
+        return "–"
+    if waarde == KLEIN:
+        return "<5"
+    if waarde == AFGESCHERMD:
+        return "•"
+    if isinstance(waarde, str):
+        return waarde
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    if not isinstance(waarde, int | float):
+        return str(waarde)
+    if eenheid == "euro":
+        heel, cent = divmod(abs(round(waarde)), 100)
+        return f"{'-' if waarde < 0 else ''}€\u00a0{heel:,}".replace(",", ".") + f",{cent:02d}"
+    if eenheid == "janee":
+        return "ja" if waarde >= 1 else "nee"
+    if eenheid == "pct":
+        return _getal(float(waarde)) + "%"
+    if eenheid == "dagen":
+        return _getal(float(waarde)) + " dagen"
+    if isinstance(waarde, int) or float(waarde).is_integer():
+        return f"{int(waarde):,}".replace(",", ".")
+    return _getal(float(waarde))
+
+
+@register.filter
+def isodatum(tekst: str | None) -> date | None:
+    """An ISO date from a pack's content as a date (for the |date filter)."""
+    return date.fromisoformat(tekst) if tekst else None
+
+
+@register.filter
+def element_van(mapping: dict[str, object] | None, code: str) -> object:
+    return (mapping or {}).get(code)
+
+
+@register.filter
+def kolomparen(
+    rij: list[object], kolommen: list[dict[str, str]]
+) -> list[tuple[dict[str, str], object]]:
+    """A table row with its columns: (column, cell) pairs."""
+    return list(zip(kolommen, rij, strict=False))
