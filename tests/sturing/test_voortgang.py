@@ -45,7 +45,7 @@ def test_yes_no_without_baseline_is_judged_against_its_target_only():
     assert v.oordeel == "behaald"
     v = voortgang(waarden={2027: 0.0}, jaar=2027, richting="omhoog", streefwaarde=1)
     assert v.oordeel == "achter"
-    assert voortgang(waarden={2027: 0.0}, jaar=2027, richting="omhoog").oordeel == "geen_gegevens"
+    assert voortgang(waarden={2027: 0.0}, jaar=2027, richting="omhoog").oordeel == "geen_norm"
 
 
 waarde = st.floats(0, 1000, allow_nan=False)

@@ -9,7 +9,8 @@ baseline, the target and the direction give the value shown (the figure itself o
   a straight line from the baseline to the target would be by now;
 - ``achter``: better than the baseline but behind that line;
 - ``verkeerde_kant``: no better than the baseline;
-- ``geen_gegevens``: no value for the year, or neither a baseline nor a target.
+- ``geen_gegevens``: no value for the year;
+- ``geen_norm``: a value, but neither a baseline nor a target to judge it by.
 
 Without a target the judgement is only the direction: ``op_koers`` when better than the
 baseline, ``verkeerde_kant`` when not. Without a baseline (a yes/no plan, say) it is only
@@ -27,6 +28,7 @@ OORDELEN = {
     "achter": "achter op schema",
     "verkeerde_kant": "de verkeerde kant op",
     "geen_gegevens": "geen gegevens",
+    "geen_norm": "geen nulmeting of streefwaarde",
 }
 # Traffic lights for the pack's summary page.
 KLEUR = {
@@ -35,6 +37,7 @@ KLEUR = {
     "achter": "oranje",
     "verkeerde_kant": "rood",
     "geen_gegevens": "grijs",
+    "geen_norm": "grijs",
 }
 
 
@@ -118,7 +121,7 @@ def _oordeel(
     if streef is not None and (nu == streef or _beter(nu, streef, richting)):
         return "behaald"
     if basis is None:  # no baseline: only the target can say something
-        return "achter" if streef is not None else "geen_gegevens"
+        return "achter" if streef is not None else "geen_norm"
     if not _beter(nu, basis, richting):
         return "verkeerde_kant"
     if streef is None or streefjaar is None or nulmeting_jaar is None:

@@ -62,7 +62,7 @@ def pakket_pdf(
     """A4, Dutch, page numbers, the summary with its traffic lights on the first page."""
     html = render_to_string(
         "sturing/pakket/pdf.html",
-        context(versie, gedeeld=gedeeld, duidingen=duidingen, basis=basis),
+        {**context(versie, gedeeld=gedeeld, duidingen=duidingen, basis=basis), "pdf": True},
     )
     return pdf(html, base_url=basis or None)
 

@@ -7,7 +7,7 @@ that changes through the one lifecycle mechanism."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -106,6 +106,7 @@ def afspraak_maak(
     eigenaar: str,
     deadline: date,
     door: AbstractBaseUser | None = None,
+    op: datetime | None = None,
 ) -> Stuurafspraak:
     """An agreement of a dialogue under one steering element: it runs until it is done
     or dropped, and comes back in every next pack on the same subject."""
@@ -130,16 +131,24 @@ def afspraak_maak(
         eigenaar=eigenaar.strip(),
         deadline=deadline,
     )
-    status_begin(a, reden=f"afgesproken in het overleg van {overleg.datum:%d-%m-%Y}", door=door)
+    status_begin(
+        a, reden=f"afgesproken in het overleg van {overleg.datum:%d-%m-%Y}", door=door, op=op
+    )
     return a
 
 
 @transaction.atomic
 def afspraak_wijzig(
-    *, afspraak: Stuurafspraak, naar: str, reden: str, door: AbstractBaseUser | None = None
+    *,
+    afspraak: Stuurafspraak,
+    naar: str,
+    reden: str,
+    door: AbstractBaseUser | None = None,
+    op: datetime | None = None,
 ) -> Stuurafspraak:
+    """A new stand of an agreement, with what was done (`op`: when, default now)."""
     if naar not in AfspraakStatus.values:
         raise ValidationError(f"Onbekende stand '{naar}'.")
     if not reden.strip():
         raise ValidationError("Geef aan waarom de stand verandert (bijvoorbeeld wat er is gedaan).")
-    return status_wijzig(afspraak, naar=naar, reden=reden.strip(), door=door)
+    return status_wijzig(afspraak, naar=naar, reden=reden.strip(), door=door, op=op)

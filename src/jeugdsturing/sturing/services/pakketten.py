@@ -7,7 +7,7 @@ the provider per element."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 from django.contrib.auth.models import AbstractBaseUser, User
 from django.core.exceptions import ValidationError
@@ -89,9 +89,12 @@ def pakket_maak(
 
 
 @transaction.atomic
-def pakket_verzend(*, versie: Pakketversie, door: AbstractBaseUser | None = None) -> Pakketversie:
+def pakket_verzend(
+    *, versie: Pakketversie, door: AbstractBaseUser | None = None, op: datetime | None = None
+) -> Pakketversie:
     """Send a version: the provider (or, for a PD2, the partners) see it from now on;
-    an earlier sent version is replaced by it."""
+    an earlier sent version is replaced by it. `op`: when (default now)."""
+    op = op or timezone.now()
     laatste = versie.pakket.versies.order_by("-nummer").first()
     if laatste is not None and laatste.pk != versie.pk:
         raise ValidationError(
@@ -103,12 +106,14 @@ def pakket_verzend(*, versie: Pakketversie, door: AbstractBaseUser | None = None
             naar=VersieStatus.VERVANGEN,
             door=door,
             reden=f"vervangen door verzonden versie {versie.nummer}",
+            op=op,
         )
     return status_wijzig(
         versie,
         naar=VersieStatus.VERZONDEN,
         door=door,
-        velden={"verzonden_op": timezone.now()},
+        velden={"verzonden_op": op},
+        op=op,
         reden=f"verzonden: {versie.pakket.titel}",
     )
 

@@ -7,7 +7,7 @@ as the Excel template, again if need be (the history keeps the earlier figures).
 from __future__ import annotations
 
 import hashlib
-from datetime import date
+from datetime import date, datetime
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, User
@@ -132,9 +132,11 @@ def levering_dien_in(
     gegevens: Gegevens,
     door: AbstractBaseUser | None = None,
     bestandsnaam: str = "",
+    op: datetime | None = None,
 ) -> Levering:
     """Store a provider's answer (replacing an earlier one), note what is missing, and
-    mark the delivery submitted."""
+    mark the delivery submitted (`op`: when, for deliveries taken over from elsewhere;
+    default now)."""
     lev = Levering.objects.select_for_update().select_related("uitvraag__regio").get(pk=levering.pk)
     u = lev.uitvraag
     if u.status != UitvraagStatus.UITGEZET:
@@ -148,7 +150,7 @@ def levering_dien_in(
     lev.ontbreekt = gegevens.ontbreekt(ctx)
     lev.compleet = not lev.ontbreekt
     lev.bestandsnaam = bestandsnaam[-200:]
-    lev.ingediend_op, lev.ingediend_door = timezone.now(), _gebruiker(door)
+    lev.ingediend_op, lev.ingediend_door = op or timezone.now(), _gebruiker(door)
     Uitkomstcijfer.objects.filter(levering=lev).delete()
     gemeenten = {g.code: g for g in Gemeente.objects.filter(code__in=ctx.gemeenten)}
     for x in gegevens.uitkomsten:
@@ -179,10 +181,10 @@ def levering_dien_in(
         "" if lev.compleet else f"; ontbreekt: {', '.join(lev.ontbreekt)}"
     )
     if lev.status == LeveringStatus.OPEN:
-        return status_wijzig(lev, naar=LeveringStatus.INGEDIEND, reden=reden, door=door)
+        return status_wijzig(lev, naar=LeveringStatus.INGEDIEND, reden=reden, door=door, op=op)
     lev._change_reason = reden  # type: ignore[attr-defined]
     lev.save()
-    status_vermeld(lev, reden=f"opnieuw {reden}", door=door)
+    status_vermeld(lev, reden=f"opnieuw {reden}", door=door, op=op)
     return lev
 
 

@@ -75,8 +75,9 @@ def doelen(b: Bronnen, o: Onderwerp, k: Kijker) -> Element:
             )
     toelichting = (
         f"Voortgang in {b.jaar}: gemeten indicatoren over de 12 maanden tot en met "
-        f"{b.periode.tot:%d-%m-%Y} tegen de nulmeting en de streefwaarde (docs/sturing.md, "
-        "Voortgang); gerapporteerde waarden uit de uitvraag of van het regioteam."
+        f"{b.periode.tot:%d-%m-%Y} tegen de nulmeting en de streefwaarde: op koers als de "
+        "waarde minstens zo ver is als een rechte lijn van nulmeting naar streefwaarde; "
+        "gerapporteerde waarden uit de uitvraag of van het regioteam."
     )
     if not cijfers:
         toelichting = "Er zijn geen doelen voor dit onderwerp ingericht."

@@ -56,7 +56,7 @@ def budget(b: Bronnen, o: Onderwerp, k: Kijker) -> Element:
             eenheid="euro",
             vorige=prognose_totaal(vorig)["gerealiseerd"] if vorig else None,
             link=link,
-            bron="declaraties (JW323/JW325) en rapportages van lumpsumaanbieders",
+            bron="declaraties uit het berichtenverkeer en rapportages van lumpsumaanbieders",
         ),
         cijfer(
             "prognose",

@@ -172,7 +172,7 @@ def informatie(b: Bronnen, o: Onderwerp, k: Kijker) -> Element:
         toelichting="Normen: startberichten en stopberichten ten minste 90% binnen 5 werkdagen "
         "(oranje vanaf 75%); ten hoogste 2% trajectmaanden zonder declaratie en 2% afgekeurde "
         "retourberichten (oranje tot 5%); ten hoogste 3% afgewezen declaratieregels (oranje tot "
-        "6%). Definities: docs/indicatoren.md, Informatievoorziening.",
+        "6%).",
         grafieken=[
             {
                 "soort": "trend",

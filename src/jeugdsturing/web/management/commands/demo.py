@@ -21,6 +21,7 @@ from jeugdsturing.contracten.services import aanbieder_bewaar
 from jeugdsturing.gebruikers.services import gebruiker_bewaar, rollen_synchroniseer
 from jeugdsturing.regio.models import Gemeente, Regio
 from jeugdsturing.rollen import Rol
+from jeugdsturing.sturing.demo import sturing_demo
 from jeugdsturing.verwerving.demo import verwerving_demo
 
 DEMO_REGIO = "JZ13"
@@ -100,6 +101,12 @@ class Command(BaseCommand):
         self.stdout.write("  " + ", ".join(f"{v} {k}" for k, v in tellers.items()))
         self.stdout.write("Doelen per thema ...")
         call_command("sturing", "doelen", stdout=self.stdout)
+        if not options["geen_berichtenverkeer"]:
+            self.stdout.write(
+                "Prestatiedialoog (uitvraag 2026-2027, pakketten juni en oktober 2027) ..."
+            )
+            tellers = sturing_demo(regio=regio)
+            self.stdout.write("  " + ", ".join(f"{v} {k}" for k, v in tellers.items()))
         self.stdout.write("Aanbesteding (tot en met de selectie) ...")
         tellers = verwerving_demo(regio=regio)
         self.stdout.write("  " + ", ".join(f"{v} {k}" for k, v in tellers.items()))
