@@ -255,3 +255,72 @@ def test_a_tender_set_up_by_the_team_and_a_bid_with_an_upload(browser):
     assert "tekort" in page.get_by_role("table", name="Dekking per expertise").inner_text()
     shot(page, "verwerving-dekking")
     assert browser.errors == [], browser.errors
+
+
+def test_the_performance_dialogue_from_pack_to_agreement(browser):
+    """The team prepares the June packs, the provider opens its own and adds its
+    interpretation, the team records the dialogue with an agreement, and the October
+    pack shows the agreement."""
+    page = browser.page
+    login(page, "contractmanager")
+    page.goto("/sturing/")
+    page.get_by_role("link", name="Prestatiedialoog").click()
+    page.get_by_label("Stuurmoment", exact=True).select_option("2027-06")
+    page.get_by_role("button", name="Toon").click()
+    rij = page.get_by_role("row").filter(has_text="Amstelzorg")
+    rij.get_by_role("button", name="Maak").click()
+    assert "versie 1 gemaakt" in page.get_by_role("main").inner_text()
+    page.get_by_role("row").filter(has_text="Amstelzorg").get_by_role(
+        "button", name="Verzend versie 1"
+    ).click()
+    assert "versie 1 verzonden" in page.get_by_role("main").inner_text()
+    shot(page, "prestatiedialoog-juni")
+    page.get_by_role("button", name="Uitloggen").click()
+
+    login(page, "aanbieder")
+    page.goto("/sturing/pakketten/?moment=2027-06")
+    assert page.get_by_role("row").filter(has_text="Horizon Jeugd").count() == 0
+    page.get_by_role("link", name="Amstelzorg").click()
+    assert page.get_by_role("heading", level=1).inner_text() == (
+        "Prestatiedialoog juni 2027: Amstelzorg"
+    )
+    samenvatting = page.get_by_role("table", name="Oordeel per stuurelement")
+    assert samenvatting.get_by_role("row").count() == 6  # header and five elements
+    page.get_by_label("Uw duiding bij tijdige en volledige informatie").fill(
+        "De stopberichten liepen achter door ons nieuwe cliëntsysteem."
+    )
+    page.get_by_role("form", name="Duiding bij Tijdige en volledige informatie").get_by_role(
+        "button", name="Duiding opslaan"
+    ).click()
+    assert "nieuwe cliëntsysteem" in page.locator("#element-2").inner_text()
+    shot(page, "prestatiedialoog-aanbieder")
+    page.get_by_role("button", name="Uitloggen").click()
+
+    login(page, "contractmanager")
+    page.goto("/sturing/pakketten/?moment=2027-06")
+    page.get_by_role("link", name="Amstelzorg").click()
+    assert "nieuwe cliëntsysteem" in page.locator("#element-2").inner_text()
+    page.get_by_role("link", name="Overleg vastleggen").click()
+    page.get_by_label("Datum van het overleg").fill("2027-06-15")
+    page.get_by_label("Aanwezigen").fill("Regio en Amstelzorg")
+    page.get_by_label("2. Tijdige en volledige informatie").fill("Stopberichten besproken.")
+    page.get_by_role("button", name="Overleg vastleggen").click()
+    page.get_by_label("Stuurelement", exact=True).select_option("2")
+    page.get_by_label("Afspraak", exact=True).fill("Stopberichten weer binnen 5 werkdagen.")
+    page.get_by_label("Eigenaar").fill("Amstelzorg")
+    page.get_by_label("Uiterlijk").fill("2027-09-30")
+    page.get_by_role("button", name="Afspraak toevoegen").click()
+    assert (
+        "Stopberichten weer binnen 5 werkdagen."
+        in page.get_by_role("table", name="Afspraken").inner_text()
+    )
+    shot(page, "prestatiedialoog-overleg")
+
+    page.goto("/sturing/pakketten/?moment=2027-10")
+    page.get_by_role("row").filter(has_text="Amstelzorg").get_by_role("button", name="Maak").click()
+    page.get_by_role("link", name="Amstelzorg").click()
+    afspraken = page.get_by_role("table", name="Afspraken bij Tijdige en volledige informatie")
+    assert "Stopberichten weer binnen 5 werkdagen." in afspraken.inner_text()
+    assert "30 september 2027" in afspraken.inner_text()
+    shot(page, "prestatiedialoog-oktober")
+    assert browser.errors == [], browser.errors

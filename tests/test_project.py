@@ -195,8 +195,23 @@ def test_demo_load_imports_simulated_traffic_for_the_demo_region(
     assert m.Bericht.objects.count() > 500
     assert m.Traject.objects.filter(gemeente__in=["0363", "0362"]).exists()
     assert list(tmp_path.glob("var/demo-ijw-JZ13-*/*.zip"))
+    # The steering cycle: June packs sent, one dialogue with agreements, October packs
+    # that carry them.
+    from jeugdsturing.sturing.models import Overleg, Pakketversie, Stuurafspraak
+
+    assert "pakketten juni 2027 verzonden" in out
+    assert Overleg.objects.count() == 1
+    assert Stuurafspraak.objects.count() == 3
+    oktober = Pakketversie.objects.get(
+        pakket__moment="2027-10-01", pakket__aanbieder__naam="Amstelzorg"
+    )
+    assert oktober.status == "verzonden"
+    meegenomen = [a["omschrijving"] for e in oktober.inhoud_gedeeld["elementen"]
+                  for a in e["afspraken"]]  # fmt: skip
+    assert len(meegenomen) == 3
     # Idempotent: a second run imports nothing new.
     before = m.Bericht.objects.count()
     call_command("demo", "load", "--force", "--schaal", "0.003")
     assert m.Bericht.objects.count() == before
     assert "0 berichten ingelezen" in capsys.readouterr().out
+    assert Stuurafspraak.objects.count() == 3

@@ -7,6 +7,7 @@ dialogue (docs/sturing.md)."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django import forms
 from django.contrib import messages
@@ -31,12 +32,17 @@ S = Sectie.STURING
 DELEN = [("algemeen", "Algemeen"), *ELEMENTEN.items()]
 
 
-class OverlegForm(forms.Form):
+class Formulier(forms.Form):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, label_suffix="", **kwargs)
+
+
+class OverlegForm(Formulier):
     datum = forms.DateField(label="Datum van het overleg")
     aanwezigen = forms.CharField(label="Aanwezigen", widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class AfspraakForm(forms.Form):
+class AfspraakForm(Formulier):
     element = forms.ChoiceField(label="Stuurelement", choices=list(ELEMENTEN.items()))
     omschrijving = forms.CharField(label="Afspraak", widget=forms.Textarea(attrs={"rows": 2}))
     eigenaar = forms.CharField(label="Eigenaar", max_length=200)
