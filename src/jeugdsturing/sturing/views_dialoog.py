@@ -34,7 +34,8 @@ DELEN = [("algemeen", "Algemeen"), *ELEMENTEN.items()]
 
 class Formulier(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, label_suffix="", **kwargs)
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
 
 
 class OverlegForm(Formulier):
