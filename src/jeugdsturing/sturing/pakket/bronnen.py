@@ -224,7 +224,8 @@ class Bronnen:
         """The deliveries of an uitvraag by AGB code, with their figures."""
         if uitvraag is None:
             return {}
-        return _leveringen(uitvraag.pk)
+        pk = uitvraag.pk
+        return self.onthoud(("leveringen", pk), lambda: _leveringen(pk))
 
     @cached_property
     def namen(self) -> dict[str, dict[str, str]]:
