@@ -5,6 +5,7 @@ loading it, entering reported values, and progress read from the monitor itself.
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from decimal import Decimal
@@ -13,6 +14,7 @@ import polars as pl
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.forms.models import model_to_dict
 
 from jeugdsturing.core.access import Scope
 from jeugdsturing.monitor.indicatoren import NORMEN, Periode
@@ -197,3 +199,21 @@ def test_the_goals_page_per_role():
     overzicht = login("beleid").get("/sturing/?jaar=2027").content.decode()
     assert "Creëren/stabiliseren van een thuissituatie" in overzicht
     assert "Stuurkalender" in overzicht
+
+
+@pytest.mark.django_db
+def test_the_regiobeheerder_adjusts_a_goal_in_the_data_management_with_history():
+
+    ind = Doelindicator.objects.get(doel__regio__code="JZ13", code="afname-verblijf")
+    url = f"/admin/sturing/doelindicator/{ind.pk}/change/"
+    beheer = login("regiobeheerder")
+    assert beheer.get(url).status_code == 200
+    data = {k: ("" if v is None else v) for k, v in model_to_dict(ind).items()}
+    data |= {"filters": json.dumps(ind.filters), "streefwaarde": "-35"}
+    r = beheer.post(url, data)
+    assert r.status_code == 302, r.content.decode()[:2000]
+    ind.refresh_from_db()
+    assert ind.streefwaarde == Decimal("-35")
+    assert ind.history.count() >= 2
+    assert beheer.get(f"/admin/sturing/doelindicator/{ind.pk}/history/").status_code == 200
+    assert login("contractmanager").get(url).status_code in (302, 403)

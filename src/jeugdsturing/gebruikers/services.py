@@ -14,7 +14,7 @@ from jeugdsturing.regio.models import Gemeente, Regio
 from jeugdsturing.rollen import Rol
 
 # Django admin access: only the regiobeheerder manages data through the admin.
-ADMIN_APPS = ("regio", "contracten", "gebruikers", "auth")
+ADMIN_APPS = ("regio", "contracten", "sturing", "gebruikers", "auth")
 
 
 @transaction.atomic
