@@ -16,8 +16,7 @@ from jeugdsturing.monitor.indicatoren import Periode, perioden
 from jeugdsturing.monitor.informatie import ZONDER_START_DAGEN, stand_na
 from jeugdsturing.monitor.selectors import aanbieder_namen, informatie_data
 from jeugdsturing.monitor.service import INFORMATIE_KOLOMMEN, informatie_rijen, regio_monitor
-from jeugdsturing.monitor.uitvoer import als_csv, als_xlsx
-from jeugdsturing.monitor.views import keuze_uit
+from jeugdsturing.monitor.views import _getal, export, keuze_uit
 from jeugdsturing.regio.selectors import regio_voor
 from jeugdsturing.weergave.grafieken import trend_grafiek, vergelijking_grafiek
 
@@ -47,10 +46,6 @@ GRAFIEK = (
     "retour_afgekeurd_pct",
     "afgewezen_pct",
 )
-
-
-def _getal(v: object) -> float | None:
-    return float(v) if isinstance(v, int | float) and not isinstance(v, bool) else None
 
 
 @requires(Sectie.MONITOR)
@@ -83,16 +78,8 @@ def informatie(request: HttpRequest) -> HttpResponse:
     if request.GET.get("export") in ("csv", "xlsx"):
         eis(request.user, Sectie.MONITOR, Actie.EXPORTEREN)
         velden = ["periode_van", "periode_tot", "aanbieder", *INFORMATIE_KOLOMMEN]
-        if request.GET["export"] == "csv":
-            antwoord = HttpResponse(als_csv(tabel, velden), content_type="text/csv; charset=utf-8")
-            antwoord["Content-Disposition"] = 'attachment; filename="informatievoorziening.csv"'
-        else:
-            antwoord = HttpResponse(
-                als_xlsx(tabel, velden, f"Informatievoorziening {regio.naam}"),
-                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            )
-            antwoord["Content-Disposition"] = 'attachment; filename="informatievoorziening.xlsx"'
-        return antwoord
+        titel = f"Informatievoorziening {regio.naam}"
+        return export(request.GET["export"], tabel, velden, titel, "informatievoorziening")
     rijen: list[dict[str, Any]] = [
         {
             "naam": namen.get(r["aanbieder"], r["aanbieder"]),

@@ -26,7 +26,7 @@ from jeugdsturing.sturing.models import (
     Pakket,
 )
 from jeugdsturing.sturing.selectors import pakket_zicht, zichtbare_versies
-from jeugdsturing.sturing.views_pakket import _door
+from jeugdsturing.sturing.views_uitvraag import _door
 
 S = Sectie.STURING
 DELEN = [("algemeen", "Algemeen"), *ELEMENTEN.items()]

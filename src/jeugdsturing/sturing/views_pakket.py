@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import date
 
 from django.contrib import messages
-from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -31,6 +30,7 @@ from jeugdsturing.sturing.pakket.bronnen import Bronnen
 from jeugdsturing.sturing.pakket.uitvoer import context, pakket_pdf, pakket_xlsx
 from jeugdsturing.sturing.selectors import Zicht, pakket_zicht, zichtbare_versies
 from jeugdsturing.sturing.services.pakketten import onderwerpen
+from jeugdsturing.sturing.views_uitvraag import _door
 
 S = Sectie.STURING
 
@@ -40,10 +40,6 @@ def _regio(request: HttpRequest) -> Regio:
     if regio is None:
         raise PermissionDenied("Er is geen regio ingericht.")
     return regio
-
-
-def _door(request: HttpRequest) -> User | None:
-    return request.user if isinstance(request.user, User) else None
 
 
 def momenten(regio: Regio, vandaag: date) -> list[date]:

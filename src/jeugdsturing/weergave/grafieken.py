@@ -64,13 +64,20 @@ def realisatie_grafiek(maanden: list[dict[str, Any]], titel: str, budget_euro: f
 def trend_grafiek(punten: list[dict[str, Any]], titel: str, as_titel: str) -> str:
     """One line per series (scope, and the region as reference) over the months.
     Rows: maand (YYYY-MM), reeks, waarde; hidden (protected) values are left out."""
-    data = alt.Data(values=punten)  # type: ignore[no-untyped-call]
-    reeksen = list(dict.fromkeys(str(p["reeks"]) for p in punten))
-    chart = (
+    x = alt.X("maand:O", title="maand", axis=alt.Axis(labelAngle=-45))
+    return svg(_lijnen(punten, x, as_titel).properties(width=560, height=240, title=titel))
+
+
+def _lijnen(rijen: list[dict[str, Any]], x: alt.X, as_titel: str) -> alt.Chart:
+    """One line per series (rows: the x field, reeks, waarde), each with its own colour
+    and dash, named in the legend."""
+    reeksen = list(dict.fromkeys(str(p["reeks"]) for p in rijen))
+    data = alt.Data(values=rijen)  # type: ignore[no-untyped-call]
+    chart: alt.Chart = (
         alt.Chart(data)
         .mark_line(point=True)
         .encode(
-            x=alt.X("maand:O", title="maand", axis=alt.Axis(labelAngle=-45)),
+            x=x,
             y=alt.Y("waarde:Q", title=as_titel),
             color=alt.Color(
                 "reeks:N",
@@ -83,9 +90,8 @@ def trend_grafiek(punten: list[dict[str, Any]], titel: str, as_titel: str) -> st
                 legend=None,
             ),
         )
-        .properties(width=560, height=240, title=titel)
     )
-    return svg(chart)
+    return chart
 
 
 def vergelijking_grafiek(
@@ -144,28 +150,8 @@ def voortgang_grafiek(
         rijen += [
             {"jaar": p["jaar"], "waarde": streefwaarde, "reeks": "streefwaarde"} for p in punten
         ]
-    reeksen = list(dict.fromkeys(str(p["reeks"]) for p in rijen))
-    data = alt.Data(values=rijen)  # type: ignore[no-untyped-call]
-    chart = (
-        alt.Chart(data)
-        .mark_line(point=True)
-        .encode(
-            x=alt.X("jaar:O", title="jaar", axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("waarde:Q", title=as_titel),
-            color=alt.Color(
-                "reeks:N",
-                title=None,
-                scale=alt.Scale(domain=reeksen, range=KLEUREN[: len(reeksen)]),
-            ),
-            strokeDash=alt.StrokeDash(
-                "reeks:N",
-                scale=alt.Scale(domain=reeksen, range=[[1, 0], [5, 4]][: len(reeksen)]),
-                legend=None,
-            ),
-        )
-        .properties(width=320, height=160, title=titel)
-    )
-    return svg(chart)
+    x = alt.X("jaar:O", title="jaar", axis=alt.Axis(labelAngle=0))
+    return svg(_lijnen(rijen, x, as_titel).properties(width=320, height=160, title=titel))
 
 
 def budget_grafiek(rijen: list[dict[str, Any]], titel: str) -> str:

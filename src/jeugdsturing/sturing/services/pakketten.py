@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
-from django.contrib.auth.models import AbstractBaseUser, User
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -27,12 +27,9 @@ from jeugdsturing.sturing.models import (
 from jeugdsturing.sturing.pakket.bronnen import Bronnen, Onderwerp
 from jeugdsturing.sturing.pakket.inhoud import verschillen
 from jeugdsturing.sturing.pakket.samenstellen import afspraken_voor, pakket_inhoud
+from jeugdsturing.sturing.services.uitvraag import _gebruiker
 
 Voortgang = Callable[[int, int, str], None]
-
-
-def _gebruiker(door: AbstractBaseUser | None) -> User | None:
-    return door if isinstance(door, User) else None
 
 
 @transaction.atomic

@@ -6,6 +6,7 @@ realisation page (contracten.jaarprognose) for the subject."""
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from jeugdsturing.contracten.jaarprognose import prognose_totaal
 from jeugdsturing.sturing.pakket.bronnen import MAANDEN, Bronnen, Kijker, Onderwerp
@@ -78,38 +79,13 @@ def budget(b: Bronnen, o: Onderwerp, k: Kijker) -> Element:
             link=link,
         ),
     ]
-    per_gemeente: dict[str, list[dict[str, object]]] = defaultdict(list)
-    for r in rijen:
-        per_gemeente[str(r["gemeente"])].append(r)
-    gem_rijen, kleuren, grafiek = [], [], []
-    for code, groep in sorted(
-        per_gemeente.items(), key=lambda kv: b.namen["gemeente"].get(kv[0], kv[0])
-    ):
-        g = prognose_totaal(groep)
-        kleur = kleur_budget(g["prognose"], g["onder"], g["budget"])
-        kleuren.append(kleur)
-        naam = b.namen["gemeente"].get(code, code)
-        gem_rijen.append(
-            [
-                naam,
-                g["budget"] or None,
-                g["gerealiseerd"],
-                g["prognose"],
-                g["onder"],
-                g["boven"],
-                g["prognose"] - g["budget"] if g["budget"] else None,
-                kleur,
-            ]
-        )
-        grafiek.append(
-            {
-                "naam": naam,
-                "prognose": g["prognose"] / 100,
-                "onder": g["onder"] / 100,
-                "boven": g["boven"] / 100,
-                "budget": g["budget"] / 100 if g["budget"] else None,
-            }
-        )
+    gem_rijen = _groepen(rijen, "gemeente", b.namen["gemeente"])
+    kleuren = [r[-1] for r in gem_rijen]
+    grafiek = [
+        {"naam": r[0], "prognose": r[3] / 100, "onder": r[4] / 100, "boven": r[5] / 100,
+         "budget": r[1] / 100 if r[1] else None}
+        for r in gem_rijen
+    ]  # fmt: skip
     kolommen = [
         ("Gemeente", "tekst"),
         ("Budget", "euro"),
@@ -122,32 +98,12 @@ def budget(b: Bronnen, o: Onderwerp, k: Kijker) -> Element:
     ]
     tabellen = [tabel("per_gemeente", "Per gemeente", kolommen, gem_rijen, link)]
     if not k.gedeeld and o.soort in (P.PD2_THEMA, P.PD2_OPDRACHT):
-        per_aanbieder: dict[str, list[dict[str, object]]] = defaultdict(list)
-        for r in rijen:
-            per_aanbieder[str(r["aanbieder"])].append(r)
-        a_rijen = []
-        for code, groep in sorted(
-            per_aanbieder.items(), key=lambda kv: b.namen["aanbieder"].get(kv[0], kv[0])
-        ):
-            g = prognose_totaal(groep)
-            a_rijen.append(
-                [
-                    b.namen["aanbieder"].get(code, code),
-                    g["budget"] or None,
-                    g["gerealiseerd"],
-                    g["prognose"],
-                    g["onder"],
-                    g["boven"],
-                    g["prognose"] - g["budget"] if g["budget"] else None,
-                    kleur_budget(g["prognose"], g["onder"], g["budget"]),
-                ]
-            )
         tabellen.append(
             tabel(
                 "per_aanbieder",
                 "Per aanbieder (alleen voor het regioteam)",
                 [("Aanbieder", "tekst"), *kolommen[1:]],
-                a_rijen,
+                _groepen(rijen, "aanbieder", b.namen["aanbieder"]),
                 link,
             )
         )
@@ -173,6 +129,23 @@ def budget(b: Bronnen, o: Onderwerp, k: Kijker) -> Element:
             }
         ],
     )
+
+
+def _groepen(rijen: list[dict[str, object]], dim: str, namen: dict[str, str]) -> list[list[Any]]:
+    """Per gemeente or provider (by name): budget, realised, forecast, its band, forecast
+    minus budget and the traffic light, totalled as the realisation page totals."""
+    per: dict[str, list[dict[str, object]]] = defaultdict(list)
+    for r in rijen:
+        per[str(r[dim])].append(r)
+    uit = []
+    for code, groep in sorted(per.items(), key=lambda kv: namen.get(kv[0], kv[0])):
+        g = prognose_totaal(groep)
+        uit.append([
+            namen.get(code, code), g["budget"] or None, g["gerealiseerd"], g["prognose"],
+            g["onder"], g["boven"], g["prognose"] - g["budget"] if g["budget"] else None,
+            kleur_budget(g["prognose"], g["onder"], g["budget"]),
+        ])  # fmt: skip
+    return uit
 
 
 def _euro(eurocent: int) -> str:
