@@ -238,3 +238,14 @@ def test_export_as_excel(trajecten):
     r = login("data-analist").get(f"/monitor/informatie/?{JAAR}&export=xlsx")
     assert r.status_code == 200
     assert r["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    ["van=0001-01-01&tot=9999-12-31", "van=kapot", "tot=2027-02-30", "cijfer=onzin",
+     "aanbieder=bestaat-niet"],
+)  # fmt: skip
+def test_bad_parameters_give_a_page_not_an_error(query):
+    r = login("contractmanager").get(f"/monitor/informatie/?{query}")
+    assert r.status_code == 200

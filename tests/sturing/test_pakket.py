@@ -364,3 +364,30 @@ def test_the_batch_command_writes_a_file_per_pack(regio, agb, tmp_path: Path):
     with pytest.raises(CommandError, match="JJJJ-MM"):
         call_command("sturing", "pakketten", "--region", "JZ13", "--moment", "juni",
                      "--out", str(tmp_path))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "pad",
+    ["/sturing/pakketten/?moment=kapot", "/sturing/pakketten/?moment=2027-13",
+     "/sturing/pakketten/?moment=99999-01"],
+)  # fmt: skip
+def test_bad_parameters_on_the_pack_pages_give_a_page_not_an_error(pad):
+    assert login("contractmanager").get(pad).status_code == 200
+
+
+def test_bad_posts_give_a_message_not_an_error(regio, agb):
+    v = maak(regio, agb["eigen"], verzend=True)
+    o = services.overleg_leg_vast(versie=v, datum=VANDAAG, aanwezigen="x", verslag={})
+    team = login("contractmanager")
+    for data in ({"actie": "stand", "afspraak": "abc"}, {"actie": "afspraak"}, {"actie": "?"}):
+        r = team.post(f"/sturing/overleg/{o.pk}/", data)
+        assert r.status_code == 200  # the page again, with the message
+        assert 'role="alert"' in r.content.decode()
+    r = team.post("/sturing/pakketten/", {"moment": "2027-06", "sleutel": "x", "actie": "maak"})
+    assert r.status_code == 302
+    assert (
+        login("contractmanager").get(f"/sturing/pakket/{v.pakket.pk}/?versie=99").status_code == 404
+    )
+    assert login("contractmanager").get(f"/sturing/pakket/{v.pakket.pk}/doc/").status_code == 404
+    r = login("aanbieder").post(f"/sturing/pakket/{v.pakket.pk}/", {"element": "9", "tekst": "x"})
+    assert r.status_code == 302

@@ -55,6 +55,13 @@ def informatie(request: HttpRequest) -> HttpResponse:
         return render(request, "monitor/informatie.html", {"regio": None})
     scope = scope_van(request.user)
     keuze = keuze_uit(request)
+    if keuze.van.year < 1900 or keuze.tot.year > 2200:
+        keuze.fouten.append(
+            f"De periode {keuze.van:%d-%m-%Y} t/m {keuze.tot:%d-%m-%Y} valt buiten 1900-2200; "
+            "getoond wordt dit jaar."
+        )
+        standaard = keuze_uit(HttpRequest())
+        keuze.van, keuze.tot = standaard.van, standaard.tot
     cijfer = request.GET.get("cijfer", "")
     if cijfer not in GRAFIEK:
         cijfer = "startberichten_tijdig_pct"

@@ -119,7 +119,10 @@ def overleg(request: HttpRequest, pk: int) -> HttpResponse:
                     return redirect("sturing:overleg", pk=o.pk)
                 raise ValidationError("Vul de afspraak volledig in.")
             elif actie == "stand":
-                a = get_object_or_404(o.afspraken, pk=request.POST.get("afspraak", "0") or 0)
+                nummer = request.POST.get("afspraak", "")
+                if not nummer.isdigit():
+                    raise ValidationError(f"Onbekende afspraak '{nummer}'.")
+                a = get_object_or_404(o.afspraken, pk=int(nummer))
                 services.afspraak_wijzig(
                     afspraak=a,
                     naar=request.POST.get("naar", ""),
