@@ -20,8 +20,7 @@ from openpyxl.utils import get_column_letter
 
 from jeugdsturing.contracten.rapportage import Fout
 
-MAX_BYTES = 5 * 1024 * 1024
-MAX_FOUTEN = 100
+MAX_BYTES, MAX_FOUTEN = 5 * 1024 * 1024, 100  # an upload's size, errors reported
 
 # The delivery's key figures: field, label, kind (geheel | decimaal | percentage).
 KERNCIJFERS: tuple[tuple[str, str, str], ...] = (
