@@ -19,4 +19,5 @@ class Rol(models.TextChoices):
     AANBIEDER = "aanbieder", "Aanbieder"
     BEOORDELAAR = "beoordelaar", "Beoordelaar"
     GEMEENTE = "gemeente", "Gemeente"
+    TOEGANG = "toegang", "Toegangsmedewerker"
     RAAD = "raad", "Gemeenteraad"

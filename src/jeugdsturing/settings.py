@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "jeugdsturing.gebruikers",
     "jeugdsturing.monitor",
     "jeugdsturing.verwerving",
+    "jeugdsturing.escalatie",
     "jeugdsturing.sturing",
     "jeugdsturing.web",
 ]

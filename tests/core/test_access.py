@@ -19,8 +19,10 @@ pytestmark = pytest.mark.django_db
 
 ALL = {
     "home", "regio", "referentie", "verwerving", "contracten", "monitor",
-    "sturing", "scenario", "rapportages", "beheer", "audit", "admin:index",
+    "sturing", "scenario", "rapportages", "beheer", "audit", "admin:index", "escalatie",
+    "toegang",
 }  # fmt: skip
+STUREN = {"escalatie", "toegang"}
 BERICHTEN = {"berichten", "quarantaine"}
 
 # Written out by hand, independently of jeugdsturing.core.access, so that a change to
@@ -28,14 +30,16 @@ BERICHTEN = {"berichten", "quarantaine"}
 EXPECTED = {
     "regiobeheerder": ALL,  # not the message pages: they hold personal data
     "contractmanager": {"home", "regio", "referentie", "verwerving", "contracten", "monitor",
-                        "sturing", "rapportages"},
+                        "sturing", "rapportages"} | STUREN,
     "beleid": {"home", "regio", "referentie", "verwerving", "contracten", "monitor", "sturing",
-               "scenario", "rapportages"},
+               "scenario", "rapportages"} | STUREN,
     "data-analist": {"home", "regio", "referentie", "contracten", "monitor", "sturing",
-                     "scenario", "rapportages"} | BERICHTEN,
+                     "scenario", "rapportages"} | BERICHTEN | STUREN,
     "financien": {"home", "regio", "referentie", "contracten", "monitor", "sturing", "scenario",
-                  "rapportages"},
-    "aanbieder": {"home", "regio", "verwerving", "contracten", "monitor", "sturing"},
+                  "rapportages"} | STUREN,
+    "aanbieder": {"home", "regio", "verwerving", "contracten", "monitor", "sturing"} | STUREN,
+    # The toegang: intake, referral advice and case notes; no money, no tender, no monitor.
+    "toegang": {"home", "regio"} | STUREN,
     "beoordelaar": {"home", "regio", "verwerving"},
     "gemeente": {"home", "regio", "referentie", "contracten", "monitor", "sturing", "scenario",
                  "rapportages"},
@@ -93,6 +97,7 @@ PATHS = {
     "scenario": "/scenario/", "rapportages": "/rapportages/", "beheer": "/beheer/",
     "audit": "/beheer/audit/", "admin:index": "/admin/",
     "berichten": "/berichten/", "quarantaine": "/berichten/quarantaine/",
+    "escalatie": "/escalatie/", "toegang": "/toegang/",
 }  # fmt: skip
 
 
@@ -120,6 +125,8 @@ def test_navigation_shows_only_reachable_sections(rol):
         "scenario",
         "rapportages",
         "beheer",
+        "escalatie",
+        "toegang",
     ):
         assert (f'href="{PATHS[name]}"' in nav) == (name in EXPECTED[rol]), f"{rol}: {name}"
 

@@ -39,6 +39,7 @@ from jeugdsturing.berichten.lezen import (
     init_worker,
     lees_bericht,
 )
+from jeugdsturing.berichten.na_import import import_voltooid
 from jeugdsturing.berichten.privacy import versleutel
 from jeugdsturing.berichten.referentie import referentie_laden
 from jeugdsturing.berichten.services import (
@@ -273,6 +274,8 @@ def berichten_importeer(
             "afkeuringen": [a.as_dict() for a in result.rejected[:5000]],
         },
     )
+    if result.accepted:
+        import_voltooid.send(sender=m.ImportRun, run=run, accepted=result.accepted)
     return result
 
 

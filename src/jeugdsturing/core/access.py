@@ -39,6 +39,8 @@ class Sectie(StrEnum):
     BERICHTEN = "berichten"
     MONITOR = "monitor"
     STURING = "sturing"
+    ESCALATIE = "escalatie"
+    TOEGANG = "toegang"
     SCENARIO = "scenario"
     RAPPORTAGES = "rapportages"
     BEHEER = "beheer"
@@ -54,6 +56,8 @@ SECTIE_NAMEN: dict[Sectie, str] = {
     Sectie.BERICHTEN: "Berichten",
     Sectie.MONITOR: "Monitor",
     Sectie.STURING: "Sturing",
+    Sectie.ESCALATIE: "Signalen en verbetertrajecten",
+    Sectie.TOEGANG: "Toegang en verwijzing",
     Sectie.SCENARIO: "Scenario's",
     Sectie.RAPPORTAGES: "Rapportages",
     Sectie.BEHEER: "Beheer en gegevensbeheer",
@@ -123,6 +127,18 @@ RECHTEN: dict[tuple[Sectie, Actie], frozenset[Rol]] = {
     (Sectie.STURING, Actie.AANLEVEREN): frozenset({R.AANBIEDER}),
     # Packs as PDF and Excel: what each sees on the page (docs/sturing.md).
     (Sectie.STURING, Actie.EXPORTEREN): TEAM | EIGEN,
+    # Signals and escalation cases (docs/escalatie.md): the team works them, contract
+    # management approves a plan and gives the judgement; a provider sees and answers its
+    # own case; the toegang follows cases trajectory by trajectory (notes), without money.
+    (Sectie.ESCALATIE, Actie.BEKIJKEN): TEAM | {R.AANBIEDER, R.TOEGANG},
+    (Sectie.ESCALATIE, Actie.WIJZIGEN): TEAM,
+    (Sectie.ESCALATIE, Actie.GOEDKEUREN): frozenset({R.REGIOBEHEERDER, R.CONTRACTMANAGER}),
+    (Sectie.ESCALATIE, Actie.AANLEVEREN): frozenset({R.AANBIEDER, R.TOEGANG}),
+    # The intake point and the referral advice: the toegang registers and assigns, a
+    # provider accepts or refuses what is assigned to it.
+    (Sectie.TOEGANG, Actie.BEKIJKEN): TEAM | {R.AANBIEDER, R.TOEGANG},
+    (Sectie.TOEGANG, Actie.WIJZIGEN): frozenset({R.TOEGANG, R.REGIOBEHEERDER, R.CONTRACTMANAGER}),
+    (Sectie.TOEGANG, Actie.AANLEVEREN): frozenset({R.AANBIEDER}),
     (Sectie.SCENARIO, Actie.BEKIJKEN): frozenset(
         {R.REGIOBEHEERDER, R.BELEID, R.DATA_ANALIST, R.FINANCIEN, R.GEMEENTE}
     ),
@@ -141,6 +157,8 @@ EIGEN_DEEL: dict[tuple[Sectie, Rol], str] = {
     (Sectie.MONITOR, R.AANBIEDER): "eigen cijfers + regio",
     (Sectie.MONITOR, R.GEMEENTE): "eigen inwoners",
     (Sectie.STURING, R.AANBIEDER): "eigen",
+    (Sectie.ESCALATIE, R.AANBIEDER): "eigen verbetertrajecten",
+    (Sectie.TOEGANG, R.AANBIEDER): "aan hem toegewezen aanmeldingen",
 }
 
 

@@ -16,6 +16,8 @@ NAVIGATIE: list[tuple[str, str, Sectie]] = [
     ("Berichten", "berichten:index", Sectie.BERICHTEN),
     ("Monitor", "monitor", Sectie.MONITOR),
     ("Sturing", "sturing", Sectie.STURING),
+    ("Signalen", "escalatie:overzicht", Sectie.ESCALATIE),
+    ("Toegang", "toegang:overzicht", Sectie.TOEGANG),
     ("Scenario's", "scenario", Sectie.SCENARIO),
     ("Rapportages", "rapportages", Sectie.RAPPORTAGES),
     ("Beheer", "beheer", Sectie.BEHEER),

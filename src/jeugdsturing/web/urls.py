@@ -31,6 +31,8 @@ urlpatterns = [
     path("monitor/", include("jeugdsturing.monitor.urls")),
     path("sturing/", sturing_views.overzicht, name="sturing"),
     path("sturing/", include("jeugdsturing.sturing.urls")),
+    path("escalatie/", include("jeugdsturing.escalatie.urls")),
+    path("toegang/", include("jeugdsturing.escalatie.urls_toegang")),
     path("scenario/", views.scenario, name="scenario"),
     path("rapportages/", views.rapportages, name="rapportages"),
     path("beheer/", views.beheer, name="beheer"),

@@ -47,7 +47,7 @@ def realisatie_grafiek(maanden: list[dict[str, Any]], titel: str, budget_euro: f
         strokeDash=alt.StrokeDash(
             "soort:N",
             scale=alt.Scale(domain=["gerealiseerd", "prognose"], range=[[1, 0], [5, 4]]),
-            legend=None,
+            title=None,
         ),
     )
     lagen: list[Any] = [band, lijn]
@@ -87,7 +87,7 @@ def _lijnen(rijen: list[dict[str, Any]], x: alt.X, as_titel: str) -> alt.Chart:
             strokeDash=alt.StrokeDash(
                 "reeks:N",
                 scale=alt.Scale(domain=reeksen, range=[[1, 0], [5, 4], [2, 2]][: len(reeksen)]),
-                legend=None,
+                title=None,
             ),
         )
     )
@@ -183,3 +183,82 @@ def budget_grafiek(rijen: list[dict[str, Any]], titel: str) -> str:
     )
     hoogte = max(60, 26 * len(rijen))
     return svg(alt.layer(staaf, interval, budget).properties(width=480, height=hoogte, title=titel))
+
+
+def trechter_grafiek(
+    lijnen: list[dict[str, Any]],
+    punten: list[dict[str, Any]],
+    titel: str,
+    as_titel: str,
+    volume_titel: str,
+) -> str:
+    """A funnel plot: the target and the 95% and 99.8% limits over the volume, and one
+    point per unit coloured by how far out it lies (the legend names the lines and the
+    colours). Lines: volume, doel, onder_95, boven_95, onder_998, boven_998; points:
+    naam, volume, waarde, niveau."""
+    reeksen = {
+        "doel": "doelwaarde",
+        "onder_95": "95%-grenzen", "boven_95": "95%-grenzen",
+        "onder_998": "99,8%-grenzen", "boven_998": "99,8%-grenzen",
+    }  # fmt: skip
+    rijen = [
+        {"volume": r["volume"], "waarde": r[k], "lijn": naam, "kant": k}
+        for r in lijnen
+        for k, naam in reeksen.items()
+    ]
+    namen = ["doelwaarde", "95%-grenzen", "99,8%-grenzen"]
+    volumes = [float(r["volume"]) for r in lijnen] or [1.0]
+    x = alt.X(
+        "volume:Q",
+        title=volume_titel,
+        scale=alt.Scale(type="log", domain=[min(volumes), max(volumes)], nice=False),
+    )
+    lijn = (
+        alt.Chart(alt.Data(values=rijen))  # type: ignore[no-untyped-call]
+        .mark_line()
+        .encode(
+            x=x,
+            y=alt.Y("waarde:Q", title=as_titel, scale=alt.Scale(zero=False)),
+            detail="kant:N",
+            color=alt.Color(
+                "lijn:N",
+                title=None,
+                scale=alt.Scale(domain=namen, range=["#1a202c", KLEUREN[4], "#9b2c2c"]),
+            ),
+            strokeDash=alt.StrokeDash(
+                "lijn:N", title=None, scale=alt.Scale(domain=namen, range=[[1, 0], [5, 4], [2, 2]])
+            ),
+        )
+    )
+    niveaus = ["binnen de grenzen", "buiten de 95%-grens", "buiten de 99,8%-grens"]
+    stip = (
+        alt.Chart(alt.Data(values=punten))  # type: ignore[no-untyped-call]
+        .mark_point(filled=True, size=70)
+        .encode(
+            x=x,
+            y="waarde:Q",
+            shape=alt.Shape(
+                "niveau:N",
+                title=None,
+                scale=alt.Scale(domain=niveaus),
+                legend=alt.Legend(labelLimit=400),
+            ),
+            fill=alt.Fill(
+                "niveau:N",
+                title=None,
+                scale=alt.Scale(domain=niveaus, range=[KLEUREN[0], KLEUREN[4], "#9b2c2c"]),
+            ),
+            tooltip=["naam:N", "waarde:Q", "volume:Q"],
+        )
+    )
+    labels = (
+        alt.Chart(alt.Data(values=[p for p in punten if p["niveau"] != niveaus[0]]))  # type: ignore[no-untyped-call]
+        .mark_text(align="left", dx=7, fontSize=10)
+        .encode(x=x, y="waarde:Q", text="naam:N")
+    )
+    chart = (
+        alt.layer(lijn, stip, labels)
+        .resolve_scale(color="independent")
+        .configure_legend(labelLimit=0)
+    )
+    return svg(chart.properties(width=520, height=260, title=titel))

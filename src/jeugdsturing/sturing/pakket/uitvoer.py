@@ -15,6 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from jeugdsturing.escalatie.grafieken import teken_trechter
 from jeugdsturing.sturing.models import Duiding, Pakketversie
 from jeugdsturing.sturing.pakket.inhoud import KLEURTEKST, Inhoud
 from jeugdsturing.weergave.grafieken import budget_grafiek, trend_grafiek
@@ -41,6 +42,8 @@ def teken(g: dict[str, Any]) -> str:
         return budget_grafiek(g["rijen"], g["titel"])
     if g["soort"] == "trend" and g.get("punten"):
         return trend_grafiek(g["punten"], g["titel"], g.get("as", ""))
+    if g["soort"] == "trechter" and g.get("punten"):
+        return teken_trechter(g)
     return ""
 
 

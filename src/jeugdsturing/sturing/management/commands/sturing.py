@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
-"""jeugdsturing sturing doelen [FILE ...] and jeugdsturing sturing pakketten
---region JZ13 --moment 2027-06 --format pdf --out DIR (docs/sturing.md)."""
+"""jeugdsturing sturing doelen [FILE ...], jeugdsturing sturing pakketten
+--region JZ13 --moment 2027-06 --format pdf --out DIR (docs/sturing.md), and
+jeugdsturing sturing regels / signalen --region JZ13 --as-of 2027-10-31
+(docs/escalatie.md)."""
 
 from __future__ import annotations
 
@@ -62,10 +64,29 @@ class Command(BaseCommand):
         p.add_argument("--url", default="", help="adres van de website, voor de koppelingen")
         p.add_argument("--user", help="gebruiker namens wie (vraagt het toegangsbeleid)")
         p.add_argument("--geen-voortgang", action="store_true", help="geen voortgangsbalk")
+        r = sub.add_parser("regels", help="signaalregels en verwijsbeleid van een regio inrichten")
+        r.add_argument("--region", required=True, help="regiocode, bijvoorbeeld JZ13")
+        r.add_argument("bestand", nargs="?", type=Path, help="TOML; zonder: de standaardregels")
+        s = sub.add_parser("signalen", help="de signaalregels evalueren op een peildatum")
+        s.add_argument("--region", required=True, help="regiocode, bijvoorbeeld JZ13")
+        s.add_argument("--as-of", required=True, help="peildatum JJJJ-MM-DD")
+        s.add_argument("--format", choices=["json", "tabel"], default="json")
+        s.add_argument("--regel", action="append", help="alleen deze regel(s) (code)")
+        s.add_argument(
+            "--vastleggen", action="store_true",
+            help="de signalen ook vastleggen (nieuwe openen, verdwenen laten verlopen)",
+        )  # fmt: skip
+        s.add_argument("--user", help="gebruiker namens wie (vraagt het toegangsbeleid)")
 
     def handle(self, *args: Any, **opts: Any) -> None:
         if opts["actie"] == "pakketten":
             self._pakketten(opts)
+            return
+        if opts["actie"] in ("regels", "signalen"):
+            from jeugdsturing.sturing.signalen_cli import regels, signalen
+
+            uit = (regels if opts["actie"] == "regels" else signalen)(opts)
+            self.stdout.write(uit)
             return
         for pad in opts["bestanden"] or ingebouwde_doelen():
             code = pad.stem

@@ -5,6 +5,9 @@ for the subject, with the region and (for a provider) its position among its pee
 
 from __future__ import annotations
 
+from typing import Any
+
+from jeugdsturing.escalatie.pakketdeel import pakketdeel
 from jeugdsturing.sturing.pakket.bronnen import Bronnen, Kijker, Onderwerp
 from jeugdsturing.sturing.pakket.elementen.basis import (
     DIMENSIE_NAAM,
@@ -117,23 +120,63 @@ def stromen(b: Bronnen, o: Onderwerp, k: Kijker) -> Element:
         for key, reeks in (("instroom", "instroom"), ("uitstroom", "uitstroom"))
         if (w := getal(r[key])) is not None
     ]
+    grafieken: list[dict[str, Any]] = (
+        [{"soort": "trend", "titel": "Instroom en uitstroom per maand (trajecten)",
+          "as": "trajecten", "punten": punten}] if punten else []
+    )  # fmt: skip
+    kleuren: list[str] = []
+    if o.aanbieder is not None:
+        kleuren = _escalatie(b, o, k, tabellen, grafieken)
     return element(
         "3",
         cijfers,
         tabellen=tabellen,
+        extra_kleuren=kleuren,
         link=monitorlink(b, "clienten_in_zorg", f),
         toelichting="De cijfers van de monitor voor dezelfde periode en filters; de vorige "
         f"periode is {b.vorige.van:%d-%m-%Y} t/m {b.vorige.tot:%d-%m-%Y}. Oordeel alleen waar "
         "lager of hoger beter is, ten opzichte van de regio (oranje: tot 10% slechter)."
-        + (" Positie: de plaats onder alle aanbieders (1 = best)." if o.aanbieder else ""),
-        grafieken=[
-            {
-                "soort": "trend",
-                "titel": "Instroom en uitstroom per maand (trajecten)",
-                "as": "trajecten",
-                "punten": punten,
-            }
-        ]
-        if punten
-        else [],
+        + (" Positie: de plaats onder alle aanbieders (1 = best)." if o.aanbieder else "")
+        + (
+            " Signaalregels: de waarde over de twaalf maanden tot de stand, tegen de regio met "
+            "de grenzen van een trechterdiagram (docs/escalatie.md); een trechterdiagram staat "
+            "erbij waar de aanbieder buiten de 95%-grens ligt."
+            if o.aanbieder
+            else ""
+        ),
+        grafieken=grafieken,
     )
+
+
+def _escalatie(
+    b: Bronnen, o: Onderwerp, k: Kijker, tabellen: list[dict[str, Any]],
+    grafieken: list[dict[str, Any]],
+) -> list[str]:  # fmt: skip
+    """A provider's position under the signal rules, its signals and open case (the
+    escalation app); the light: red with an open case, orange with a running signal."""
+    assert o.aanbieder is not None  # noqa: S101 (PD1 only)
+    deel = b.onthoud(
+        ("escalatie", o.aanbieder.pk, k.gedeeld),
+        lambda: pakketdeel(b.regio, b.monitor(team_scope(b)), o.aanbieder, b.stand,  # type: ignore[arg-type]
+                           benoemd=not k.gedeeld),
+    )  # fmt: skip
+    if deel["posities"]:
+        tabellen.append(tabel(
+            "signaalregels", "Positie bij de signaalregels",
+            [("Signaalregel", "tekst"), ("Waarde", "getal"), ("Regio", "getal"),
+             ("Ondergrens 99,8%", "getal"), ("Bovengrens 99,8%", "getal"), ("Oordeel", "tekst")],
+            deel["posities"],
+        ))  # fmt: skip
+    if deel["signalen"]:
+        tabellen.append(tabel("signalen", "Lopende signalen",
+                              [("Signaalregel", "tekst"), ("Stand", "tekst"), ("Sinds", "tekst")],
+                              deel["signalen"]))  # fmt: skip
+    if deel["trajecten"]:
+        tabellen.append(tabel(
+            "verbetertrajecten", "Open verbetertraject",
+            [("Verbetertraject", "tekst"), ("Stap", "tekst"), ("Verbeterplan", "tekst"),
+             ("Geopend", "tekst")],
+            deel["trajecten"],
+        ))  # fmt: skip
+    grafieken.extend(deel["grafieken"])
+    return ["rood"] if deel["trajecten"] else ["oranje"] if deel["signalen"] else []

@@ -18,6 +18,7 @@ from jeugdsturing.berichten.simulator import AANBIEDERS, aanbieder_agb, simuleer
 from jeugdsturing.contracten.demo import contracten_demo
 from jeugdsturing.contracten.models import Aanbieder
 from jeugdsturing.contracten.services import aanbieder_bewaar
+from jeugdsturing.escalatie.demo import escalatie_demo
 from jeugdsturing.gebruikers.services import gebruiker_bewaar, rollen_synchroniseer
 from jeugdsturing.regio.models import Gemeente, Regio
 from jeugdsturing.rollen import Rol
@@ -41,6 +42,7 @@ DEMO_USERS: list[tuple[Rol, str]] = [
     (Rol.AANBIEDER, f"Aanbieder {AANBIEDERS[DEMO_AANBIEDER_INDEX]}"),
     (Rol.BEOORDELAAR, "Lid beoordelingscommissie"),
     (Rol.GEMEENTE, "Gemeente Amstelveen"),
+    (Rol.TOEGANG, "Gebiedsteam (toegang)"),
     (Rol.RAAD, "Gemeenteraad (alleen gepubliceerde rapportages)"),
 ]
 
@@ -101,6 +103,10 @@ class Command(BaseCommand):
         self.stdout.write("  " + ", ".join(f"{v} {k}" for k, v in tellers.items()))
         self.stdout.write("Doelen per thema ...")
         call_command("sturing", "doelen", stdout=self.stdout)
+        if not options["geen_berichtenverkeer"]:
+            self.stdout.write("Signalen, verbetertraject en aanmeldingen 2027 ...")
+            tellers = escalatie_demo(regio=regio)
+            self.stdout.write("  " + ", ".join(f"{v} {k}" for k, v in tellers.items()))
         if not options["geen_berichtenverkeer"]:
             self.stdout.write(
                 "Prestatiedialoog (uitvraag 2026-2027, pakketten juni en oktober 2027) ..."

@@ -1,0 +1,122 @@
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
+"""The escalation charts: a funnel plot per rule (every provider against the region,
+named for the team and the toegang, only its own name for a provider), and a case's
+indicator month by month against the region and the plan's target."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from jeugdsturing.core.access import Scope
+from jeugdsturing.escalatie.evaluatie import Regel, maandeinde, rule_punten
+from jeugdsturing.escalatie.models import Verbetertraject
+from jeugdsturing.monitor.selectors import aanbieder_namen
+from jeugdsturing.monitor.service import Monitor
+from jeugdsturing.monitor.trechter import NIVEAU_NAMEN, trechter
+from jeugdsturing.monitor.vergelijking import MAATSTAVEN, punten, venster
+from jeugdsturing.regio.models import Regio
+from jeugdsturing.weergave.grafieken import trechter_grafiek, trend_grafiek
+
+Z95 = 1.959964
+
+
+def schaal(maatstaf: str) -> float:
+    """Shares are shown in percent."""
+    return 100.0 if MAATSTAVEN[maatstaf].eenheid == "%" else 1.0
+
+
+def as_titel(maatstaf: str) -> str:
+    return {"%": "percentage", "dagen": "dagen", "per cliënt": "per cliënt in zorg"}[
+        MAATSTAVEN[maatstaf].eenheid
+    ]
+
+
+def trechterdata(
+    regio: Regio, monitor: Monitor, regels: Sequence[Regel], peil: date, eigen: str | None,
+    *, benoemd: bool = True,
+) -> list[dict[str, Any]]:  # fmt: skip
+    """Per rule that compares with the region (a trend has a target per provider, not
+    one funnel): its funnel lines and points as data (a pack stores them). Other
+    providers are named only when `benoemd`; `eigen` (an AGB code) is always named."""
+    namen = aanbieder_namen(regio)
+    uit = []
+    for regel in regels:
+        if regel.vergelijking != "regio":
+            continue
+        pts = rule_punten(monitor, regel, peil)
+        if not pts:
+            continue
+        m, f = MAATSTAVEN[regel.maatstaf], schaal(regel.maatstaf)
+        doel = pts[0].grenzen.doel
+        sd = None
+        if m.soort == "gemiddelde":
+            g, n = pts[0].grenzen, pts[0].volume
+            sd = (g.boven_95 - g.doel) / Z95 * math.sqrt(n)
+        lijnen = [
+            {k: (v * f if k != "volume" else v) for k, v in r.items()}
+            for r in trechter(m.soort, doel, [p.volume for p in pts], sd)
+        ]
+        rijen: list[dict[str, Any]] = [
+            {"naam": namen.get(p.aanbieder, p.aanbieder) if benoemd or p.aanbieder == eigen
+             else "andere aanbieder", "volume": p.volume, "waarde": round(p.waarde * f, 1),
+             "niveau": NIVEAU_NAMEN[p.niveau], "eigen": p.aanbieder == eigen,
+             "onder": round(p.grenzen.onder_998 * f, 1), "boven": round(p.grenzen.boven_998 * f, 1)}
+            for p in pts
+        ]  # fmt: skip
+        volume = (
+            "cliënten" if m.soort == "rate" or regel.maatstaf == "zwaardere_zorg" else "trajecten"
+        )
+        uit.append({
+            "soort": "trechter", "regel": regel.code, "titel": regel.naam,
+            "as": as_titel(regel.maatstaf), "volume": f"volume ({volume}, logaritmisch)",
+            "lijnen": lijnen, "punten": sorted(rijen, key=lambda r: -float(r["volume"])),
+            "doel": doel * f, "eenheid": m.eenheid, "minimum_volume": regel.minimum_volume,
+        })  # fmt: skip
+    return uit
+
+
+def teken_trechter(g: dict[str, Any]) -> str:
+    return trechter_grafiek(g["lijnen"], g["punten"], g["titel"], g["as"], g["volume"])
+
+
+def trechters(
+    regio: Regio, monitor: Monitor, regels: Sequence[Regel], peil: date, scope: Scope
+) -> list[dict[str, Any]]:
+    """The funnel plots of the signals page: named for the team and the toegang, only
+    its own name for a provider."""
+    data = trechterdata(regio, monitor, regels, peil, scope.aanbieder,
+                        benoemd=scope.aanbieder is None)  # fmt: skip
+    return [{**g, "svg": teken_trechter(g)} for g in data]
+
+
+def verloop(t: Verbetertraject, monitor: Monitor, maanden: int = 18) -> str:
+    """The case's indicator at each month-end (over the 12 months up to it) for the
+    provider and the region, with the plan's target: is the plan working?"""
+    m, f = MAATSTAVEN[t.maatstaf], schaal(t.maatstaf)
+    peil = monitor.verrijkt["start_gemeld_op"].max()
+    if not isinstance(peil, date):
+        return ""
+    rijen: list[dict[str, Any]] = []
+    for k in range(maanden - 1, -1, -1):
+        dag = maandeinde(peil, k)
+        pts = punten(t.maatstaf, monitor.verrijkt, monitor.data.verlengingen, venster(dag, 12),
+                     normen=monitor.normen)  # fmt: skip
+        eigen = next((p for p in pts if p.aanbieder == t.aanbieder.agb_code), None)
+        label = f"{dag:%Y-%m}"
+        if eigen is not None:
+            rijen.append(
+                {"maand": label, "reeks": t.aanbieder.naam, "waarde": round(eigen.waarde * f, 1)}
+            )
+            rijen.append(
+                {"maand": label, "reeks": "regio", "waarde": round(eigen.grenzen.doel * f, 1)}
+            )
+        if t.streefwaarde is not None:
+            rijen.append({"maand": label, "reeks": "streefwaarde plan", "waarde": t.streefwaarde})
+    if not rijen:
+        return ""
+    titel = f"{m.naam[0].upper()}{m.naam[1:]}: {t.aanbieder.naam} tegen de regio"
+    return trend_grafiek(rijen, titel, as_titel(t.maatstaf))
