@@ -6,7 +6,6 @@ indicator month by month against the region and the plan's target."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -16,23 +15,10 @@ from jeugdsturing.escalatie.evaluatie import Regel, maandeinde, rule_punten
 from jeugdsturing.escalatie.models import Verbetertraject
 from jeugdsturing.monitor.selectors import aanbieder_namen
 from jeugdsturing.monitor.service import Monitor
-from jeugdsturing.monitor.trechter import NIVEAU_NAMEN, trechter
+from jeugdsturing.monitor.trechterfiguur import as_titel, figuur, schaal
 from jeugdsturing.monitor.vergelijking import MAATSTAVEN, punten, venster
 from jeugdsturing.regio.models import Regio
 from jeugdsturing.weergave.grafieken import trechter_grafiek, trend_grafiek
-
-Z95 = 1.959964
-
-
-def schaal(maatstaf: str) -> float:
-    """Shares are shown in percent."""
-    return 100.0 if MAATSTAVEN[maatstaf].eenheid == "%" else 1.0
-
-
-def as_titel(maatstaf: str) -> str:
-    return {"%": "percentage", "dagen": "dagen", "per cliënt": "per cliënt in zorg"}[
-        MAATSTAVEN[maatstaf].eenheid
-    ]
 
 
 def trechterdata(
@@ -47,35 +33,10 @@ def trechterdata(
     for regel in regels:
         if regel.vergelijking != "regio":
             continue
-        pts = rule_punten(monitor, regel, peil)
-        if not pts:
-            continue
-        m, f = MAATSTAVEN[regel.maatstaf], schaal(regel.maatstaf)
-        doel = pts[0].grenzen.doel
-        sd = None
-        if m.soort == "gemiddelde":
-            g, n = pts[0].grenzen, pts[0].volume
-            sd = (g.boven_95 - g.doel) / Z95 * math.sqrt(n)
-        lijnen = [
-            {k: (v * f if k != "volume" else v) for k, v in r.items()}
-            for r in trechter(m.soort, doel, [p.volume for p in pts], sd)
-        ]
-        rijen: list[dict[str, Any]] = [
-            {"naam": namen.get(p.aanbieder, p.aanbieder) if benoemd or p.aanbieder == eigen
-             else "andere aanbieder", "volume": p.volume, "waarde": round(p.waarde * f, 1),
-             "niveau": NIVEAU_NAMEN[p.niveau], "eigen": p.aanbieder == eigen,
-             "onder": round(p.grenzen.onder_998 * f, 1), "boven": round(p.grenzen.boven_998 * f, 1)}
-            for p in pts
-        ]  # fmt: skip
-        volume = (
-            "cliënten" if m.soort == "rate" or regel.maatstaf == "zwaardere_zorg" else "trajecten"
-        )
-        uit.append({
-            "soort": "trechter", "regel": regel.code, "titel": regel.naam,
-            "as": as_titel(regel.maatstaf), "volume": f"volume ({volume}, logaritmisch)",
-            "lijnen": lijnen, "punten": sorted(rijen, key=lambda r: -float(r["volume"])),
-            "doel": doel * f, "eenheid": m.eenheid, "minimum_volume": regel.minimum_volume,
-        })  # fmt: skip
+        g = figuur(regel.maatstaf, rule_punten(monitor, regel, peil), namen, titel=regel.naam,
+                   eigen=eigen, benoemd=benoemd)  # fmt: skip
+        if g is not None:
+            uit.append({**g, "regel": regel.code, "minimum_volume": regel.minimum_volume})
     return uit
 
 

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
+import polars as pl
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -25,10 +26,12 @@ from jeugdsturing.monitor.indicatoren import (
 )
 from jeugdsturing.monitor.selectors import aanbieder_namen, gebied_namen, thema_namen
 from jeugdsturing.monitor.service import Filterwaarde, Monitor, regio_monitor
+from jeugdsturing.monitor.trechterfiguur import INDICATOR_MAATSTAF, figuur
 from jeugdsturing.monitor.uitvoer import als_csv, als_xlsx
+from jeugdsturing.monitor.vergelijking import punten
 from jeugdsturing.regio.models import Regio
 from jeugdsturing.regio.selectors import regio_voor
-from jeugdsturing.weergave.grafieken import trend_grafiek, vergelijking_grafiek
+from jeugdsturing.weergave.grafieken import trechter_grafiek, trend_grafiek, vergelijking_grafiek
 
 LABELS: dict[str, str] = {
     "clienten_in_zorg": "Cliënten in zorg",
@@ -256,6 +259,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         else ""
     )
 
+    trechter = _trechter(monitor, keuze, namen["aanbieder"], scope)
+
     rijen = []
     for r in tabel:
         code = r[keuze.by]
@@ -274,7 +279,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "regio": regio, "keuze": keuze, "scope": scope, "exact": exact,
             "by_label": DIMENSIE_LABELS[keuze.by],
             "kerncijfers": kerncijfers, "vorige": keuze.periode.vorige(),
-            "trend": trend, "vergelijking": vergelijking, "rijen": rijen,
+            "trend": trend, "vergelijking": vergelijking, "rijen": rijen, "trechter": trechter,
             "referentielijn": referentie is not None,
             "indicatoren": [(k, LABELS[k]) for k in INDICATOREN],
             "dimensies": [(d, DIMENSIE_LABELS[d]) for d in DIMENSIES],
@@ -284,6 +289,33 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "export_query": keuze.query(),
         },
     )  # fmt: skip
+
+
+TRECHTER_MINIMUM = 10  # trajectories or clients: smaller providers are not placed
+
+
+def _trechter(monitor: Monitor, keuze: Keuze, namen: dict[str, str], scope: Scope) -> str:
+    """A funnel plot of the chosen indicator per provider (docs/escalatie.md): for the
+    team, named; for a provider, only its own point named. Not for a gemeente's view
+    (its figures are its own residents, the funnel compares whole providers)."""
+    maatstaf = INDICATOR_MAATSTAF.get(keuze.indicator)
+    if maatstaf is None or keuze.by != "aanbieder" or scope.gemeente is not None:
+        return ""
+    t = monitor.verrijkt
+    for dim, waarde in keuze.filters.items():
+        if dim == "aanbieder":
+            continue
+        if isinstance(waarde, list):
+            t = t.filter(pl.col(dim).is_in(waarde))
+        else:
+            t = t.filter(pl.col(dim).is_null() if waarde is None else pl.col(dim) == waarde)
+    pts = punten(maatstaf, t, monitor.data.verlengingen, keuze.periode,
+                 minimum_volume=TRECHTER_MINIMUM, normen=monitor.normen)  # fmt: skip
+    g = figuur(maatstaf, pts, namen, titel=f"{LABELS[keuze.indicator]}: trechterdiagram",
+               eigen=scope.aanbieder, benoemd=scope.aanbieder is None)  # fmt: skip
+    if g is None:
+        return ""
+    return trechter_grafiek(g["lijnen"], g["punten"], g["titel"], g["as"], g["volume"])
 
 
 @requires(Sectie.MONITOR, Actie.EXACT)
