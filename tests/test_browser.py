@@ -324,3 +324,76 @@ def test_the_performance_dialogue_from_pack_to_agreement(browser):
     assert "30 september 2027" in afspraken.inner_text()
     shot(page, "prestatiedialoog-oktober")
     assert browser.errors == [], browser.errors
+
+
+def test_a_signal_opens_a_case_the_provider_plans_and_the_team_judges(browser):
+    """Escalation (docs/escalatie.md): the team opens a case from the signals of a weak
+    provider and records the conversation, the provider submits its improvement plan
+    with a document, the team approves it and later records its judgement."""
+    from jeugdsturing.contracten.models import Aanbieder
+    from jeugdsturing.escalatie.services import signalen_werk_bij, standaard_inrichten
+    from jeugdsturing.regio.models import Regio
+    from tests.escalatie.conftest import PEIL, maak_trajecten
+
+    regio = Regio.objects.get(code="JZ13")
+    amstelzorg = Aanbieder.objects.get(naam="Amstelzorg")
+    andere = list(Aanbieder.objects.exclude(pk=amstelzorg.pk).order_by("agb_code")[:5])
+    maak_trajecten([*andere, amstelzorg])  # Amstelzorg, the demo provider's, is the weak one
+    standaard_inrichten(regio)
+    signalen_werk_bij(regio=regio, peil=PEIL)
+
+    page = browser.page
+    login(page, "contractmanager")
+    page.get_by_role("link", name="Signalen", exact=True).click()
+    signalen = page.get_by_role("table", name="Signalen")
+    assert signalen.get_by_role("row").filter(has_text="Amstelzorg").count() == 2
+    assert page.get_by_role("figure").filter(has_text="Weinig uitstroom volgens plan").count() == 1
+    for vak in signalen.get_by_role("checkbox").all():
+        vak.check()
+    page.get_by_label("Titel van het verbetertraject").fill("Amstelzorg: uitstroom en duur")
+    page.get_by_role("button", name="Verbetertraject openen met de gekozen signalen").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Amstelzorg: uitstroom en duur"
+    page.get_by_label("Datum").fill("2028-01-10")
+    page.get_by_label("Wat is besproken en afgesproken").fill("Cijfers besproken; plan volgt.")
+    page.get_by_role("button", name="Gesprek vastleggen").click()
+    assert "Gesprek vastgelegd." in page.get_by_role("main").inner_text()
+    adres = page.url
+    shot(page, "escalatie-gesprek")
+    page.get_by_role("button", name="Uitloggen").click()
+
+    login(page, "aanbieder")
+    page.get_by_role("link", name="Signalen", exact=True).click()
+    page.get_by_role("link", name="Amstelzorg: uitstroom en duur").click()
+    page.get_by_label("Het plan: wat verbetert u, en hoe").fill("Elke lange casus in review.")
+    page.get_by_label("Streefwaarde voor uitstroom volgens plan (%)").fill("55")
+    page.get_by_label("te halen op").fill("2028-06-30")
+    page.get_by_label("Actie 1: wie").fill("Teamleider")
+    page.get_by_label("Actie 1: wat").fill("Casusreview van trajecten langer dan een jaar")
+    page.get_by_label("Actie 1: hoe").fill("Elke twee weken met de toegang")
+    page.get_by_label("Actie 1: wanneer").fill("2028-02-29")
+    page.get_by_label("Het plan als document (pdf of Word, niet verplicht)").set_input_files(
+        {"name": "verbeterplan.pdf", "mimeType": "application/pdf",
+         "buffer": b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"}
+    )  # fmt: skip
+    page.get_by_role("button", name="Verbeterplan indienen").click()
+    assert "Verbeterplan ingediend." in page.get_by_role("main").inner_text()
+    assert page.get_by_role("link", name="verbeterplan.pdf").count() == 1
+    shot(page, "escalatie-plan")
+    page.get_by_role("button", name="Uitloggen").click()
+
+    login(page, "contractmanager")
+    page.goto(adres)
+    page.get_by_label("Besluit", exact=True).select_option("goedkeuren")
+    page.get_by_label("Toelichting", exact=True).fill("Concreet en toetsbaar.")
+    page.get_by_role("button", name="Besluit vastleggen").click()
+    assert "goedgekeurd (bindend)" in page.get_by_role("main").inner_text()
+    page.get_by_label("Beoordeling van de resultaten").fill("De uitstroom is verbeterd.")
+    page.get_by_role("button", name="Naar beoordeling").click()
+    page.get_by_label("Oordeel", exact=True).select_option("doorverwijzen")
+    page.get_by_label("Toelichting", exact=True).fill("Op koers; verwijzen zoals afgesproken.")
+    page.get_by_role("button", name="Oordeel vastleggen").click()
+    main = page.get_by_role("main").inner_text()
+    assert "Oordeel: doorverwijzen zoals bij de start van het contract" in main
+    assert main.count("(opgelost)") == 2  # both signals resolved with the case
+    shot(page, "escalatie-oordeel")
+    assert browser.errors == [], browser.errors

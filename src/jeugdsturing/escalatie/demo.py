@@ -66,7 +66,7 @@ def _traject(regio: Regio, tellers: Counter[str]) -> None:
         "en lange doorlooptijden zien, ver buiten de grenzen van het trechterdiagram.",
     )  # fmt: skip
     services.traject_gesprek(
-        traject=t, datum=date(2027, 7, 12),
+        traject=t, datum=date(2027, 7, 12), op=date(2027, 7, 12),
         verslag="Besproken: de cijfers, de duiding van de aanbieder (complexe instroom, "
         "personeelsverloop) en wat er anders moet. De aanbieder levert binnen twee weken een "
         "verbeterplan met acties, eigenaren en termijnen.",

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from jeugdsturing.core.access import Scope
+from jeugdsturing.escalatie.bijwerken import laatste_bericht
 from jeugdsturing.escalatie.evaluatie import Regel, maandeinde, rule_punten
 from jeugdsturing.escalatie.models import Verbetertraject
 from jeugdsturing.monitor.selectors import aanbieder_namen
@@ -58,10 +59,12 @@ def verloop(t: Verbetertraject, monitor: Monitor, maanden: int = 18) -> str:
     """The case's indicator at each month-end (over the 12 months up to it) for the
     provider and the region, with the plan's target: is the plan working?"""
     m, f = MAATSTAVEN[t.maatstaf], schaal(t.maatstaf)
-    peil = monitor.verrijkt["start_gemeld_op"].max()
-    if not isinstance(peil, date):
+    peil = laatste_bericht(monitor)
+    if peil is None:
         return ""
-    rijen: list[dict[str, Any]] = []
+    eigen_rij: list[dict[str, Any]] = []
+    regio_rij: list[dict[str, Any]] = []
+    plan_rij: list[dict[str, Any]] = []
     for k in range(maanden - 1, -1, -1):
         dag = maandeinde(peil, k)
         pts = punten(t.maatstaf, monitor.verrijkt, monitor.data.verlengingen, venster(dag, 12),
@@ -69,14 +72,14 @@ def verloop(t: Verbetertraject, monitor: Monitor, maanden: int = 18) -> str:
         eigen = next((p for p in pts if p.aanbieder == t.aanbieder.agb_code), None)
         label = f"{dag:%Y-%m}"
         if eigen is not None:
-            rijen.append(
-                {"maand": label, "reeks": t.aanbieder.naam, "waarde": round(eigen.waarde * f, 1)}
-            )
-            rijen.append(
-                {"maand": label, "reeks": "regio", "waarde": round(eigen.grenzen.doel * f, 1)}
-            )
-        if t.streefwaarde is not None:
-            rijen.append({"maand": label, "reeks": "streefwaarde plan", "waarde": t.streefwaarde})
+            eigen_rij.append({"maand": label, "reeks": t.aanbieder.naam,
+                              "waarde": round(eigen.waarde * f, 1)})  # fmt: skip
+            regio_rij.append({"maand": label, "reeks": "regio",
+                              "waarde": round(eigen.grenzen.doel * f, 1)})  # fmt: skip
+            if t.streefwaarde is not None:
+                plan_rij.append({"maand": label, "reeks": "streefwaarde plan",
+                                 "waarde": t.streefwaarde})  # fmt: skip
+    rijen = eigen_rij + regio_rij + plan_rij
     if not rijen:
         return ""
     titel = f"{m.naam[0].upper()}{m.naam[1:]}: {t.aanbieder.naam} tegen de regio"

@@ -22,6 +22,9 @@ KLEUREN = ["#1f5f8b", "#c05621", "#2f855a", "#6b46c1", "#b7791f", "#718096"]
 def svg(chart: alt.TopLevelMixin) -> str:
     """The chart as an SVG string (safe to include: no script, no inline style)."""
     spec: dict[str, Any] = chart.to_dict()
+    # Room on the right: the size is measured with the renderer's font, and a browser's
+    # wider font would cut the end of a legend label.
+    spec.setdefault("padding", {"left": 5, "top": 5, "right": 40, "bottom": 5})
     return str(vlc.vegalite_to_svg(spec, format_locale=NL))
 
 
@@ -82,6 +85,7 @@ def _lijnen(rijen: list[dict[str, Any]], x: alt.X, as_titel: str) -> alt.Chart:
             color=alt.Color(
                 "reeks:N",
                 title=None,
+                legend=alt.Legend(labelLimit=400),
                 scale=alt.Scale(domain=reeksen, range=KLEUREN[: len(reeksen)]),
             ),
             strokeDash=alt.StrokeDash(

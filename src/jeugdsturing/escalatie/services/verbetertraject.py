@@ -85,7 +85,12 @@ def traject_open(
 
 @transaction.atomic
 def traject_gesprek(
-    *, traject: Verbetertraject, datum: date, verslag: str, door: AbstractBaseUser | None = None
+    *,
+    traject: Verbetertraject,
+    datum: date,
+    verslag: str,
+    door: AbstractBaseUser | None = None,
+    op: date | None = None,
 ) -> Verbetertraject:
     """Contract management talked with the provider: the date and what was said."""
     if not verslag.strip():
@@ -98,7 +103,7 @@ def traject_gesprek(
     return status_wijzig(
         traject, naar=TrajectStatus.GESPREK, door=door,
         reden=f"gesprek met de aanbieder op {datum:%d-%m-%Y}",
-        velden={"gesprek_datum": datum, "gesprek_verslag": verslag.strip()}, op=_moment(datum),
+        velden={"gesprek_datum": datum, "gesprek_verslag": verslag.strip()}, op=_moment(op),
     )  # fmt: skip
 
 
@@ -157,7 +162,7 @@ def plan_dien_in(
         traject.save()
     return status_wijzig(
         traject, veld="plan_status", naar=PlanStatus.INGEDIEND, door=door, op=_moment(op),
-        reden=f"verbeterplan ingediend met {len(rijen)} acties",
+        reden=f"verbeterplan ingediend ({len(rijen)} {'actie' if len(rijen) == 1 else 'acties'})",
     )  # fmt: skip
 
 
