@@ -46,7 +46,7 @@ def test_the_weak_provider_is_flagged_and_no_other(regio, aanbieders, trajecten)
     signalen = Signaal.objects.filter(regio=regio)
     assert {s.aanbieder_id for s in signalen} == {zwak.pk}
     assert {s.regel.code for s in signalen} == {"lage-uitstroom", "lange-doorlooptijd"}
-    assert tellers["nieuw"] == 2
+    assert tellers["signalen nieuw"] == 2
     s = signalen.get(regel__code="lage-uitstroom")
     assert s.waarde == pytest.approx(18 / 60)
     assert s.doelwaarde == pytest.approx((5 * 42 + 18) / 360)
@@ -62,7 +62,7 @@ def test_a_second_evaluation_updates_and_does_not_duplicate(regio, trajecten):
     standaard_inrichten(regio)
     signalen_werk_bij(regio=regio, peil=PEIL)
     tellers = signalen_werk_bij(regio=regio, peil=PEIL)
-    assert tellers == {"bijgewerkt": 2}
+    assert tellers == {"signalen bijgewerkt": 2}
     assert Signaal.objects.filter(regio=regio).count() == 2
 
 
@@ -80,7 +80,7 @@ def test_a_signal_expires_when_the_unit_is_back_inside_but_one_in_a_case_stays(
     )
     service._cache.clear()  # an in-place change is not a new data version (docs/escalatie.md)
     tellers = signalen_werk_bij(regio=regio, peil=PEIL)
-    assert tellers["verlopen"] == 1
+    assert tellers["signalen verlopen"] == 1
     assert Signaal.objects.get(regel__code="lage-uitstroom").status == SignaalStatus.VERLOPEN
     assert Signaal.objects.get(pk=duur.pk).status == SignaalStatus.IN_BEHANDELING
 
@@ -156,3 +156,30 @@ def test_a_bad_rule_file_names_file_and_key(tmp_path: Path, vervang, sleutel):
         lees_escalatie(pad)
     assert e.value.source == str(pad)
     assert e.value.key == sleutel
+
+
+def test_a_rule_can_compare_with_the_target_of_a_goal(regio, aanbieders, trajecten):
+    from decimal import Decimal
+
+    from jeugdsturing.sturing.models import Doel, Doelindicator
+
+    doel = Doel.objects.create(regio=regio, code="T-2028", horizon="doel_2028", teksten=["x"])
+    Doelindicator.objects.create(
+        doel=doel, code="uitstroom-plan", naam="Uitstroom volgens plan", soort="gemeten",
+        waardesoort="percentage", streefwaarde=Decimal("75"), richting="omhoog",
+    )  # fmt: skip
+    Signaalregel.objects.create(
+        regio=regio, code="doel-uitstroom", naam="Uitstroom onder het doel",
+        maatstaf="uitstroom_volgens_plan", groepering="aanbieder", vergelijking="doel",
+        doelindicator="uitstroom-plan", minimum_volume=20, niveau="99,8", ernst="hoog",
+    )  # fmt: skip
+    signalen_werk_bij(regio=regio, peil=PEIL)
+    s = Signaal.objects.get(regel__code="doel-uitstroom")
+    assert s.doelwaarde == pytest.approx(0.75)  # the goal's 75%, not the region's 40%
+    assert s.aanbieder_id == aanbieders[-1].pk
+    # a goal without a target: the rule is skipped, not evaluated against nothing
+    Doelindicator.objects.filter(code="uitstroom-plan").update(streefwaarde=None)
+    service._cache.clear()
+    Signaal.objects.all().delete()
+    signalen_werk_bij(regio=regio, peil=PEIL)
+    assert not Signaal.objects.filter(regel__code="doel-uitstroom").exists()

@@ -39,12 +39,10 @@ def escalatie_demo(*, regio: Regio) -> dict[str, int]:
     if Aanmelding.objects.filter(regio=regio).exists():
         return dict(tellers)
     tellers.update(services.standaard_inrichten(regio))
-    tellers.update(f"signalen juni 2027 {k}" for k, v in
-                   regio_bijwerken(regio, JUNI).items() for _ in range(v))  # fmt: skip
+    tellers.update({f"{k} (juni 2027)": v for k, v in regio_bijwerken(regio, JUNI).items()})
     _traject(regio, tellers)
     _aanmeldingen(regio, tellers)
-    tellers.update(f"signalen laatste stand {k}" for k, v in
-                   regio_bijwerken(regio).items() for _ in range(v))  # fmt: skip
+    tellers.update({f"{k} (laatste stand)": v for k, v in regio_bijwerken(regio).items()})
     return dict(tellers)
 
 

@@ -28,7 +28,7 @@ def pakketdeel(
         eigen = next((p for p in g["punten"] if p["eigen"]), None)
         if eigen is None:
             continue
-        posities.append([g["titel"], eigen["waarde"], round(g["doel"], 1), eigen["onder"],
+        posities.append([g["titel"], eigen["waarde"], round(g["doel"], 2), eigen["onder"],
                          eigen["boven"], eigen["niveau"]])  # fmt: skip
         if eigen["niveau"] != "binnen de grenzen":
             grafieken.append(g)

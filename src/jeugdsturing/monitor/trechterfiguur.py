@@ -50,6 +50,7 @@ def figuur(
     if not pts:
         return None
     m, f = MAATSTAVEN[maatstaf], schaal(maatstaf)
+    d = 2 if m.soort == "rate" else 1  # extensions per client need two decimals
     g0 = pts[0].grenzen
     sd = None
     if m.soort == "gemiddelde":  # the spread behind the limits: (upper95 - target) / z * sqrt(n)
@@ -60,9 +61,9 @@ def figuur(
     ]
     rijen: list[dict[str, Any]] = [
         {"naam": namen.get(p.aanbieder, p.aanbieder) if benoemd or p.aanbieder == eigen
-         else "andere aanbieder", "volume": p.volume, "waarde": round(p.waarde * f, 1),
+         else "andere aanbieder", "volume": p.volume, "waarde": round(p.waarde * f, d),
          "niveau": NIVEAU_NAMEN[p.niveau], "eigen": p.aanbieder == eigen,
-         "onder": round(p.grenzen.onder_998 * f, 1), "boven": round(p.grenzen.boven_998 * f, 1)}
+         "onder": round(p.grenzen.onder_998 * f, d), "boven": round(p.grenzen.boven_998 * f, d)}
         for p in pts
     ]  # fmt: skip
     volume = "cliënten" if m.soort == "rate" or maatstaf == "zwaardere_zorg" else "trajecten"

@@ -9,3 +9,9 @@ class SturingConfig(AppConfig):
 
     name = "jeugdsturing.sturing"
     verbose_name = "Sturing"
+
+    def ready(self) -> None:
+        from jeugdsturing.escalatie.evaluatie import registreer_doelwaarden
+        from jeugdsturing.sturing.doelwaarden import doelwaarde
+
+        registreer_doelwaarden(doelwaarde)

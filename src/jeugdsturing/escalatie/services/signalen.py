@@ -105,7 +105,7 @@ def signalen_werk_bij(
     *, regio: Regio, peil: date, door: AbstractBaseUser | None = None
 ) -> Counter[str]:
     """Evaluate the region's rules at `peil` and record the result. Returns counts:
-    nieuw, bijgewerkt, verlopen."""
+    signalen nieuw, bijgewerkt, verlopen."""
     regelrijen = {r.code: r for r in Signaalregel.objects.filter(regio=regio, actief=True)}
     lopend: dict[Sleutel, Signaal] = {
         (s.regel.code, s.aanbieder.agb_code, s.thema.code if s.thema else None,
@@ -143,7 +143,7 @@ def signalen_werk_bij(
                 setattr(s, veld, waarde)
             s._change_reason = f"evaluatie op {peil:%d-%m-%Y}"  # type: ignore[attr-defined]
             s.save()
-            tellers["bijgewerkt"] += 1
+            tellers["signalen bijgewerkt"] += 1
             continue
         s = Signaal.objects.create(
             regio=regio, regel=regelrijen[b.regel.code], maatstaf=b.regel.maatstaf,
@@ -151,14 +151,14 @@ def signalen_werk_bij(
             **waarden,
         )  # fmt: skip
         status_begin(s, reden=f"signaal bij de evaluatie op {peil:%d-%m-%Y}", door=door)
-        tellers["nieuw"] += 1
+        tellers["signalen nieuw"] += 1
     for k, s in lopend.items():
         if k not in gezien and s.status == SignaalStatus.OPEN and s.regel.actief:
             status_wijzig(
                 s, naar=SignaalStatus.VERLOPEN, door=door,
                 reden=f"bij de evaluatie op {peil:%d-%m-%Y} weer binnen de grenzen",
             )  # fmt: skip
-            tellers["verlopen"] += 1
+            tellers["signalen verlopen"] += 1
     return tellers
 
 
