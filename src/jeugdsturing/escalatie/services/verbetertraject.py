@@ -6,11 +6,9 @@ history, documents kept with their hash."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time
 
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, User
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -32,7 +30,7 @@ from jeugdsturing.escalatie.models import (
     Verbetertraject,
 )
 from jeugdsturing.regio.models import Regio
-from jeugdsturing.verwerving.services import bestandssoort
+from jeugdsturing.verwerving.services import bijlage
 
 ACTIEVELDEN = ("wie", "wat", "hoe", "wanneer")
 
@@ -278,19 +276,11 @@ def document_voeg_toe(
 ) -> Trajectdocument:  # fmt: skip
     """A document of the case (the plan, minutes, evidence): a PDF, office document or
     image, checked on its content, at most the upload limit."""
-    if not inhoud:
-        raise ValidationError(f"{naam}: het bestand is leeg.")
-    grens = settings.TENDER_MAX_FILE_MB * 1024 * 1024
-    if len(inhoud) > grens:
-        raise ValidationError(
-            f"{naam}: {len(inhoud) / 1024 / 1024:.1f} MB is groter dan de grens van "
-            f"{settings.TENDER_MAX_FILE_MB} MB."
-        )
-    naam = naam.replace("\\", "/").rsplit("/", 1)[-1][:200]
+    b = bijlage(naam, inhoud)
     d = Trajectdocument.objects.create(
-        traject=traject, soort=soort[:40] or "document", naam=naam,
-        content_type=bestandssoort(naam, inhoud), grootte=len(inhoud),
-        sha256=hashlib.sha256(inhoud).hexdigest(), inhoud=inhoud, door=_gebruiker(door),
+        traject=traject, soort=soort[:40] or "document", naam=b.naam,
+        content_type=b.content_type, grootte=b.grootte, sha256=b.sha256, inhoud=inhoud,
+        door=_gebruiker(door),
     )  # fmt: skip
-    status_vermeld(traject, reden=f"document toegevoegd: {naam} ({d.soort})", door=door)
+    status_vermeld(traject, reden=f"document toegevoegd: {b.naam} ({d.soort})", door=door)
     return d

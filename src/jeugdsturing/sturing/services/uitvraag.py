@@ -6,10 +6,8 @@ as the Excel template, again if need be (the history keeps the earlier figures).
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date, datetime
 
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, User
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -30,7 +28,7 @@ from jeugdsturing.sturing.models.uitvraag import (
     Wachtlijstregel,
 )
 from jeugdsturing.sturing.uitvraagbestand import Context, Gegevens, uit_bestand
-from jeugdsturing.verwerving.services import bestandssoort
+from jeugdsturing.verwerving.services import bijlage
 
 MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
            "september", "oktober", "november", "december")  # fmt: skip
@@ -208,16 +206,8 @@ def leveringsbijlage_voeg_toe(
     image, checked on its content, at most the tender's size limit."""
     if levering.uitvraag.status != UitvraagStatus.UITGEZET:
         raise ValidationError(f"{naam}: de uitvraag is niet (meer) uitgezet.")
-    if not inhoud:
-        raise ValidationError(f"{naam}: het bestand is leeg.")
-    grens = settings.TENDER_MAX_FILE_MB * 1024 * 1024
-    if len(inhoud) > grens:
-        raise ValidationError(
-            f"{naam}: {len(inhoud) / 1024 / 1024:.1f} MB is groter dan de grens van "
-            f"{settings.TENDER_MAX_FILE_MB} MB."
-        )
-    naam = naam.replace("\\", "/").rsplit("/", 1)[-1][:200]
+    b = bijlage(naam, inhoud)
     return Leveringsbijlage.objects.create(
-        levering=levering, soort=soort, naam=naam, content_type=bestandssoort(naam, inhoud),
-        grootte=len(inhoud), sha256=hashlib.sha256(inhoud).hexdigest(), inhoud=inhoud,
+        levering=levering, soort=soort, naam=b.naam, content_type=b.content_type,
+        grootte=b.grootte, sha256=b.sha256, inhoud=inhoud,
     )  # fmt: skip

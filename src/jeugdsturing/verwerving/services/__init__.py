@@ -47,9 +47,11 @@ from jeugdsturing.verwerving.services.inrichting import (
     termijn_verleng,
 )
 from jeugdsturing.verwerving.services.inschrijving import (
+    Bijlage,
     bestandssoort,
     bewijsstuk_verwijder,
     bewijsstuk_voeg_toe,
+    bijlage,
     inschrijving_dien_in,
     inschrijving_wijzig,
 )
@@ -73,6 +75,7 @@ from jeugdsturing.verwerving.services.vragen import (
 
 __all__ = [
     "ONDERDELEN",
+    "Bijlage",
     "aanbesteding_bewaar",
     "aanbesteding_status_wijzig",
     "afspraak_leg_vast",
@@ -85,6 +88,7 @@ __all__ = [
     "bewijsstuk_voeg_toe",
     "bezwaar_dien_in",
     "bezwaar_handel_af",
+    "bijlage",
     "consensus_pas_aan",
     "consensus_stel_vast",
     "criterium_voeg_toe",

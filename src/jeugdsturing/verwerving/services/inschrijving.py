@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -156,6 +157,33 @@ _OFFICE = {
 }
 
 
+@dataclass(frozen=True)
+class Bijlage:
+    """A checked attachment: its clean name, content type, size and hash."""
+
+    naam: str
+    content_type: str
+    grootte: int
+    sha256: str
+
+
+def bijlage(naam: str, inhoud: bytes) -> Bijlage:
+    """Check an uploaded document (not empty, at most the upload limit, a PDF, office
+    document or image by its content) and clean its name (no path). ValidationError in
+    Dutch, naming the file."""
+    if not inhoud:
+        raise ValidationError(f"{naam}: het bestand is leeg.")
+    grens = settings.TENDER_MAX_FILE_MB * 1024 * 1024
+    if len(inhoud) > grens:
+        raise ValidationError(
+            f"{naam}: {len(inhoud) / 1024 / 1024:.1f} MB is groter dan de grens van "
+            f"{settings.TENDER_MAX_FILE_MB} MB."
+        )
+    schoon = naam.replace("\\", "/").rsplit("/", 1)[-1][:200]
+    return Bijlage(schoon, bestandssoort(schoon, inhoud), len(inhoud),
+                   hashlib.sha256(inhoud).hexdigest())  # fmt: skip
+
+
 def bestandssoort(naam: str, inhoud: bytes) -> str:
     """The content type of an attachment, from its first bytes and its extension; a
     ValidationError naming the file when it is not a PDF, office document or image, or
@@ -196,19 +224,11 @@ def bewijsstuk_voeg_toe(
         raise ValidationError(f"{naam}: onbekende soort '{soort}' (uea, bewijs of visie).")
     if eis is not None and eis.aanbesteding_id != a.pk:
         raise ValidationError(f"{naam}: eis {eis.code} hoort niet bij deze aanbesteding.")
-    grens = settings.TENDER_MAX_FILE_MB * 1024 * 1024
-    if not inhoud:
-        raise ValidationError(f"{naam}: het bestand is leeg.")
-    if len(inhoud) > grens:
-        raise ValidationError(
-            f"{naam}: {len(inhoud) / 1024 / 1024:.1f} MB is groter dan de grens van "
-            f"{settings.TENDER_MAX_FILE_MB} MB."
-        )
-    naam = naam.replace("\\", "/").rsplit("/", 1)[-1][:200]
+    b = bijlage(naam, inhoud)
     return Bewijsstuk.objects.create(
-        inschrijving=inschrijving, eis=eis, soort=soort, naam=naam,
-        content_type=bestandssoort(naam, inhoud), grootte=len(inhoud),
-        sha256=hashlib.sha256(inhoud).hexdigest(), inhoud=inhoud, geupload_op=moment,
+        inschrijving=inschrijving, eis=eis, soort=soort, naam=b.naam,
+        content_type=b.content_type, grootte=b.grootte, sha256=b.sha256, inhoud=inhoud,
+        geupload_op=moment,
     )  # fmt: skip
 
 
