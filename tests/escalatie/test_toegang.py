@@ -262,3 +262,45 @@ def test_the_advice_ranks_and_the_toegang_sees_no_exact_small_numbers(inrichting
         in login("toegang").get("/toegang/advies/?thema=ZZ", follow=True).content.decode()
     )
     assert login("aanbieder").get("/toegang/advies/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_the_toegang_assigns_from_the_advice_and_its_place_is_recorded(inrichting):
+    regio = inrichting
+    a = _maak(regio)
+    c = login("toegang")
+    html = c.get(f"/toegang/aanmelding/{a.pk}/").content.decode()
+    assert "Plaats op de wachtlijst" in html
+    assert 'aria-label="Verwijsadvies"' in html
+    from jeugdsturing.escalatie.verwijzing import advies
+
+    rijen = advies(regio, a.thema, a.gebied).rijen
+    tweede = rijen[1][0].aanbieder
+    c.post(f"/toegang/aanmelding/{a.pk}/", {"actie": "toewijzen", "aanbieder": tweede})
+    poging = Toewijzingspoging.objects.get(aanmelding=a)
+    assert (poging.aanbieder.agb_code, poging.advies_rang) == (tweede, 2)
+    assert "0 van de 1 toewijzingen" in c.get("/toegang/").content.decode()
+    # the provider user may not assign
+    b = _maak(regio, op=T0 + timedelta(hours=1))
+    assert login("aanbieder").post(f"/toegang/aanmelding/{b.pk}/",
+                                   {"actie": "toewijzen", "aanbieder": tweede}).status_code == 403  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_intake_to_start_per_theme_protects_small_numbers_for_the_toegang(inrichting):
+    from jeugdsturing.escalatie.verwijzing import aanmelding_tot_start
+
+    regio = inrichting
+    amstelzorg = Aanbieder.objects.get(naam="Amstelzorg")
+    for i in range(3):
+        a = _maak(regio, op=T0 + timedelta(hours=i), bsn=["111222333", "123456782", "100000009"][i])
+        aanmelding_wijs_toe(aanmelding=a, aanbieder=amstelzorg)
+        aanmelding_accepteer(aanmelding=a)
+        Aanmelding.objects.filter(pk=a.pk).update(
+            status="gestart", gestart_op=date(2027, 3, 1) + timedelta(days=10 + 20 * i)
+        )
+    [team] = aanmelding_tot_start(regio, exact=True)
+    assert (team["n"], team["mediaan"]) == (3, 30)
+    assert team["binnen_pct"] == pytest.approx(66.7)
+    [toegang] = aanmelding_tot_start(regio, exact=False)
+    assert (toegang["n"], toegang["mediaan"], toegang["binnen_pct"]) == ("<5", None, None)

@@ -195,3 +195,28 @@ def test_the_toegang_sees_no_money_and_no_tender():
         assert c.get(pad).status_code == 403, pad
     nav = c.get("/").content.decode()
     assert 'href="/contracten/"' not in nav
+
+
+@pytest.mark.parametrize("rol", ["beleid", "financien", "aanbieder", "toegang"])
+def test_only_contract_management_gives_the_judgement(zwak, rol):
+    t = _open(zwak)
+    _stap("contractmanager", t, {"actie": "gesprek", "datum": "2028-01-10", "verslag": "x"})
+    _stap("beleid", t, {"actie": "beoordeling", "beoordeling": "Geen plan nodig."})
+    t.refresh_from_db()
+    assert t.status == TrajectStatus.BEOORDELING
+    _stap(rol, t, {"actie": "oordeel", "oordeel": "toezicht", "toelichting": "x"})
+    t.refresh_from_db()
+    assert t.status == TrajectStatus.BEOORDELING
+    _stap("contractmanager", t, {"actie": "oordeel", "oordeel": "toezicht", "toelichting": "x"})
+    t.refresh_from_db()
+    assert (t.status, t.oordeel) == (TrajectStatus.OORDEEL, "toezicht")
+
+
+@pytest.mark.parametrize(("rol", "status"), [("toegang", 403), ("gemeente", 403), ("raad", 403)])
+def test_who_may_not_write_the_plan(zwak, rol, status):
+    t = _open(zwak)
+    _stap("contractmanager", t, {"actie": "gesprek", "datum": "2028-01-10", "verslag": "x"})
+    r = login(rol).post(f"/escalatie/traject/{t.pk}/", PLAN)
+    assert r.status_code == status
+    t.refresh_from_db()
+    assert t.plan_status == PlanStatus.GEEN

@@ -12,7 +12,7 @@ from datetime import date
 
 from jeugdsturing.contracten.models import Overeenkomst, OvereenkomstStatus
 from jeugdsturing.core.access import Scope
-from jeugdsturing.escalatie.advies import Gewichten, Profiel, profielen, rangschik
+from jeugdsturing.escalatie.advies import Gewichten, Profiel, getoond, profielen, rangschik
 from jeugdsturing.escalatie.bijwerken import laatste_bericht
 from jeugdsturing.escalatie.models import (
     Toewijzingspoging,
@@ -66,8 +66,9 @@ def advies(regio: Regio, thema: Thema, gebied: Gebied | None) -> Advies:
     namen = aanbieder_namen(regio)
     monitor = regio_monitor(regio, Scope.beheer())
     peil = laatste_bericht(monitor)
-    if peil is None:
-        return Advies(None, [], None, w, namen)
+    if peil is None:  # no message traffic yet: every contracted provider, none ahead
+        lijst = [Profiel(a) for a in gecontracteerd(regio, thema)]
+        return Advies(None, rangschik(lijst, Profiel("regio"), w, namen), None, w, namen)
     escalaties = set(
         Verbetertraject.objects.filter(regio=regio)
         .exclude(status=TrajectStatus.OORDEEL)
@@ -79,3 +80,39 @@ def advies(regio: Regio, thema: Thema, gebied: Gebied | None) -> Advies:
         toewijzingen(regio, thema), escalaties, monitor.normen,
     )  # fmt: skip
     return Advies(peil, rangschik(lijst, referentie, w, namen), referentie, w, namen)
+
+
+def aanmelding_tot_start(regio: Regio, exact: bool) -> list[dict[str, object]]:
+    """Per theme: the aanmeldingen linked to their trajectory, the median days from
+    aanmelding to start and the share started within the waiting norm (42 days); for a
+    role without exact figures a count of 1-4 is "<5" and the median needs 10."""
+    from statistics import median
+
+    from django.utils import timezone
+
+    from jeugdsturing.escalatie.advies import MIN_AANTAL, MIN_NOEMER, WACHTNORM
+    from jeugdsturing.escalatie.models import Aanmelding, AanmeldingStatus
+
+    per_thema: dict[str, list[int]] = {}
+    for a in Aanmelding.objects.filter(
+        regio=regio, status=AanmeldingStatus.GESTART, gestart_op__isnull=False
+    ).select_related("thema"):
+        dagen = (a.gestart_op - timezone.localtime(a.ontvangen_op).date()).days  # type: ignore[operator]
+        per_thema.setdefault(a.thema.naam, []).append(max(0, dagen))
+    uit: list[dict[str, object]] = []
+    for thema, dagen in sorted(per_thema.items()):
+        n = len(dagen)
+        binnen = sum(d <= WACHTNORM for d in dagen)
+        toon = exact or n >= MIN_NOEMER
+        uit.append({
+            "thema": thema, "n": n if exact or n >= MIN_AANTAL else "<5",
+            "mediaan": median(dagen) if toon else None,
+            "binnen_pct": round(100 * binnen / n, 1) if exact or getoond(binnen, n) else None,
+        })  # fmt: skip
+    return uit
+
+
+def advies_gevolgd(regio: Regio) -> tuple[int, int]:
+    """(assignments to the first of the advice, assignments with a place in the advice)."""
+    qs = Toewijzingspoging.objects.filter(aanmelding__regio=regio, advies_rang__isnull=False)
+    return qs.filter(advies_rang=1).count(), qs.count()

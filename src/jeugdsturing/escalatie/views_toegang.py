@@ -6,7 +6,7 @@ a provider accepts or refuses (with its reason) what is assigned to it."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from django.contrib import messages
@@ -31,8 +31,12 @@ from jeugdsturing.escalatie.models import (
 )
 from jeugdsturing.escalatie.selectors import aanmeldingen_voor, een
 from jeugdsturing.escalatie.services.toegang import wachtlijst
+from jeugdsturing.escalatie.verwijzing import (
+    aanmelding_tot_start,
+    advies_gevolgd,
+    toewijzingen,
+)
 from jeugdsturing.escalatie.verwijzing import advies as maak_advies
-from jeugdsturing.escalatie.verwijzing import toewijzingen
 from jeugdsturing.escalatie.views import _door, _fout, _regio
 from jeugdsturing.monitor.service import regio_monitor
 from jeugdsturing.weergave.grafieken import trend_grafiek
@@ -81,7 +85,11 @@ def toegang(request: HttpRequest) -> HttpResponse:
     alle = aanmeldingen_voor(scope)
     status = request.GET.get("status", "open")
     lijst = alle.filter(status__in=AANMELDING_OPEN) if status == "open" else alle
+    # Waiting up to today, or up to the latest data when that is later (the demo's 2027).
+    stand = laatste_bericht(regio_monitor(regio, scope))
     nu = timezone.now()
+    if stand is not None:
+        nu = max(nu, timezone.make_aware(datetime.combine(stand, time(23, 59))))
     wachtrijen = []
     for r in (
         alle.filter(status=AanmeldingStatus.WACHTEND)
@@ -129,6 +137,8 @@ def toegang(request: HttpRequest) -> HttpResponse:
         "status": status, "wachtrijen": wachtrijen, "themas": themas, "gebieden": gebieden,
         "urgenties": Urgentie.choices, "weigeringen": weigeringen, "groei": groei,
         "registreren": mag(request.user, T, Actie.WIJZIGEN),
+        "starttijden": [] if scope.aanbieder else aanmelding_tot_start(regio, scope.exact),
+        "gevolgd": advies_gevolgd(regio) if scope.aanbieder is None else None,
         "aanbieder": scope.aanbieder is not None,
     })  # fmt: skip
 
@@ -164,11 +174,13 @@ def aanmelding(request: HttpRequest, pk: int) -> HttpResponse:
                     aanbieder = Aanbieder.objects.filter(agb_code=p.get("aanbieder", "")).first()
                     if aanbieder is None:
                         raise ValidationError("Kies een aanbieder.")
-                    rang = p.get("rang", "")
+                    # Which place of the advice the toegang chose (is the advice followed?).
+                    rijen = maak_advies(a.regio, a.thema, a.gebied).rijen
+                    plaatsen = {pr.aanbieder: i for i, (pr, _, _) in enumerate(rijen, 1)}
+                    rang = plaatsen.get(aanbieder.agb_code)
                     services.aanmelding_wijs_toe(
-                        aanmelding=a, aanbieder=aanbieder, door=door,
-                        advies_rang=int(rang) if rang.isdigit() else None,
-                    )  # fmt: skip
+                        aanmelding=a, aanbieder=aanbieder, door=door, advies_rang=rang
+                    )
                     messages.success(request, f"Toegewezen aan {aanbieder.naam}.")
             else:
                 raise ValidationError("Onbekende actie.")
