@@ -106,7 +106,8 @@ def test_login_page_then_the_demo_region_for_the_team(browser):
     assert page.get_by_role("heading", level=1).inner_text() == "Amsterdam-Amstelland"
     nav = page.get_by_role("navigation", name="Hoofdmenu")
     assert nav.get_by_role("link").all_inner_texts() == [
-        "Contracten en geld", "Monitor", "Sturing", "Scenario's", "Rapportages",
+        "Contracten en geld", "Monitor", "Sturing", "Signalen", "Toegang", "Scenario's",
+        "Rapportages",
     ]  # fmt: skip
     shot(page, "start-financien")
 

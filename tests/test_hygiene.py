@@ -77,3 +77,17 @@ def test_a_newcomer_finds_the_two_commands_and_the_conventions():
         tekst = (ROOT / "docs" / "adr" / adr).read_text(encoding="utf-8")
         for kop in ("## Context", "## Besluit", "## Gevolgen"):
             assert kop in tekst, f"{adr}: {kop}"
+
+
+def test_record_numbers_in_templates_are_not_printed_with_a_thousands_dot():
+    """Dutch number formatting (USE_THOUSAND_SEPARATOR) turns id 1271 into "1.271": in a
+    form's hidden field that posts a number the view cannot read, in a list of
+    trajectories a number nobody can find. Ids are printed with |unlocalize."""
+    import re
+
+    fout = []
+    for pad in sorted((ROOT / "src" / "jeugdsturing").glob("*/templates/**/*.html")):
+        tekst = pad.read_text(encoding="utf-8")
+        for m in re.finditer(r"\{\{ ([a-z_.]*(?:\.pk|_id|\.id)) \}\}", tekst):
+            fout.append(f"{pad.relative_to(ROOT)}: {m.group(0)}")
+    assert not fout, "zonder |unlocalize: " + ", ".join(fout)
