@@ -6,6 +6,7 @@ the evaluation after an import, and clear errors in a rule file."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from io import StringIO
 from pathlib import Path
 
@@ -32,10 +33,11 @@ pytestmark = pytest.mark.django_db
 
 def test_the_default_rules_are_one_per_pattern_of_seed_003(regio):
     tellers = standaard_inrichten(regio)
-    assert tellers["regels nieuw"] == 6
+    assert tellers["regels nieuw"] == 7
     maatstaven = set(Signaalregel.objects.filter(regio=regio).values_list("maatstaf", flat=True))
     assert maatstaven == {"doorlooptijd", "uitstroom_volgens_plan", "afschaling",
-                          "herhaald_gebruik", "verlengingen", "zwaardere_zorg"}  # fmt: skip
+                          "herhaald_gebruik", "verlengingen", "zwaardere_zorg",
+                          "weigeringen"}  # fmt: skip
     assert standaard_inrichten(regio) == {}  # idempotent
 
 
@@ -143,11 +145,13 @@ def test_rules_change_with_history(regio, tmp_path: Path):
         ("minimum_volume = 20", "regel[0].minimum_volume"),
         ('niveau = "99,8"', "regel[0].niveau"),
         ('prioriteit = "urgentie_dan_aankomst"', "verwijsbeleid.prioriteit"),
+        ('vergelijking = "drempel"', "regel[6].vergelijking"),
     ],
 )
 def test_a_bad_rule_file_names_file_and_key(tmp_path: Path, vervang, sleutel):
     fout = {"maatstaf": 'maatstaf = "wachten"', "minimum_volume": "minimum_volume = -1",
-            "niveau": 'niveau = "90"', "prioriteit": 'prioriteit = "loting"'}  # fmt: skip
+            "niveau": 'niveau = "90"', "prioriteit": 'prioriteit = "loting"',
+            "vergelijking": 'vergelijking = "regio"'}  # fmt: skip
     naam = sleutel.rsplit(".", 1)[-1]
     tekst = STANDAARD.read_text(encoding="utf-8").replace(vervang, fout[naam], 1)
     pad = tmp_path / "fout.toml"
@@ -183,3 +187,44 @@ def test_a_rule_can_compare_with_the_target_of_a_goal(regio, aanbieders, traject
     Signaal.objects.all().delete()
     signalen_werk_bij(regio=regio, peil=PEIL)
     assert not Signaal.objects.filter(regel__code="doel-uitstroom").exists()
+
+
+def test_a_refusal_at_the_intake_point_is_a_signal(regio, aanbieders):
+    from datetime import UTC, datetime
+
+    from jeugdsturing.escalatie.services import (
+        aanmelding_maak,
+        aanmelding_weiger,
+        aanmelding_wijs_toe,
+    )
+
+    standaard_inrichten(regio)
+    a = aanmelding_maak(
+        regio=regio, gebied=regio.gebieden.first(), thema=regio.themas.first(), bsn="111222333",
+        urgentie="normaal", ontvangen_op=datetime(2027, 5, 1, 9, tzinfo=UTC),
+    )  # fmt: skip
+    aanmelding_wijs_toe(aanmelding=a, aanbieder=aanbieders[2],
+                        op=datetime(2027, 5, 1, 10, tzinfo=UTC))  # fmt: skip
+    signalen_werk_bij(regio=regio, peil=PEIL)
+    assert not Signaal.objects.filter(regel__code="weigering").exists()  # assigned, not refused
+    aanmelding_weiger(aanmelding=a, reden="Geen plek.")
+    signalen_werk_bij(regio=regio, peil=PEIL)
+    s = Signaal.objects.get(regel__code="weigering")
+    assert (s.aanbieder_id, s.waarde, s.volume, s.niveau) == (aanbieders[2].pk, 1, 1, "drempel")
+    out = StringIO()
+    call_command("sturing", "signalen", "--region", "JZ13", "--as-of", "2027-12-31",
+                 "--regel", "weigering", stdout=out)  # fmt: skip
+    [rij] = json.loads(out.getvalue())
+    assert (rij["provider"], rij["value"], rij["upper"], rij["level"]) == (
+        aanbieders[2].agb_code,
+        1.0,
+        0.0,
+        "drempel",
+    )
+    # a threshold of two refusals: one is not enough (and the running signal expires)
+    Signaalregel.objects.filter(code="weigering").update(minimum_volume=2)
+    assert signalen_werk_bij(regio=regio, peil=PEIL)["signalen verlopen"] == 1
+    # outside the period (twelve months up to the date) a refusal no longer counts
+    Signaalregel.objects.filter(code="weigering").update(minimum_volume=1)
+    signalen_werk_bij(regio=regio, peil=date(2028, 6, 30))
+    assert not Signaal.objects.filter(regel__code="weigering", status="open").exists()

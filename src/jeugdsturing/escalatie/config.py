@@ -15,7 +15,7 @@ from jeugdsturing.monitor.vergelijking import GROEPERINGEN, MAATSTAVEN
 from jeugdsturing.regio.config import ConfigError
 
 STANDAARD = Path(__file__).resolve().parent / "data" / "standaard.toml"
-VERGELIJKINGEN = ("regio", "doel", "trend")
+VERGELIJKINGEN = ("regio", "doel", "trend", "drempel")
 NIVEAUS = ("95", "99,8")
 ERNST = ("laag", "middel", "hoog")
 PRIORITEITEN = ("urgentie_dan_aankomst", "aankomst")
@@ -71,6 +71,15 @@ def _regel(data: Mapping[str, Any], source: str, i: int) -> RegelConfig:
         if not isinstance(waarde, str) or not waarde.strip():
             raise ConfigError(source, f"{where}{key}", "ontbreekt of is geen tekst")
     vergelijking = _keuze(data, "vergelijking", VERGELIJKINGEN, source, where)
+    maatstaf = _keuze(data, "maatstaf", [*MAATSTAVEN, "weigeringen"], source, where)
+    if (maatstaf == "weigeringen") != (vergelijking == "drempel"):
+        raise ConfigError(
+            source, f"{where}vergelijking",
+            'geweigerde toewijzingen tellen tegen een drempel (vergelijking = "drempel"); '
+            "de andere maatstaven niet",
+        )  # fmt: skip
+    if maatstaf == "weigeringen" and data.get("groepering") != "aanbieder":
+        raise ConfigError(source, f"{where}groepering", 'weigeringen tellen per "aanbieder"')
     doelindicator = str(data.get("doelindicator", ""))
     if vergelijking == "doel" and not doelindicator:
         raise ConfigError(source, f"{where}doelindicator", 'nodig bij vergelijking = "doel"')
@@ -79,7 +88,7 @@ def _regel(data: Mapping[str, Any], source: str, i: int) -> RegelConfig:
         raise ConfigError(source, f"{where}{sorted(onbekend)[0]}", "onbekende sleutel")
     return RegelConfig(
         code=str(code).strip(), naam=str(naam).strip(),
-        maatstaf=_keuze(data, "maatstaf", list(MAATSTAVEN), source, where),
+        maatstaf=maatstaf,
         groepering=_keuze(data, "groepering", list(GROEPERINGEN), source, where),
         vergelijking=vergelijking,
         minimum_volume=_geheel(data, "minimum_volume", source, where, minimum=1),

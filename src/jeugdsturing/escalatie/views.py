@@ -39,6 +39,7 @@ from jeugdsturing.escalatie.models import (
 from jeugdsturing.escalatie.selectors import een, signalen_voor, trajecten_voor
 from jeugdsturing.escalatie.services.signalen import regels_van
 from jeugdsturing.monitor.service import regio_monitor
+from jeugdsturing.monitor.vergelijking import MAATSTAVEN
 from jeugdsturing.regio.models import Regio
 
 S = Sectie.ESCALATIE
@@ -268,7 +269,7 @@ def traject(request: HttpRequest, pk: int) -> HttpResponse:
             _fout(request, e)
         return redirect(reverse("escalatie:traject", args=[t.pk]))
     grafiek = ""
-    if t.maatstaf:
+    if t.maatstaf in MAATSTAVEN:  # a measure of the monitor (not the refusals)
         grafiek = verloop(t, regio_monitor(t.regio, scope_van(request.user)))
     return render(request, "escalatie/traject.html", {
         "t": t, "acties": t.acties.all(), "documenten": t.documenten.all(),

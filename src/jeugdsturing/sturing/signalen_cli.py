@@ -16,6 +16,7 @@ from jeugdsturing.escalatie.bijwerken import regio_bijwerken
 from jeugdsturing.escalatie.config import STANDAARD, lees_escalatie
 from jeugdsturing.escalatie.evaluatie import regio_evaluatie
 from jeugdsturing.escalatie.services import regels_richt_in, regels_van
+from jeugdsturing.escalatie.services.signalen import weigerbron
 from jeugdsturing.regio.config import ConfigError
 from jeugdsturing.regio.models import Regio
 
@@ -67,7 +68,7 @@ def signalen(opts: dict[str, Any]) -> str:
         )
     if opts["vastleggen"]:
         regio_bijwerken(regio, peil, door=door)
-    rijen = [b.rij() for b in regio_evaluatie(regio, gekozen, peil)]
+    rijen = [b.rij() for b in regio_evaluatie(regio, gekozen, peil, weigeringen=weigerbron(regio))]
     if opts["format"] == "json":
         return json.dumps(rijen, ensure_ascii=False)
     regels_ = [f"{'regel':22} {'aanbieder':9} {'waarde':>9} {'grenzen':>19} {'niveau':6} sinds"]

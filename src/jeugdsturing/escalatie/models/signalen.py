@@ -27,11 +27,13 @@ class Vergelijking(models.TextChoices):
     REGIO = "regio", "met de regio (trechtergrenzen)"
     DOEL = "doel", "met de streefwaarde van een doel"
     TREND = "trend", "met de eigen vorige periode (gecorrigeerd voor de regio)"
+    DREMPEL = "drempel", "vanaf een aantal (het minimale volume)"
 
 
 class Signaalniveau(models.TextChoices):
     WAARSCHUWING = "95", "buiten de 95%-grens"
     ALARM = "99,8", "buiten de 99,8%-grens"
+    DREMPEL = "drempel", "op of boven de drempel"
 
 
 class Ernst(models.TextChoices):
@@ -40,7 +42,10 @@ class Ernst(models.TextChoices):
     HOOG = "hoog", "hoog"
 
 
-MAATSTAF_KEUZES = [(m.code, m.naam) for m in MAATSTAVEN.values()]
+MAATSTAF_KEUZES = [
+    *((m.code, m.naam) for m in MAATSTAVEN.values()),
+    ("weigeringen", "geweigerde toewijzingen (acceptatieplicht)"),
+]
 
 
 class Signaalregel(models.Model):
@@ -60,7 +65,7 @@ class Signaalregel(models.Model):
     minimum_volume = models.PositiveIntegerField(
         "minimaal volume", help_text="Kleinere aantallen worden niet beoordeeld."
     )
-    niveau = models.CharField("signaal vanaf", max_length=4, choices=Signaalniveau.choices)
+    niveau = models.CharField("signaal vanaf", max_length=8, choices=Signaalniveau.choices)
     ernst = models.CharField("ernst", max_length=6, choices=Ernst.choices)
     periode_maanden = models.PositiveSmallIntegerField("periode (maanden)", default=12)
     actief = models.BooleanField("actief", default=True)
@@ -112,7 +117,7 @@ class Signaal(models.Model):
     onder = models.FloatField("ondergrens")
     boven = models.FloatField("bovengrens")
     volume = models.FloatField("volume")
-    niveau = models.CharField("niveau", max_length=4, choices=Signaalniveau.choices)
+    niveau = models.CharField("niveau", max_length=8, choices=Signaalniveau.choices)
     periode_van = models.DateField("periode van")
     periode_tot = models.DateField("periode tot en met")
     sinds = models.DateField("sinds")

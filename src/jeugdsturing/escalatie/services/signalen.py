@@ -18,15 +18,25 @@ from django.db import transaction
 from jeugdsturing.contracten.models import Aanbieder
 from jeugdsturing.core.levenscyclus import status_begin, status_wijzig
 from jeugdsturing.escalatie.config import STANDAARD, EscalatieConfig, lees_escalatie
-from jeugdsturing.escalatie.evaluatie import Bevinding, Regel, doelwaarde, regio_evaluatie
+from jeugdsturing.escalatie.evaluatie import (
+    DREMPEL,
+    Bevinding,
+    Regel,
+    Weigerbron,
+    doelwaarde,
+    regio_evaluatie,
+)
 from jeugdsturing.escalatie.models import (
     SIGNAAL_LOPEND,
     Signaal,
     Signaalregel,
     SignaalStatus,
+    Toewijzingspoging,
+    Uitkomst,
     Verwijsbeleid,
 )
-from jeugdsturing.monitor.vergelijking import Groepering, Punt, Vergelijking, venster
+from jeugdsturing.monitor.indicatoren import Periode
+from jeugdsturing.monitor.vergelijking import Groepering, Punt, venster
 from jeugdsturing.regio.models import Gebied, Regio, Thema
 from jeugdsturing.regio.services import sync_row
 
@@ -77,7 +87,7 @@ def regels_van(regio: Regio, codes: list[str] | None = None) -> list[Regel]:
             r.naam,
             r.maatstaf,
             cast(Groepering, r.groepering),
-            cast(Vergelijking, r.vergelijking),
+            r.vergelijking,
             r.minimum_volume,
             r.niveau,
             r.periode_maanden,
@@ -85,6 +95,24 @@ def regels_van(regio: Regio, codes: list[str] | None = None) -> list[Regel]:
         )
         for r in qs
     ]
+
+
+def weigerbron(regio: Regio) -> Weigerbron:
+    """Assignments and refusals at the region's intake point in a period, per AGB code
+    (by the day of the assignment)."""
+
+    def bron(periode: Periode) -> dict[str, tuple[int, int]]:
+        qs = Toewijzingspoging.objects.filter(
+            aanmelding__regio=regio, toegewezen_op__date__gte=periode.van,
+            toegewezen_op__date__lte=periode.tot,
+        )  # fmt: skip
+        toe = Counter(qs.values_list("aanbieder__agb_code", flat=True))
+        weg = Counter(
+            qs.filter(uitkomst=Uitkomst.GEWEIGERD).values_list("aanbieder__agb_code", flat=True)
+        )
+        return {a: (n, weg.get(a, 0)) for a, n in toe.items()}
+
+    return bron
 
 
 def _eenheid(regio: Regio, b: Bevinding) -> dict[str, object]:
@@ -122,8 +150,9 @@ def signalen_werk_bij(
         return s.sinds if s is not None else None
 
     bevindingen = regio_evaluatie(
-        regio, regels_van(regio), peil, met_trajecten=True, sinds_bekend=bekend
-    )
+        regio, regels_van(regio), peil, met_trajecten=True, sinds_bekend=bekend,
+        weigeringen=weigerbron(regio),
+    )  # fmt: skip
     tellers: Counter[str] = Counter()
     gezien: set[Sleutel] = set()
     for b in bevindingen:
@@ -133,7 +162,8 @@ def signalen_werk_bij(
         per = b.punt
         waarden = {
             "waarde": per.waarde, "doelwaarde": per.grenzen.doel, "onder": onder, "boven": boven,
-            "volume": per.volume, "niveau": per.niveau.value, "laatst_gezien": peil,
+            "volume": per.volume, "laatst_gezien": peil,
+            "niveau": DREMPEL if b.regel.vergelijking == DREMPEL else per.niveau.value,
             "trajecten": list(b.trajecten),
         }  # fmt: skip
         v = venster(peil, b.regel.periode_maanden)
