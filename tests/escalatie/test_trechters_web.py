@@ -30,6 +30,7 @@ def test_the_monitor_page_shows_a_funnel_plot_per_provider(aanbieders, trajecten
     figuur = eigen[eigen.index('aria-label="Trechterdiagram"') :].split("</figure>")[0]
     assert aanbieders[-1].naam not in figuur
     assert "andere aanbieder" in figuur  # the weak provider's point, unnamed
+    assert aanbieders[0].naam in figuur  # its own point is named, also inside the limits
     assert 'aria-label="Trechterdiagram"' not in login("gemeente").get(MONITOR).content.decode()
     # an indicator without a fair comparison has no funnel plot
     zonder = MONITOR.replace("uitstroom_volgens_plan", "instroom")

@@ -230,7 +230,7 @@ def trechter_grafiek(
                 scale=alt.Scale(domain=namen, range=["#1a202c", KLEUREN[4], "#9b2c2c"]),
             ),
             strokeDash=alt.StrokeDash(
-                "lijn:N", title=None, scale=alt.Scale(domain=namen, range=[[1, 0], [5, 4], [2, 2]])
+                "lijn:N", scale=alt.Scale(domain=namen, range=[[1, 0], [5, 4], [2, 2]]), legend=None
             ),
         )
     )
@@ -255,8 +255,10 @@ def trechter_grafiek(
             tooltip=["naam:N", "waarde:Q", "volume:Q"],
         )
     )
+    # Named: the units outside the limits, and the viewer's own point.
+    benoemd = [p for p in punten if p["niveau"] != niveaus[0] or p.get("eigen")]
     labels = (
-        alt.Chart(alt.Data(values=[p for p in punten if p["niveau"] != niveaus[0]]))  # type: ignore[no-untyped-call]
+        alt.Chart(alt.Data(values=benoemd))  # type: ignore[no-untyped-call]
         .mark_text(align="left", dx=7, fontSize=10)
         .encode(x=x, y="waarde:Q", text="naam:N")
     )
