@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from jeugdsturing.monitor.vergelijking import GROEPERINGEN, MAATSTAVEN
-from jeugdsturing.regio.config import ConfigError
+from jeugdsturing.regio.config import ConfigError, keuze
 
 STANDAARD = Path(__file__).resolve().parent / "data" / "standaard.toml"
 VERGELIJKINGEN = ("regio", "doel", "trend", "drempel")
@@ -48,12 +48,7 @@ class EscalatieConfig:
     verwijsbeleid: Mapping[str, Any]
 
 
-def _keuze(data: Mapping[str, Any], key: str, keuzes: tuple[str, ...] | list[str],
-           source: str, where: str) -> str:  # fmt: skip
-    waarde = data.get(key)
-    if waarde not in keuzes:
-        raise ConfigError(source, f"{where}{key}", f"{waarde!r}: kies uit {', '.join(keuzes)}")
-    return str(waarde)
+_keuze = keuze
 
 
 def _geheel(data: Mapping[str, Any], key: str, source: str, where: str, *, minimum: int = 0,

@@ -23,6 +23,16 @@ class ConfigError(ValueError):
         self.source, self.key, self.message = source, key, message
 
 
+def keuze(data: Mapping[str, Any], key: str, keuzes: Sequence[str], source: str, where: str,
+          standaard: str | None = None) -> str:  # fmt: skip
+    """One of the allowed values of a key of a configuration file, or a ConfigError that
+    names the file, the key and the choices."""
+    waarde = data.get(key, standaard)
+    if waarde not in keuzes:
+        raise ConfigError(source, f"{where}{key}", f"{waarde!r}: kies uit {', '.join(keuzes)}")
+    return str(waarde)
+
+
 @dataclass(frozen=True)
 class PostcodeRange:
     gemeente: str

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from jeugdsturing.monitor.indicatoren import DIMENSIES, INDICATOREN
-from jeugdsturing.regio.config import ConfigError
+from jeugdsturing.regio.config import ConfigError, keuze
 
 DOELEN_DIR = Path(__file__).resolve().parent / "data" / "doelen"
 
@@ -69,12 +69,7 @@ def _tekst(data: Mapping[str, Any], key: str, source: str, where: str) -> str:
     return waarde.strip()
 
 
-def _keuze(data: Mapping[str, Any], key: str, keuzes: Sequence[str], source: str,
-           where: str, standaard: str | None = None) -> str:  # fmt: skip
-    waarde = data.get(key, standaard)
-    if waarde not in keuzes:
-        raise ConfigError(source, f"{where}{key}", f"{waarde!r}: kies uit {', '.join(keuzes)}")
-    return str(waarde)
+_keuze = keuze
 
 
 def _jaar(data: Mapping[str, Any], key: str, source: str, where: str) -> int | None:
