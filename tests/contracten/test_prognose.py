@@ -302,3 +302,43 @@ def test_the_backtest_behind_a_forecast_is_kept_until_the_data_change(gesimuleer
     idx.save()
     prognose_rijen(regio, 2024, 4, scope=Scope.beheer())
     assert Backtestuitslag.objects.count() == 2  # new data version
+
+
+@pytest.mark.django_db
+def test_the_forecast_is_computed_once_per_data_version_and_filtered_per_viewer(gesimuleerd):
+    from jeugdsturing.contracten.jaarprognose import (
+        bereken_prognose,
+        jaarprognose,
+        prognose_versie,
+    )
+    from jeugdsturing.contracten.models import Indexatie, Prognosestand
+    from jeugdsturing.core.access import Scope
+    from jeugdsturing.regio.models import Regio
+
+    regio = Regio.objects.get(code="JZ13")
+    Prognosestand.objects.all().delete()
+    team = jaarprognose(regio, 2024, 4, scope=Scope.beheer())
+    stand = Prognosestand.objects.get()
+    assert stand.data_versie == prognose_versie(regio)
+    # the kept forecast equals one computed afresh from the data
+    rijen, realisatie, tabel = bereken_prognose(regio, 2024, 4)
+    assert (stand.rijen, stand.realisatie, stand.tabel) == (rijen, realisatie, tabel)
+    assert [{k: v for k, v in r.items() if k != "budget_eurocent"} for r in team.rijen] == rijen
+    # a viewer gets the same kept forecast, filtered: a gemeente only its own rows
+    gemeente = str(rijen[0]["gemeente"])
+    eigen = jaarprognose(regio, 2024, 4, scope=Scope(gemeente=gemeente))
+    assert Prognosestand.objects.count() == 1  # not recomputed
+    assert {r["gemeente"] for r in eigen.rijen} == {gemeente}
+    assert eigen.rijen == [r for r in team.rijen if r["gemeente"] == gemeente]
+    assert eigen.maanden == [
+        sum(v[i] for k, v in realisatie.items() if k.endswith(f"|{gemeente}")) for i in range(12)
+    ]
+    # new data (an indexation changes): a new version, computed once, the old one gone
+    idx = Indexatie.objects.filter(regio=regio).first()
+    idx.bron = "gewijzigd voor de test"
+    idx.save()
+    jaarprognose(regio, 2024, 4, scope=Scope.beheer())
+    assert list(Prognosestand.objects.values_list("data_versie", flat=True)) == [
+        prognose_versie(regio)
+    ]
+    assert stand.data_versie != prognose_versie(regio)

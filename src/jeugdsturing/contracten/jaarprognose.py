@@ -11,11 +11,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Max
+from django.db.models import Count, Max, Q
 
 from jeugdsturing.berichten.models import Bericht
 from jeugdsturing.contracten.backtest import Uitslag, backtest
-from jeugdsturing.contracten.models import Backtestuitslag, Indexatie, Tarief
+from jeugdsturing.contracten.models import (
+    Backtestuitslag,
+    Indexatie,
+    Prognosestand,
+    Tarief,
+    Verantwoording,
+)
 from jeugdsturing.contracten.prognose import (
     Claim,
     Prognose,
@@ -33,7 +39,7 @@ from jeugdsturing.contracten.selectors import (
     trajecten_frame,
     verantwoordingen,
 )
-from jeugdsturing.contracten.services import backtestuitslag_bewaar
+from jeugdsturing.contracten.services import backtestuitslag_bewaar, prognosestand_bewaar
 from jeugdsturing.core.access import Scope
 from jeugdsturing.regio.models import Regio
 
@@ -62,6 +68,15 @@ def data_versie(regio: Regio) -> str:
     tarieven = Tarief.history.filter(product__regio=regio).aggregate(m=Max("history_id"))["m"]
     indexaties = Indexatie.history.filter(regio=regio).aggregate(m=Max("history_id"))["m"]
     return f"b{laatste}-t{tarieven or 0}-i{indexaties or 0}"
+
+
+def prognose_versie(regio: Regio) -> str:
+    """The data version of the whole forecast: the messages, tariffs and indexations, and
+    the lump-sum reports (a new upload, or one replacing another)."""
+    rapporten = Verantwoording.objects.filter(overeenkomst__regio=regio).aggregate(
+        m=Max("pk"), n=Count("pk", filter=Q(vervangen=False))
+    )
+    return f"{data_versie(regio)}-v{rapporten['m'] or 0}.{rapporten['n']}"
 
 
 def _backtest_voor(
@@ -142,6 +157,46 @@ def jaarprognose(regio: Regio, jaar: int, maand: int, *, scope: Scope) -> Jaarpr
     realisation they start from (one load of the data for all three)."""
     if not 1 <= maand <= 12:
         raise ValueError(f"maand {maand} ligt niet tussen 1 en 12")
+    stand = prognosestand(regio, jaar, maand)
+    budget = budgetten_per_aanbieder_gemeente(regio, jaar)
+    volgorde = ("aanbieder", "gemeente", "gerealiseerd_eurocent", "prognose_eurocent",
+                "onder_eurocent", "boven_eurocent")  # fmt: skip
+    rows: list[dict[str, object]] = [
+        {
+            **{k: r[k] for k in volgorde},
+            "budget_eurocent": budget.get((str(r["aanbieder"]), str(r["gemeente"]))),
+            "methode": r["methode"],
+        }
+        for r in stand.rijen
+        if scope.toont(str(r["aanbieder"]), str(r["gemeente"]))
+    ]
+    rows.sort(key=lambda r: (str(r["aanbieder"]), str(r["gemeente"])))
+    zichtbaar = [v for k, v in stand.realisatie.items() if scope.toont(*k.split("|", 1))]
+    maanden = [sum(v[i] for v in zichtbaar) for i in range(12)]
+    return Jaarprognose(rows, stand.tabel, maanden)
+
+
+def prognosestand(regio: Regio, jaar: int, maand: int) -> Prognosestand:
+    """The region's whole forecast at (jaar, maand), computed once per data version
+    (prognose_versie) and kept in the database, where every worker process finds it."""
+    versie = prognose_versie(regio)
+    bewaard = Prognosestand.objects.filter(
+        regio=regio, jaar=jaar, maand=maand, data_versie=versie
+    ).first()
+    if bewaard is not None:
+        return bewaard
+    rijen, realisatie, tabel = bereken_prognose(regio, jaar, maand)
+    return prognosestand_bewaar(
+        regio=regio, jaar=jaar, maand=maand, data_versie=versie, rijen=rijen,
+        realisatie=realisatie, tabel=tabel,
+    )  # fmt: skip
+
+
+def bereken_prognose(
+    regio: Regio, jaar: int, maand: int
+) -> tuple[list[dict[str, object]], dict[str, list[int]], list[dict[str, object]] | None]:
+    """The forecast computed from the data: rows per provider and gemeente (without
+    budget), the PxQ realisation per month per "aanbieder|gemeente", the backtest table."""
     trajecten = trajecten_frame(regio)
     tarieven = regionale_tarieven(regio, date(jaar, 7, 1))
     methode, verhoudingen, tabel = _backtest_voor(regio, jaar, maand, trajecten, tarieven)
@@ -150,25 +205,17 @@ def jaarprognose(regio: Regio, jaar: int, maand: int, *, scope: Scope) -> Jaarpr
     ruis = ruis_per_sleutel(stand) if methode == "pijplijn" else None
     prognoses = bereken(stand, methode, verhoudingen, ruis=ruis)
     prognoses += _lumpsum_prognoses(regio, jaar, maand)
-    budget = budgetten_per_aanbieder_gemeente(regio, jaar)
-    rows: list[dict[str, object]] = [
+    rijen: list[dict[str, object]] = [
         {
-            "aanbieder": p.aanbieder,
-            "gemeente": p.gemeente,
-            "gerealiseerd_eurocent": p.gerealiseerd,
-            "prognose_eurocent": p.prognose,
-            "onder_eurocent": p.onder,
-            "boven_eurocent": p.boven,
-            "budget_eurocent": budget.get((p.aanbieder, p.gemeente)),
-            "methode": p.methode,
+            "aanbieder": p.aanbieder, "gemeente": p.gemeente,
+            "gerealiseerd_eurocent": p.gerealiseerd, "prognose_eurocent": p.prognose,
+            "onder_eurocent": p.onder, "boven_eurocent": p.boven, "methode": p.methode,
         }
         for p in prognoses
-        if scope.toont(p.aanbieder, p.gemeente)
-    ]
-    rows.sort(key=lambda r: (str(r["aanbieder"]), str(r["gemeente"])))
-    zichtbaar = [v for (a, g), v in stand.ytd.items() if scope.toont(a, g)]
-    maanden = [sum(v[i] for v in zichtbaar) for i in range(12)]
-    return Jaarprognose(rows, tabel, maanden)
+    ]  # fmt: skip
+    rijen.sort(key=lambda r: (str(r["aanbieder"]), str(r["gemeente"])))
+    realisatie = {f"{a}|{g}": [int(x) for x in v] for (a, g), v in stand.ytd.items()}
+    return rijen, realisatie, tabel
 
 
 def prognose_totaal(rijen: Sequence[Mapping[str, object]]) -> dict[str, int]:

@@ -37,6 +37,7 @@ from jeugdsturing.contracten.models.overeenkomsten import (
 from jeugdsturing.contracten.models.verantwoording import (
     Backtestuitslag,
     Jaarcijfers,
+    Prognosestand,
     Verantwoording,
     VerantwoordingRegel,
     Winstnorm,
@@ -62,6 +63,7 @@ __all__ = [
     "OvereenkomstStatus",
     "Plafond",
     "Product",
+    "Prognosestand",
     "Tarief",
     "Uitvoeringsvariant",
     "Verantwoording",

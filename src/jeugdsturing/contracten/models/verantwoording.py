@@ -143,3 +143,31 @@ class Backtestuitslag(models.Model):
 
     def __str__(self) -> str:
         return f"backtest {self.regio.code} {self.jaar}/{self.maand}: {self.methode}"
+
+
+class Prognosestand(models.Model):
+    """The year-end forecast of a region at a month, computed once per state of the data
+    and kept where every worker process sees it (docs/performance.md): every provider x
+    gemeente, unfiltered. A page filters it for its viewer and joins the budget, which
+    changes apart from the data."""
+
+    regio = models.ForeignKey(Regio, on_delete=models.CASCADE, related_name="+")
+    jaar = models.PositiveSmallIntegerField("jaar")
+    maand = models.PositiveSmallIntegerField("maand")
+    data_versie = models.CharField("stand van de gegevens", max_length=120)
+    rijen = models.JSONField("prognoses per aanbieder en gemeente")
+    realisatie = models.JSONField("gerealiseerd per maand per aanbieder en gemeente")
+    tabel = models.JSONField("backtesttabel", null=True)
+    berekend_op = models.DateTimeField("berekend op", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "prognosestand"
+        verbose_name_plural = "prognosestanden"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["regio", "jaar", "maand", "data_versie"], name="prognosestand_uniek"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"prognose {self.regio.code} {self.jaar}/{self.maand} ({self.data_versie})"

@@ -32,6 +32,7 @@ from jeugdsturing.contracten.services.overeenkomsten import (
 from jeugdsturing.contracten.services.verantwoording import (
     backtestuitslag_bewaar,
     jaarcijfers_zet,
+    prognosestand_bewaar,
     verantwoording_lees_in,
     winstnorm_zet,
 )
@@ -56,6 +57,7 @@ __all__ = [
     "overeenkomst_verleng",
     "plafond_zet",
     "product_bewaar",
+    "prognosestand_bewaar",
     "tarief_voeg_toe",
     "verantwoording_lees_in",
     "winstnorm_zet",

@@ -10,13 +10,14 @@ from decimal import Decimal
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from jeugdsturing.contracten.models import (
     Aanbieder,
     Backtestuitslag,
     Jaarcijfers,
     Overeenkomst,
+    Prognosestand,
     Verantwoording,
     VerantwoordingRegel,
     Winstnorm,
@@ -44,6 +45,35 @@ def backtestuitslag_bewaar(
         defaults={"methode": methode, "verhoudingen": verhoudingen, "tabel": tabel},
     )  # fmt: skip
     return uitslag
+
+
+def prognosestand_bewaar(
+    *,
+    regio: Regio,
+    jaar: int,
+    maand: int,
+    data_versie: str,
+    rijen: list[dict[str, object]],
+    realisatie: dict[str, list[int]],
+    tabel: list[dict[str, object]] | None,
+) -> Prognosestand:
+    """Keep a forecast for one state of the data (a derived result, like the backtest:
+    ADR 0009); older states of the same year and month go. Two processes computing the
+    same state at once keep one row."""
+    try:
+        with transaction.atomic():
+            stand, _ = Prognosestand.objects.get_or_create(
+                regio=regio, jaar=jaar, maand=maand, data_versie=data_versie,
+                defaults={"rijen": rijen, "realisatie": realisatie, "tabel": tabel},
+            )  # fmt: skip
+    except IntegrityError:  # the other process was first
+        stand = Prognosestand.objects.get(
+            regio=regio, jaar=jaar, maand=maand, data_versie=data_versie
+        )
+    Prognosestand.objects.filter(regio=regio, jaar=jaar, maand=maand).exclude(
+        data_versie=data_versie
+    ).delete()
+    return stand
 
 
 @transaction.atomic
