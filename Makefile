@@ -4,7 +4,8 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
 
-.PHONY: demo test install lint format typecheck pytest clean
+.PHONY: demo serve test install lint format typecheck pytest clean
+WORKERS ?= $(shell echo $$(( 2 * $$(nproc) )))
 
 $(BIN)/jeugdsturing: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +22,12 @@ demo: install
 	@echo ""
 	@echo "Open http://$(HOST)/ en log in met een van de gebruikers hierboven. Stoppen: Ctrl+C."
 	DEBUG=1 $(BIN)/jeugdsturing runserver $(HOST)
+
+## make serve: as in production (gunicorn, $(WORKERS) worker processes, DEBUG off); needs
+## SECRET_KEY, PSEUDONYMISATION_KEY and ALLOWED_HOSTS (docs/configuratie.md, ADR 0012)
+serve: install
+	$(BIN)/jeugdsturing migrate --no-input -v 0
+	$(BIN)/gunicorn jeugdsturing.wsgi --bind $(HOST) --workers $(WORKERS) --timeout 120
 
 ## make test: every check CI runs (format, lint, types, layers, tests)
 test: install

@@ -342,3 +342,30 @@ def test_the_forecast_is_computed_once_per_data_version_and_filtered_per_viewer(
         prognose_versie(regio)
     ]
     assert stand.data_versie != prognose_versie(regio)
+
+
+@pytest.mark.django_db
+def test_the_column_wise_extracts_equal_the_orm_extracts(gesimuleerd):
+    """issue 27: claims and trajectories read through the raw cursor (no per-row
+    converters) are the same rows, with the same types, as through the ORM."""
+    from jeugdsturing.berichten.models import Traject
+    from jeugdsturing.contracten.selectors import claims_frame, gemeentecodes
+    from jeugdsturing.core.kolommen import rauwe_rijen
+    from jeugdsturing.monitor.selectors import TRAJECT_DATUMS, TRAJECT_VELDEN, monitor_data
+    from jeugdsturing.regio.models import Regio
+
+    regio = Regio.objects.get(code="JZ13")
+    qs = Prestatie.objects.filter(gemeente__in=gemeentecodes(regio)).order_by("pk")
+    velden = ("aanbieder", "gemeente", "begindatum", "bedrag", "tarief", "dagtekening")
+    orm = list(qs.values_list(*velden))
+    rauw = list(rauwe_rijen(qs, velden, datums=("begindatum", "dagtekening")))
+    assert len(orm) > 1000
+    assert rauw == orm
+    assert [type(x) for x in rauw[0]] == [type(x) for x in orm[0]]
+    claims = claims_frame(regio, 2024)
+    assert len(claims) == qs.filter(begindatum__lt=date(2025, 1, 1)).count()
+    tq = Traject.objects.filter(gemeente__in=gemeentecodes(regio)).order_by("pk")
+    assert list(rauwe_rijen(tq, TRAJECT_VELDEN, datums=TRAJECT_DATUMS,
+                            booleans=("taakgericht",))) == list(tq.values_list(*TRAJECT_VELDEN))  # fmt: skip
+    frames = monitor_data(regio)
+    assert frames.trajecten.height == tq.exclude(status="verwijderd").count()

@@ -97,3 +97,43 @@ def test_taakgericht_without_assignment(importeer_bytes, verkeer: Verkeer):
         None,
         None,
     )
+
+
+@pytest.mark.django_db
+def test_the_monitor_keeps_results_per_data_version_and_viewer(trajecten, agb):
+    """issue 27: a second viewer asking the same figures gets them without a computation,
+    each viewer its own (scope is part of the key), and new data give new figures."""
+    from datetime import date
+
+    from jeugdsturing.core.access import Scope
+    from jeugdsturing.monitor import service
+    from jeugdsturing.monitor.indicatoren import Periode
+    from jeugdsturing.monitor.service import Monitor, regio_monitor
+    from jeugdsturing.regio.models import Regio
+
+    regio = Regio.objects.get(code="JZ13")
+    service._cache.clear()
+    pp = [Periode(date(2027, 1, 1), date(2027, 12, 31))]
+    team, eigen = Scope.beheer(), Scope(aanbieder=agb["eigen"])
+    m = regio_monitor(regio, team)
+    eerst = m.rijen(pp, ["aanbieder"], exact=True)
+    assert len(m.resultaten or {}) == 1
+    # the kept result equals a fresh computation by a monitor that keeps nothing
+    vers = Monitor(m.data, team, verrijkt=m.verrijkt)
+    assert vers.resultaten is None
+    assert regio_monitor(regio, team).rijen(pp, ["aanbieder"], exact=True) == eerst
+    assert eerst == vers.rijen(pp, ["aanbieder"], exact=True)
+    # a caller changing its rows does not change what the next one gets
+    eerst[0]["instroom"] = -1
+    assert regio_monitor(regio, team).rijen(pp, ["aanbieder"], exact=True)[0]["instroom"] != -1
+    # another viewer: its own key, its own (protected) rows
+    zijne = regio_monitor(regio, eigen).rijen(pp, ["aanbieder"])
+    assert {r["aanbieder"] for r in zijne} == {agb["eigen"]}
+    # new trajectories are a new data version: the next figures include them
+    voor = {r["aanbieder"]: r["instroom"] for r in vers.rijen(pp, ["aanbieder"], exact=True)}
+    t = trajecten[0]
+    t.pk, t.sleutel, t.client = None, "nieuw-1", "f" * 64
+    t.save()
+    na = {r["aanbieder"]: r["instroom"]
+          for r in regio_monitor(regio, team).rijen(pp, ["aanbieder"], exact=True)}  # fmt: skip
+    assert na[agb["eigen"]] == voor[agb["eigen"]] + 1

@@ -25,6 +25,7 @@ from jeugdsturing.contracten.models import (
 from jeugdsturing.contracten.prognose import Claim, TrajectRegel
 from jeugdsturing.contracten.tarieven import TariefRegel, tarief_op
 from jeugdsturing.core.access import Scope
+from jeugdsturing.core.kolommen import rauwe_rijen
 from jeugdsturing.regio.models import Regio
 
 
@@ -49,13 +50,10 @@ def claims_frame(regio: Regio, tot_jaar: int, van_jaar: int | None = None) -> li
     qs = Prestatie.objects.filter(gemeente__in=codes, begindatum__lt=date(tot_jaar + 1, 1, 1))
     if van_jaar is not None:
         qs = qs.filter(begindatum__gte=date(van_jaar, 1, 1))
-    rows = qs.values_list(
-        "aanbieder", "gemeente", "productcode", "begindatum", "bedrag", "tarief", "dagtekening",
-        "referentie",
-        "toewijzingnummer",
-    )  # fmt: skip
-    for a, g, product, begin, bedrag, tarief, ontvangen, ref, nummer in rows.iterator(
-        chunk_size=5000
+    velden = ("aanbieder", "gemeente", "productcode", "begindatum", "bedrag", "tarief",
+              "dagtekening", "referentie", "toewijzingnummer")  # fmt: skip
+    for a, g, product, begin, bedrag, tarief, ontvangen, ref, nummer in rauwe_rijen(
+        qs, velden, datums=("begindatum", "dagtekening")
     ):
         uit.append(
             Claim(

@@ -21,6 +21,7 @@ from jeugdsturing.berichten.models import (
 from jeugdsturing.contracten.models import Aanbieder, Lumpsum, Product, Verantwoording
 from jeugdsturing.contracten.selectors import claims_frame
 from jeugdsturing.core.access import Scope
+from jeugdsturing.core.kolommen import rauwe_rijen
 from jeugdsturing.monitor.indicatoren import (
     TRAJECT_SCHEMA,
     VERLENGING_SCHEMA,
@@ -41,6 +42,10 @@ TRAJECT_VELDEN = (
     "pk", "client", "aanbieder", "gemeente", "gebied", "productcode", "categorie",
     "verwijzer_type", "taakgericht", "toewijzingnummer", "verzoekdatum", "toewijzingsdatum",
     "begindatum", "einddatum", "reden_beeindiging", "start_gemeld_op", "stop_gemeld_op",
+)  # fmt: skip
+TRAJECT_DATUMS = (
+    "verzoekdatum", "toewijzingsdatum", "begindatum", "einddatum", "start_gemeld_op",
+    "stop_gemeld_op",
 )  # fmt: skip
 
 
@@ -66,16 +71,16 @@ def monitor_data(regio: Regio) -> MonitorData:
         Product.objects.filter(regio=regio, thema__isnull=False).values_list("code", "thema__code")
     )
     kolommen: dict[str, list[object]] = {k: [] for k in TRAJECT_SCHEMA}
-    rijen = (
+    qs = (
         Traject.objects.filter(gemeente__in=codes)
         .exclude(status=TrajectStatus.VERWIJDERD)
         .order_by("pk")
-        .values_list(*TRAJECT_VELDEN)
     )
+    rijen = rauwe_rijen(qs, TRAJECT_VELDEN, datums=TRAJECT_DATUMS, booleans=("taakgericht",))
     for (
         pk, client, aanbieder, gemeente, gebied, product, categorie, verwijzer, taakgericht,
         nummer, verzoek, toewijzing, begin, eind, reden, start_gemeld, stop_gemeld,
-    ) in rijen.iterator(chunk_size=20_000):  # fmt: skip
+    ) in rijen:  # fmt: skip
         for k, v in (
             ("id", pk), ("client", client), ("aanbieder", aanbieder), ("gemeente", gemeente),
             ("gebied", _leeg(gebied)), ("thema", themas.get(product)),

@@ -7,7 +7,7 @@ per data version and kept in memory (an import changes the version)."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -47,6 +47,9 @@ Rij = dict[str, Any]
 Filterwaarde = str | list[str] | None
 
 
+MAX_RESULTATEN = 2000  # kept rows results per region and data version
+
+
 class Monitor:
     def __init__(
         self,
@@ -54,11 +57,16 @@ class Monitor:
         scope: Scope,
         normen: Normen = NORMEN,
         verrijkt: pl.DataFrame | None = None,
+        resultaten: dict[Hashable, list[Rij]] | None = None,
     ) -> None:
         self.data = data
         self.scope = scope
         self.normen = normen
         self.verrijkt = verrijk(data.trajecten, normen) if verrijkt is None else verrijkt
+        # Results of rijen() for this data version, shared by every viewer of the process
+        # (keyed with the viewer's scope): the second user asking the same figures gets
+        # them without a computation. None: not kept (a monitor made for one calculation).
+        self.resultaten = resultaten
 
     def _bevolking(self) -> pl.DataFrame:
         b = self.data.bevolking
@@ -118,8 +126,24 @@ class Monitor:
         """Rows as this viewer may see them: exact only when asked and allowed; the
         regional reference is always published (protected) for a restricted viewer."""
         mag_exact = exact and self.scope.exact and not (regionaal and self.scope.beperkt)
+        sleutel: Hashable = None
+        if self.resultaten is not None:
+            filt = tuple(sorted(
+                (d, tuple(w) if isinstance(w, list) else w) for d, w in (filters or {}).items()
+            ))  # fmt: skip
+            # The regional reference is the same for every viewer: not keyed by scope.
+            wie = None if regionaal else self.scope
+            sleutel = (wie, tuple(pp), tuple(by), mag_exact, regionaal, filt, self.normen)
+            bewaard = self.resultaten.get(sleutel)
+            if bewaard is not None:
+                return [dict(r) for r in bewaard]
         frame = self.frame(pp, by, regionaal=regionaal, filters=filters)
-        return publiek(frame.to_dicts(), by, mag_exact)
+        uit = publiek(frame.to_dicts(), by, mag_exact)
+        if self.resultaten is not None:
+            if len(self.resultaten) >= MAX_RESULTATEN:
+                self.resultaten.clear()
+            self.resultaten[sleutel] = [dict(r) for r in uit]
+        return uit
 
     def detail(
         self, periode: Periode, indicator: str, filters: dict[str, str | None]
@@ -141,7 +165,7 @@ def data_versie(regio: Regio) -> str:
     return f"b{laatste}-p{producten}-t{trajecten['m'] or 0}-{trajecten['n']}"
 
 
-_cache: dict[int, tuple[str, MonitorData, pl.DataFrame]] = {}
+_cache: dict[int, tuple[str, MonitorData, pl.DataFrame, dict[Hashable, list[Rij]]]] = {}
 _slot = threading.Lock()
 
 
@@ -153,10 +177,10 @@ def regio_monitor(regio: Regio, scope: Scope) -> Monitor:
         bewaard = _cache.get(regio.pk)
     if bewaard is None or bewaard[0] != versie:
         data = monitor_data(regio)
-        bewaard = (versie, data, verrijk(data.trajecten, NORMEN))
+        bewaard = (versie, data, verrijk(data.trajecten, NORMEN), {})
         with _slot:
             _cache[regio.pk] = bewaard
-    return Monitor(bewaard[1], scope, NORMEN, verrijkt=bewaard[2])
+    return Monitor(bewaard[1], scope, NORMEN, verrijkt=bewaard[2], resultaten=bewaard[3])
 
 
 # --- timely and complete information (steering element 2) ------------------------------

@@ -11,9 +11,6 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 from jeugdsturing.monitor.bescherming import AFGESCHERMD, KLEIN
 
 Rij = dict[str, Any]
@@ -48,6 +45,10 @@ def als_csv(rijen: Sequence[Rij], velden: Sequence[str]) -> str:
 
 
 def als_xlsx(rijen: Sequence[Rij], velden: Sequence[str], titel: str) -> bytes:
+    # openpyxl only where it is used: a command that prints JSON does not load it
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     wb = Workbook()
     ws = wb.create_sheet("Indicatoren", 0)
     wb.remove(wb.worksheets[1])

@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 import polars as pl
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from jeugdsturing.core.access import Actie, Scope, Sectie, eis, requires, scope_van
 from jeugdsturing.monitor.bescherming import AFGESCHERMD, KLEIN
@@ -75,19 +76,27 @@ class Keuze:
     nulmeting: int | None = None
     filters: dict[str, Filterwaarde] = field(default_factory=dict)
     fouten: list[str] = field(default_factory=list)
+    _basis: dict[tuple[str, ...], str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def periode(self) -> Periode:
         return Periode(self.van, self.tot)
 
     def query(self, **extra: str) -> str:
-        q: dict[str, str | list[str]] = {
-            "van": self.van.isoformat(), "tot": self.tot.isoformat(), "by": self.by,
-            "indicator": self.indicator,
-        }  # fmt: skip
-        q.update({k: v or "" for k, v in self.filters.items()})
-        q.update(extra)
-        return urlencode(q, doseq=True)
+        """The query string of this choice with `extra` keys replaced. The part without
+        those keys is encoded once per set of keys (a table asks it for every cell)."""
+        sleutels = tuple(sorted(extra))
+        basis = self._basis.get(sleutels)
+        if basis is None:
+            q: dict[str, str | list[str]] = {
+                "van": self.van.isoformat(), "tot": self.tot.isoformat(), "by": self.by,
+                "indicator": self.indicator,
+            }  # fmt: skip
+            q.update({k: v or "" for k, v in self.filters.items()})
+            basis = self._basis[sleutels] = urlencode(
+                {k: v for k, v in q.items() if k not in extra}, doseq=True
+            )
+        return "&".join(x for x in (basis, urlencode(extra, doseq=True)) if x)
 
 
 def keuze_uit(request: HttpRequest) -> Keuze:
@@ -287,6 +296,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "filters": keuze.filters,
             "KLEIN": KLEIN, "AFGESCHERMD": AFGESCHERMD,
             "export_query": keuze.query(),
+            # resolved once, not per cell (a table has hundreds of links)
+            "trajecten_url": reverse("monitor:trajecten"),
         },
     )  # fmt: skip
 

@@ -41,6 +41,9 @@ def _bereik(tekst: str) -> Periode:
 
 
 class Command(BaseCommand):
+    # Reads only: the system checks (which import every view module, Altair and openpyxl)
+    # are for the commands that serve or change (docs/performance.md).
+    requires_system_checks: list[str] = []
     help = "Indicatoren van de monitor per periode en dimensie (JSON, CSV of Excel)."
 
     def add_arguments(self, parser: CommandParser) -> None:
