@@ -137,3 +137,33 @@ def test_the_monitor_keeps_results_per_data_version_and_viewer(trajecten, agb):
     na = {r["aanbieder"]: r["instroom"]
           for r in regio_monitor(regio, team).rijen(pp, ["aanbieder"], exact=True)}  # fmt: skip
     assert na[agb["eigen"]] == voor[agb["eigen"]] + 1
+
+
+def test_an_import_is_a_new_data_version_and_the_next_page_shows_it(
+    importeer_bytes, verkeer: Verkeer
+):
+    """issue 27: the monitor keeps its frames and results per data version; an import
+    changes the version, so the page after it shows the new figures."""
+    import csv
+    import io
+
+    from jeugdsturing.monitor import service
+    from tests.conftest import login
+
+    service._cache.clear()
+    c = login("data-analist")
+    export = "/monitor/?van=2026-01-01&tot=2026-12-31&by=aanbieder&export=csv"
+
+    def instroom() -> int:
+        tekst = c.get(export).content.decode("utf-8-sig")
+        rijen = list(
+            csv.DictReader(io.StringIO(tekst), delimiter=";" if ";" in tekst[:200] else ",")
+        )
+        return sum(int(r["instroom"] or 0) for r in rijen)
+
+    regio = Regio.objects.get(code="JZ13")
+    voor = service.data_versie(regio)
+    assert instroom() == 0
+    importeer_bytes(verkeer.toewijzing(D(2026, 3, 2)), verkeer.start(D(2026, 3, 12), D(2026, 3, 9)))
+    assert service.data_versie(regio) != voor
+    assert instroom() == 1
