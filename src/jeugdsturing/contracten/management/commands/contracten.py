@@ -44,6 +44,9 @@ FORECAST_VELDEN = [
 
 
 class Command(BaseCommand):
+    # Reads only (the forecast and backtest it keeps are derived, per data version): no
+    # system checks, which import every view module (docs/performance.md).
+    requires_system_checks: list[str] = []
     help = "Lumpsums, jaarprognoses en de backtest van de prognosemethoden."
 
     def add_arguments(self, parser: CommandParser) -> None:
