@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from openpyxl import load_workbook
@@ -134,3 +135,31 @@ def test_excess_profit_page_flags_above_the_norm():
     html = login("financien").get("/contracten/overwinst/?jaar=2026").content.decode()
     assert "boven de norm" in html
     assert "binnen de norm" in html
+
+
+@pytest.mark.parametrize(
+    ("bedrag", "melding"),
+    [
+        ("19.000.000", "De begroting is gewijzigd."),
+        ("€ 19.000.000,00", "De begroting is gewijzigd."),
+        ("21 miljoen", "Bedrag: &#x27;21 miljoen&#x27; is geen getal"),
+        ("1234.56", "niet eenduidig"),
+    ],
+)
+def test_the_budget_form_reads_dutch_amounts(bedrag, melding):
+    """issue 24: "21.000.000" used to answer with [<class 'decimal.ConversionSyntax'>]."""
+    from jeugdsturing.contracten.models import Begroting
+
+    r = login("financien").post(
+        "/contracten/begroting/",
+        {"jaar": "2028", "gemeente": "0362", "thema": "", "bedrag_euro": bedrag,
+         "reden": "bijgesteld"},
+        follow=True,
+    )  # fmt: skip
+    meldingen = " ".join(re.findall(r'<p class="melding[^>]*>(.*?)</p>', r.content.decode()))
+    assert melding in meldingen
+    assert "class" not in meldingen
+    if "gewijzigd" in melding:
+        rij = Begroting.objects.get(regio__code="JZ13", gemeente__code="0362", jaar=2028,
+                                    thema__isnull=True)  # fmt: skip
+        assert rij.bedrag_eurocent == 1_900_000_000

@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 from collections import Counter, defaultdict
 from datetime import date
-from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -34,6 +33,7 @@ from jeugdsturing.core.access import Actie, Sectie, eis, mag, requires, scope_va
 from jeugdsturing.regio.models import Gemeente, Regio, Thema
 from jeugdsturing.regio.selectors import regio_voor
 from jeugdsturing.weergave.grafieken import realisatie_grafiek
+from jeugdsturing.weergave.invoer import Invoerfout, lees_bedrag, lees_getal
 
 
 def _regio(request: HttpRequest) -> Regio:
@@ -73,7 +73,7 @@ def begroting(request: HttpRequest) -> HttpResponse:
             gemeente = get_object_or_404(Gemeente, code=request.POST["gemeente"])
             thema_code = request.POST.get("thema", "")
             thema = get_object_or_404(Thema, regio=regio, code=thema_code) if thema_code else None
-            bedrag = round(Decimal(request.POST["bedrag_euro"].replace(",", ".")) * 100)
+            bedrag = lees_bedrag(request.POST.get("bedrag_euro", ""), "Bedrag")
             gk_id = request.POST.get("goedkeuring")
             goedkeuring = Goedkeuring.objects.get(pk=gk_id, regio=regio) if gk_id else None
             services.begroting_zet(
@@ -82,8 +82,12 @@ def begroting(request: HttpRequest) -> HttpResponse:
                 goedkeuring=goedkeuring,
             )  # fmt: skip
             messages.success(request, "De begroting is gewijzigd.")
-        except (ValidationError, InvalidOperation, KeyError, ValueError) as e:
-            tekst = "; ".join(e.messages) if isinstance(e, ValidationError) else str(e)
+        except (ValidationError, Invoerfout, KeyError, ValueError) as e:
+            tekst = (
+                "; ".join(e.messages) if isinstance(e, ValidationError)
+                else str(e) if isinstance(e, Invoerfout)
+                else "vul gemeente, jaar en bedrag in."
+            )  # fmt: skip
             messages.error(request, f"Niet gewijzigd: {tekst}")
         return redirect(f"{request.path}?jaar={request.POST.get('jaar', jaar)}")
     themas, rijen = begroting_matrix(regio, jaar, scope=scope)
@@ -248,9 +252,9 @@ def reele_prijs(request: HttpRequest) -> HttpResponse:
     for veld in Kostprijsopbouw.velden():
         if veld in request.GET:
             try:
-                waarden[veld] = Decimal(request.GET[veld].replace(",", "."))
-            except InvalidOperation:
-                fout = f"{veld}: '{request.GET[veld]}' is geen getal"
+                waarden[veld] = lees_getal(request.GET[veld], veld)
+            except Invoerfout as e:
+                fout = str(e)
     opbouw = Kostprijsopbouw().met(**waarden)
     try:
         uitkomst = bereken(opbouw) if not fout else None

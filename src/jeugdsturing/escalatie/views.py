@@ -41,6 +41,7 @@ from jeugdsturing.escalatie.services.signalen import regels_van
 from jeugdsturing.monitor.service import regio_monitor
 from jeugdsturing.monitor.vergelijking import MAATSTAVEN
 from jeugdsturing.regio.models import Regio
+from jeugdsturing.weergave.invoer import Invoerfout, lees_getal
 
 S = Sectie.ESCALATIE
 
@@ -170,13 +171,12 @@ def _acties(request: HttpRequest) -> list[dict[str, object]]:
 
 
 def _getal(tekst: str, naam: str) -> float | None:
-    tekst = tekst.strip().replace("%", "").replace(",", ".")
-    if not tekst:
+    if not tekst.strip():
         return None
     try:
-        return float(tekst)
-    except ValueError:
-        raise ValidationError(f"{naam}: '{tekst}' is geen getal.") from None
+        return float(lees_getal(tekst, naam))
+    except Invoerfout as e:
+        raise ValidationError(str(e)) from None
 
 
 def _datum(tekst: str, naam: str) -> date | None:
