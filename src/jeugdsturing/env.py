@@ -87,6 +87,12 @@ SETTINGS: tuple[EnvSetting, ...] = (
         "an ocid is this prefix, a dash and the tender reference.",
     ),
     EnvSetting(
+        "AFGELEID_DIR",
+        str(BASE_DIR / "var" / "afgeleid"),
+        "Directory for data derived from the database per data version (the monitor's "
+        "frames as Parquet), shared by the worker processes. Safe to empty at any time.",
+    ),
+    EnvSetting(
         "QUARANTINE_RETENTION_DAYS",
         "90",
         "Days that rejected (quarantined, encrypted) input is kept before it is purged.",

@@ -32,7 +32,7 @@ def maak_trajecten(aanbieders: list[Aanbieder], *, zwak_gepland: int = 18) -> li
     """2027: every provider 60 trajectories that ended in 2027; the first five end 42 of
     60 (70%) as planned after 150-209 days; the last (weak) ends `zwak_gepland` of 60 as
     planned after 400-459 days. Clients are distinct (no repeat use)."""
-    service._cache.clear()
+    service.vergeet(Regio.objects.get(code="JZ13"))
     rijen, n = [], 0
     for j, a in enumerate(aanbieders):
         zwak = j == len(aanbieders) - 1

@@ -26,6 +26,7 @@ from jeugdsturing.escalatie.services import (
 )
 from jeugdsturing.monitor import service
 from jeugdsturing.regio.config import ConfigError
+from jeugdsturing.regio.models import Regio
 from tests.escalatie.conftest import PEIL
 
 pytestmark = pytest.mark.django_db
@@ -80,7 +81,9 @@ def test_a_signal_expires_when_the_unit_is_back_inside_but_one_in_a_case_stays(
     Traject.objects.filter(aanbieder=zwak.agb_code, reden_beeindiging="33").update(
         reden_beeindiging="31"
     )
-    service._cache.clear()  # an in-place change is not a new data version (docs/escalatie.md)
+    service.vergeet(
+        Regio.objects.get(code="JZ13")
+    )  # an in-place change is not a new data version (docs/escalatie.md)
     tellers = signalen_werk_bij(regio=regio, peil=PEIL)
     assert tellers["signalen verlopen"] == 1
     assert Signaal.objects.get(regel__code="lage-uitstroom").status == SignaalStatus.VERLOPEN
@@ -183,7 +186,7 @@ def test_a_rule_can_compare_with_the_target_of_a_goal(regio, aanbieders, traject
     assert s.aanbieder_id == aanbieders[-1].pk
     # a goal without a target: the rule is skipped, not evaluated against nothing
     Doelindicator.objects.filter(code="uitstroom-plan").update(streefwaarde=None)
-    service._cache.clear()
+    service.vergeet(Regio.objects.get(code="JZ13"))
     Signaal.objects.all().delete()
     signalen_werk_bij(regio=regio, peil=PEIL)
     assert not Signaal.objects.filter(regel__code="doel-uitstroom").exists()

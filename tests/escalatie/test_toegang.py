@@ -244,8 +244,9 @@ def test_the_advice_ranks_and_the_toegang_sees_no_exact_small_numbers(inrichting
         for i in range(12)
     )  # fmt: skip
     from jeugdsturing.monitor import service
+    from jeugdsturing.regio.models import Regio
 
-    service._cache.clear()
+    service.vergeet(Regio.objects.get(code="JZ13"))
     team = login("contractmanager").get("/toegang/advies/?thema=C").content.decode()
     toegang = login("toegang").get("/toegang/advies/?thema=C").content.decode()
     for html in (team, toegang):

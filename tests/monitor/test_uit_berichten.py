@@ -112,7 +112,7 @@ def test_the_monitor_keeps_results_per_data_version_and_viewer(trajecten, agb):
     from jeugdsturing.regio.models import Regio
 
     regio = Regio.objects.get(code="JZ13")
-    service._cache.clear()
+    service.vergeet(Regio.objects.get(code="JZ13"))
     pp = [Periode(date(2027, 1, 1), date(2027, 12, 31))]
     team, eigen = Scope.beheer(), Scope(aanbieder=agb["eigen"])
     m = regio_monitor(regio, team)
@@ -150,7 +150,7 @@ def test_an_import_is_a_new_data_version_and_the_next_page_shows_it(
     from jeugdsturing.monitor import service
     from tests.conftest import login
 
-    service._cache.clear()
+    service.vergeet(Regio.objects.get(code="JZ13"))
     c = login("data-analist")
     export = "/monitor/?van=2026-01-01&tot=2026-12-31&by=aanbieder&export=csv"
 
@@ -167,3 +167,40 @@ def test_an_import_is_a_new_data_version_and_the_next_page_shows_it(
     importeer_bytes(verkeer.toewijzing(D(2026, 3, 2)), verkeer.start(D(2026, 3, 12), D(2026, 3, 9)))
     assert service.data_versie(regio) != voor
     assert instroom() == 1
+
+
+def test_the_frames_are_shared_by_the_worker_processes_through_parquet(
+    importeer_bytes, verkeer: Verkeer, settings, tmp_path, monkeypatch
+):
+    """issue 27: a process that finds another's frames for this database and data version
+    reads them instead of extracting them again, and gets the same frames."""
+    from polars.testing import assert_frame_equal
+
+    from jeugdsturing.core.models import Installatie
+    from jeugdsturing.monitor import service
+
+    settings.AFGELEID_DIR = tmp_path
+    regio = Regio.objects.get(code="JZ13")
+    service.vergeet(regio)
+    importeer_bytes(verkeer.toewijzing(D(2026, 3, 2)), verkeer.start(D(2026, 3, 12), D(2026, 3, 9)))
+    eerste = service.regio_monitor(regio, service.Scope.beheer()).data
+    [map_] = list(tmp_path.glob("monitor-JZ13-*"))
+    assert (map_ / "klaar").exists()
+    # "another process": nothing in memory, and extracting is not allowed
+    with service._slot:
+        service._cache.clear()
+
+    def verboden(regio: object) -> None:
+        raise AssertionError("de frames hadden van schijf moeten komen")
+
+    monkeypatch.setattr(service, "monitor_data", verboden)
+    tweede = service.regio_monitor(regio, service.Scope.beheer()).data
+    for f in service.FRAMES:
+        assert_frame_equal(getattr(tweede, f), getattr(eerste, f))
+    assert tweede.trajecten.height == 1
+    # another database with the same data version never reads them
+    assert service._map(regio, service.data_versie(regio)) == map_
+    Installatie.objects.update(sleutel="00000000-0000-0000-0000-000000000001")
+    assert service._map(regio, service.data_versie(regio)) != map_
+    service.vergeet(regio)
+    assert not list(tmp_path.glob("monitor-JZ13-*"))

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.conf import settings
@@ -63,3 +64,18 @@ class Statuswijziging(models.Model):
         model = self.content_type.model_class()
         lc = REGISTER.get(f"{model._meta.label}.{self.veld}") if model is not None else None
         return lc.label(status) if lc is not None else (status or "–")
+
+
+class Installatie(models.Model):
+    """This database's identity: a random key made when the database is created (its
+    migrations run). Files derived from the data carry it, so that two databases that
+    reach the same data version (a test database made again, a copy) never share them."""
+
+    sleutel = models.UUIDField("sleutel", default=uuid.uuid4, unique=True, editable=False)
+
+    class Meta:
+        verbose_name = "installatie"
+        verbose_name_plural = "installaties"
+
+    def __str__(self) -> str:
+        return str(self.sleutel)

@@ -6,17 +6,23 @@ per data version and kept in memory (an import changes the version)."""
 
 from __future__ import annotations
 
+import hashlib
+import shutil
+import tempfile
 import threading
 from collections.abc import Hashable, Mapping, Sequence
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import polars as pl
+from django.conf import settings
 from django.db.models import Count, Max
 
 from jeugdsturing.berichten.models import Bericht, Traject
 from jeugdsturing.contracten.models import Product
 from jeugdsturing.core.access import Scope
+from jeugdsturing.core.models import Installatie
 from jeugdsturing.monitor.bescherming import Regels, beschermen, publiek
 from jeugdsturing.monitor.indicatoren import (
     DIMENSIES,
@@ -176,11 +182,62 @@ def regio_monitor(regio: Regio, scope: Scope) -> Monitor:
     with _slot:
         bewaard = _cache.get(regio.pk)
     if bewaard is None or bewaard[0] != versie:
-        data = monitor_data(regio)
+        data = gedeelde_frames(regio, versie)
         bewaard = (versie, data, verrijk(data.trajecten, NORMEN), {})
         with _slot:
             _cache[regio.pk] = bewaard
     return Monitor(bewaard[1], scope, NORMEN, verrijkt=bewaard[2], resultaten=bewaard[3])
+
+
+# --- frames shared by the worker processes ------------------------------------------------
+
+FRAMES = ("trajecten", "verlengingen", "bevolking")
+
+
+def _map(regio: Regio, versie: str) -> Path:
+    """The folder of a region's frames at one data version of this database."""
+    installatie = Installatie.objects.values_list("sleutel", flat=True).first()
+    naam = hashlib.sha256(f"{installatie}|{regio.code}|{versie}".encode()).hexdigest()[:24]
+    return Path(settings.AFGELEID_DIR) / f"monitor-{regio.code}-{naam}"
+
+
+def gedeelde_frames(regio: Regio, versie: str) -> MonitorData:
+    """The region's frames at this data version: read from Parquet when another process
+    (or an earlier run) extracted them, else extracted from the database and written for
+    the others. Keyed by the database's identity (core.Installatie) and the version, so a
+    file never serves other data. Without a writable folder: extracted, not shared."""
+    map_ = _map(regio, versie)
+    if (map_ / "klaar").exists():
+        try:
+            return MonitorData(*(pl.read_parquet(map_ / f"{f}.parquet") for f in FRAMES))
+        except (OSError, pl.exceptions.PolarsError):
+            pass  # half-removed by a clean-up: extract again
+    data = monitor_data(regio)
+    try:
+        map_.parent.mkdir(parents=True, exist_ok=True)
+        tijdelijk = Path(tempfile.mkdtemp(prefix=f".{map_.name}-", dir=map_.parent))
+        for f in FRAMES:
+            getattr(data, f).write_parquet(tijdelijk / f"{f}.parquet")
+        (tijdelijk / "klaar").touch()
+        try:
+            tijdelijk.rename(map_)  # atomic: a reader sees all files or none
+        except OSError:  # another process was first
+            shutil.rmtree(tijdelijk, ignore_errors=True)
+        for oud in map_.parent.glob(f"monitor-{regio.code}-*"):
+            if oud != map_ and (oud / "klaar").exists():
+                shutil.rmtree(oud, ignore_errors=True)
+    except OSError:
+        pass  # not shared; this process keeps its own copy in memory
+    return data
+
+
+def vergeet(regio: Regio) -> None:
+    """Forget a region's frames in this process and on disk (after a change that is not a
+    new data version, such as a trajectory changed in place by a test or a repair)."""
+    with _slot:
+        _cache.pop(regio.pk, None)
+    for oud in Path(settings.AFGELEID_DIR).glob(f"monitor-{regio.code}-*"):
+        shutil.rmtree(oud, ignore_errors=True)
 
 
 # --- timely and complete information (steering element 2) ------------------------------
