@@ -367,5 +367,20 @@ def test_the_column_wise_extracts_equal_the_orm_extracts(gesimuleerd):
     tq = Traject.objects.filter(gemeente__in=gemeentecodes(regio)).order_by("pk")
     assert list(rauwe_rijen(tq, TRAJECT_VELDEN, datums=TRAJECT_DATUMS,
                             booleans=("taakgericht",))) == list(tq.values_list(*TRAJECT_VELDEN))  # fmt: skip
+    # the forecast's trajectories: as the ORM would give them
+    from jeugdsturing.contracten.selectors import trajecten_frame
+
+    orm_trajecten = [
+        (r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8])
+        for r in Traject.objects.filter(gemeente__in=gemeentecodes(regio), taakgericht=False)
+        .exclude(status="verwijderd")
+        .values_list("aanbieder", "gemeente", "productcode", "begindatum", "start_gemeld_op",
+                     "einddatum", "stop_gemeld_op", "toewijzingsdatum", "toewijzingnummer")
+    ]  # fmt: skip
+    assert [
+        (t.aanbieder, t.gemeente, t.productcode, t.begindatum, t.start_gemeld_op, t.einddatum,
+         t.stop_gemeld_op, t.toewijzingsdatum, t.toewijzingnummer)
+        for t in trajecten_frame(regio)
+    ] == orm_trajecten  # fmt: skip
     frames = monitor_data(regio)
     assert frames.trajecten.height == tq.exclude(status="verwijderd").count()

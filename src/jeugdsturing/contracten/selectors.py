@@ -82,22 +82,11 @@ def trajecten_frame(regio: Regio) -> list[TrajectRegel]:
         )
     }
     uit = []
-    rows = (
-        Traject.objects.filter(gemeente__in=codes, taakgericht=False)
-        .exclude(status="verwijderd")
-        .values_list(
-            "aanbieder",
-            "gemeente",
-            "productcode",
-            "begindatum",
-            "start_gemeld_op",
-            "einddatum",
-            "stop_gemeld_op",
-            "toewijzingsdatum",
-            "toewijzingnummer",
-        )
-    )
-    for a, g, p, begin, sg, eind, eg, tw, nummer in rows.iterator(chunk_size=5000):
+    qs = Traject.objects.filter(gemeente__in=codes, taakgericht=False).exclude(status="verwijderd")
+    velden = ("aanbieder", "gemeente", "productcode", "begindatum", "start_gemeld_op",
+              "einddatum", "stop_gemeld_op", "toewijzingsdatum", "toewijzingnummer")  # fmt: skip
+    datums = ("begindatum", "start_gemeld_op", "einddatum", "stop_gemeld_op", "toewijzingsdatum")
+    for a, g, p, begin, sg, eind, eg, tw, nummer in rauwe_rijen(qs, velden, datums=datums):
         v, e, f = omvang.get((g, nummer), (None, "", ""))
         uit.append(TrajectRegel(a, g, p, begin, sg, eind, eg, tw, v, e, f, nummer))
     return uit
