@@ -88,9 +88,10 @@ SETTINGS: tuple[EnvSetting, ...] = (
     ),
     EnvSetting(
         "AFGELEID_DIR",
-        str(BASE_DIR / "var" / "afgeleid"),
+        "var/afgeleid",
         "Directory for data derived from the database per data version (the monitor's "
-        "frames as Parquet), shared by the worker processes. Safe to empty at any time.",
+        "frames as Parquet), shared by the worker processes; relative to the directory the "
+        "server starts in. Safe to empty at any time.",
     ),
     EnvSetting(
         "QUARANTINE_RETENTION_DAYS",
