@@ -125,7 +125,7 @@ def test_login_page_then_the_demo_region_for_the_team(browser):
     page.get_by_role("link", name="Lumpsums").click()
     page.get_by_label("Jaar").select_option("2028")
     page.get_by_role("button", name="Toon").click()
-    assert "€ 296.015.000,00" in page.get_by_role("table").inner_text()
+    assert "€\u00a0296.015.000,00" in page.get_by_role("table").inner_text()
     shot(page, "lumpsums")
     assert browser.errors == [], browser.errors  # e.g. CSP violations
 

@@ -58,3 +58,19 @@ def test_every_amount_written_the_dutch_way_reads_back(cent):
     tekst = ("-" if cent < 0 else "") + f"{euro:,}".replace(",", ".") + f",{rest:02d}"
     assert lees_bedrag(tekst) == cent
     assert lees_bedrag("€ " + tekst) == cent
+
+
+def test_amounts_are_shown_one_dutch_way():
+    from jeugdsturing.weergave.templatetags.bedragen import euro
+
+    assert euro(123_456_789) == "€\u00a01.234.567,89"
+    assert euro(-29_281_915) == "€\u00a0-292.819,15"  # not "-€ 292.819,15"
+    assert euro(5) == "€\u00a00,05"
+    assert euro(None) == "–"
+
+
+@given(st.integers(-(10**12), 10**12))
+def test_a_shown_amount_reads_back_as_the_same_amount(cent):
+    from jeugdsturing.weergave.templatetags.bedragen import euro
+
+    assert lees_bedrag(euro(cent)) == cent

@@ -21,7 +21,7 @@ from jeugdsturing.sturing.pakket.inhoud import KLEURTEKST, Inhoud
 from jeugdsturing.weergave.grafieken import budget_grafiek, trend_grafiek
 from jeugdsturing.weergave.pdf import pdf
 
-EURO = "€ #,##0.00;-€ #,##0.00"  # shown the Dutch way in a Dutch Excel
+EURO = "€ #,##0.00;€ -#,##0.00"  # shown the Dutch way in a Dutch Excel
 
 
 def inhoud_van(versie: Pakketversie, *, gedeeld: bool) -> Inhoud:

@@ -9,6 +9,7 @@ from datetime import date
 from django import template
 
 from jeugdsturing.sturing.selectors import IndicatorStand
+from jeugdsturing.weergave.templatetags.bedragen import euro
 
 register = template.Library()
 
@@ -86,8 +87,7 @@ def pakketwaarde(waarde: object, eenheid: str) -> str:
     if not isinstance(waarde, int | float):
         return str(waarde)
     if eenheid == "euro":
-        heel, cent = divmod(abs(round(waarde)), 100)
-        return f"{'-' if waarde < 0 else ''}€\u00a0{heel:,}".replace(",", ".") + f",{cent:02d}"
+        return euro(round(waarde))
     if eenheid == "janee":
         return "ja" if waarde >= 1 else "nee"
     if eenheid == "pct":

@@ -15,12 +15,14 @@ def _groups(n: int) -> str:
 
 @register.filter
 def euro(eurocent: int | None) -> str:
-    """123456789 -> '€ 1.234.567,89'"""
+    """123456789 -> '€ 1.234.567,89'; -29281915 -> '€ -292.819,15'. One convention for
+    every page, PDF, letter and message: the sign after the euro sign, and a non-breaking
+    space so that "€" never wraps onto a line of its own."""
     if eurocent is None:
         return "–"
     sign = "-" if eurocent < 0 else ""
     whole, cents = divmod(abs(int(eurocent)), 100)
-    return f"{sign}€ {_groups(whole)},{cents:02d}"
+    return f"€\u00a0{sign}{_groups(whole)},{cents:02d}"
 
 
 @register.filter

@@ -22,6 +22,7 @@ from jeugdsturing.sturing.pakket.inhoud import (
     cijfer,
     kleur_budget,
 )
+from jeugdsturing.weergave.templatetags.bedragen import euro
 
 
 def budget(b: Bronnen, o: Onderwerp, k: Kijker) -> Element:
@@ -149,5 +150,4 @@ def _groepen(rijen: list[dict[str, object]], dim: str, namen: dict[str, str]) ->
 
 
 def _euro(eurocent: int) -> str:
-    heel, cent = divmod(abs(int(eurocent)), 100)
-    return f"{'-' if eurocent < 0 else ''}€ {heel:,}".replace(",", ".") + f",{cent:02d}"
+    return euro(eurocent)
