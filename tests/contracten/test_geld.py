@@ -101,7 +101,7 @@ def test_lumpsum_cli_2028_adds_up_to_each_theme_budget(regio):
 
 def test_budget_above_the_total_needs_a_recorded_approval(regio):
     amsterdam = Gemeente.objects.get(code="0363")
-    with pytest.raises(s.GoedkeuringVereist, match=r"overschrijdt .* met €\s1\.000,00"):
+    with pytest.raises(s.GoedkeuringVereist, match=r"overschrijdt .* met €(\s|\\xa0)1\.000,00"):
         s.begroting_zet(
             regio=regio,
             gemeente=amsterdam,
