@@ -82,12 +82,13 @@ def test_a_newcomer_finds_the_two_commands_and_the_conventions():
 def test_record_numbers_in_templates_are_not_printed_with_a_thousands_dot():
     """Dutch number formatting (USE_THOUSAND_SEPARATOR) turns id 1271 into "1.271": in a
     form's hidden field that posts a number the view cannot read, in a list of
-    trajectories a number nobody can find. Ids are printed with |unlocalize."""
+    trajectories a number nobody can find; and a year 2028 into "2.028". Ids and years are
+    printed with |unlocalize."""
     import re
 
     fout = []
     for pad in sorted((ROOT / "src" / "jeugdsturing").glob("*/templates/**/*.html")):
         tekst = pad.read_text(encoding="utf-8")
-        for m in re.finditer(r"\{\{ ([a-z_.]*(?:\.pk|_id|\.id)) \}\}", tekst):
+        for m in re.finditer(r"\{\{ ([a-z_.]*(?:\.pk|_id|\.id|jaar)) \}\}", tekst):
             fout.append(f"{pad.relative_to(ROOT)}: {m.group(0)}")
     assert not fout, "zonder |unlocalize: " + ", ".join(fout)
