@@ -220,3 +220,12 @@ def test_who_may_not_write_the_plan(zwak, rol, status):
     assert r.status_code == status
     t.refresh_from_db()
     assert t.plan_status == PlanStatus.GEEN
+
+
+def test_malformed_posts_get_a_dutch_message_not_a_500(zwak):
+    t = _open(zwak)
+    for data in ({"actie": "actie", "id": "abc", "naar": "gereed", "bewijs": "x"},
+                 {"actie": "notitie", "zorgtraject": "12a", "tekst": "x"},
+                 {"actie": "onzin"}):  # fmt: skip
+        html = _stap("contractmanager", t, data)
+        assert "Onbekende" in html or "geen nummer" in html or "403" in html

@@ -21,7 +21,7 @@ from enum import StrEnum
 from functools import wraps
 from typing import Any, TypeVar
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
@@ -160,6 +160,12 @@ EIGEN_DEEL: dict[tuple[Sectie, Rol], str] = {
     (Sectie.ESCALATIE, R.AANBIEDER): "eigen verbetertrajecten",
     (Sectie.TOEGANG, R.AANBIEDER): "aan hem toegewezen aanmeldingen",
 }
+
+
+def ingelogd(door: Gebruiker | None) -> User | None:
+    """The user to record as "door" (who did it): a logged-in user, else None (the
+    command line, a test, the demo)."""
+    return door if isinstance(door, User) and door.is_authenticated else None
 
 
 def rol_van(user: Gebruiker) -> Rol | None:

@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from django.contrib.auth.models import AbstractBaseUser, User
+from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
+from jeugdsturing.core.access import ingelogd
 from jeugdsturing.core.models import Statuswijziging
 
 M = TypeVar("M", bound=models.Model)
@@ -140,7 +141,7 @@ def _vastleggen(
     """Append one row to the status history (the only place that writes it)."""
     Statuswijziging.objects.create(
         content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, veld=veld,
-        van=van, naar=naar, door=door if isinstance(door, User) and door.is_authenticated else None,
+        van=van, naar=naar, door=ingelogd(door),
         reden=reden, op=op or timezone.now(),
     )  # fmt: skip
 

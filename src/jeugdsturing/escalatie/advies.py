@@ -7,18 +7,16 @@ Pure functions; the profiles come from the monitor's frames and the intake point
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import polars as pl
 
+from jeugdsturing.monitor.bescherming import aandeel_getoond
 from jeugdsturing.monitor.indicatoren import NORMEN, Normen, Periode, gebeurtenissen
 from jeugdsturing.monitor.vergelijking import punten, venster
 
-MIN_NOEMER = 10  # as the small-number rule of docs/indicatoren.md
-MIN_AANTAL = 5
 WACHTNORM = 42  # days: the waiting-time norm the score measures against
 
 
@@ -84,10 +82,9 @@ def rangschik(
 
 
 def getoond(teller: float, noemer: float) -> bool:
-    """May a share be shown to a role without exact figures? Not over fewer than 10, and
-    not when it tells that 1-4 children did or did not."""
-    rest = noemer - teller
-    return noemer >= MIN_NOEMER and not (0 < teller < MIN_AANTAL) and not (0 < rest < MIN_AANTAL)
+    """May a share be shown to a role without exact figures? The monitor's rule
+    (docs/indicatoren.md, "Kleine aantallen")."""
+    return aandeel_getoond(int(teller), int(noemer))
 
 
 def _wachttijden(
@@ -225,7 +222,3 @@ def groei_naar_prestatie(
             rijen.append({"periode": f"{per.van.year}-{'1' if per.van.month == 1 else '2'}",
                           "reeks": groep, "waarde": round(100 * aantal / totaal, 1)})  # fmt: skip
     return rijen
-
-
-def nan_vrij(x: float | None) -> float | None:
-    return None if x is None or math.isnan(x) else x

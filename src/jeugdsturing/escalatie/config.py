@@ -48,9 +48,6 @@ class EscalatieConfig:
     verwijsbeleid: Mapping[str, Any]
 
 
-_keuze = keuze
-
-
 def _geheel(data: Mapping[str, Any], key: str, source: str, where: str, *, minimum: int = 0,
             standaard: int | None = None) -> int:  # fmt: skip
     waarde = data.get(key, standaard)
@@ -65,8 +62,8 @@ def _regel(data: Mapping[str, Any], source: str, i: int) -> RegelConfig:
     for key, waarde in (("code", code), ("naam", naam)):
         if not isinstance(waarde, str) or not waarde.strip():
             raise ConfigError(source, f"{where}{key}", "ontbreekt of is geen tekst")
-    vergelijking = _keuze(data, "vergelijking", VERGELIJKINGEN, source, where)
-    maatstaf = _keuze(data, "maatstaf", [*MAATSTAVEN, "weigeringen"], source, where)
+    vergelijking = keuze(data, "vergelijking", VERGELIJKINGEN, source, where)
+    maatstaf = keuze(data, "maatstaf", [*MAATSTAVEN, "weigeringen"], source, where)
     if (maatstaf == "weigeringen") != (vergelijking == "drempel"):
         raise ConfigError(
             source, f"{where}vergelijking",
@@ -84,11 +81,11 @@ def _regel(data: Mapping[str, Any], source: str, i: int) -> RegelConfig:
     return RegelConfig(
         code=str(code).strip(), naam=str(naam).strip(),
         maatstaf=maatstaf,
-        groepering=_keuze(data, "groepering", list(GROEPERINGEN), source, where),
+        groepering=keuze(data, "groepering", list(GROEPERINGEN), source, where),
         vergelijking=vergelijking,
         minimum_volume=_geheel(data, "minimum_volume", source, where, minimum=1),
-        niveau=_keuze(data, "niveau", NIVEAUS, source, where),
-        ernst=_keuze(data, "ernst", ERNST, source, where),
+        niveau=keuze(data, "niveau", NIVEAUS, source, where),
+        ernst=keuze(data, "ernst", ERNST, source, where),
         periode_maanden=_geheel(data, "periode_maanden", source, where, minimum=1, standaard=12),
         doelindicator=doelindicator, toelichting=str(data.get("toelichting", "")).strip(),
     )  # fmt: skip
@@ -96,7 +93,7 @@ def _regel(data: Mapping[str, Any], source: str, i: int) -> RegelConfig:
 
 def _beleid(data: Mapping[str, Any], source: str) -> dict[str, Any]:
     where = "verwijsbeleid."
-    uit: dict[str, Any] = {"prioriteit": _keuze(data, "prioriteit", PRIORITEITEN, source, where)}
+    uit: dict[str, Any] = {"prioriteit": keuze(data, "prioriteit", PRIORITEITEN, source, where)}
     for key in GEHELE:
         uit[key] = _geheel(data, key, source, where, minimum=1)
     for key in GEWICHTEN:

@@ -187,10 +187,16 @@ def evalueer(
 
 
 def regio_evaluatie(
-    regio: Regio, regels: Sequence[Regel], peil: date, **kw: object
+    regio: Regio,
+    regels: Sequence[Regel],
+    peil: date,
+    *,
+    met_trajecten: bool = False,
+    sinds_bekend: Callable[[Regel, Punt], date | None] | None = None,
+    weigeringen: Weigerbron | None = None,
 ) -> list[Bevinding]:
-    return evalueer(regio_monitor(regio, Scope.beheer()), regels, peil, **kw)  # type: ignore[arg-type]
-
-
-def maatstaf_naam(code: str) -> str:
-    return MAATSTAVEN[code].naam
+    """evalueer() on the region's monitor as the operator sees it (all of it, exact)."""
+    return evalueer(
+        regio_monitor(regio, Scope.beheer()), regels, peil, met_trajecten=met_trajecten,
+        sinds_bekend=sinds_bekend, weigeringen=weigeringen,
+    )  # fmt: skip

@@ -6,11 +6,15 @@ signals and cases (no money here) and the aanmeldingen."""
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from typing import TypeVar
 
-from jeugdsturing.core.access import Gebruiker, Scope, scope_van
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
+
+from jeugdsturing.core.access import Scope
 from jeugdsturing.escalatie.models import Aanmelding, Signaal, Verbetertraject
+
+M = TypeVar("M", bound=Model)
 
 
 def _regio(scope: Scope, qs: QuerySet) -> QuerySet:  # type: ignore[type-arg]
@@ -38,13 +42,9 @@ def aanmeldingen_voor(scope: Scope) -> QuerySet[Aanmelding]:
     return qs
 
 
-def een(qs: QuerySet, pk: int, wat: str) -> object:  # type: ignore[type-arg]
+def een(qs: QuerySet[M], pk: int, wat: str) -> M:
     """One object the user may see; a Dutch 403 (not a 404 that leaks) otherwise."""
     obj = qs.filter(pk=pk).first()
     if obj is None:
         raise PermissionDenied(f"Dit {wat} bestaat niet of hoort niet bij uw organisatie.")
     return obj
-
-
-def scope(user: Gebruiker) -> Scope:
-    return scope_van(user)

@@ -9,18 +9,31 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from statistics import median
+
+from django.utils import timezone
 
 from jeugdsturing.contracten.models import Overeenkomst, OvereenkomstStatus
 from jeugdsturing.core.access import Scope
-from jeugdsturing.escalatie.advies import Gewichten, Profiel, getoond, profielen, rangschik
+from jeugdsturing.escalatie.advies import (
+    WACHTNORM,
+    Gewichten,
+    Profiel,
+    getoond,
+    profielen,
+    rangschik,
+)
 from jeugdsturing.escalatie.bijwerken import laatste_bericht
 from jeugdsturing.escalatie.models import (
+    Aanmelding,
+    AanmeldingStatus,
     Toewijzingspoging,
     TrajectStatus,
     Uitkomst,
     Verbetertraject,
 )
 from jeugdsturing.escalatie.services.toegang import beleid_van
+from jeugdsturing.monitor.bescherming import KLEIN, MIN_AANTAL, MIN_NOEMER
 from jeugdsturing.monitor.selectors import aanbieder_namen
 from jeugdsturing.monitor.service import regio_monitor
 from jeugdsturing.regio.models import Gebied, Regio, Thema
@@ -86,13 +99,6 @@ def aanmelding_tot_start(regio: Regio, exact: bool) -> list[dict[str, object]]:
     """Per theme: the aanmeldingen linked to their trajectory, the median days from
     aanmelding to start and the share started within the waiting norm (42 days); for a
     role without exact figures a count of 1-4 is "<5" and the median needs 10."""
-    from statistics import median
-
-    from django.utils import timezone
-
-    from jeugdsturing.escalatie.advies import MIN_AANTAL, MIN_NOEMER, WACHTNORM
-    from jeugdsturing.escalatie.models import Aanmelding, AanmeldingStatus
-
     per_thema: dict[str, list[int]] = {}
     for a in Aanmelding.objects.filter(
         regio=regio, status=AanmeldingStatus.GESTART, gestart_op__isnull=False
@@ -105,7 +111,7 @@ def aanmelding_tot_start(regio: Regio, exact: bool) -> list[dict[str, object]]:
         binnen = sum(d <= WACHTNORM for d in dagen)
         toon = exact or n >= MIN_NOEMER
         uit.append({
-            "thema": thema, "n": n if exact or n >= MIN_AANTAL else "<5",
+            "thema": thema, "n": n if exact or n >= MIN_AANTAL else KLEIN,
             "mediaan": median(dagen) if toon else None,
             "binnen_pct": round(100 * binnen / n, 1) if exact or getoond(binnen, n) else None,
         })  # fmt: skip

@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 
-from jeugdsturing.core.access import Actie, Sectie, mag, requires, scope_van
+from jeugdsturing.core.access import Actie, Sectie, ingelogd, mag, requires, scope_van
 from jeugdsturing.core.models import Statuswijziging
 from jeugdsturing.escalatie import services
 from jeugdsturing.escalatie.bijwerken import laatste_bericht, regio_bijwerken
@@ -30,7 +30,6 @@ from jeugdsturing.escalatie.models import (
     ActieStatus,
     Oordeel,
     PlanStatus,
-    Signaal,
     Signaalregel,
     SignaalStatus,
     TrajectStatus,
@@ -47,7 +46,7 @@ S = Sectie.ESCALATIE
 
 
 def _door(request: HttpRequest) -> User | None:
-    return request.user if isinstance(request.user, User) else None
+    return ingelogd(request.user)
 
 
 def _regio(request: HttpRequest) -> Regio:
@@ -134,7 +133,7 @@ def overzicht(request: HttpRequest) -> HttpResponse:
 @requires(S, Actie.BEKIJKEN, post=Actie.WIJZIGEN)
 def signaal(request: HttpRequest, pk: int) -> HttpResponse:
     scope = scope_van(request.user)
-    s: Signaal = een(signalen_voor(scope), pk, "signaal")  # type: ignore[assignment]
+    s = een(signalen_voor(scope), pk, "signaal")
     if request.method == "POST":
         try:
             services.signaal_sluit(
@@ -222,7 +221,8 @@ def _stap(request: HttpRequest, t: Verbetertraject) -> str:
             )  # fmt: skip
         return "Verbeterplan ingediend."
     if actie == "actie":
-        a = t.acties.filter(pk=int(p.get("id", "0") or 0)).first()
+        nummer = p.get("id", "")
+        a = t.acties.filter(pk=int(nummer)).first() if nummer.isdigit() else None
         if a is None:
             raise ValidationError("Onbekende actie.")
         services.actie_wijzig(
@@ -261,7 +261,7 @@ def _stap(request: HttpRequest, t: Verbetertraject) -> str:
 @requires(S, Actie.BEKIJKEN, post=Actie.BEKIJKEN)
 def traject(request: HttpRequest, pk: int) -> HttpResponse:
     scope = scope_van(request.user)
-    t: Verbetertraject = een(trajecten_voor(scope), pk, "verbetertraject")  # type: ignore[assignment]
+    t = een(trajecten_voor(scope), pk, "verbetertraject")
     if request.method == "POST":
         try:
             messages.success(request, _stap(request, t))
@@ -291,7 +291,7 @@ def traject(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires(S, Actie.BEKIJKEN)
 def document(request: HttpRequest, pk: int, doc: int) -> HttpResponse:
-    t: Verbetertraject = een(trajecten_voor(scope_van(request.user)), pk, "verbetertraject")  # type: ignore[assignment]
+    t = een(trajecten_voor(scope_van(request.user)), pk, "verbetertraject")
     d = t.documenten.filter(pk=doc).first()
     if d is None:
         raise PermissionDenied("Dit document hoort niet bij dit verbetertraject.")

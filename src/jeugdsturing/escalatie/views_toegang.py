@@ -25,7 +25,6 @@ from jeugdsturing.escalatie.advies import getoond, groei_naar_prestatie, halfjar
 from jeugdsturing.escalatie.bijwerken import laatste_bericht
 from jeugdsturing.escalatie.models import (
     AANMELDING_OPEN,
-    Aanmelding,
     AanmeldingStatus,
     Urgentie,
 )
@@ -86,7 +85,8 @@ def toegang(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "open")
     lijst = alle.filter(status__in=AANMELDING_OPEN) if status == "open" else alle
     # Waiting up to today, or up to the latest data when that is later (the demo's 2027).
-    stand = laatste_bericht(regio_monitor(regio, scope))
+    monitor = regio_monitor(regio, scope)
+    stand = laatste_bericht(monitor)
     nu = timezone.now()
     if stand is not None:
         nu = max(nu, timezone.make_aware(datetime.combine(stand, time(23, 59))))
@@ -113,8 +113,7 @@ def toegang(request: HttpRequest) -> HttpResponse:
         )  # fmt: skip
     groei = ""
     if scope.aanbieder is None:
-        monitor = regio_monitor(regio, scope)
-        peil = laatste_bericht(monitor)
+        peil = stand
         van = monitor.verrijkt["begindatum"].min()
         if peil is not None and isinstance(van, date):
             rijen = groei_naar_prestatie(
@@ -146,7 +145,7 @@ def toegang(request: HttpRequest) -> HttpResponse:
 @requires(T, Actie.BEKIJKEN, post=Actie.BEKIJKEN)
 def aanmelding(request: HttpRequest, pk: int) -> HttpResponse:
     scope = scope_van(request.user)
-    a: Aanmelding = een(aanmeldingen_voor(scope), pk, "aanmelding")  # type: ignore[assignment]
+    a = een(aanmeldingen_voor(scope), pk, "aanmelding")
     eigen = scope.aanbieder is not None and a.aanbieder_id == scope.aanbieder_id
     if request.method == "POST":
         p, door, actie = request.POST, _door(request), request.POST.get("actie")

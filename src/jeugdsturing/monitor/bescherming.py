@@ -59,6 +59,14 @@ def _klein(v: object) -> bool:
     return isinstance(v, int) and 1 <= v < MIN_AANTAL
 
 
+def aandeel_getoond(teller: int | None, noemer: int) -> bool:
+    """May a share be published? Not over fewer than 10, and not when it tells that 1-4
+    did or did not (teller None: only the denominator is known)."""
+    if noemer < MIN_NOEMER:
+        return False
+    return teller is None or not (_klein(teller) or _klein(noemer - teller))
+
+
 def verborgen(v: object) -> bool:
     return v in (KLEIN, AFGESCHERMD)
 
@@ -73,12 +81,9 @@ def _rij(rij: Rij, regels: Regels) -> Rij:
             continue
         noemer = int(rij.get(noemer_kolom) or 0)
         teller_kolom = regels.tellers.get(k)
-        if noemer < MIN_NOEMER:
+        teller = int(rij.get(teller_kolom) or 0) if teller_kolom is not None else None
+        if not aandeel_getoond(teller, noemer):
             uit[k] = AFGESCHERMD
-        elif teller_kolom is not None:
-            teller = int(rij.get(teller_kolom) or 0)
-            if _klein(teller) or _klein(noemer - teller):
-                uit[k] = AFGESCHERMD
     if uit.get("plaatsingen_per_1000") is not None and _klein(rij.get("n_plaatsingen")):
         uit["plaatsingen_per_1000"] = AFGESCHERMD
     return uit

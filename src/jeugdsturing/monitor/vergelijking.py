@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
@@ -85,7 +85,6 @@ class Punt:
     teller: float
     grenzen: Grenzen
     niveau: Niveau
-    trajecten: tuple[int, ...] = field(default=(), compare=False)
 
     @property
     def aanbieder(self) -> str:
@@ -193,7 +192,7 @@ def _groep(
     return uit.drop("_alle", strict=False)
 
 
-def _waarde(m: Maatstaf, teller: float, volume: float) -> float:
+def _waarde(teller: float, volume: float) -> float:
     return teller / volume if volume else math.nan
 
 
@@ -242,9 +241,9 @@ def punten(
         # moving more than the region did, not for a shift everyone shares.
         for r0 in _groep(ev0, rest, maatstaf, t, verlengingen, p0, normen).to_dicts():
             sleutel = tuple(r0[d] for d in rest)
-            nu, toen = referentie.get(sleutel), _waarde(m, r0["teller"], r0["volume"])
+            nu, toen = referentie.get(sleutel), _waarde(r0["teller"], r0["volume"])
             if nu is not None and toen and not math.isnan(toen):
-                drift[sleutel] = _waarde(m, nu["teller"], nu["volume"]) / toen
+                drift[sleutel] = _waarde(nu["teller"], nu["volume"]) / toen
     if vergelijking == "doel" and doelwaarde is None:
         raise ValueError(f"{maatstaf}: een vergelijking met een doel heeft een doelwaarde nodig")
     uit: list[Punt] = []
@@ -259,16 +258,14 @@ def punten(
         if vergelijking == "regio":
             if ref is None:
                 continue
-            doel = _waarde(m, ref["teller"], ref["volume"])
+            doel = _waarde(ref["teller"], ref["volume"])
         elif vergelijking == "doel":
             doel = float(doelwaarde)  # type: ignore[arg-type]
         else:
             v0 = vorige.get(tuple(r[d] for d in by))
             if v0 is None or v0["volume"] < minimum_volume:
                 continue
-            doel = _waarde(m, v0["teller"], v0["volume"]) * drift.get(
-                tuple(r[d] for d in rest), 1.0
-            )
+            doel = _waarde(v0["teller"], v0["volume"]) * drift.get(tuple(r[d] for d in rest), 1.0)
             if m.soort == "proportie":
                 doel = min(1.0, doel)
             if m.soort == "gemiddelde":
@@ -276,7 +273,7 @@ def punten(
         if math.isnan(doel) or (m.soort == "gemiddelde" and (sd is None or math.isnan(sd))):
             continue
         g = grenzen(m.soort, doel, volume, sd)
-        waarde = _waarde(m, r["teller"], volume)
+        waarde = _waarde(r["teller"], volume)
         uit.append(Punt(maatstaf, {d: r[d] for d in by}, waarde, volume, float(r["teller"]), g,
                         niveau(waarde, g, m.richting)))  # fmt: skip
     return uit

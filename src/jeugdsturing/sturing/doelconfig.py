@@ -69,9 +69,6 @@ def _tekst(data: Mapping[str, Any], key: str, source: str, where: str) -> str:
     return waarde.strip()
 
 
-_keuze = keuze
-
-
 def _jaar(data: Mapping[str, Any], key: str, source: str, where: str) -> int | None:
     waarde = data.get(key)
     if waarde is None:
@@ -114,10 +111,10 @@ def _filters(data: Any, source: str, where: str) -> dict[str, str | list[str]]:
 
 
 def _indicator(data: Mapping[str, Any], source: str, where: str) -> IndicatorConfig:
-    soort = _keuze(data, "soort", SOORTEN, source, where)
+    soort = keuze(data, "soort", SOORTEN, source, where)
     code = _tekst(data, "code", source, where)
     naam = _tekst(data, "naam", source, where)
-    richting = _keuze(data, "richting", RICHTINGEN, source, where)
+    richting = keuze(data, "richting", RICHTINGEN, source, where)
     streef = _getal(data, "streefwaarde", source, where)
     gemeen: dict[str, Any] = {
         "code": code, "naam": naam, "soort": soort, "richting": richting,
@@ -134,7 +131,7 @@ def _indicator(data: Mapping[str, Any], source: str, where: str) -> IndicatorCon
             raise ConfigError(
                 source, f"{where}indicator", f"{indicator!r} is geen indicator van de monitor"
             )
-        meting = _keuze(data, "meting", METINGEN, source, where, "waarde")
+        meting = keuze(data, "meting", METINGEN, source, where, "waarde")
         nulmeting = _jaar(data, "nulmeting", source, where)
         if meting == "verandering_pct" and nulmeting is None:
             raise ConfigError(
@@ -150,7 +147,7 @@ def _indicator(data: Mapping[str, Any], source: str, where: str) -> IndicatorCon
         raise ConfigError(source, f"{where}indicator", "alleen bij een gemeten indicator")
     return IndicatorConfig(
         **gemeen,
-        waardesoort=_keuze(data, "waardesoort", WAARDESOORTEN, source, where, "getal"),
+        waardesoort=keuze(data, "waardesoort", WAARDESOORTEN, source, where, "getal"),
         door_aanbieder=bool(data.get("door_aanbieder", False)),
         nulmeting_jaar=_jaar(data, "nulmeting", source, where),
     )
@@ -193,7 +190,7 @@ def parse_doelen(data: Mapping[str, Any], source: str, themas: Sequence[str]) ->
         doelen.append(
             DoelConfig(
                 code=code, thema=thema,
-                horizon=_keuze(d, "horizon", HORIZONNEN, source, where),
+                horizon=keuze(d, "horizon", HORIZONNEN, source, where),
                 teksten=tuple(t.strip() for t in teksten), indicatoren=tuple(indicatoren),
                 voorbeeld=bool(d.get("voorbeeld", False)), bron=str(d.get("bron", "")),
                 gemeente=d.get("gemeente"), gebied=d.get("gebied"),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from functools import lru_cache, wraps
+from functools import wraps
 from typing import Any, TypeVar
 
 import altair as alt
@@ -24,20 +24,14 @@ KLEUREN = ["#1f5f8b", "#c05621", "#2f855a", "#6b46c1", "#b7791f", "#718096"]
 
 
 def svg(chart: alt.TopLevelMixin) -> str:
-    """The chart as an SVG string (safe to include: no script, no inline style). The
-    same chart (the same spec and data) is drawn once per process: a page asked again,
-    by another user or after another page, reuses the drawing. Altair checks the spec
-    against the Vega-Lite schema only with DEBUG on (a third of the time of a chart)."""
+    """The chart as an SVG string (safe to include: no script, no inline style). Altair
+    checks the spec against the Vega-Lite schema only with DEBUG on (a third of the time
+    of a chart); the chart functions below keep what they drew (onthouden)."""
     spec: dict[str, Any] = chart.to_dict(validate=bool(settings.DEBUG))
     # Room on the right: the size is measured with the renderer's font, and a browser's
     # wider font would cut the end of a legend label.
     spec.setdefault("padding", {"left": 5, "top": 5, "right": 40, "bottom": 5})
-    return _teken(json.dumps(spec, sort_keys=True, default=str))
-
-
-@lru_cache(maxsize=512)
-def _teken(spec: str) -> str:
-    return str(vlc.vegalite_to_svg(json.loads(spec), format_locale=NL))
+    return str(vlc.vegalite_to_svg(spec, format_locale=NL))
 
 
 F = TypeVar("F", bound=Callable[..., str])

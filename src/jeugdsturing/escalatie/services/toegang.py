@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, datetime
 
-from django.contrib.auth.models import AbstractBaseUser, User
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -17,6 +17,7 @@ from django.utils import timezone
 from jeugdsturing.berichten.models import Traject
 from jeugdsturing.berichten.privacy import pseudoniem
 from jeugdsturing.contracten.models import Aanbieder
+from jeugdsturing.core.access import ingelogd
 from jeugdsturing.core.levenscyclus import status_begin, status_wijzig
 from jeugdsturing.escalatie.models import (
     Aanmelding,
@@ -36,10 +37,6 @@ from jeugdsturing.escalatie.toegangsregels import (
 )
 from jeugdsturing.monitor.werkdagen import werkdagen_na
 from jeugdsturing.regio.models import Gebied, Regio, Thema
-
-
-def _gebruiker(door: AbstractBaseUser | None) -> User | None:
-    return door if isinstance(door, User) and door.is_authenticated else None
 
 
 def beleid_van(regio: Regio) -> Verwijsbeleid:
@@ -80,7 +77,7 @@ def aanmelding_maak(
     a = Aanmelding.objects.create(
         regio=regio, gebied=gebied, thema=thema, client=client, urgentie=urgentie,
         expertise=expertise.strip()[:300], ontvangen_op=ontvangen_op or timezone.now(),
-        door=_gebruiker(door),
+        door=ingelogd(door),
     )  # fmt: skip
     status_begin(a, reden=f"aangemeld bij {gebied.naam} ({Urgentie(urgentie).label})", door=door)
     return a

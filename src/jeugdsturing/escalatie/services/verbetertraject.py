@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time
 
-from django.contrib.auth.models import AbstractBaseUser, User
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from jeugdsturing.berichten.models import Traject
 from jeugdsturing.contracten.models import Aanbieder
+from jeugdsturing.core.access import ingelogd
 from jeugdsturing.core.levenscyclus import status_begin, status_vermeld, status_wijzig
 from jeugdsturing.escalatie.models import (
     ActieStatus,
@@ -38,10 +39,6 @@ ACTIEVELDEN = ("wie", "wat", "hoe", "wanneer")
 def _moment(dag: date | None) -> datetime | None:
     """The history time of a step recorded for a past day (the demo, a late entry)."""
     return timezone.make_aware(datetime.combine(dag, time(12))) if dag else None
-
-
-def _gebruiker(door: AbstractBaseUser | None) -> User | None:
-    return door if isinstance(door, User) and door.is_authenticated else None
 
 
 @transaction.atomic
@@ -263,7 +260,7 @@ def casusnotitie_maak(
         )
     n = Casusnotitie.objects.create(
         traject=traject, client=zt.client, zorgtraject=zt.pk, tekst=tekst.strip(),
-        door=_gebruiker(door),
+        door=ingelogd(door),
     )  # fmt: skip
     status_vermeld(traject, reden=f"casusnotitie bij traject {zt.pk}", door=door)
     return n
@@ -280,7 +277,7 @@ def document_voeg_toe(
     d = Trajectdocument.objects.create(
         traject=traject, soort=soort[:40] or "document", naam=b.naam,
         content_type=b.content_type, grootte=b.grootte, sha256=b.sha256, inhoud=inhoud,
-        door=_gebruiker(door),
+        door=ingelogd(door),
     )  # fmt: skip
     status_vermeld(traject, reden=f"document toegevoegd: {b.naam} ({d.soort})", door=door)
     return d
