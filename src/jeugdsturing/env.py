@@ -87,6 +87,13 @@ SETTINGS: tuple[EnvSetting, ...] = (
         "an ocid is this prefix, a dash and the tender reference.",
     ),
     EnvSetting(
+        "OPEN_DATA_DIR",
+        "../shared/data",
+        "Directory with the public figures for the scenarios (CBS Iv3, gemeentefonds, SCP, "
+        "CBS wijken; the layout of ../shared/data). Read by `jeugdsturing scenario bronnen` "
+        "and by `demo load` when present; relative to the directory the command starts in.",
+    ),
+    EnvSetting(
         "AFGELEID_DIR",
         "var/afgeleid",
         "Directory for data derived from the database per data version (the monitor's "

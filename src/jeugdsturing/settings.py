@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "jeugdsturing.monitor",
     "jeugdsturing.verwerving",
     "jeugdsturing.escalatie",
+    "jeugdsturing.scenario",
     "jeugdsturing.sturing",
     "jeugdsturing.web",
 ]
@@ -153,6 +154,7 @@ OCDS_SCHEMA_DIR = env.get("OCDS_SCHEMA_DIR")
 OCDS_PREFIX = env.get("OCDS_PREFIX")
 QUARANTINE_RETENTION_DAYS = int(env.get("QUARANTINE_RETENTION_DAYS"))
 AFGELEID_DIR = Path(env.get("AFGELEID_DIR")).resolve()
+OPEN_DATA_DIR = Path(env.get("OPEN_DATA_DIR"))
 TENDER_MAX_FILE_MB = int(env.get("TENDER_MAX_FILE_MB"))
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
-"""The three seed regions, and the Amsterdam-Amstelland budget table of seed 002."""
+"""The four seed regions, and the Amsterdam-Amstelland budget table of seed 002."""
 
 from __future__ import annotations
 
@@ -78,6 +78,21 @@ def test_alkmaar_six_gemeenten_after_dijk_en_waard_with_shares():
         for t in r.themas.all()
     }
     assert shares == {"HA": (55, 65), "HV": (20, 5), "OA": (15, 15), "OV": (10, 15)}
+
+
+def test_holland_rijnland_thirteen_gemeenten_in_three_subregions(shared):
+    """JZ18 as CBS draws it in 2025 (../shared/data/regio): thirteen gemeenten, each in
+    exactly one of the three subregions."""
+    import csv
+
+    with (shared / "data/regio/gemeenten_jeugdregio_2025.csv").open(encoding="utf-8") as fh:
+        cbs = {r["gemeentecode"][2:] for r in csv.DictReader(fh) if r["jeugdregio_code"] == "JZ18"}
+    r = Regio.objects.get(code="JZ18")
+    assert set(r.gemeenten.values_list("code", flat=True)) == cbs
+    assert len(cbs) == 13
+    per_gebied = [set(g.gemeenten.values_list("code", flat=True)) for g in r.gebieden.all()]
+    assert sorted(len(g) for g in per_gebied) == [3, 5, 5]
+    assert set().union(*per_gebied) == cbs
 
 
 def _config_met_2029(tmp_path, amsterdam_2029: int):

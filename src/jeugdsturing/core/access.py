@@ -95,6 +95,8 @@ TEAM = frozenset({R.REGIOBEHEERDER, R.CONTRACTMANAGER, R.BELEID, R.DATA_ANALIST,
 AANBESTEDINGSTEAM = frozenset({R.REGIOBEHEERDER, R.CONTRACTMANAGER, R.BELEID})
 # Who changes budgets, ceilings and contracts.
 GELDBEHEER = frozenset({R.REGIOBEHEERDER, R.FINANCIEN, R.CONTRACTMANAGER})
+# Who works the scenarios: policy, data and finance with the administrator.
+SCENARIOTEAM = frozenset({R.REGIOBEHEERDER, R.BELEID, R.DATA_ANALIST, R.FINANCIEN})
 EIGEN = frozenset({R.GEMEENTE, R.AANBIEDER})  # see their own part (Scope)
 
 RECHTEN: dict[tuple[Sectie, Actie], frozenset[Rol]] = {
@@ -139,9 +141,10 @@ RECHTEN: dict[tuple[Sectie, Actie], frozenset[Rol]] = {
     (Sectie.TOEGANG, Actie.BEKIJKEN): TEAM | {R.AANBIEDER, R.TOEGANG},
     (Sectie.TOEGANG, Actie.WIJZIGEN): frozenset({R.TOEGANG, R.REGIOBEHEERDER, R.CONTRACTMANAGER}),
     (Sectie.TOEGANG, Actie.AANLEVEREN): frozenset({R.AANBIEDER}),
-    (Sectie.SCENARIO, Actie.BEKIJKEN): frozenset(
-        {R.REGIOBEHEERDER, R.BELEID, R.DATA_ANALIST, R.FINANCIEN, R.GEMEENTE}
-    ),
+    # Scenarios (docs/scenario.md): the team without contract management; a gemeente
+    # sees its own position next to the region's total.
+    (Sectie.SCENARIO, Actie.BEKIJKEN): SCENARIOTEAM | {R.GEMEENTE},
+    (Sectie.SCENARIO, Actie.EXPORTEREN): SCENARIOTEAM | {R.GEMEENTE},
     (Sectie.RAPPORTAGES, Actie.BEKIJKEN): TEAM | {R.GEMEENTE, R.RAAD},
     (Sectie.BEHEER, Actie.BEKIJKEN): frozenset({R.REGIOBEHEERDER}),
     (Sectie.BEHEER, Actie.WIJZIGEN): frozenset({R.REGIOBEHEERDER}),
@@ -159,6 +162,7 @@ EIGEN_DEEL: dict[tuple[Sectie, Rol], str] = {
     (Sectie.STURING, R.AANBIEDER): "eigen",
     (Sectie.ESCALATIE, R.AANBIEDER): "eigen verbetertrajecten",
     (Sectie.TOEGANG, R.AANBIEDER): "aan hem toegewezen aanmeldingen",
+    (Sectie.SCENARIO, R.GEMEENTE): "eigen positie",
 }
 
 

@@ -90,11 +90,6 @@ def contracten(request: HttpRequest) -> HttpResponse:
     return render(request, "web/contracten.html", {"regio": regio, "tabel": tabel})
 
 
-@requires(Sectie.SCENARIO)
-def scenario(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/scenario.html", {"regio": regio_voor(request.user)})
-
-
 @requires(Sectie.RAPPORTAGES)
 def rapportages(request: HttpRequest) -> HttpResponse:
     return render(request, "web/rapportages.html", {"regio": regio_voor(request.user)})

@@ -28,9 +28,9 @@ def svg(chart: alt.TopLevelMixin) -> str:
     checks the spec against the Vega-Lite schema only with DEBUG on (a third of the time
     of a chart); the chart functions below keep what they drew (onthouden)."""
     spec: dict[str, Any] = chart.to_dict(validate=bool(settings.DEBUG))
-    # Room on the right: the size is measured with the renderer's font, and a browser's
-    # wider font would cut the end of a legend label.
-    spec.setdefault("padding", {"left": 5, "top": 5, "right": 40, "bottom": 5})
+    # Room on both sides: the size is measured with the renderer's font, and a browser's
+    # wider font would cut the start of a long axis label or the end of a legend label.
+    spec.setdefault("padding", {"left": 40, "top": 5, "right": 40, "bottom": 5})
     return str(vlc.vegalite_to_svg(spec, format_locale=NL))
 
 
@@ -302,3 +302,33 @@ def trechter_grafiek(
         .configure_legend(labelLimit=0)
     )
     return svg(chart.properties(width=520, height=260, title=titel))
+
+
+@onthouden
+def groepsstaaf_grafiek(rijen: list[dict[str, Any]], titel: str, as_titel: str) -> str:
+    """Horizontal bars per group (a gemeente), one bar per series (a model) in its own
+    colour with a legend, and a zero line. Rows: naam, reeks, waarde."""
+    data = alt.Data(values=rijen)  # type: ignore[no-untyped-call]
+    reeksen = list(dict.fromkeys(str(r["reeks"]) for r in rijen))
+    kleur = alt.Scale(domain=reeksen, range=KLEUREN[: len(reeksen)])
+    staven = (
+        alt.Chart(data)
+        .mark_bar(height=7)
+        .encode(
+            y=alt.Y("naam:N", title=None, sort=None),
+            yOffset=alt.YOffset("reeks:N", sort=reeksen),
+            x=alt.X("waarde:Q", title=as_titel, axis=alt.Axis(format=",.0f")),
+            color=alt.Color(
+                "reeks:N", title=None, scale=kleur, sort=reeksen,
+                legend=alt.Legend(orient="bottom", columns=1, labelLimit=520),
+            ),
+        )
+    )  # fmt: skip
+    nul = (
+        alt.Chart(alt.Data(values=[{"x": 0}]))  # type: ignore[no-untyped-call]
+        .mark_rule(color="#1a202c")
+        .encode(x="x:Q")
+    )
+    groepen = len({r["naam"] for r in rijen})
+    hoogte = max(80, 8 * len(reeksen) * groepen + 6 * groepen)
+    return svg(alt.layer(staven, nul).properties(width=520, height=hoogte, title=titel))

@@ -42,3 +42,22 @@ def duizend_euro(eurocent: int | None) -> str:
 @register.filter
 def getal(n: int | None) -> str:
     return "–" if n is None else _groups(int(n))
+
+
+@register.filter
+def euro_rond(eurocent: int | None) -> str:
+    """Whole euros for large tables and texts: 123456789 -> '€ 1.234.568' (rounded half
+    up); the sign after the euro sign as in `euro`."""
+    if eurocent is None:
+        return "–"
+    sign = "-" if eurocent < 0 else ""
+    whole = (abs(int(eurocent)) + 50) // 100
+    return f"€\u00a0{sign}{_groups(whole)}"
+
+
+@register.filter
+def procent(waarde: object, decimalen: int = 1) -> str:
+    """A percentage the Dutch way with an explicit sign: 12.34 -> '+12,3%'."""
+    if waarde is None:
+        return "–"
+    return f"{float(str(waarde)):+.{int(decimalen)}f}%".replace(".", ",")

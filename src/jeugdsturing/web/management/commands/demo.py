@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
-"""jeugdsturing demo load: reference data, the three seed regions, demo users.
+"""jeugdsturing demo load: reference data, the four seed regions, public figures, demo users.
 
 Later capabilities add their demo data here, so one command fills the demo region."""
 
@@ -33,6 +33,7 @@ DEMO_PERIODE = ("2024-01-01", "2027-12-31")  # two warm-up years, then 2026-2027
 DEMO_SCHAAL = 0.1  # a tenth of the CBS volume: real-looking, and quick to load
 DEMO_SEED = 2028
 
+HR_GEBRUIKER = "hollandrijnland"
 DEMO_USERS: list[tuple[Rol, str]] = [
     (Rol.REGIOBEHEERDER, "Beheer van regio, gebruikers en audit"),
     (Rol.CONTRACTMANAGER, "Contractmanagement"),
@@ -48,7 +49,7 @@ DEMO_USERS: list[tuple[Rol, str]] = [
 
 
 class Command(BaseCommand):
-    help = "Laad referentiedata, de drie regio's uit de brondocumenten en demogebruikers."
+    help = "Laad referentiedata, de vier regio's uit de brondocumenten en demogebruikers."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("action", choices=["load"])
@@ -113,6 +114,7 @@ class Command(BaseCommand):
             )
             tellers = sturing_demo(regio=regio)
             self.stdout.write("  " + ", ".join(f"{v} {k}" for k, v in tellers.items()))
+        self._openbare_cijfers()
         self.stdout.write("Aanbesteding (tot en met de selectie) ...")
         tellers = verwerving_demo(regio=regio)
         self.stdout.write("  " + ", ".join(f"{v} {k}" for k, v in tellers.items()))
@@ -120,6 +122,30 @@ class Command(BaseCommand):
         self.stdout.write(f"Demoregio: {regio.naam} ({regio.code}). Inloggen als:")
         for rol, naam in DEMO_USERS:
             self.stdout.write(f"  gebruiker {rol.value:16} wachtwoord {DEMO_PASSWORD}   ({naam})")
+        self.stdout.write(
+            f"  gebruiker {HR_GEBRUIKER:16} wachtwoord {DEMO_PASSWORD}   "
+            "(Beleid Holland Rijnland: risicoverevening)"
+        )
+
+    def _openbare_cijfers(self) -> None:
+        """The public figures for the scenarios (Iv3, gemeentefonds, SCP) when the
+        directory is present, and a beleid user for Holland Rijnland (JZ18), the region
+        of the risk-equalisation seed."""
+        map_ = settings.OPEN_DATA_DIR
+        if not (map_ / "iv3").is_dir():
+            self.stdout.write(f"Openbare cijfers overgeslagen: {map_} ontbreekt (OPEN_DATA_DIR).")
+        else:
+            self.stdout.write("Openbare cijfers voor de scenario's ...")
+            call_command("scenario", "bronnen", "--dir", str(map_), stdout=self.stdout)
+        gebruiker_bewaar(
+            username=HR_GEBRUIKER,
+            password=DEMO_PASSWORD,
+            rol=Rol.BELEID,
+            regio=Regio.objects.get(code="JZ18"),
+            gemeente=None,
+            aanbieder=None,
+            naam="Beleid Holland Rijnland",
+        )
 
     def _berichtenverkeer(self, regio: str, schaal: float) -> None:
         """Simulated iJw traffic of the demo region, written once under ./var and imported
