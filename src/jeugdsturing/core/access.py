@@ -145,6 +145,8 @@ RECHTEN: dict[tuple[Sectie, Actie], frozenset[Rol]] = {
     # sees its own position next to the region's total.
     (Sectie.SCENARIO, Actie.BEKIJKEN): SCENARIOTEAM | {R.GEMEENTE},
     (Sectie.SCENARIO, Actie.EXPORTEREN): SCENARIOTEAM | {R.GEMEENTE},
+    # Saving and deleting cost projections; a gemeente may compute, not save.
+    (Sectie.SCENARIO, Actie.WIJZIGEN): SCENARIOTEAM,
     (Sectie.RAPPORTAGES, Actie.BEKIJKEN): TEAM | {R.GEMEENTE, R.RAAD},
     (Sectie.BEHEER, Actie.BEKIJKEN): frozenset({R.REGIOBEHEERDER}),
     (Sectie.BEHEER, Actie.WIJZIGEN): frozenset({R.REGIOBEHEERDER}),

@@ -42,6 +42,32 @@ IV3_TAAKVELDEN: dict[str, tuple[str, ...]] = {
 }
 
 
+# The care groups of the cost projection (scenario/projectie.py) per Iv3 task field,
+# longest prefix first. Until 2024: 6.72c dagbesteding is day care, 6.73 and the
+# residential parts of 6.74 (crisis/LTA/GGZ-verblijf, gesloten plaatsing) are residential
+# care, 6.82 is child protection and youth probation, the rest of 6.72 and 6.74a
+# (GGZ without stay) ambulant. From 2025 day care has no field of its own (it is part of
+# 6.75, ambulant); 6.79 (PGB, overig) counts as ambulant.
+IV3_GROEPEN: tuple[tuple[str, str], ...] = (
+    ("6.72c", "daghulp"),
+    ("6.74b", "verblijf"),
+    ("6.74c", "verblijf"),
+    ("6.72", "ambulant"),
+    ("6.73", "verblijf"),
+    ("6.74", "ambulant"),
+    ("6.75", "ambulant"),
+    ("6.76", "verblijf"),
+    ("6.79", "ambulant"),
+    ("6.82", "jeugdbescherming"),
+)
+
+
+def iv3_groep(taakveld: str) -> str | None:
+    """The care group of an Iv3 task field ('6.72c Jeugdhulp dagbesteding' -> daghulp)."""
+    code = taakveld.split(" ")[0]
+    return next((g for prefix, g in IV3_GROEPEN if code.startswith(prefix)), None)
+
+
 class BronFout(ValueError):
     """A public file that cannot be read: names the file, the row and what is wrong."""
 
@@ -54,6 +80,7 @@ class Cijfer:
     soort: str
     jaar: int
     waarde: Decimal
+    groep: str = ""  # a care group of the cost projection; empty: the whole
 
 
 def _sleutel(naam: str) -> str:
@@ -85,10 +112,11 @@ def _getal(tekst: str, bestand: str, rij: int, kolom: str) -> Decimal:
         raise BronFout(f"{bestand}, rij {rij}, kolom {kolom}: {tekst!r} is geen getal") from None
 
 
-def iv3_lasten(tekst: str, bestand: str, namen: Namen, jaar: int) -> dict[str, Decimal]:
-    """Youth-care costs per gemeente code in euros (the file gives thousands)."""
+def iv3_lasten(tekst: str, bestand: str, namen: Namen, jaar: int) -> dict[tuple[str, str], Decimal]:
+    """Youth-care costs per (gemeente code, care group) in euros (the file gives
+    thousands); the sum over the groups is the gemeente's total."""
     velden = IV3_TAAKVELDEN["vanaf-2025" if jaar >= 2025 else "tot-2024"]
-    uit: dict[str, Decimal] = defaultdict(Decimal)
+    uit: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
     lezer = csv.DictReader(io.StringIO(tekst.lstrip("\ufeff")), delimiter=";")
     for kolom in ("Gemeenten", "Taakveld", "Lasten"):
         if kolom not in (lezer.fieldnames or []):
@@ -97,10 +125,38 @@ def iv3_lasten(tekst: str, bestand: str, namen: Namen, jaar: int) -> dict[str, D
         if not r["Taakveld"].startswith(velden):
             continue
         code = namen.code(r["Gemeenten"])
-        if code is None:
+        groep = iv3_groep(r["Taakveld"])
+        if code is None or groep is None:
             continue  # "Nederland" and gemeenten outside the 2026 list
-        uit[code] += _getal(r["Lasten"], bestand, i, "Lasten") * 1000
+        uit[(code, groep)] += _getal(r["Lasten"], bestand, i, "Lasten") * 1000
     return dict(uit)
+
+
+def cbs_clienten(
+    natura_csv: str, indicatoren_csv: str, namen: Namen
+) -> tuple[dict[str, Decimal], dict[str, Decimal]]:
+    """CBS 2022 per gemeente code (2026): youths with youth care in kind (rounded by CBS
+    to multiples of 5; a gemeente merged since counts for its successor), and the
+    percentage of them with residential care (only for gemeenten that existed in 2022)."""
+    opgegaan = samenvoegingen()
+    aantallen: dict[str, Decimal] = defaultdict(Decimal)
+    for r in csv.DictReader(io.StringIO(natura_csv.lstrip("\ufeff"))):
+        naam = r["Gemeentenaam_18"].strip()
+        code = namen.code(opgegaan.get(naam, naam)) if r["Codering_20"].startswith("GM") else None
+        waarde = r["TotaalJongerenMetJeugdzorgInNatura_1"].strip()
+        if code is not None and waarde not in ("", "."):
+            aantallen[code] += Decimal(waarde)
+    verblijf: dict[str, Decimal] = {}
+    lezer = csv.reader(io.StringIO(indicatoren_csv.lstrip("\ufeff")), delimiter=";")
+    next(lezer, None)
+    for rij in lezer:
+        if len(rij) < 4:
+            continue
+        code = namen.code(rij[0])
+        waarde = rij[3].strip().replace(",", ".")
+        if code is not None and waarde not in ("", "."):
+            verblijf[code] = Decimal(waarde)
+    return dict(aantallen), verblijf
 
 
 GEMEENTEFONDS_JEUGD = "Individuele voorzieningen Jeugd"
@@ -175,6 +231,8 @@ SOORT_IV3_BEGROTING = "iv3-begroting"
 SOORT_IV3_JAARREKENING = "iv3-jaarrekening"
 SOORT_GEMEENTEFONDS = "gemeentefonds-jeugd"
 SOORT_SCP = "scp-verwacht-gebruik"
+SOORT_CBS_CLIENTEN = "cbs-jeugdhulp-clienten"
+SOORT_CBS_VERBLIJF = "cbs-aandeel-verblijf"
 
 
 def lees_map(map_: Path, gemeenten: Mapping[str, str]) -> list[Cijfer]:
@@ -199,7 +257,11 @@ def lees_map(map_: Path, gemeenten: Mapping[str, str]) -> list[Cijfer]:
         jaar = int(m.group(1))
         soort = SOORT_IV3_BEGROTING if m.group(2) == "begroting" else SOORT_IV3_JAARREKENING
         lasten = iv3_lasten(pad.read_text(encoding="utf-8"), pad.name, namen, jaar)
-        uit += [Cijfer(c, soort, jaar, w) for c, w in sorted(lasten.items())]
+        totaal: dict[str, Decimal] = defaultdict(Decimal)
+        for (code, groep), waarde in sorted(lasten.items()):
+            uit.append(Cijfer(code, soort, jaar, waarde, groep))
+            totaal[code] += waarde
+        uit += [Cijfer(c, soort, jaar, w) for c, w in sorted(totaal.items())]
     gf = gemeentefonds_jeugd(
         lees("gemeentefonds/clusters_GF_M2024_2025.csv"), "clusters_GF_M2024_2025.csv", namen
     )
@@ -211,4 +273,11 @@ def lees_map(map_: Path, gemeenten: Mapping[str, str]) -> list[Cijfer]:
         gemeenten,
     )
     uit += [Cijfer(c, SOORT_SCP, 2017, w) for c, w in sorted(scp.items())]
+    aantallen, verblijf = cbs_clienten(
+        lees("cbs/cbs_jeugdzorg_in_natura_gemeenten_2022.csv"),
+        lees("cbs/cbs_indicatoren_jeugdzorg_gemeenten_2022.csv"),
+        namen,
+    )
+    uit += [Cijfer(c, SOORT_CBS_CLIENTEN, 2022, w) for c, w in sorted(aantallen.items())]
+    uit += [Cijfer(c, SOORT_CBS_VERBLIJF, 2022, w) for c, w in sorted(verblijf.items())]
     return uit

@@ -11,4 +11,5 @@ app_name = "scenario"
 urlpatterns = [
     path("", views.overzicht, name="overzicht"),
     path("risicoverevening/", views.verevening, name="verevening"),
+    path("kostenprojectie/", views.kostenprojectie, name="kostenprojectie"),
 ]

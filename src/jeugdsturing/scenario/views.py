@@ -6,19 +6,45 @@ gemeente; a gemeente user sees its own position next to the region's total."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from jeugdsturing.core.access import Actie, Sectie, eis, mag, requires, scope_van
-from jeugdsturing.regio.models import Regio
+from jeugdsturing.core.access import Actie, Sectie, eis, ingelogd, mag, requires, scope_van
+from jeugdsturing.regio.models import Gemeente, Regio
 from jeugdsturing.regio.selectors import regio_voor
-from jeugdsturing.scenario.selectors import Kostenbron, kostenbronnen, vereveningsinvoer
+from jeugdsturing.scenario import services
+from jeugdsturing.scenario.models import Kostenscenario
+from jeugdsturing.scenario.projectie import (
+    EFFECT_NAMEN,
+    EFFECT_UITLEG,
+    GROEP_NAMEN,
+    Basis,
+    Effect,
+    Groep,
+    Jaaraanname,
+    ProjectieFout,
+    Projectiejaar,
+    aannames_lezen,
+    controleer,
+    omslagjaar,
+    projecteer,
+    standaard_aannames,
+)
+from jeugdsturing.scenario.selectors import (
+    Kostenbron,
+    Projectiebasis,
+    kostenbronnen,
+    kostenscenarios,
+    projectiebasis,
+    vereveningsinvoer,
+)
 from jeugdsturing.scenario.verevening import (
     MODEL_NAMEN,
     SLEUTEL_NAMEN,
@@ -34,7 +60,11 @@ from jeugdsturing.scenario.verevening import (
     verevenen,
 )
 from jeugdsturing.weergave.export import csv_tekst, euro
-from jeugdsturing.weergave.grafieken import groepsstaaf_grafiek
+from jeugdsturing.weergave.grafieken import (
+    gestapelde_staaf_grafiek,
+    groepsstaaf_grafiek,
+    jaren_grafiek,
+)
 from jeugdsturing.weergave.invoer import Invoerfout, lees_getal
 from jeugdsturing.weergave.templatetags.bedragen import euro_rond
 
@@ -241,4 +271,266 @@ def _csv(
     naam = f"risicoverevening-{regio.code}-{bron.code}-{keuzes.instellingen.sleutel}.csv"
     antwoord = HttpResponse(csv_tekst(kop, data), content_type="text/csv; charset=utf-8")
     antwoord["Content-Disposition"] = f'attachment; filename="{naam}"'
+    return antwoord
+
+
+# --- cost projection ------------------------------------------------------------------
+
+VELDEN = ["index", "volume", *[e.value for e in Effect]]
+VELD_NAMEN = {
+    "index": "prijsindex (%)",
+    "volume": "autonome groei (%)",
+    **{e.value: EFFECT_NAMEN[e].lower() for e in Effect},
+}
+
+
+def _gemeente(request: HttpRequest, regio: Regio) -> Gemeente | None:
+    """The gemeente asked for (a gemeente user: always its own); None is the region."""
+    scope = scope_van(request.user)
+    code = scope.gemeente or request.GET.get("gemeente") or request.POST.get("gemeente") or ""
+    if not code:
+        return None
+    gemeente = regio.gemeenten.filter(code=code).first()
+    if gemeente is None:
+        if scope.gemeente:
+            raise PermissionDenied("Uw gemeente hoort niet bij deze regio.")
+        messages.warning(
+            request, f"Gemeente: '{code}' hoort niet bij {regio.naam}; getoond: de regio."
+        )
+    return gemeente
+
+
+def _uit_formulier(post: Any, jaren: list[int]) -> tuple[dict[int, Jaaraanname], list[str]]:
+    """The assumptions typed in the form (Dutch numbers); the errors name year and field."""
+    uit: dict[int, Jaaraanname] = {}
+    fouten: list[str] = []
+    for jaar in jaren:
+        waarden: dict[str, Decimal] = {}
+        for veld in VELDEN:
+            tekst = str(post.get(f"a-{jaar}-{veld}", "")).strip() or "0"
+            try:
+                waarden[veld] = lees_getal(tekst, f"{jaar}, {VELD_NAMEN[veld]}")
+            except Invoerfout as e:
+                fouten.append(str(e))
+                waarden[veld] = Decimal(0)
+        uit[jaar] = Jaaraanname(
+            waarden["index"], waarden["volume"], {e: waarden[e.value] for e in Effect}
+        )
+    if not fouten:
+        try:
+            controleer(uit)
+        except ProjectieFout as e:
+            fouten.append(str(e))
+    return uit, fouten
+
+
+def _miljoen(eurocent: int) -> float:
+    return round(eurocent / 100_000_000, 3)
+
+
+@requires(S, Actie.BEKIJKEN, post=Actie.BEKIJKEN)
+def kostenprojectie(request: HttpRequest) -> HttpResponse:
+    regio = _regio(request)
+    gemeente = _gemeente(request, regio)
+    pb = projectiebasis(regio, gemeente)
+    opgeslagen = kostenscenarios(regio)
+    naam, toelichting, jaren = standaard_aannames()
+    gekozen: Kostenscenario | None = None
+    keuze = request.POST.get("scenario") or request.GET.get("scenario")
+    if keuze:
+        gekozen = next((s for s in opgeslagen if str(s.pk) == keuze), None)
+        if gekozen is None:
+            messages.warning(
+                request, f"Scenario: '{keuze}' bestaat niet (meer); getoond: de standaard."
+            )
+        else:
+            try:
+                jaren = aannames_lezen(gekozen.aannames, gekozen.naam)
+                naam, toelichting = gekozen.naam, gekozen.toelichting
+            except ProjectieFout as e:
+                messages.error(request, str(e))
+    if pb.basis is not None:
+        # Only years after the base year; the default runs from the year after it.
+        jaren = {j: a for j, a in jaren.items() if j > pb.basis.jaar}
+    fouten: list[str] = []
+    if request.method == "POST":
+        actie = request.POST.get("actie", "doorrekenen")
+        jaren, fouten = _uit_formulier(request.POST, sorted(jaren))
+        naam = request.POST.get("naam", naam)
+        toelichting = request.POST.get("toelichting", toelichting)
+        if actie in ("bewaren", "nieuw", "verwijderen"):
+            eis(request.user, S, Actie.WIJZIGEN)
+        if actie in ("bewaren", "nieuw") and not fouten and pb.basis is not None:
+            try:
+                gekozen = services.kostenscenario_bewaar(
+                    regio=regio, naam=naam, basisjaar=pb.basis.jaar, jaren=jaren,
+                    gemeente=gemeente, toelichting=toelichting,
+                    scenario=gekozen if actie == "bewaren" else None,
+                    door=ingelogd(request.user),
+                )  # fmt: skip
+                messages.success(request, f"Scenario '{gekozen.naam}' bewaard.")
+                opgeslagen = kostenscenarios(regio)
+            except ValidationError as e:
+                fouten += e.messages
+        elif actie == "verwijderen" and gekozen is not None:
+            services.kostenscenario_verwijder(gekozen, door=ingelogd(request.user))
+            messages.success(request, f"Scenario '{gekozen.naam}' verwijderd.")
+            gekozen = None
+            opgeslagen = kostenscenarios(regio)
+    for f in fouten:
+        messages.error(request, f)
+    context: dict[str, Any] = {
+        "regio": regio,
+        "gemeente": gemeente,
+        "gemeenten": list(regio.gemeenten.order_by("naam"))
+        if not scope_van(request.user).gemeente
+        else [],
+        "pb": pb,
+        "opgeslagen": opgeslagen,
+        "gekozen": gekozen,
+        "naam": naam,
+        "toelichting": toelichting,
+        "mag_wijzigen": mag(request.user, S, Actie.WIJZIGEN),
+        "mag_exporteren": mag(request.user, S, Actie.EXPORTEREN),
+        "effecten": [(e.value, EFFECT_NAMEN[e], EFFECT_UITLEG[e]) for e in Effect],
+        "groepen": [(GROEP_NAMEN[g], pb.basis.kosten.get(g, 0)) for g in Groep] if pb.basis else [],
+    }
+    if pb.basis is None or fouten:
+        context["invoer"] = _invoer(jaren)
+        return render(request, "scenario/kostenprojectie.html", context)
+    projectie = projecteer(pb.basis, jaren)
+    if request.GET.get("formaat") == "csv":
+        eis(request.user, S, Actie.EXPORTEREN)
+        return _projectie_csv(regio, gemeente, pb, projectie)
+    context.update(
+        {
+            "invoer": _invoer(jaren),
+            "projectie": projectie,
+            "omslag": omslagjaar(pb.basis, projectie),
+            "gerealiseerd": [
+                {"jaar": j, "totaal": w, "begroot": pb.begroot.get(j)}
+                for j, w in sorted(pb.gerealiseerd.items())
+            ],
+            "effect_namen": [EFFECT_NAMEN[e] for e in Effect],
+            "rijen": [
+                {
+                    "jaar": p.jaar,
+                    "trend": p.trend,
+                    "effecten": [p.effecten[e] for e in Effect],
+                    "totaal": p.totaal,
+                    "begroot": pb.begroot.get(p.jaar),
+                }
+                for p in projectie
+            ],
+            "vergelijking": _vergelijking(pb.basis, opgeslagen),
+            "grafiek": jaren_grafiek(
+                _lijnrijen(pb, projectie), _titel(regio, gemeente), "miljoen euro"
+            ),
+            "effectgrafiek": gestapelde_staaf_grafiek(
+                [
+                    {
+                        "jaar": p.jaar,
+                        "reeks": EFFECT_NAMEN[e],
+                        "waarde": _miljoen(p.effecten[e]),
+                        "volgorde": i,
+                    }
+                    for p in projectie
+                    for i, e in enumerate(Effect)
+                ],
+                "De zes effecten per jaar (ten opzichte van de trend)",
+                "miljoen euro",
+            ),
+        }
+    )
+    return render(request, "scenario/kostenprojectie.html", context)
+
+
+def _titel(regio: Regio, gemeente: Gemeente | None) -> str:
+    return f"Kosten jeugdhulp {gemeente.naam if gemeente else regio.naam}"
+
+
+def _invoer(jaren: Mapping[int, Jaaraanname]) -> list[dict[str, Any]]:
+    """The form's rows: one per field, a cell per year."""
+    rijen = []
+    for veld in VELDEN:
+        cellen = []
+        for jaar, a in sorted(jaren.items()):
+            if veld == "index":
+                w = a.index
+            elif veld == "volume":
+                w = a.volume
+            else:
+                w = a.effect(Effect(veld))
+            cellen.append({"naam": f"a-{jaar}-{veld}", "waarde": w, "jaar": jaar})
+        rijen.append({"veld": veld, "naam": VELD_NAMEN[veld], "cellen": cellen})
+    return rijen
+
+
+def _lijnrijen(pb: Projectiebasis, projectie: list[Projectiejaar]) -> list[dict[str, Any]]:
+    assert pb.basis is not None  # noqa: S101 - only called with a base
+    b = pb.basis
+    rijen: list[dict[str, Any]] = [
+        {"jaar": j, "reeks": "Gerealiseerd (jaarrekening)", "waarde": _miljoen(w)}
+        for j, w in sorted(pb.gerealiseerd.items())
+    ]
+    rijen += [
+        {"jaar": j, "reeks": "Begroot (gemeentebegrotingen)", "waarde": _miljoen(w)}
+        for j, w in sorted(pb.begroot.items())
+    ]
+    rijen += [{"jaar": b.jaar, "reeks": "Trend zonder effecten", "waarde": _miljoen(b.totaal)}]
+    rijen += [
+        {"jaar": p.jaar, "reeks": "Trend zonder effecten", "waarde": _miljoen(p.trend)}
+        for p in projectie
+    ]
+    rijen += [
+        {"jaar": b.jaar, "reeks": "Projectie met de zes effecten", "waarde": _miljoen(b.totaal)}
+    ]
+    rijen += [
+        {"jaar": p.jaar, "reeks": "Projectie met de zes effecten", "waarde": _miljoen(p.totaal)}
+        for p in projectie
+    ]
+    return rijen
+
+
+def _vergelijking(basis: Basis, opgeslagen: list[Kostenscenario]) -> dict[str, Any]:
+    """Every saved scenario's assumptions on the same base: the totals per year."""
+    jaren: set[int] = set()
+    rijen: list[dict[str, Any]] = []
+    for s in opgeslagen:
+        try:
+            a = aannames_lezen(s.aannames, s.naam)
+            p = projecteer(basis, {j: x for j, x in a.items() if j > basis.jaar})
+        except ProjectieFout:
+            continue
+        jaren |= {x.jaar for x in p}
+        rijen.append({"naam": s.naam, "voor": s.gemeente, "totalen": {x.jaar: x.totaal for x in p}})
+    volgorde = sorted(jaren)
+    for r in rijen:
+        r["cellen"] = [r["totalen"].get(j) for j in volgorde]
+    return {"jaren": volgorde, "rijen": rijen}
+
+
+def _projectie_csv(
+    regio: Regio, gemeente: Gemeente | None, pb: Projectiebasis, projectie: list[Projectiejaar]
+) -> HttpResponse:
+    kop = [
+        "jaar",
+        "soort",
+        "trend_euro",
+        *[f"{e.value}_euro" for e in Effect],
+        "totaal_euro",
+        "begroot_euro",
+    ]
+    data: list[list[Any]] = [
+        [j, "gerealiseerd", None, *[None for _ in Effect], euro(w), euro(pb.begroot.get(j))]
+        for j, w in sorted(pb.gerealiseerd.items())
+    ]
+    data += [
+        [p.jaar, "projectie", euro(p.trend), *[euro(p.effecten[e]) for e in Effect], euro(p.totaal),
+         euro(pb.begroot.get(p.jaar))]
+        for p in projectie
+    ]  # fmt: skip
+    wie = gemeente.code if gemeente else regio.code
+    antwoord = HttpResponse(csv_tekst(kop, data), content_type="text/csv; charset=utf-8")
+    antwoord["Content-Disposition"] = f'attachment; filename="kostenprojectie-{wie}.csv"'
     return antwoord

@@ -332,3 +332,38 @@ def groepsstaaf_grafiek(rijen: list[dict[str, Any]], titel: str, as_titel: str) 
     groepen = len({r["naam"] for r in rijen})
     hoogte = max(80, 8 * len(reeksen) * groepen + 6 * groepen)
     return svg(alt.layer(staven, nul).properties(width=520, height=hoogte, title=titel))
+
+
+@onthouden
+def jaren_grafiek(rijen: list[dict[str, Any]], titel: str, as_titel: str) -> str:
+    """One line per series over the years (rows: jaar, reeks, waarde); a series with one
+    year shows as a point. Years without a thousands separator."""
+    x = alt.X("jaar:O", title="jaar", axis=alt.Axis(labelAngle=0))
+    return svg(_lijnen(rijen, x, as_titel).properties(width=560, height=260, title=titel))
+
+
+@onthouden
+def gestapelde_staaf_grafiek(rijen: list[dict[str, Any]], titel: str, as_titel: str) -> str:
+    """Per year a bar stacked from the series (rows: jaar, reeks, waarde; negative values
+    stack below zero), each series in its own colour in the legend."""
+    reeksen = list(dict.fromkeys(str(r["reeks"]) for r in rijen))
+    data = alt.Data(values=rijen)  # type: ignore[no-untyped-call]
+    staven = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=alt.X("jaar:O", title="jaar", axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("waarde:Q", title=as_titel, stack="zero"),
+            color=alt.Color(
+                "reeks:N", title=None, sort=reeksen, legend=alt.Legend(labelLimit=400),
+                scale=alt.Scale(domain=reeksen, range=KLEUREN[: len(reeksen)]),
+            ),
+            order=alt.Order("volgorde:Q"),
+        )
+    )  # fmt: skip
+    nul = (
+        alt.Chart(alt.Data(values=[{"y": 0}]))  # type: ignore[no-untyped-call]
+        .mark_rule(color="#1a202c")
+        .encode(y="y:Q")
+    )
+    return svg(alt.layer(staven, nul).properties(width=560, height=260, title=titel))

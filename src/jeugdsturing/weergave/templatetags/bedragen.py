@@ -61,3 +61,12 @@ def procent(waarde: object, decimalen: int = 1) -> str:
     if waarde is None:
         return "–"
     return f"{float(str(waarde)):+.{int(decimalen)}f}%".replace(".", ",")
+
+
+@register.filter
+def duizend_euro_rond(eurocent: int | None) -> str:
+    """Whole thousands of euros for wide tables: 123456789 -> '1.235' (half up)."""
+    if eurocent is None:
+        return "–"
+    sign = "-" if eurocent < 0 else ""
+    return f"{sign}{_groups((abs(int(eurocent)) + 50_000) // 100_000)}"

@@ -2,7 +2,8 @@
 # SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """jeugdsturing scenario bronnen [--dir ../shared/data]: load the public figures;
 jeugdsturing scenario verevening --region JZ18 --kosten realisatie-2023 [--sleutel ...]
-[--format json|csv]: the five equalisation models (docs/scenario.md)."""
+[--format json|csv]: the five equalisation models; jeugdsturing scenario projectie
+--region JZ06 [--gemeente 0361] [--scenario NAAM]: the cost projection (docs/scenario.md)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,16 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from jeugdsturing.regio.models import Gemeente, Regio
 from jeugdsturing.scenario.bronnen import BronFout, lees_map
-from jeugdsturing.scenario.selectors import kostenbronnen, vereveningsinvoer
+from jeugdsturing.scenario.models import Kostenscenario
+from jeugdsturing.scenario.projectie import (
+    Effect,
+    ProjectieFout,
+    aannames_lezen,
+    omslagjaar,
+    projecteer,
+    standaard_aannames,
+)
+from jeugdsturing.scenario.selectors import kostenbronnen, projectiebasis, vereveningsinvoer
 from jeugdsturing.scenario.services import bronnen_laad
 from jeugdsturing.scenario.verevening import (
     Instellingen,
@@ -48,6 +58,11 @@ class Command(BaseCommand):
         v.add_argument("--drempel", default="110", help="drempel in model (c), procent")
         v.add_argument("--pot", default="50", help="deel in de pot in model (d), procent")
         v.add_argument("--format", choices=["json", "csv"], default="json")
+        p = sub.add_parser("projectie", help="de kostenprojectie met de zes effecten")
+        p.add_argument("--region", required=True, help="regiocode, bijvoorbeeld JZ06")
+        p.add_argument("--gemeente", help="CBS-code van een gemeente; zonder: de hele regio")
+        p.add_argument("--scenario", help="naam van een bewaard scenario; zonder: de standaard")
+        p.add_argument("--format", choices=["json", "csv"], default="json")
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["actie"] == "bronnen":
@@ -64,7 +79,62 @@ class Command(BaseCommand):
                 "Openbare cijfers: " + ", ".join(f"{v} {k}" for k, v in sorted(tellers.items()))
             )
             return
+        if options["actie"] == "projectie":
+            self._projectie(options)
+            return
         self._verevening(options)
+
+    def _projectie(self, options: dict[str, Any]) -> None:
+        regio = Regio.objects.filter(code=options["region"]).first()
+        if regio is None:
+            raise CommandError(f"--region {options['region']!r}: onbekende regio")
+        gemeente = None
+        if options["gemeente"]:
+            gemeente = regio.gemeenten.filter(code=options["gemeente"]).first()
+            if gemeente is None:
+                raise CommandError(
+                    f"--gemeente {options['gemeente']!r}: geen gemeente van {regio.naam}"
+                )
+        naam, _, jaren = standaard_aannames()
+        if options["scenario"]:
+            s = Kostenscenario.objects.filter(regio=regio, naam=options["scenario"]).first()
+            if s is None:
+                raise CommandError(f"--scenario {options['scenario']!r}: onbekend scenario")
+            naam = s.naam
+            try:
+                jaren = aannames_lezen(s.aannames, s.naam)
+            except ProjectieFout as e:
+                raise CommandError(str(e)) from None
+        pb = projectiebasis(regio, gemeente)
+        if pb.basis is None:
+            raise CommandError("geen basis voor een projectie: " + "; ".join(pb.ontbreekt))
+        b = pb.basis
+        uit = projecteer(b, {j: a for j, a in jaren.items() if j > b.jaar})
+        rijen: list[dict[str, Any]] = [
+            {
+                "jaar": j,
+                "soort": "gerealiseerd",
+                "totaal": euro(w),
+                "begroot": euro(pb.begroot.get(j)),
+            }
+            for j, w in sorted(pb.gerealiseerd.items())
+        ]
+        for p in uit:
+            rij: dict[str, Any] = {"jaar": p.jaar, "soort": "projectie", "trend": euro(p.trend)}
+            rij |= {e.value: euro(p.effecten[e]) for e in Effect}
+            rij |= {"totaal": euro(p.totaal), "begroot": euro(pb.begroot.get(p.jaar))}
+            rijen.append(rij)
+        if options["format"] == "json":
+            self.stdout.write(json.dumps(
+                {"regio": regio.code, "gemeente": gemeente.code if gemeente else None,
+                 "scenario": naam, "basisjaar": b.jaar, "omslagjaar": omslagjaar(b, uit),
+                 "jaren": rijen},
+                default=str, ensure_ascii=False, indent=1,
+            ))  # fmt: skip
+            return
+        kop = ["jaar", "soort", "trend", *[e.value for e in Effect], "totaal", "begroot"]
+        sys.stdout.write(csv_tekst([f"{k}_euro" if k not in ("jaar", "soort") else k for k in kop],
+                                   [[r.get(k) for k in kop] for r in rijen]))  # fmt: skip
 
     def _verevening(self, options: dict[str, Any]) -> None:
         regio = Regio.objects.filter(code=options["region"]).first()
