@@ -248,6 +248,11 @@ def contracten_demo(*, regio: Regio, schaal: float) -> dict[str, int]:
         sleutelbron=f"startfoto {HUIDIG[1]}: gerealiseerde kosten per aanbieder, gemeente en thema",
         reden="demo: eerste vaststelling AJH-lumpsums (seed 002, 3.3.3)",
     )  # fmt: skip
+    # The multi-year perspective (002 3.3.1): every year up to 2033 allocated as 2028.
+    s.lumpsums_meerjarig(
+        regio=regio, van_jaar=NIEUW[0], tot_jaar=NIEUW[1],
+        reden="demo: meerjarig perspectief AJH (seed 002, 3.3.1), verdeeld als 2028",
+    )  # fmt: skip
     tellers["overeenkomsten"] += len(nieuw)
 
     # Reports of the taakgericht providers, uploaded through the template.

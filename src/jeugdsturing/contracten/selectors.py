@@ -17,6 +17,7 @@ from jeugdsturing.contracten.models import (
     Begroting,
     Indexatie,
     Lumpsum,
+    LumpsumVaststelling,
     Overeenkomst,
     Plafond,
     Tarief,
@@ -248,4 +249,59 @@ def begroting_tabel(*, regio: Regio, scope: Scope) -> BegrotingTabel:
         jaren=jaren,
         rijen=[(naam, [v.get(j) for j in jaren]) for naam, v in sorted(per_gemeente.items())],
         totalen=[totalen[j] for j in jaren],
+    )
+
+
+@dataclass(frozen=True)
+class PerspectiefRij:
+    """One gemeente's multi-year perspective: per year its budget for the whole
+    assignment and the sum of its lump-sum contributions (eurocent)."""
+
+    code: str
+    naam: str
+    begroot: list[int | None]
+    lumpsums: list[int | None]
+
+    @property
+    def paren(self) -> list[tuple[int | None, int | None]]:
+        return list(zip(self.begroot, self.lumpsums, strict=True))
+
+
+def lumpsum_perspectief(regio: Regio, *, scope: Scope) -> tuple[list[int], list[PerspectiefRij]]:
+    """The years with lump sums and, per gemeente the user may see, budget and lump sums
+    per year: the seed's multi-year table next to what is allocated."""
+    lumps: dict[tuple[str, int], int] = defaultdict(int)
+    for g, j, b in Lumpsum.objects.filter(overeenkomst__regio=regio).values_list(
+        "gemeente__code", "jaar", "bedrag_eurocent"
+    ):
+        lumps[(g, j)] += b
+    jaren = sorted({j for _, j in lumps})
+    begroot = {
+        (g, j): b
+        for g, j, b in Begroting.objects.filter(
+            regio=regio, thema__isnull=True, jaar__in=jaren
+        ).values_list("gemeente__code", "jaar", "bedrag_eurocent")
+    }
+    rijen = []
+    for code, naam in regio.gemeenten.order_by("naam").values_list("code", "naam"):
+        if scope.gemeente is not None and code != scope.gemeente:
+            continue
+        if scope.aanbieder is not None:
+            continue  # a provider sees its own lump sums, not the gemeenten's budgets
+        rijen.append(
+            PerspectiefRij(
+                code,
+                naam,
+                [begroot.get((code, j)) for j in jaren],
+                [lumps.get((code, j)) for j in jaren],
+            )
+        )
+    return jaren, rijen
+
+
+def lumpsum_vaststellingen(regio: Regio) -> list[LumpsumVaststelling]:
+    return list(
+        LumpsumVaststelling.objects.filter(regio=regio)
+        .select_related("goedkeuring", "door")
+        .order_by("-op")[:50]
     )

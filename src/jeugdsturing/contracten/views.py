@@ -13,6 +13,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.dateparse import parse_date
 
 from jeugdsturing.contracten import services
 from jeugdsturing.contracten.jaarprognose import jaarprognose, prognose_totaal
@@ -25,15 +27,18 @@ from jeugdsturing.contracten.models import (
 from jeugdsturing.contracten.reeleprijs import Kostprijsopbouw, bereken, per_uur
 from jeugdsturing.contracten.selectors import (
     begroting_matrix,
+    lumpsum_perspectief,
     lumpsum_rijen,
+    lumpsum_vaststellingen,
     regionale_tarieven,
     zichtbare_overeenkomsten,
 )
-from jeugdsturing.core.access import Actie, Sectie, eis, mag, requires, scope_van
+from jeugdsturing.core.access import Actie, Sectie, eis, ingelogd, mag, requires, scope_van
 from jeugdsturing.regio.models import Gemeente, Regio, Thema
 from jeugdsturing.regio.selectors import regio_voor
 from jeugdsturing.weergave.grafieken import realisatie_grafiek
 from jeugdsturing.weergave.invoer import Invoerfout, lees_bedrag, lees_getal
+from jeugdsturing.weergave.templatetags.bedragen import euro
 
 
 def _regio(request: HttpRequest) -> Regio:
@@ -68,14 +73,15 @@ def begroting(request: HttpRequest) -> HttpResponse:
     jaar = _jaar(request, 2028)
     scope = scope_van(request.user)
     mag_wijzigen = mag(request.user, Sectie.CONTRACTEN, Actie.WIJZIGEN)
+    if request.method == "POST" and request.POST.get("actie") == "goedkeuring":
+        return _goedkeuring_vastleggen(request, regio, jaar)
     if request.method == "POST":
         try:
             gemeente = get_object_or_404(Gemeente, code=request.POST["gemeente"])
             thema_code = request.POST.get("thema", "")
             thema = get_object_or_404(Thema, regio=regio, code=thema_code) if thema_code else None
             bedrag = lees_bedrag(request.POST.get("bedrag_euro", ""), "Bedrag")
-            gk_id = request.POST.get("goedkeuring")
-            goedkeuring = Goedkeuring.objects.get(pk=gk_id, regio=regio) if gk_id else None
+            goedkeuring = _goedkeuring(request, regio)
             services.begroting_zet(
                 regio=regio, gemeente=gemeente, jaar=int(request.POST["jaar"]), thema=thema,
                 bedrag_eurocent=int(bedrag), reden=request.POST.get("reden", ""),
@@ -103,8 +109,36 @@ def begroting(request: HttpRequest) -> HttpResponse:
             "mag_wijzigen": mag_wijzigen,
             "gemeenten": regio.gemeenten.order_by("naam"),
             "goedkeuringen": Goedkeuring.objects.filter(regio=regio)[:20],
+            "mag_goedkeuren": mag(request.user, Sectie.CONTRACTEN, Actie.GOEDKEUREN),
+            "vandaag": timezone.localdate(),
         },
     )  # fmt: skip
+
+
+def _goedkeuring_vastleggen(request: HttpRequest, regio: Regio, jaar: int) -> HttpResponse:
+    """Record an approval (bestuurlijk or contractueel besluit) that allows a total to be
+    exceeded; only the roles that may approve (docs/rollen.md)."""
+    eis(request.user, Sectie.CONTRACTEN, Actie.GOEDKEUREN)
+    try:
+        try:
+            datum = parse_date(request.POST.get("datum", "") or "")
+        except ValueError:
+            datum = None
+        if datum is None:
+            raise Invoerfout("Datum besluit: vul een datum in (jjjj-mm-dd).")
+        bedrag = lees_bedrag(request.POST.get("bedrag_euro", ""), "Bedrag van de overschrijding")
+        g = services.goedkeuring_leg_vast(
+            regio=regio, onderwerp=request.POST.get("onderwerp", "").strip(),
+            besluit=request.POST.get("besluit", ""), goedgekeurd_door=request.POST.get("wie", ""),
+            datum=datum, bedrag_eurocent=bedrag, door=ingelogd(request.user),
+        )  # fmt: skip
+        messages.success(
+            request, f"Goedkeuring '{g.besluit}' vastgelegd; kies haar bij de wijziging."
+        )
+    except (ValidationError, Invoerfout) as e:
+        tekst = "; ".join(e.messages) if isinstance(e, ValidationError) else str(e)
+        messages.error(request, f"Niet vastgelegd: {tekst}")
+    return redirect(f"{request.path}?jaar={jaar}")
 
 
 @requires(Sectie.CONTRACTEN)
@@ -141,10 +175,12 @@ def overeenkomst(request: HttpRequest, pk: int) -> HttpResponse:
     )  # fmt: skip
 
 
-@requires(Sectie.CONTRACTEN)
+@requires(Sectie.CONTRACTEN, post=Actie.WIJZIGEN)
 def lumpsums(request: HttpRequest) -> HttpResponse:
     regio = _regio(request)
     jaar = _jaar(request, 2028)
+    if request.method == "POST":
+        return _bijstellen(request, regio)
     rijen = lumpsum_rijen(regio, jaar, scope=scope_van(request.user))
     if request.GET.get("formaat") == "csv":
         eis(request.user, Sectie.CONTRACTEN, Actie.EXPORTEREN)
@@ -176,6 +212,8 @@ def lumpsums(request: HttpRequest) -> HttpResponse:
         for agb, naam in sorted(per_gemeente, key=lambda k: k[1])
     ]  # fmt: skip
     jaren = _lumpsumjaren(regio)
+    perspectief_jaren, perspectief = lumpsum_perspectief(regio, scope=scope_van(request.user))
+    mag_wijzigen = mag(request.user, Sectie.CONTRACTEN, Actie.WIJZIGEN)
     return render(
         request,
         "contracten/lumpsums.html",
@@ -183,8 +221,53 @@ def lumpsums(request: HttpRequest) -> HttpResponse:
             "regio": regio, "jaar": jaar, "jaren": jaren, "gemeenten": gemeenten,
             "themas": themas, "tabel": tabel,
             "totaal": sum(c.total() for c in per_gemeente.values()),
+            "perspectief_jaren": perspectief_jaren, "perspectief": perspectief,
+            "mag_wijzigen": mag_wijzigen,
+            "alle_gemeenten": regio.gemeenten.order_by("naam") if mag_wijzigen else [],
+            "goedkeuringen": Goedkeuring.objects.filter(regio=regio)[:20] if mag_wijzigen else [],
+            "vaststellingen": lumpsum_vaststellingen(regio) if mag_wijzigen else [],
         },
     )  # fmt: skip
+
+
+def _bijstellen(request: HttpRequest, regio: Regio) -> HttpResponse:
+    """The yearly adjustment of one gemeente's lump sums (002 3.3.3)."""
+    jaar_tekst = request.POST.get("jaar", "")
+    try:
+        gemeente = regio.gemeenten.filter(code=request.POST.get("gemeente", "")).first()
+        if gemeente is None:
+            raise Invoerfout("Gemeente: kies een gemeente van de regio.")
+        if not jaar_tekst.isdigit():
+            raise Invoerfout(f"Jaar: '{jaar_tekst}' is geen jaar.")
+        bedrag = lees_bedrag(request.POST.get("bedrag_euro", ""), "Nieuw budget")
+        goedkeuring = _goedkeuring(request, regio)
+        services.lumpsums_bijstellen(
+            regio=regio, gemeente=gemeente, jaar=int(jaar_tekst), bedrag_eurocent=bedrag,
+            reden=request.POST.get("reden", ""), goedkeuring=goedkeuring,
+            door=ingelogd(request.user),
+        )  # fmt: skip
+        messages.success(
+            request,
+            f"De lumpsums {jaar_tekst} van {gemeente.naam} zijn bijgesteld tot {euro(bedrag)}.",
+        )
+    except (ValidationError, Invoerfout) as e:
+        tekst = "; ".join(e.messages) if isinstance(e, ValidationError) else str(e)
+        messages.error(request, f"Niet bijgesteld: {tekst}")
+    jaar = jaar_tekst if jaar_tekst.isdigit() else "2028"
+    return redirect(f"{request.path}?jaar={jaar}")
+
+
+def _goedkeuring(request: HttpRequest, regio: Regio) -> Goedkeuring | None:
+    """The approval chosen in a form, of this region; Invoerfout for another value."""
+    gk_id = request.POST.get("goedkeuring", "")
+    if not gk_id:
+        return None
+    goedkeuring = (
+        Goedkeuring.objects.filter(pk=gk_id, regio=regio).first() if gk_id.isdigit() else None
+    )
+    if goedkeuring is None:
+        raise Invoerfout("Goedkeuring: kies een vastgelegde goedkeuring van de regio.")
+    return goedkeuring
 
 
 @requires(Sectie.CONTRACTEN)

@@ -14,6 +14,8 @@ from jeugdsturing.contracten.services.begroting import (
     plafond_zet,
 )
 from jeugdsturing.contracten.services.lumpsums import (
+    lumpsums_bijstellen,
+    lumpsums_meerjarig,
     lumpsums_stel_vast,
     lumpsums_verdeel,
 )
@@ -48,6 +50,8 @@ __all__ = [
     "goedkeuring_leg_vast",
     "indexatie_zet",
     "jaarcijfers_zet",
+    "lumpsums_bijstellen",
+    "lumpsums_meerjarig",
     "lumpsums_stel_vast",
     "lumpsums_verdeel",
     "onderaannemer_voeg_toe",

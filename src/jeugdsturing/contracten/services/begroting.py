@@ -107,6 +107,17 @@ def begroting_zet(
     )
     anderen = Begroting.objects.filter(regio=regio, jaar=jaar, thema=thema)
     if thema is None:
+        themas = (
+            Begroting.objects.filter(
+                regio=regio, gemeente=gemeente, jaar=jaar, thema__isnull=False
+            ).aggregate(s=Sum("bedrag_eurocent"))["s"]
+            or 0
+        )
+        if bedrag_eurocent < themas:
+            raise ValidationError(
+                f"De begroting van {gemeente.naam} {jaar} ({euro(bedrag_eurocent)}) komt onder de "
+                f"som van haar themabudgetten ({euro(themas)}); verlaag eerst de themabudgetten."
+            )
         anderen = anderen.exclude(gemeente=gemeente)
         nieuw = (anderen.aggregate(s=Sum("bedrag_eurocent"))["s"] or 0) + bedrag_eurocent
         kader = Begrotingskader.objects.select_for_update().filter(regio=regio, jaar=jaar).first()
