@@ -83,7 +83,22 @@ def test_a_provider_user_sees_only_its_own_rows(trajecten, agb):
 def test_a_gemeente_user_sees_only_its_own_residents(trajecten, agb):
     uit = rows("--by", "gemeente", "--user", "gemeente")  # Amstelveen, 0362
     assert [r["gemeente"] for r in uit] == ["0362"]
-    assert uit[0]["instroom"] == 33
+    assert uit[0]["instroom"] == 35  # 33, rounded to a multiple of 5 as CBS does
+
+
+def test_published_figures_cover_fixed_periods_only(trajecten):
+    """docs/indicatoren.md: a viewer without exact figures gets a month, quarter,
+    half-year, year, twelve whole months or the year so far; never a day range."""
+    with pytest.raises(CommandError, match="is geen vaste periode"):
+        run("--from", "2027-01-01", "--to", "2027-12-30", "--user", "gemeente")
+    with pytest.raises(CommandError, match="is geen vaste periode"):
+        run("--from", "2027-02-01", "--to", "2027-04-30")  # three months, not a quarter
+    for van, tot in [("2027-04-01", "2027-06-30"), ("2027-07-01", "2027-12-31"),
+                     ("2027-01-01", "2027-04-30"), ("2026-11-01", "2027-10-31"),
+                     ("2027-03-01", "2027-03-31")]:  # fmt: skip
+        assert rows("--from", van, "--to", tot, "--user", "gemeente")
+    # the team may ask any range, exact
+    assert rows("--from", "2027-01-01", "--to", "2027-12-30", "--exact", "--user", "beleid")
 
 
 def test_detail_lists_the_trajectories_behind_a_figure_for_the_team_only(trajecten, agb):

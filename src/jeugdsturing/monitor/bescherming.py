@@ -2,7 +2,9 @@
 # SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
 """Small-number protection of published figures (docs/indicatoren.md, "Kleine aantallen").
 
-- A count of 1-4 is shown as "<5" (0 is shown: nobody to protect).
+- A count of 1-4 is shown as "<5" (0 is shown: nobody to protect); a larger count is
+  rounded to a multiple of 5 as CBS does, so that no two published counts differ by
+  1-4 (a child cannot be found by subtracting two tables).
 - A percentage is shown only when its denominator is at least 10 and neither its
   numerator nor the complement (denominator - numerator) is 1-4: otherwise 4.0% of 50
   would tell that 2 clients did something.
@@ -13,6 +15,9 @@
   that add up over the rows of a dimension (inflow, outflow, extensions), a lone hidden
   cell takes the smallest visible positive cell of the same sum with it.
 Hidden statistics and percentages are shown as "afgeschermd"; null stays "undefined".
+Percentages and statistics are computed from the exact numbers. Published figures only
+cover fixed periods (Periode.vast: a month, quarter, half-year or (rolling) year), never
+arbitrary day ranges (Monitor.rijen refuses them for a viewer without exact figures).
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ KLEIN = "<5"
 AFGESCHERMD = "afgeschermd"
 MIN_AANTAL = 5
 MIN_NOEMER = 10
+AFRONDING = 5  # CBS rounds published counts to multiples of 5
 UITSTROOM = ("uitstroom", "uitstroom_volgens_plan", "uitstroom_voortijdig", "uitstroom_overig")
 
 Rij = dict[str, Any]
@@ -67,6 +73,11 @@ def aandeel_getoond(teller: int | None, noemer: int) -> bool:
     return teller is None or not (_klein(teller) or _klein(noemer - teller))
 
 
+def afgerond(n: int) -> int:
+    """A count rounded to the nearest multiple of 5 (halves up): 12 -> 10, 13 -> 15."""
+    return (n + AFRONDING // 2) // AFRONDING * AFRONDING
+
+
 def verborgen(v: object) -> bool:
     return v in (KLEIN, AFGESCHERMD)
 
@@ -74,8 +85,11 @@ def verborgen(v: object) -> bool:
 def _rij(rij: Rij, regels: Regels) -> Rij:
     uit = dict(rij)
     for k in regels.aantallen:
-        if _klein(rij.get(k)):
+        v = rij.get(k)
+        if _klein(v):
             uit[k] = KLEIN
+        elif isinstance(v, int) and not isinstance(v, bool):
+            uit[k] = afgerond(v)
     for k, noemer_kolom in regels.noemers.items():
         if uit.get(k) is None:
             continue

@@ -132,6 +132,10 @@ class Monitor:
         """Rows as this viewer may see them: exact only when asked and allowed; the
         regional reference is always published (protected) for a restricted viewer."""
         mag_exact = exact and self.scope.exact and not (regionaal and self.scope.beperkt)
+        if not mag_exact:
+            for p in pp:
+                if not p.vast():
+                    raise PeriodeNietVast(p)
         sleutel: Hashable = None
         if self.resultaten is not None:
             filt = tuple(sorted(
@@ -160,6 +164,20 @@ class Monitor:
             self.verrijkt, self.data.verlengingen, periode, indicator, filters,
             zicht=scope_filter(self.scope), normen=self.normen, verrijkt=True,
         )  # fmt: skip
+
+
+class PeriodeNietVast(ValueError):
+    """Published figures cover only fixed periods; this one is not (Dutch message)."""
+
+    def __init__(self, p: Periode) -> None:
+        self.periode = p
+        super().__init__(
+            f"De periode {p.van.strftime('%d-%m-%Y')} tot en met {p.tot.strftime('%d-%m-%Y')} "
+            "is geen vaste periode. Gepubliceerde cijfers gaan over een kalendermaand, "
+            "kwartaal, halfjaar of jaar, twaalf hele maanden, of het jaar tot en met een "
+            "maand; zo kan niemand door twee perioden van elkaar af te trekken een kind "
+            "terugvinden."
+        )
 
 
 def data_versie(regio: Regio) -> str:

@@ -26,7 +26,7 @@ from jeugdsturing.monitor.indicatoren import (
     perioden,
 )
 from jeugdsturing.monitor.selectors import aanbieder_namen, gebied_namen, thema_namen
-from jeugdsturing.monitor.service import Filterwaarde, Monitor, regio_monitor
+from jeugdsturing.monitor.service import Filterwaarde, Monitor, PeriodeNietVast, regio_monitor
 from jeugdsturing.monitor.trechterfiguur import INDICATOR_MAATSTAF, figuur
 from jeugdsturing.monitor.uitvoer import als_csv, als_xlsx
 from jeugdsturing.monitor.vergelijking import punten
@@ -99,7 +99,10 @@ class Keuze:
         return "&".join(x for x in (basis, urlencode(extra, doseq=True)) if x)
 
 
-def keuze_uit(request: HttpRequest) -> Keuze:
+def keuze_uit(request: HttpRequest, *, vast: bool = False) -> Keuze:
+    """The user's choice. `vast`: the viewer sees published figures, which cover fixed
+    periods only (a month, quarter, half-year or year); another range is refused with
+    the reason and the calendar year of its start is shown instead."""
     vandaag = date.today()  # noqa: DTZ011 (a calendar date in the region's own time)
     k = Keuze(van=date(vandaag.year, 1, 1), tot=date(vandaag.year, 12, 31))
     for naam in ("van", "tot"):
@@ -112,6 +115,9 @@ def keuze_uit(request: HttpRequest) -> Keuze:
     if k.tot < k.van:
         k.fouten.append(f"De periode eindigt ({k.tot}) voor het begin ({k.van}).")
         k.tot = k.van
+    if vast and not k.periode.vast():
+        k.fouten.append(f"{PeriodeNietVast(k.periode)} Getoond: het jaar {k.van.year}.")
+        k.van, k.tot = date(k.van.year, 1, 1), date(k.van.year, 12, 31)
     if request.GET.get("indicator") in INDICATOREN:
         k.indicator = request.GET["indicator"]
     if request.GET.get("by") in DIMENSIES:
@@ -183,7 +189,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if regio is None:
         return render(request, "monitor/dashboard.html", {"regio": None})
     scope = scope_van(request.user)
-    keuze = keuze_uit(request)
+    keuze = keuze_uit(request, vast=not scope.exact)
     monitor = regio_monitor(regio, scope)
     exact = scope.exact
     filt = keuze.filters

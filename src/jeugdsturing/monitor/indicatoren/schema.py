@@ -153,6 +153,26 @@ class Periode:
     def label(self) -> str:
         return f"{self.van.isoformat()}/{self.tot.isoformat()}"
 
+    @property
+    def maanden(self) -> int | None:
+        """The number of whole calendar months this period spans, or None when it does
+        not start on the first and end on the last day of a month."""
+        if self.van.day != 1 or (self.tot + timedelta(days=1)).day != 1:
+            return None
+        return (self.tot.year - self.van.year) * 12 + self.tot.month - self.van.month + 1
+
+    def vast(self) -> bool:
+        """A fixed publication period (docs/indicatoren.md, "Kleine aantallen"): a
+        calendar month, quarter, half-year or year; twelve whole months (a rolling year
+        ending at a month's end); or the year so far (1 January to a month's end), as the
+        performance dialogue reports."""
+        m = self.maanden
+        if m == 12 or (m is not None and self.van.month == 1 and self.van.year == self.tot.year):
+            return True
+        if m not in (1, 3, 6):
+            return False
+        return (self.van.month - 1) % m == 0
+
     def vorige(self) -> Periode:
         """The period of the same length directly before this one (calendar months and
         years are kept whole: Q2 -> Q1, 2027 -> 2026)."""

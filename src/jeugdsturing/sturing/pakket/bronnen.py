@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 from typing import Any, TypeVar, cast
 
@@ -129,7 +129,11 @@ class Bronnen:
 
     @property
     def vorige(self) -> Periode:
-        return self.periode.vorige()
+        """The same months a year earlier: January-April 2027 against January-April 2026
+        (a fixed publication period, and the same season)."""
+        van, tot = self.periode.van, self.periode.tot
+        einde = date(tot.year - 1, tot.month, 1) + timedelta(days=32)
+        return Periode(date(van.year - 1, van.month, 1), einde.replace(day=1) - timedelta(days=1))
 
     @property
     def jaar(self) -> int:

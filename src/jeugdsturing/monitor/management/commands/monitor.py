@@ -19,7 +19,7 @@ from jeugdsturing.monitor.indicatoren import (
     perioden,
 )
 from jeugdsturing.monitor.selectors import monitor_data
-from jeugdsturing.monitor.service import Monitor
+from jeugdsturing.monitor.service import Monitor, PeriodeNietVast
 from jeugdsturing.monitor.uitvoer import als_csv, als_json, als_xlsx
 from jeugdsturing.regio.models import Regio
 
@@ -96,6 +96,16 @@ class Command(BaseCommand):
             self._detail(monitor, Periode(van, tot), opts)
             return
         pp = perioden(van, tot, opts["per"])
+        try:
+            rijen, velden = self._rijen(monitor, pp, by, opts)
+        except PeriodeNietVast as e:
+            raise CommandError(f"--from/--to: {e}") from None
+        velden += [k for k in rijen[0] if k not in velden] if rijen else []
+        self._schrijf(rijen, velden, opts, f"Monitor {regio.naam} {van} t/m {tot}")
+
+    def _rijen(
+        self, monitor: Monitor, pp: list[Periode], by: list[str], opts: dict[str, Any]
+    ) -> tuple[list[dict[str, Any]], list[str]]:
         rijen = monitor.rijen(pp, by, exact=opts["exact"])
         velden = ["periode_van", "periode_tot", *by]
         if opts["compare"]:
@@ -113,8 +123,7 @@ class Command(BaseCommand):
                         r["vergelijking"] = soort
                         rijen.append(r)
             velden.append("vergelijking")
-        velden += [k for k in rijen[0] if k not in velden] if rijen else []
-        self._schrijf(rijen, velden, opts, f"Monitor {regio.naam} {van} t/m {tot}")
+        return rijen, velden
 
     def _scope(self, opts: dict[str, Any]) -> Scope:
         """Without --user: published figures for the whole region. With --user: what
