@@ -138,8 +138,16 @@ def test_budget_above_the_total_needs_a_recorded_approval(regio):
     assert kader.totaal_eurocent == 292070 * 100_000 + 100_000
     assert "AB-2029-08" in kader.history.first().history_change_reason
     assert "AB-2029-08" in b.history.first().history_change_reason
-    # Lowering a budget needs no approval.
-    s.begroting_zet(regio=regio, gemeente=amsterdam, jaar=2030, bedrag_eurocent=100, reden="lager")
+    # Lowering a budget needs no approval (but not below its theme budgets).
+    thema_a = Begroting.objects.get(regio=regio, gemeente=amsterdam, jaar=2030, thema__code="A")
+    s.begroting_zet(
+        regio=regio, gemeente=amsterdam, jaar=2030, bedrag_eurocent=thema_a.bedrag_eurocent - 100,
+        reden="lager", thema=thema_a.thema,
+    )  # fmt: skip
+    s.begroting_zet(
+        regio=regio, gemeente=amsterdam, jaar=2030, bedrag_eurocent=249370 * 100_000 - 100,
+        reden="lager",
+    )  # fmt: skip
 
 
 def test_theme_budgets_may_not_exceed_the_gemeente_budget(regio):
