@@ -400,3 +400,39 @@ def test_a_signal_opens_a_case_the_provider_plans_and_the_team_judges(browser):
     assert main.count("(opgelost)") == 2  # both signals resolved with the case
     shot(page, "escalatie-oordeel")
     assert browser.errors == [], browser.errors
+
+
+def test_the_team_publishes_a_half_year_report_and_the_council_reads_it(browser):
+    page = browser.page
+    login(page, "regiobeheerder")
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Rapportages").click()
+    formulier = page.get_by_role("form", name="Nieuwe rapportage")
+    formulier.get_by_label("Jaar", exact=True).fill("2027")
+    formulier.get_by_label("Halfjaar").select_option("1")
+    formulier.get_by_role("button", name="Concept maken").click()
+    titel = "Raadsrapportage jeugdhulp Amsterdam-Amstelland, eerste halfjaar 2027"
+    assert page.get_by_role("heading", level=1).inner_text() == titel
+    assert "Stand: concept" in page.locator("main").inner_text()
+    for knop in ("Vaststellen", "Publiceren"):
+        page.get_by_label("Reden").fill("besluit van het college van 14 juli 2027")
+        page.get_by_role("button", name=knop).click()
+        page.wait_for_load_state()
+    assert "Stand: gepubliceerd" in page.locator("main").inner_text()
+    assert page.get_by_role("table", name="Kerncijfers").is_visible()
+    shot(page, "raadsrapportage")
+    page.get_by_role("button", name="Uitloggen").click()
+    page.wait_for_load_state()
+
+    login(page, "raad")
+    nav = page.get_by_role("navigation", name="Hoofdmenu")
+    assert nav.get_by_role("link").all_inner_texts() == ["Rapportages"]
+    nav.get_by_role("link", name="Rapportages").click()
+    page.get_by_role("link", name=titel).click()
+    assert page.get_by_role("heading", level=1).inner_text() == titel
+    assert page.get_by_role("table", name="Financiële voortgang").is_visible()
+    assert page.get_by_role("form", name="Stand wijzigen").count() == 0
+    assert browser.errors == [], browser.errors
+    # and no other page with data (each refusal is a 403, which the console reports)
+    for pad in ("/monitor/", "/contracten/", "/sturing/", "/scenario/", "/escalatie/"):
+        page.goto(pad)
+        assert page.get_by_role("heading", level=1).inner_text() == "Geen toegang", pad

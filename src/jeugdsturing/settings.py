@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "jeugdsturing.verwerving",
     "jeugdsturing.escalatie",
     "jeugdsturing.scenario",
+    "jeugdsturing.raad",
     "jeugdsturing.sturing",
     "jeugdsturing.web",
 ]

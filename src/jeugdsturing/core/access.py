@@ -147,7 +147,13 @@ RECHTEN: dict[tuple[Sectie, Actie], frozenset[Rol]] = {
     (Sectie.SCENARIO, Actie.EXPORTEREN): SCENARIOTEAM | {R.GEMEENTE},
     # Saving and deleting cost projections; a gemeente may compute, not save.
     (Sectie.SCENARIO, Actie.WIJZIGEN): SCENARIOTEAM,
+    # Council reports (docs/raadsrapportage.md): the team makes concepts, the
+    # regiobeheerder and beleid adopt and publish; the council and the gemeenten read the
+    # published ones.
     (Sectie.RAPPORTAGES, Actie.BEKIJKEN): TEAM | {R.GEMEENTE, R.RAAD},
+    (Sectie.RAPPORTAGES, Actie.WIJZIGEN): TEAM,
+    (Sectie.RAPPORTAGES, Actie.GOEDKEUREN): frozenset({R.REGIOBEHEERDER, R.BELEID}),
+    (Sectie.RAPPORTAGES, Actie.EXPORTEREN): TEAM | {R.GEMEENTE, R.RAAD},
     (Sectie.BEHEER, Actie.BEKIJKEN): frozenset({R.REGIOBEHEERDER}),
     (Sectie.BEHEER, Actie.WIJZIGEN): frozenset({R.REGIOBEHEERDER}),
     (Sectie.AUDIT, Actie.BEKIJKEN): frozenset({R.REGIOBEHEERDER}),
@@ -165,6 +171,8 @@ EIGEN_DEEL: dict[tuple[Sectie, Rol], str] = {
     (Sectie.ESCALATIE, R.AANBIEDER): "eigen verbetertrajecten",
     (Sectie.TOEGANG, R.AANBIEDER): "aan hem toegewezen aanmeldingen",
     (Sectie.SCENARIO, R.GEMEENTE): "eigen positie",
+    (Sectie.RAPPORTAGES, R.GEMEENTE): "gepubliceerde",
+    (Sectie.RAPPORTAGES, R.RAAD): "gepubliceerde",
 }
 
 

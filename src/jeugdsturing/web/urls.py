@@ -7,6 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from jeugdsturing.monitor import views as monitor_views
+from jeugdsturing.raad import views as raad_views
 from jeugdsturing.scenario import views as scenario_views
 from jeugdsturing.sturing import views as sturing_views
 from jeugdsturing.verwerving import views as verwerving_views
@@ -36,7 +37,8 @@ urlpatterns = [
     path("toegang/", include("jeugdsturing.escalatie.urls_toegang")),
     path("scenario/", scenario_views.overzicht, name="scenario"),
     path("scenario/", include("jeugdsturing.scenario.urls")),
-    path("rapportages/", views.rapportages, name="rapportages"),
+    path("rapportages/", raad_views.overzicht, name="rapportages"),
+    path("rapportages/", include("jeugdsturing.raad.urls")),
     path("beheer/", views.beheer, name="beheer"),
     path("beheer/audit/", views.audit, name="audit"),
     path("berichten/", include("jeugdsturing.berichten.urls")),

@@ -90,11 +90,6 @@ def contracten(request: HttpRequest) -> HttpResponse:
     return render(request, "web/contracten.html", {"regio": regio, "tabel": tabel})
 
 
-@requires(Sectie.RAPPORTAGES)
-def rapportages(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/rapportages.html", {"regio": regio_voor(request.user)})
-
-
 @requires(Sectie.BEHEER)
 def beheer(request: HttpRequest) -> HttpResponse:
     users = User.objects.select_related(

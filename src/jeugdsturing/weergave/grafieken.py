@@ -367,3 +367,51 @@ def gestapelde_staaf_grafiek(rijen: list[dict[str, Any]], titel: str, as_titel: 
         .encode(y="y:Q")
     )
     return svg(alt.layer(staven, nul).properties(width=560, height=260, title=titel))
+
+
+def kaart_grafiek(
+    topo: dict[str, Any], feature: str, rijen: list[dict[str, Any]], titel: str, legenda: str
+) -> str:
+    """A choropleth of gemeenten: the shapes of a TopoJSON object (`feature`, its
+    properties.statcode "GM0363") coloured by the rows' waarde (rows: code "GM0363",
+    naam, waarde or None). Gemeenten without a value are grey and named in the legend.
+    Not memoised: the map data is large and the report renders it once."""
+    codes = [str(r["code"]) for r in rijen]
+    waarden = alt.Data(values=rijen)  # type: ignore[no-untyped-call]
+    vorm = alt.Data(values=topo, format=alt.DataFormat(feature=feature, type="topojson"))  # type: ignore[no-untyped-call]
+    basis = (
+        alt.Chart(vorm)
+        .transform_filter(alt.FieldOneOfPredicate(field="properties.statcode", oneOf=codes))
+        .transform_lookup(
+            lookup="properties.statcode",
+            from_=alt.LookupData(data=waarden, key="code", fields=["waarde", "naam"]),
+        )
+    )
+    gekleurd = basis.transform_filter("datum.waarde != null").mark_geoshape(
+        stroke="white", strokeWidth=1
+    ).encode(
+        color=alt.Color("waarde:Q", title=legenda, scale=alt.Scale(scheme="blues"),
+                        legend=alt.Legend(orient="right", format=",.1f")),
+        tooltip=[alt.Tooltip("naam:N"), alt.Tooltip("waarde:Q", format=",.1f")],
+    )  # fmt: skip
+    leeg = (
+        basis.transform_filter("datum.waarde == null")
+        .transform_calculate(soort="'geen cijfer (afgeschermd)'")
+        .mark_geoshape(stroke="white", strokeWidth=1)
+        .encode(
+            fill=alt.Fill("soort:N", title=None, scale=alt.Scale(range=["#cbd5e0"])),
+        )
+    )
+    # An empty layer would give the projection nothing to fit (an endless picture):
+    # only the layers with gemeenten in them.
+    lagen = []
+    if any(r["waarde"] is not None for r in rijen):
+        lagen.append(gekleurd)
+    if any(r["waarde"] is None for r in rijen):
+        lagen.append(leeg)
+    return svg(
+        alt.layer(*lagen)
+        .resolve_scale(color="independent")
+        .properties(width=420, height=360, title=titel)
+        .project(type="mercator")
+    )
