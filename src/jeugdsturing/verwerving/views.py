@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.contrib.auth.models import User
@@ -34,6 +33,7 @@ from jeugdsturing.verwerving.models import (
     Inschrijving,
     Toetsuitkomst,
 )
+from jeugdsturing.weergave.invoer import Invoerfout, lees_getal
 from jeugdsturing.weergave.templatetags.datums import tijd
 
 V = Sectie.VERWERVING
@@ -201,6 +201,23 @@ def beoordelen(request: HttpRequest, referentie: str) -> HttpResponse:
     beoordelaar = Beoordelaar.objects.filter(aanbesteding=a, gebruiker_id=request.user.pk).first()
     if beoordelaar is None:
         raise PermissionDenied("U bent geen beoordelaar van deze aanbesteding.")
+    if request.method == "POST" and request.POST.get("actie") in ("verklaren", "intrekken"):
+        try:
+            if request.POST["actie"] == "verklaren":
+                if request.POST.get("akkoord") != "1":
+                    raise ValidationError("Vink aan dat u de verklaring naar waarheid tekent.")
+                s.beoordelaar_verklaar(
+                    beoordelaar=beoordelaar, belangen=request.POST.get("belangen", "")
+                )
+                messages.success(request, "Uw verklaring over belangenconflicten is getekend.")
+            else:
+                s.beoordelaar_trek_verklaring_in(
+                    beoordelaar=beoordelaar, reden=request.POST.get("reden", "")
+                )
+                messages.success(request, "Uw verklaring is ingetrokken; u kunt niet meer scoren.")
+        except ValidationError as e:
+            messages.error(request, " ".join(e.messages))
+        return redirect("verwerving:beoordelen", referentie=referentie)
     if request.method == "POST":
         try:
             i = beoordelaar.inschrijvingen.get(pk=int(request.POST.get("inschrijving", "0")))
@@ -215,9 +232,9 @@ def beoordelen(request: HttpRequest, referentie: str) -> HttpResponse:
                     Criterium, aanbesteding=a, pk=request.POST.get("criterium")
                 )
                 try:
-                    waarde = Decimal(request.POST.get("waarde", "").replace(",", "."))
-                except InvalidOperation as e:
-                    raise ValidationError(f"'{request.POST.get('waarde')}' is geen getal.") from e
+                    waarde = lees_getal(request.POST.get("waarde", ""), "Score")
+                except Invoerfout as e:
+                    raise ValidationError(str(e)) from e
                 motivering = request.POST.get("motivering", "")
                 s.score_geef(beoordelaar=beoordelaar, inschrijving=i, criterium=criterium,
                              waarde=waarde, motivering=motivering)  # fmt: skip

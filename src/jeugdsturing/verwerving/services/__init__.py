@@ -7,6 +7,7 @@ what is wrong. Reads are in verwerving/selectors.py."""
 from __future__ import annotations
 
 from jeugdsturing.verwerving.services.beoordeling import (
+    beoordelaar_trek_verklaring_in,
     beoordelaar_verklaar,
     consensus_pas_aan,
     consensus_stel_vast,
@@ -81,6 +82,7 @@ __all__ = [
     "afspraak_leg_vast",
     "afspraak_status_wijzig",
     "beoordelaar_benoem",
+    "beoordelaar_trek_verklaring_in",
     "beoordelaar_verklaar",
     "beoordelaar_wijs_toe",
     "bestandssoort",

@@ -29,9 +29,34 @@ from jeugdsturing.verwerving.selectors import alle_ingediend
 def beoordelaar_verklaar(
     *, beoordelaar: Beoordelaar, belangen: str = "", op: datetime | None = None
 ) -> Beoordelaar:
-    """The declaration of (no) conflict of interest; without it no score."""
+    """The declaration of (no) conflict of interest; without it no score. `belangen`:
+    the interests the assessor reports (empty: none); the team weighs them."""
     beoordelaar.verklaring_op = _nu(op)
-    beoordelaar.belangen = belangen
+    beoordelaar.belangen = belangen.strip()
+    beoordelaar._change_reason = (  # type: ignore[attr-defined]
+        "verklaring belangenconflict getekend"
+        + (" met gemelde belangen" if belangen.strip() else "")
+    )
+    beoordelaar.save()
+    return beoordelaar
+
+
+@transaction.atomic
+def beoordelaar_trek_verklaring_in(*, beoordelaar: Beoordelaar, reden: str) -> Beoordelaar:
+    """Withdraw the declaration (an interest that came up later): no more scoring until
+    it is signed again. Not once the assessor has submitted scores: those stand, and the
+    chair decides (the refusal says so)."""
+    if beoordelaar.verklaring_op is None:
+        raise ValidationError("U hebt de verklaring nog niet getekend.")
+    if not reden.strip():
+        raise ValidationError("Geef aan waarom u de verklaring intrekt.")
+    if Score.objects.filter(beoordelaar=beoordelaar, ingediend_op__isnull=False).exists():
+        raise ValidationError(
+            "U hebt al scores ingediend; die blijven staan. Meld het nieuwe belang bij de "
+            "voorzitter van de beoordelingscommissie, die beslist over uw scores."
+        )
+    beoordelaar.verklaring_op = None
+    beoordelaar._change_reason = f"verklaring ingetrokken: {reden.strip()}"  # type: ignore[attr-defined]
     beoordelaar.save()
     return beoordelaar
 
