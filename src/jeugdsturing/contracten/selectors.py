@@ -20,6 +20,7 @@ from jeugdsturing.contracten.models import (
     LumpsumVaststelling,
     Overeenkomst,
     Plafond,
+    Product,
     Tarief,
     Verantwoording,
 )
@@ -27,7 +28,7 @@ from jeugdsturing.contracten.prognose import Claim, TrajectRegel
 from jeugdsturing.contracten.tarieven import TariefRegel, tarief_op
 from jeugdsturing.core.access import Scope
 from jeugdsturing.core.kolommen import rauwe_rijen
-from jeugdsturing.regio.models import Regio
+from jeugdsturing.regio.models import Gemeente, Regio
 
 
 def gemeentecodes(regio: Regio) -> list[str]:
@@ -305,3 +306,29 @@ def lumpsum_vaststellingen(regio: Regio) -> list[LumpsumVaststelling]:
         .select_related("goedkeuring", "door")
         .order_by("-op")[:50]
     )
+
+
+def geld_geschiedenis(ok: Overeenkomst) -> list[dict[str, object]]:
+    """Every change to the tariffs of the contract's products and to its ceilings,
+    newest first: when, who, what, the amount, and why (from the history tables)."""
+    producten = [r.product_id for r in ok.producten.all()]
+    codes = dict(Product.objects.filter(pk__in=producten).values_list("pk", "code"))
+    namen = dict(Gemeente.objects.values_list("pk", "naam"))
+    rijen: list[dict[str, object]] = []
+    soorten = {"+": "nieuw", "~": "gewijzigd", "-": "verwijderd"}
+    for h in Tarief.history.filter(product_id__in=producten).select_related("history_user"):
+        geldig = f"geldig vanaf {h.geldig_van:%d-%m-%Y}" + (
+            f" tot en met {h.geldig_tot:%d-%m-%Y}" if h.geldig_tot else ""
+        )
+        rijen.append({
+            "op": h.history_date, "door": h.history_user, "soort": soorten[h.history_type],
+            "wat": f"tarief {codes.get(h.product_id, '')}, {geldig}",
+            "bedrag": h.bedrag_eurocent, "reden": h.history_change_reason or "",
+        })  # fmt: skip
+    for h in Plafond.history.filter(overeenkomst_id=ok.pk).select_related("history_user"):
+        rijen.append({
+            "op": h.history_date, "door": h.history_user, "soort": soorten[h.history_type],
+            "wat": f"plafond {h.jaar} {namen.get(h.gemeente_id, '')}",
+            "bedrag": h.bedrag_eurocent, "reden": h.history_change_reason or "",
+        })  # fmt: skip
+    return sorted(rijen, key=lambda r: r["op"], reverse=True)[:100]  # type: ignore[arg-type,return-value]

@@ -27,6 +27,7 @@ from jeugdsturing.contracten.models import (
 from jeugdsturing.contracten.reeleprijs import Kostprijsopbouw, bereken, per_uur
 from jeugdsturing.contracten.selectors import (
     begroting_matrix,
+    geld_geschiedenis,
     lumpsum_perspectief,
     lumpsum_rijen,
     lumpsum_vaststellingen,
@@ -148,13 +149,17 @@ def overeenkomsten(request: HttpRequest) -> HttpResponse:
     return render(request, "contracten/overeenkomsten.html", {"regio": regio, "lijst": lijst})
 
 
-@requires(Sectie.CONTRACTEN)
+@requires(Sectie.CONTRACTEN, post=Actie.WIJZIGEN)
 def overeenkomst(request: HttpRequest, pk: int) -> HttpResponse:
     regio = _regio(request)
     scope = scope_van(request.user)
     ok = get_object_or_404(Overeenkomst, pk=pk, regio=regio)
     if scope.aanbieder and ok.aanbieder.agb_code != scope.aanbieder:
         raise PermissionDenied("U ziet alleen de overeenkomsten van uw eigen organisatie.")
+    if request.method == "POST":
+        _overeenkomst_wijzig(request, regio, ok)
+        return redirect("contracten:overeenkomst", pk=ok.pk)
+    mag_wijzigen = mag(request.user, Sectie.CONTRACTEN, Actie.WIJZIGEN)
     plafonds = ok.plafonds.select_related("gemeente").order_by("jaar", "gemeente__naam")
     lumpsums = Lumpsum.objects.filter(overeenkomst=ok).select_related("gemeente", "thema")
     if scope.gemeente:
@@ -171,8 +176,78 @@ def overeenkomst(request: HttpRequest, pk: int) -> HttpResponse:
                 t for r in ok.producten.select_related("product") for t in r.product.tarieven.all()
             ],
             "statussen": ok.statuswijzigingen.select_related("door", "content_type"),
+            "mag_wijzigen": mag_wijzigen,
+            "gemeenten": regio.gemeenten.order_by("naam"),
+            "goedkeuringen": Goedkeuring.objects.filter(regio=regio)[:20] if mag_wijzigen else [],
+            "indexaties": regio.indexaties.order_by("jaar"),
+            "geschiedenis": geld_geschiedenis(ok) if mag_wijzigen else [],
         },
     )  # fmt: skip
+
+
+def _datum(tekst: str, naam: str) -> date:
+    """A date from a form (JJJJ-MM-DD, as a date field sends it); Invoerfout in Dutch."""
+    try:
+        return date.fromisoformat(tekst.strip())
+    except ValueError:
+        raise Invoerfout(f"{naam}: '{tekst}' is geen datum (bijvoorbeeld 2028-01-01).") from None
+
+
+def _overeenkomst_wijzig(request: HttpRequest, regio: Regio, ok: Overeenkomst) -> None:
+    """Tariffs (with validity), ceilings and the year's indexation: each through its
+    service, so each change has its reason and history."""
+    p = request.POST
+    actie = p.get("actie", "")
+    try:
+        if actie == "tarief":
+            regel = (
+                ok.producten.select_related("product")
+                .filter(product__code=p.get("product", ""))
+                .first()
+            )
+            if regel is None:
+                raise Invoerfout("Product: kies een product van deze overeenkomst.")
+            van = _datum(p.get("geldig_van", ""), "Geldig van")
+            tot_tekst = p.get("geldig_tot", "")
+            tot = _datum(tot_tekst, "Geldig tot") if tot_tekst.strip() else None
+            bedrag = lees_bedrag(p.get("bedrag_euro", ""), "Tarief")
+            services.tarief_voeg_toe(
+                product=regel.product, bedrag_eurocent=bedrag,
+                geldig_van=van, geldig_tot=tot,
+                overeenkomst=ok if p.get("alleen_deze") == "1" else None,
+                reden=p.get("reden", "").strip() or "tarief gewijzigd",
+            )  # fmt: skip
+            messages.success(request, f"Nieuw tarief voor {regel.product.code} vastgelegd.")
+        elif actie == "plafond":
+            gemeente = regio.gemeenten.filter(code=p.get("gemeente", "")).first()
+            if gemeente is None:
+                raise Invoerfout("Gemeente: kies een gemeente van de regio.")
+            jaar = p.get("jaar", "")
+            if not jaar.isdigit():
+                raise Invoerfout(f"Jaar: '{jaar}' is geen jaar.")
+            if not p.get("reden", "").strip():
+                raise Invoerfout("Geef een reden voor het plafond.")
+            services.plafond_zet(
+                overeenkomst=ok, gemeente=gemeente, jaar=int(jaar),
+                bedrag_eurocent=lees_bedrag(p.get("bedrag_euro", ""), "Plafond"),
+                reden=p.get("reden", ""), goedkeuring=_goedkeuring(request, regio),
+            )  # fmt: skip
+            messages.success(request, f"Plafond {jaar} voor {gemeente.naam} vastgelegd.")
+        elif actie == "indexatie":
+            jaar = p.get("jaar", "")
+            if not jaar.isdigit():
+                raise Invoerfout(f"Jaar: '{jaar}' is geen jaar.")
+            services.indexatie_zet(
+                regio=regio, jaar=int(jaar),
+                percentage=lees_getal(p.get("percentage", ""), "Indexatie"),
+                bron=p.get("bron", "").strip(),
+            )  # fmt: skip
+            messages.success(request, f"Indexatie {jaar} vastgelegd.")
+        else:
+            messages.error(request, "Onbekende actie.")
+    except (ValidationError, Invoerfout) as e:
+        tekst = "; ".join(e.messages) if isinstance(e, ValidationError) else str(e)
+        messages.error(request, f"Niet vastgelegd: {tekst}")
 
 
 @requires(Sectie.CONTRACTEN, post=Actie.WIJZIGEN)
