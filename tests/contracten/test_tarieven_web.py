@@ -82,7 +82,10 @@ def test_plafond_en_indexatie():
     assert "Plafond 2027 voor Amstelveen vastgelegd" in html
     p = Plafond.objects.get(overeenkomst=ok, gemeente__code="0362", jaar=2027)
     assert p.bedrag_eurocent == 100_000
-    assert "verlaagd na realisatie" in html.split('aria-label="Geschiedenis van tarieven en plafonds"')[1]
+    assert (
+        "verlaagd na realisatie"
+        in html.split('aria-label="Geschiedenis van tarieven en plafonds"')[1]
+    )
     html = c.post(pad, {"actie": "indexatie", "jaar": "2029", "percentage": "2,7",
                         "bron": "OVA 2029"}, follow=True).content.decode()  # fmt: skip
     assert "Indexatie 2029 vastgelegd" in html

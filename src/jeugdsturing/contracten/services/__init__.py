@@ -33,6 +33,7 @@ from jeugdsturing.contracten.services.overeenkomsten import (
 )
 from jeugdsturing.contracten.services.verantwoording import (
     backtestuitslag_bewaar,
+    jaarcijfers_lees_in,
     jaarcijfers_zet,
     prognosestand_bewaar,
     verantwoording_lees_in,
@@ -49,6 +50,7 @@ __all__ = [
     "combinatie_maak",
     "goedkeuring_leg_vast",
     "indexatie_zet",
+    "jaarcijfers_lees_in",
     "jaarcijfers_zet",
     "lumpsums_bijstellen",
     "lumpsums_meerjarig",

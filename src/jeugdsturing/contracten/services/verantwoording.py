@@ -6,12 +6,14 @@ excess-profit watch with its norm; and the kept backtest behind a forecast."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from decimal import Decimal
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from jeugdsturing.contracten.jaarcijfers import Jaarregel
 from jeugdsturing.contracten.models import (
     Aanbieder,
     Backtestuitslag,
@@ -155,15 +157,43 @@ def jaarcijfers_zet(
     bron: str,
     omzet_jeugd_eurocent: int | None = None,
 ) -> Jaarcijfers:
-    obj, _ = Jaarcijfers.objects.update_or_create(
-        aanbieder=aanbieder, jaar=jaar,
-        defaults={
-            "omzet_eurocent": omzet_eurocent, "kosten_eurocent": kosten_eurocent,
-            "resultaat_eurocent": omzet_eurocent - kosten_eurocent,
-            "omzet_jeugd_eurocent": omzet_jeugd_eurocent, "bron": bron,
-        },
-    )  # fmt: skip
+    """A provider's annual accounts for a year (new, or replacing the earlier figures,
+    whose history stays); the result is revenue minus costs."""
+    if omzet_eurocent < 0 or kosten_eurocent < 0:
+        raise ValidationError("Omzet en kosten zijn niet negatief.")
+    obj = Jaarcijfers.objects.filter(aanbieder=aanbieder, jaar=jaar).first() or Jaarcijfers(
+        aanbieder=aanbieder, jaar=jaar
+    )
+    waarden = {
+        "omzet_eurocent": omzet_eurocent, "kosten_eurocent": kosten_eurocent,
+        "resultaat_eurocent": omzet_eurocent - kosten_eurocent,
+        "omzet_jeugd_eurocent": omzet_jeugd_eurocent, "bron": bron,
+    }  # fmt: skip
+    if obj.pk is not None and all(getattr(obj, k) == v for k, v in waarden.items()):
+        return obj  # unchanged: no write, no audit record
+    for k, v in waarden.items():
+        setattr(obj, k, v)
+    obj._change_reason = f"jaarcijfers {jaar}: {bron}"  # type: ignore[attr-defined]
+    obj.save()
     return obj
+
+
+@transaction.atomic
+def jaarcijfers_lees_in(
+    regels: Sequence[tuple[Aanbieder, Jaarregel]], *, bron: str
+) -> list[Jaarcijfers]:
+    """An upload of annual accounts, stored whole or not at all."""
+    return [
+        jaarcijfers_zet(
+            aanbieder=a,
+            jaar=r.jaar,
+            omzet_eurocent=r.omzet_eurocent,
+            kosten_eurocent=r.kosten_eurocent,
+            omzet_jeugd_eurocent=r.omzet_jeugd_eurocent,
+            bron=bron,
+        )
+        for a, r in regels
+    ]
 
 
 @transaction.atomic
