@@ -163,3 +163,12 @@ def test_the_budget_form_reads_dutch_amounts(bedrag, melding):
         rij = Begroting.objects.get(regio__code="JZ13", gemeente__code="0362", jaar=2028,
                                     thema__code="A")  # fmt: skip
         assert rij.bedrag_eurocent == 190_000_000
+
+
+def test_every_contract_says_where_it_comes_from():
+    """issue 24: "each provider has two draft 2028 contracts without explanation"."""
+    from jeugdsturing.contracten.models import Overeenkomst
+
+    assert not Overeenkomst.objects.filter(regio__code="JZ13", herkomst="").exists()
+    html = login("contractmanager").get("/contracten/overeenkomsten/").content.decode()
+    assert "Demo: de AJH-overeenkomsten 2028-2033 uit de inkoopstrategie" in html

@@ -175,6 +175,7 @@ def contracten_demo(*, regio: Regio, schaal: float) -> dict[str, int]:
             regio=regio, nummer=f"{regio.code}-{HUIDIG[0]}-{i + 1:02d}", aanbieder=a,
             ingangsdatum=date(HUIDIG[0], 1, 1), einddatum=date(HUIDIG[1], 12, 31),
             themas=list(themas.values()),
+            herkomst="demo: de lopende overeenkomst 2024-2027 (PxQ of taakgericht)",
         )  # fmt: skip
         for code, product in producten.items():
             pt = next(p for p in PRODUCTEN if p.product.code == code)
@@ -230,6 +231,8 @@ def contracten_demo(*, regio: Regio, schaal: float) -> dict[str, int]:
             regio=regio, nummer=f"{regio.code}-AJH-{i + 1:02d}", aanbieder=a,
             ingangsdatum=date(NIEUW[0], 1, 1), einddatum=date(NIEUW[1], 12, 31),
             themas=list(themas.values()), verlengingsopties=2, verlengingsduur_jaren=2,
+            herkomst="demo: de AJH-overeenkomsten 2028-2033 uit de inkoopstrategie, als basis "
+            "voor het meerjarig perspectief; de demo-aanbesteding gunt er daarnaast een eigen set",
         )  # fmt: skip
         for product in producten.values():
             s.overeenkomst_product_voeg_toe(

@@ -77,6 +77,11 @@ class Overeenkomst(models.Model):
     verlengingsopties = models.PositiveSmallIntegerField("aantal verlengingsopties", default=0)
     verlengingsduur_jaren = models.PositiveSmallIntegerField("jaren per verlenging", default=0)
     verlengingen_benut = models.PositiveSmallIntegerField("benutte verlengingen", default=0)
+    herkomst = models.CharField(
+        "herkomst", max_length=300, blank=True,
+        help_text="Waar de overeenkomst vandaan komt, bijvoorbeeld de aanbesteding waarin "
+        "zij is gegund.",
+    )  # fmt: skip
     status = models.CharField(
         "status",
         max_length=12,

@@ -60,6 +60,7 @@ def overeenkomst_maak(
     combinatie: Combinatie | None = None,
     verlengingsopties: int = 0,
     verlengingsduur_jaren: int = 0,
+    herkomst: str = "",
     door: User | None = None,
 ) -> Overeenkomst:
     if combinatie is not None and combinatie.penvoerder_id != aanbieder.pk:
@@ -72,7 +73,7 @@ def overeenkomst_maak(
     ok = Overeenkomst(
         regio=regio, nummer=nummer, aanbieder=aanbieder, combinatie=combinatie,
         ingangsdatum=ingangsdatum, einddatum=einddatum, verlengingsopties=verlengingsopties,
-        verlengingsduur_jaren=verlengingsduur_jaren,
+        verlengingsduur_jaren=verlengingsduur_jaren, herkomst=herkomst,
     )  # fmt: skip
     if einddatum < ingangsdatum:
         raise ValidationError({"einddatum": "De einddatum ligt voor de ingangsdatum."})

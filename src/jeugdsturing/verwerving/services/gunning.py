@@ -121,6 +121,7 @@ def gunning_maak_definitief(
             regio=a.regio, nummer=f"{a.referentie}-{i.nummer:02d}", aanbieder=i.aanbieder,
             ingangsdatum=ingangsdatum, einddatum=einddatum, themas=themas, combinatie=combinatie,
             verlengingsopties=verlengingsopties, verlengingsduur_jaren=verlengingsduur_jaren,
+            herkomst=f"gegund in aanbesteding {a.referentie} ({a.naam}), inschrijving {i.nummer}",
             door=door,
         )  # fmt: skip
         ids.append(ok.pk)
