@@ -16,6 +16,7 @@ from django.core.management import call_command
 from jeugdsturing.regio.models import Regio
 from jeugdsturing.scenario.models import Kengetal, Kostenscenario, Soort
 from jeugdsturing.scenario.projectie import (
+    EFFECT_NAMEN,
     Basis,
     Effect,
     Jaaraanname,
@@ -140,20 +141,32 @@ def test_foute_aannames_geven_een_nederlandse_melding(veld, waarde, melding):
 def test_csv_en_commando(capsys):
     r = login("hollandrijnland").get(f"{URL}?gemeente=0546&formaat=csv")
     tekst = r.content.decode("utf-8")
-    assert tekst.startswith("\ufeffjaar;soort;trend_euro;")
+    assert tekst.startswith("\ufeffjaar;soort;trend (euro);minder cliënten (euro);")
     rijen = list(csv.DictReader(io.StringIO(tekst.lstrip("\ufeff")), delimiter=";"))
     assert rijen[0]["soort"] == "gerealiseerd"
-    assert rijen[0]["totaal_euro"] == "32906000,00"
+    assert rijen[0]["totaal (euro)"] == "32906000,00"
     for rij in rijen[1:]:
-        delen = [Decimal(rij[f"{e.value}_euro"].replace(",", ".")) for e in Effect]
-        trend = Decimal(rij["trend_euro"].replace(",", "."))
-        assert trend + sum(delen) == Decimal(rij["totaal_euro"].replace(",", "."))
+        delen = [
+            Decimal(rij[f"{EFFECT_NAMEN[e].lower()} (euro)"].replace(",", ".")) for e in Effect
+        ]
+        trend = Decimal(rij["trend (euro)"].replace(",", "."))
+        assert trend + sum(delen) == Decimal(rij["totaal (euro)"].replace(",", "."))
     call_command("scenario", "projectie", "--region", "JZ18", "--gemeente", "0546")
     uit = json.loads(capsys.readouterr().out)
     assert uit["basisjaar"] == 2023
     assert [r["totaal"] for r in uit["jaren"][1:]] == [
-        x["totaal_euro"].replace(",", ".") for x in rijen[1:]
+        x["totaal (euro)"].replace(",", ".") for x in rijen[1:]
     ]
+    # Excel: real numbers, the money format, an explanation sheet
+    from openpyxl import load_workbook
+
+    xlsx = login("hollandrijnland").get(f"{URL}?gemeente=0546&formaat=xlsx")
+    wb = load_workbook(io.BytesIO(xlsx.content))
+    assert wb.sheetnames == ["Kostenprojectie", "Toelichting"]
+    ws = wb["Kostenprojectie"]
+    assert ws["A2"].value == 2023
+    assert ws.cell(row=2, column=10).value == 32_906_000  # a number, not text
+    assert ws.cell(row=2, column=10).number_format.startswith('"€"')
 
 
 def test_alkmaar_omslagpunt_in_2025():

@@ -51,6 +51,11 @@ MODEL_NAMEN: dict[Model, str] = {
 }
 
 
+def model_kolom(m: Model, wat: str) -> str:
+    """A CSV column of a model, in Dutch: "(c) bijdrage (euro)"."""
+    return f"{MODEL_NAMEN[m].split(')')[0]}) {wat} (euro)"
+
+
 class Sleutel(StrEnum):
     JONGEREN = "jongeren"
     GEMEENTEFONDS = "gemeentefonds"

@@ -56,10 +56,11 @@ from jeugdsturing.scenario.verevening import (
     VereveningFout,
     duiding,
     met_kosten,
+    model_kolom,
     schommeling,
     verevenen,
 )
-from jeugdsturing.weergave.export import csv_tekst, euro
+from jeugdsturing.weergave.export import csv_tekst, euro, xlsx_bytes
 from jeugdsturing.weergave.grafieken import (
     gestapelde_staaf_grafiek,
     groepsstaaf_grafiek,
@@ -249,12 +250,12 @@ def _tekst(
 def _csv(
     regio: Regio, bron: Kostenbron, keuzes: Keuzes, rijen: list[dict[str, Any]]
 ) -> HttpResponse:
-    kop = ["gemeentecode", "gemeente", "jongeren_0_17", "kosten_euro", "begroot_euro"]
+    kop = ["gemeentecode", "gemeente", "jongeren 0-17", "kosten (euro)", "begroot (euro)"]
     for m in Model:
         kop += [
-            f"{m.value}_bijdrage_euro",
-            f"{m.value}_verrekening_euro",
-            f"{m.value}_per_jongere_euro",
+            model_kolom(m, "bijdrage"),
+            model_kolom(m, "verrekening"),
+            model_kolom(m, "verrekening per jongere"),
         ]
     data = []
     for r in rijen:
@@ -399,9 +400,9 @@ def kostenprojectie(request: HttpRequest) -> HttpResponse:
         context["invoer"] = _invoer(jaren)
         return render(request, "scenario/kostenprojectie.html", context)
     projectie = projecteer(pb.basis, jaren)
-    if request.GET.get("formaat") == "csv":
+    if request.GET.get("formaat") in ("csv", "xlsx"):
         eis(request.user, S, Actie.EXPORTEREN)
-        return _projectie_csv(regio, gemeente, pb, projectie)
+        return _projectie_export(regio, gemeente, pb, projectie, request.GET["formaat"])
     context.update(
         {
             "invoer": _invoer(jaren),
@@ -510,16 +511,20 @@ def _vergelijking(basis: Basis, opgeslagen: list[Kostenscenario]) -> dict[str, A
     return {"jaren": volgorde, "rijen": rijen}
 
 
-def _projectie_csv(
-    regio: Regio, gemeente: Gemeente | None, pb: Projectiebasis, projectie: list[Projectiejaar]
+def _projectie_export(
+    regio: Regio,
+    gemeente: Gemeente | None,
+    pb: Projectiebasis,
+    projectie: list[Projectiejaar],
+    formaat: str,
 ) -> HttpResponse:
     kop = [
         "jaar",
         "soort",
-        "trend_euro",
-        *[f"{e.value}_euro" for e in Effect],
-        "totaal_euro",
-        "begroot_euro",
+        "trend (euro)",
+        *[f"{EFFECT_NAMEN[e].lower()} (euro)" for e in Effect],
+        "totaal (euro)",
+        "begroot (euro)",
     ]
     data: list[list[Any]] = [
         [j, "gerealiseerd", None, *[None for _ in Effect], euro(w), euro(pb.begroot.get(j))]
@@ -531,6 +536,20 @@ def _projectie_csv(
         for p in projectie
     ]  # fmt: skip
     wie = gemeente.code if gemeente else regio.code
+    if formaat == "xlsx":
+        uitleg = [
+            f"Kostenprojectie jeugdhulp {gemeente.naam if gemeente else regio.naam}",
+            "Basis: de lasten jeugd uit de gemeenterekeningen (CBS Iv3) per zorgvorm; "
+            "de zes effecten in vaste volgorde, zodat trend plus effecten het totaal is.",
+            "Bedragen in euro; een effect onder nul is een besparing.",
+        ]
+        data_xlsx = xlsx_bytes(kop, data, "Kostenprojectie", uitleg)
+        antwoord = HttpResponse(
+            data_xlsx,
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        antwoord["Content-Disposition"] = f'attachment; filename="kostenprojectie-{wie}.xlsx"'
+        return antwoord
     antwoord = HttpResponse(csv_tekst(kop, data), content_type="text/csv; charset=utf-8")
     antwoord["Content-Disposition"] = f'attachment; filename="kostenprojectie-{wie}.csv"'
     return antwoord

@@ -38,3 +38,33 @@ def csv_tekst(kop: Sequence[str], rijen: Iterable[Sequence[Cel]]) -> str:
 def euro(eurocent: int | None) -> Decimal | None:
     """Eurocent as euros with two decimals, for a CSV cell."""
     return None if eurocent is None else (Decimal(eurocent) / 100).quantize(Decimal("0.01"))
+
+
+def xlsx_bytes(
+    kop: Sequence[str], rijen: Iterable[Sequence[Cel]], blad: str, uitleg: Sequence[str]
+) -> bytes:
+    """An Excel workbook: one sheet with a bold header and real number cells (columns
+    whose header ends in "(euro)" get the money format), and a sheet "Toelichting" with
+    `uitleg`."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.create_sheet(blad[:31], 0)
+    wb.remove(wb.worksheets[1])
+    ws.append(list(kop))
+    for cel in ws[1]:
+        cel.font = Font(bold=True)
+    for rij in rijen:
+        ws.append([float(c) if isinstance(c, Decimal) else c for c in rij])
+    for kolom, naam in enumerate(kop, start=1):
+        if naam.endswith("(euro)"):
+            for (c,) in ws.iter_rows(min_row=2, min_col=kolom, max_col=kolom):
+                c.number_format = '"€" #,##0.00'
+    ws.freeze_panes = "A2"
+    toelichting = wb.create_sheet("Toelichting")
+    for regel in uitleg:
+        toelichting.append([regel])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()

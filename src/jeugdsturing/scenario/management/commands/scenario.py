@@ -33,6 +33,7 @@ from jeugdsturing.scenario.verevening import (
     Model,
     Sleutel,
     VereveningFout,
+    model_kolom,
     verevenen,
 )
 from jeugdsturing.weergave.export import csv_tekst, euro
@@ -179,8 +180,8 @@ class Command(BaseCommand):
                 default=str, ensure_ascii=False, indent=1,
             ))  # fmt: skip
             return
-        kop = ["gemeentecode", "gemeente", "jongeren_0_17", "kosten_euro"]
-        kop += [f"{m.value}_{d}" for m in Model for d in ("bijdrage_euro", "verrekening_euro")]
+        kop = ["gemeentecode", "gemeente", "jongeren 0-17", "kosten (euro)"]
+        kop += [model_kolom(m, d) for m in Model for d in ("bijdrage", "verrekening")]
         data = [
             [r["gemeente"], r["naam"], r["jongeren"], r["kosten"]]
             + [r[m.value][d] for m in Model for d in ("bijdrage", "verrekening")]
