@@ -214,8 +214,9 @@ def test_a_tender_set_up_by_the_team_and_a_bid_with_an_upload(browser):
     page.get_by_role("button", name="Maak aan").click()
     page.wait_for_load_state()
     assert "Aanbesteding BROWSER-1 aangemaakt (concept)." in page.locator("main").inner_text()
-    for knop in ("Neem de thema's van de regio over", "Neem de criteria van seed 002 over",
-                 "Neem de eisen van seed 002 (5.6.1 en 5.6.2) over"):  # fmt: skip
+    for knop in ("Neem de thema's van de regio over",
+                 "Neem de standaardcriteria over (inkoopstrategie Amsterdam-Amstelland)",
+                 "Neem de standaardeisen over (inkoopstrategie Amsterdam-Amstelland, 5.6.1 en 5.6.2)"):  # fmt: skip
         page.get_by_role("button", name=knop).click()
         page.wait_for_load_state()
     assert page.get_by_role("table", name="Criteria").locator("tbody tr").count() >= 3
