@@ -49,7 +49,8 @@ def test_budget_change_through_admin_is_audited_with_user_and_before_after():
 
     page = c.get("/beheer/audit/?model=contracten.begroting").content.decode()
     assert "regiobeheerder" in page
-    assert "bedrag (eurocent): 660.000.000 → 670.000.000" in page
+    # amounts as euros, not eurocents (issue 24)
+    assert "bedrag: €\xa06.600.000,00 → €\xa06.700.000,00" in page
     assert "begroting: Aalsmeer 2028" in page
 
 
@@ -64,6 +65,19 @@ def test_audit_page_lists_command_changes_as_system():
     page = admin_client().get("/beheer/audit/?model=regio.gemeente").content.decode()
     assert "systeem (commando)" in page
     assert "referentiedata geladen" in page
+
+
+def test_the_audit_trail_pages():
+    c = admin_client()
+    page = c.get("/beheer/audit/").content.decode()
+    assert page.count("<tr>\n    <td>") == 50
+    assert "pagina 1 van" in page
+    assert 'href="?pagina=2"' in page
+    tweede = c.get("/beheer/audit/?pagina=2").content.decode()
+    assert "pagina 2 van" in tweede
+    gefilterd = c.get("/beheer/audit/?model=regio.gemeente").content.decode()
+    assert 'href="?model=regio.gemeente&amp;pagina=2"' in gefilterd
+    assert c.get("/beheer/audit/?pagina=abc").status_code == 200  # the first page
 
 
 def test_only_regiobeheerder_sees_the_audit_trail():

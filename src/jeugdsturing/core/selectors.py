@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import islice
 from typing import Any
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Model
 from simple_history.models import registered_models
 
@@ -34,9 +34,46 @@ def geauditeerde_modellen() -> list[type[Model]]:
     )
 
 
-def auditregels(*, model: str | None = None, limit: int = 200) -> list[AuditRegel]:
+def _waarde(veld: str, w: Any) -> Any:
+    """A field value as users read it: an amount stored in eurocent as euros."""
+    if veld.endswith("eurocent") and isinstance(w, int) and not isinstance(w, bool):
+        teken = "-" if w < 0 else ""
+        heel, cent = divmod(abs(w), 100)
+        return f"€\u00a0{teken}{heel:,}".replace(",", ".") + f",{cent:02d}"
+    return w
+
+
+def _regel(r: Any) -> AuditRegel:
+    changes: list[tuple[str, Any, Any]] = []
+    if r.history_type == "~":
+        prev = r.prev_record
+        if prev is not None:
+            delta = r.diff_against(prev, foreign_keys_are_objs=False)
+            meta = r.instance_type._meta
+            for c in delta.changes:
+                naam = str(meta.get_field(c.field).verbose_name).replace(" (eurocent)", "")
+                changes.append((naam, _waarde(c.field, c.old), _waarde(c.field, c.new)))
+    return AuditRegel(
+        wanneer=r.history_date,
+        wie=r.history_user.get_username() if r.history_user else "systeem (commando)",
+        soort=SOORT.get(r.history_type, r.history_type),
+        model=str(r.instance_type._meta.verbose_name),
+        object=str(r.instance),
+        reden=r.history_change_reason or "",
+        wijzigingen=changes,
+    )
+
+
+def auditregels(
+    *,
+    model: str | None = None,
+    limit: int = 200,
+    pagina: int | str = 1,
+    per_pagina: int | None = None,
+) -> tuple[list[AuditRegel], Page[Any]]:
     """The most recent audit records over all audited models (or one), newest first,
-    each with the fields it changed (before -> after)."""
+    each with the fields it changed (before -> after): one page of `per_pagina` (default:
+    all `limit`) of the most recent `limit`. Only the rows of the page are worked out."""
     records: list[Any] = []
     for m in geauditeerde_modellen():
         if model and m._meta.label_lower != model:
@@ -46,26 +83,6 @@ def auditregels(*, model: str | None = None, limit: int = 200) -> list[AuditRege
             hist.objects.select_related("history_user").order_by("-history_date")[:limit]
         )
     records.sort(key=lambda r: r.history_date, reverse=True)
-    result = []
-    for r in islice(records, limit):
-        changes: list[tuple[str, Any, Any]] = []
-        if r.history_type == "~":
-            prev = r.prev_record
-            if prev is not None:
-                delta = r.diff_against(prev, foreign_keys_are_objs=False)
-                meta = r.instance_type._meta
-                changes = [
-                    (str(meta.get_field(c.field).verbose_name), c.old, c.new) for c in delta.changes
-                ]
-        result.append(
-            AuditRegel(
-                wanneer=r.history_date,
-                wie=r.history_user.get_username() if r.history_user else "systeem (commando)",
-                soort=SOORT.get(r.history_type, r.history_type),
-                model=str(r.instance_type._meta.verbose_name),
-                object=str(r.instance),
-                reden=r.history_change_reason or "",
-                wijzigingen=changes,
-            )
-        )
-    return result
+    paginator = Paginator(records[:limit], per_pagina or limit)
+    page = paginator.get_page(pagina)
+    return [_regel(r) for r in page.object_list], page

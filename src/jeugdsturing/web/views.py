@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.models import User
@@ -105,11 +106,16 @@ def beheer(request: HttpRequest) -> HttpResponse:
 @requires(Sectie.AUDIT)
 def audit(request: HttpRequest) -> HttpResponse:
     model = request.GET.get("model") or None
+    regels, pagina = auditregels(
+        model=model, limit=2000, pagina=request.GET.get("pagina") or 1, per_pagina=50
+    )
     return render(
         request,
         "web/audit.html",
         {
-            "regels": auditregels(model=model),
+            "regels": regels,
+            "pagina": pagina,
+            "extra": urlencode({"model": model}) + "&" if model else "",
             "modellen": [
                 (m._meta.label_lower, m._meta.verbose_name_plural) for m in geauditeerde_modellen()
             ],
