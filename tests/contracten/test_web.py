@@ -128,7 +128,7 @@ def test_real_price_calculator_recomputes_from_the_form():
     assert "per uur" in basis
     assert "Vergelijking met gecontracteerde uurtarieven" in basis
     html = c.get("/contracten/reele-prijs/?overhead_pct=abc").content.decode()
-    assert "overhead_pct: &#x27;abc&#x27; is geen getal" in html
+    assert "Overhead (%): &#x27;abc&#x27; is geen getal" in html  # the label, not the field name
 
 
 def test_excess_profit_page_flags_above_the_norm():

@@ -42,6 +42,23 @@ class Kostprijsopbouw:
         return replace(self, **waarden)
 
 
+VELD_NAMEN: dict[str, str] = {
+    "bruto_maandsalaris": "Bruto maandsalaris (euro)",
+    "vakantiegeld_pct": "Vakantiegeld (%)",
+    "eindejaarsuitkering_pct": "Eindejaarsuitkering (%)",
+    "werkgeverslasten_pct": "Werkgeverslasten (%)",
+    "pensioen_werkgever_pct": "Pensioenpremie werkgever (%)",
+    "uren_per_week": "Uren per week",
+    "verlof_uren": "Verlofuren per jaar",
+    "verzuim_pct": "Verzuim (%)",
+    "scholing_uren": "Scholingsuren per jaar",
+    "productiviteit_pct": "Productiviteit (%)",
+    "overhead_pct": "Overhead (%)",
+    "risico_opslag_pct": "Opslag risico (%)",
+    "indexatie_pct": "Indexatie (%)",
+}
+
+
 @dataclass(frozen=True)
 class Stap:
     omschrijving: str

@@ -24,7 +24,7 @@ from jeugdsturing.contracten.models import (
     Lumpsum,
     Overeenkomst,
 )
-from jeugdsturing.contracten.reeleprijs import Kostprijsopbouw, bereken, per_uur
+from jeugdsturing.contracten.reeleprijs import VELD_NAMEN, Kostprijsopbouw, bereken, per_uur
 from jeugdsturing.contracten.selectors import (
     begroting_matrix,
     geld_geschiedenis,
@@ -410,7 +410,7 @@ def reele_prijs(request: HttpRequest) -> HttpResponse:
     for veld in Kostprijsopbouw.velden():
         if veld in request.GET:
             try:
-                waarden[veld] = lees_getal(request.GET[veld], veld)
+                waarden[veld] = lees_getal(request.GET[veld], VELD_NAMEN[veld])
             except Invoerfout as e:
                 fout = str(e)
     opbouw = Kostprijsopbouw().met(**waarden)
@@ -437,7 +437,9 @@ def reele_prijs(request: HttpRequest) -> HttpResponse:
         "contracten/reele_prijs.html",
         {
             "regio": regio, "uitkomst": uitkomst, "fout": fout,
-            "velden": [(v, getattr(opbouw, v)) for v in Kostprijsopbouw.velden()],
+            "velden": [
+                (v, VELD_NAMEN[v], getattr(opbouw, v)) for v in Kostprijsopbouw.velden()
+            ],
             "vergelijking": vergelijking,
         },
     )  # fmt: skip

@@ -51,8 +51,13 @@ def _regel(r: Any) -> AuditRegel:
             delta = r.diff_against(prev, foreign_keys_are_objs=False)
             meta = r.instance_type._meta
             for c in delta.changes:
-                naam = str(meta.get_field(c.field).verbose_name).replace(" (eurocent)", "")
-                changes.append((naam, _waarde(c.field, c.old), _waarde(c.field, c.new)))
+                veld = meta.get_field(c.field)
+                naam = str(veld.verbose_name).replace(" (eurocent)", "")
+                keuzes = {str(k): str(v) for k, v in (getattr(veld, "choices", None) or [])}
+                oud, nieuw = _waarde(c.field, c.old), _waarde(c.field, c.new)
+                if keuzes:  # a status or other choice as users read it, not its code
+                    oud, nieuw = keuzes.get(str(oud), oud), keuzes.get(str(nieuw), nieuw)
+                changes.append((naam, oud, nieuw))
     return AuditRegel(
         wanneer=r.history_date,
         wie=r.history_user.get_username() if r.history_user else "systeem (commando)",

@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import polars as pl
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -55,6 +56,14 @@ LABELS: dict[str, str] = {
     "startberichten_tijdig_pct": "Startberichten tijdig (%)",
     "stopberichten_tijdig_pct": "Stopberichten tijdig (%)",
 }
+# The columns behind a figure on the trajectories page, as users read them.
+KOLOM_LABELS: dict[str, str] = {
+    "verblijf": "Met verblijf", "nieuw": "Nieuwe cliënt", "nieuwe_plaatsing": "Nieuwe plaatsing",
+    "wachtdagen": "Wachtdagen", "start_tijdig": "Startbericht op tijd",
+    "uitstroomsoort": "Soort uitstroom", "duur": "Duur (dagen)",
+    "stop_tijdig": "Stopbericht op tijd", "toegangswerkdagen": "Toegangstijd (werkdagen)",
+    "datum": "Datum verlenging", "recidief": "Opnieuw in zorg",
+}  # fmt: skip
 DIMENSIE_LABELS: dict[str, str] = {
     "aanbieder": "Aanbieder", "gemeente": "Gemeente", "gebied": "Gebied", "thema": "Thema",
     "categorie": "Productcategorie", "verwijzer": "Verwijzer",
@@ -356,8 +365,10 @@ def trajecten(request: HttpRequest) -> HttpResponse:
         antwoord["Content-Disposition"] = 'attachment; filename="trajecten.csv"'
         return antwoord
     namen = _namen(regio, monitor)
-    toon = 500
+    toon = 100
     waardekolommen = [c for c in frame.columns if c not in DETAIL_KOLOMMEN]
+    pagina = Paginator(range(frame.height), toon).get_page(request.GET.get("pagina") or 1)
+    deel = frame.slice(pagina.start_index() - 1, toon) if frame.height else frame
     rijen = [
         {
             **r,
@@ -366,7 +377,7 @@ def trajecten(request: HttpRequest) -> HttpResponse:
             "gemeente_naam": _naam(namen, "gemeente", r["gemeente"]),
             "waarden": [r[c] for c in waardekolommen],
         }
-        for r in frame.head(toon).to_dicts()
+        for r in deel.to_dicts()
     ]
     return render(
         request,
@@ -375,7 +386,9 @@ def trajecten(request: HttpRequest) -> HttpResponse:
             "regio": regio, "keuze": keuze, "label": LABELS[keuze.indicator],
             "filters": {DIMENSIE_LABELS[d]: _naam(namen, d, v) for d, v in filters.items()},
             "aantal": frame.height, "rijen": rijen, "toon": toon,
-            "waardekolommen": waardekolommen,
+            "waardekolommen": [KOLOM_LABELS.get(c, c.replace("_", " ")) for c in waardekolommen],
+            "pagina": pagina,
+            "extra": urlencode([(k, v) for k, v in request.GET.items() if k != "pagina"]) + "&",
             "terug": keuze.query(),
             "export_query": request.GET.urlencode(),
         },

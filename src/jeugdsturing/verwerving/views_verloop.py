@@ -12,6 +12,7 @@ from statistics import mean
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -91,7 +92,13 @@ def consensus(request: HttpRequest, referentie: str) -> HttpResponse:
                 }
             )
         bods.append({"i": i, "binnen": binnen, "regels": regels})
-    return render(request, "verwerving/consensus.html", {"a": a, "bods": bods})
+    # A few bids per page: with every criterion and assessor a page per bid is long.
+    pagina = Paginator(bods, 3).get_page(request.GET.get("pagina") or 1)
+    return render(
+        request,
+        "verwerving/consensus.html",
+        {"a": a, "bods": pagina.object_list, "pagina": pagina, "extra": ""},
+    )
 
 
 def _consensus_post(request: HttpRequest, a: Aanbesteding) -> str:
