@@ -437,3 +437,39 @@ def test_the_team_publishes_a_half_year_report_and_the_council_reads_it(browser)
     for pad in ("/monitor/", "/contracten/", "/sturing/", "/scenario/", "/escalatie/"):
         page.goto(pad)
         assert page.get_by_role("heading", level=1).inner_text() == "Geen toegang", pad
+
+
+def test_a_tariff_is_changed_on_the_contract_page_with_history(browser):
+    from jeugdsturing.contracten.models import Overeenkomst
+
+    ok = (
+        Overeenkomst.objects.filter(regio__code="JZ13", plafonds__isnull=False)
+        .distinct()
+        .order_by("nummer")
+        .first()
+    )
+    assert ok is not None
+    product = ok.producten.select_related("product").first().product  # type: ignore[union-attr]
+    page = browser.page
+    login(page, "contractmanager")
+    page.goto(f"/contracten/overeenkomsten/{ok.pk}/")
+    page.get_by_text("Tarief wijzigen").click()
+    formulier = page.get_by_role("form", name="Nieuw tarief")
+    formulier.get_by_label("Product").select_option(product.code)
+    formulier.get_by_label("Tarief per eenheid (euro)").fill("97,25")
+    formulier.get_by_label("Geldig van").fill("2027-09-01")
+    formulier.get_by_label("Reden").fill("herijking na de reële prijs")
+    formulier.get_by_role("button", name="Tarief vastleggen").click()
+    page.wait_for_load_state()
+    assert (
+        f"Nieuw tarief voor {product.code} vastgelegd"
+        in page.get_by_role("status").first.inner_text()
+    )
+    geschiedenis = page.get_by_role(
+        "table", name="Geschiedenis van tarieven en plafonds"
+    ).inner_text()
+    assert "herijking na de reële prijs" in geschiedenis
+    assert "€\u00a097,25" in geschiedenis
+    assert "afgesloten door nieuw tarief vanaf 2027-09-01" in geschiedenis
+    shot(page, "tarief-gewijzigd")
+    assert browser.errors == [], browser.errors
