@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -22,17 +22,14 @@ from jeugdsturing.raad.models import Raadsrapportage, RapportStatus
 from jeugdsturing.raad.opendata import codeboek_csv, rapport_csv
 from jeugdsturing.raad.selectors import rapportages_voor
 from jeugdsturing.regio.models import Regio
-from jeugdsturing.regio.selectors import regio_voor
+from jeugdsturing.regio.selectors import ingerichte_regio
 from jeugdsturing.weergave.pdf import pdf
 
 S = Sectie.RAPPORTAGES
 
 
 def _regio(request: HttpRequest) -> Regio:
-    regio = regio_voor(request.user)
-    if regio is None:
-        raise PermissionDenied("Er is nog geen regio ingericht.")
-    return regio
+    return ingerichte_regio(request.user)
 
 
 def _rapport(request: HttpRequest, pk: int) -> Raadsrapportage:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied
 
 from jeugdsturing.regio.models import Gebied, GebiedPostcodes, Regio, Stuurmoment
 
@@ -58,6 +59,15 @@ def regio_voor(user: AbstractBaseUser | AnonymousUser) -> Regio | None:
     if profiel is not None:
         return profiel.regio  # type: ignore[no-any-return]
     return Regio.objects.filter(is_demo=True).first() or Regio.objects.first()
+
+
+def ingerichte_regio(user: AbstractBaseUser | AnonymousUser) -> Regio:
+    """The user's region for a page that cannot do without one: PermissionDenied with
+    the reason when no region has been set up yet."""
+    regio = regio_voor(user)
+    if regio is None:
+        raise PermissionDenied("Er is nog geen regio ingericht.")
+    return regio
 
 
 MAANDEN = [

@@ -18,7 +18,7 @@ from django.shortcuts import render
 
 from jeugdsturing.core.access import Actie, Sectie, eis, ingelogd, mag, requires, scope_van
 from jeugdsturing.regio.models import Gemeente, Regio
-from jeugdsturing.regio.selectors import regio_voor
+from jeugdsturing.regio.selectors import ingerichte_regio
 from jeugdsturing.scenario import services
 from jeugdsturing.scenario.models import Kostenscenario
 from jeugdsturing.scenario.projectie import (
@@ -73,10 +73,7 @@ S = Sectie.SCENARIO
 
 
 def _regio(request: HttpRequest) -> Regio:
-    regio = regio_voor(request.user)
-    if regio is None:
-        raise PermissionDenied("Er is nog geen regio ingericht.")
-    return regio
+    return ingerichte_regio(request.user)
 
 
 @requires(S)
