@@ -470,6 +470,6 @@ def test_a_tariff_is_changed_on_the_contract_page_with_history(browser):
     ).inner_text()
     assert "herijking na de reële prijs" in geschiedenis
     assert "€\u00a097,25" in geschiedenis
-    assert "afgesloten door nieuw tarief vanaf 2027-09-01" in geschiedenis
+    assert "afgesloten door nieuw tarief vanaf 1 september 2027" in geschiedenis
     shot(page, "tarief-gewijzigd")
     assert browser.errors == [], browser.errors

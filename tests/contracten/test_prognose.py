@@ -6,12 +6,16 @@ forecast CLI on a small simulated region (as in CI)."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from io import StringIO
+from typing import Any
 
 import pytest
 from django.core.management import call_command
 from django.db.models import Q, Sum
+from hypothesis import given
+from hypothesis import strategies as st
 
 from jeugdsturing.berichten.importeren import berichten_importeer
 from jeugdsturing.berichten.models import Prestatie, PrestatieAfwijzing
@@ -384,3 +388,97 @@ def test_the_column_wise_extracts_equal_the_orm_extracts(gesimuleerd):
     ] == orm_trajecten  # fmt: skip
     frames = monitor_data(regio)
     assert frames.trajecten.height == tq.exclude(status="verwijderd").count()
+
+
+@pytest.mark.django_db
+def test_realisation_page_puts_a_summary_per_provider_first_and_details_on_demand(gesimuleerd):
+    from tests.conftest import login
+
+    c = login("financien")
+    html = c.get("/contracten/realisatie/?jaar=2024&maand=4").content.decode()
+    samen = html[html.index('aria-label="Realisatie per aanbieder"') :]
+    samen = samen[: samen.index("</table>")]
+    regels = re.findall(
+        r"<tr[^>]*><td><a href=\"\?jaar=2024&amp;maand=4&amp;aanbieder=(\d+)", samen
+    )
+    assert len(regels) == len(set(regels)) > 5  # one line per provider
+    oordelen = re.findall(r"(boven budget verwacht|waarschijnlijk boven budget|"
+                          r"mogelijk boven budget|binnen budget|geen budget bekend)", samen)  # fmt: skip
+    rang = ["boven budget verwacht", "waarschijnlijk boven budget", "mogelijk boven budget",
+            "binnen budget", "geen budget bekend"]  # fmt: skip
+    assert [rang.index(o) for o in oordelen] == sorted(rang.index(o) for o in oordelen)
+    for woord in ("pijplijn", "naief", "MAPE"):
+        assert woord not in html
+    assert '<details id="details">' in html  # closed until a provider is chosen
+    # Details for one provider: only its lines, the panel open, sorted on request.
+    agb = regels[0]
+    html = c.get(
+        f"/contracten/realisatie/?jaar=2024&maand=4&aanbieder={agb}&dsorteer=-prognose_eurocent"
+    ).content.decode()
+    assert '<details id="details" open>' in html
+    detail = html[html.index('aria-label="Realisatie per aanbieder en gemeente"') :]
+    detail = detail[: detail.index("</table>")]
+    prognoses = [
+        int(p.replace(".", "").replace(",", ""))
+        for p in re.findall(
+            r"<td class=\"getal\">€\xa0[\d.,]+</td><td class=\"getal\">€\xa0([\d.,]+)<br>", detail
+        )
+    ]
+    assert 1 < len(prognoses) <= 6
+    assert prognoses == sorted(prognoses, reverse=True)
+    assert 'aria-sort="descending"' in detail
+    # Malformed sort or page values fall back, never an error page.
+    for q in ("dsorteer=%27", "dpagina=abc", "spagina=-1", "aanbieder=<x>"):
+        assert c.get(f"/contracten/realisatie/?jaar=2024&{q}").status_code == 200, q
+
+
+@st.composite
+def _prognoserijen(draw):
+    rijen = []
+    for a in range(draw(st.integers(1, 5))):
+        for g in range(draw(st.integers(1, 4))):
+            gerealiseerd = draw(st.integers(0, 10**9))
+            prognose = gerealiseerd + draw(st.integers(0, 10**9))
+            onder = draw(st.integers(gerealiseerd, prognose))
+            boven = prognose + draw(st.integers(0, 10**9))
+            budget = draw(st.none() | st.integers(0, 3 * 10**9))
+            rijen.append({
+                "aanbieder": f"A{a}", "gemeente": f"G{g}", "gerealiseerd_eurocent": gerealiseerd,
+                "prognose_eurocent": prognose, "onder_eurocent": onder,
+                "boven_eurocent": boven, "budget_eurocent": budget, "methode": "pijplijn",
+            })  # fmt: skip
+    return rijen
+
+
+@given(_prognoserijen())
+def test_per_provider_summary_adds_up_and_puts_the_highest_risk_first(rijen):
+    from jeugdsturing.contracten.jaarprognose import OORDELEN, per_aanbieder
+
+    samen: list[Any] = per_aanbieder(rijen)
+    assert len(samen) == len({r["aanbieder"] for r in rijen})
+    for k in ("gerealiseerd_eurocent", "prognose_eurocent"):
+        assert sum(s[k] for s in samen) == sum(r[k] for r in rijen)
+    assert sum(s["budget_eurocent"] or 0 for s in samen) == sum(
+        r["budget_eurocent"] or 0 for r in rijen
+    )
+    rang = [k for k, _ in OORDELEN]
+    volgorde = [(rang.index(s["oordeel"]), -(s["risico_eurocent"] or 0)) for s in samen]
+    assert volgorde == sorted(volgorde)
+    for s in samen:
+        b = s["budget_eurocent"]
+        assert (s["risico_eurocent"] is None) == (not b)
+        if s["oordeel"] == "boven":
+            assert s["onder_eurocent"] > b
+        if s["oordeel"] == "binnen":
+            assert s["boven_eurocent"] <= b
+
+
+def test_risk_classes_of_a_forecast_against_its_budget():
+    from jeugdsturing.contracten.jaarprognose import oordeel
+
+    assert oordeel(100, 90, 110, None) == "geen"
+    assert oordeel(100, 90, 110, 0) == "geen"
+    assert oordeel(100, 90, 110, 80) == "boven"
+    assert oordeel(100, 90, 110, 95) == "waarschijnlijk"
+    assert oordeel(100, 90, 110, 105) == "mogelijk"
+    assert oordeel(100, 90, 110, 110) == "binnen"

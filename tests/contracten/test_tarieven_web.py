@@ -47,7 +47,7 @@ def test_tarief_wijzigen_met_geschiedenis():
     assert vorig.geldig_tot == date(2027, 6, 30)
     geschiedenis = html.split('aria-label="Geschiedenis van tarieven en plafonds"')[1]
     assert "herijking reële prijs" in geschiedenis
-    assert "afgesloten door nieuw tarief vanaf 2027-07-01" in geschiedenis
+    assert "afgesloten door nieuw tarief vanaf 1 juli 2027" in geschiedenis
     assert "€\xa095,50" in geschiedenis
 
 

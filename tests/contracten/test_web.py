@@ -52,7 +52,8 @@ def test_provider_sees_only_its_own_contracts_and_lump_sums():
         in login("financien").get("/contracten/lumpsums/?jaar=2028").content.decode()
     )
     csv = c.get("/contracten/lumpsums/?jaar=2028&formaat=csv").content.decode()
-    assert csv.startswith("agb_code;aanbieder")
+    assert csv.startswith("\ufeffAGB-code;Aanbieder;Gemeentecode;Gemeente;Thema;Bedrag (euro)\r\n")
+    assert re.search(r";\d+,\d\d\r\n", csv)  # a decimal comma
     assert "Horizon" not in csv
 
 

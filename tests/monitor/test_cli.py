@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from django.core.management.base import CommandError
 from openpyxl import load_workbook
 
 from jeugdsturing.monitor.indicatoren import INDICATOREN
+from jeugdsturing.monitor.labels import kop
 
 pytestmark = pytest.mark.django_db
 
@@ -141,15 +143,18 @@ def test_per_month_and_comparison_rows(trajecten):
 
 def test_csv_and_xlsx(trajecten, agb, tmp_path: Path):
     tekst = run("--by", "aanbieder", "--format", "csv")
-    lezer = list(csv.DictReader(io.StringIO(tekst)))
-    assert lezer[0].keys() == {"periode_van", "periode_tot", "aanbieder", *INDICATOREN}
-    klein = next(r for r in lezer if r["aanbieder"] == agb["klein"])
-    assert klein["clienten_in_zorg"] == "<5"
-    assert klein["herhaald_gebruik_pct"] == ""  # undefined: empty
+    lezer = list(csv.DictReader(io.StringIO(tekst.removeprefix("\ufeff")), delimiter=";"))
+    assert list(lezer[0]) == ["Periode van", "Periode tot en met", "Aanbieder (code)",
+                              "Aanbieder", *(kop(k) for k in INDICATOREN), "Afgeschermd"]  # fmt: skip
+    klein = next(r for r in lezer if r["Aanbieder (code)"] == agb["klein"])
+    assert klein["Cliënten in zorg"] == ""
+    assert "Cliënten in zorg: 1 tot en met 4" in klein["Afgeschermd"]
+    assert klein["Herhaald gebruik (%)"] == ""  # undefined: empty
+    assert re.fullmatch(r"\d\d-\d\d-\d{4}", klein["Periode van"])
     pad = tmp_path / "m.xlsx"
     run("--by", "aanbieder", "--format", "xlsx", "--output", str(pad))
     wb = load_workbook(pad)
-    assert wb.sheetnames == ["Indicatoren", "Toelichting"]
+    assert wb.sheetnames == ["Indicatoren", "Codeboek", "Toelichting"]
     assert wb["Indicatoren"].max_row == len(lezer) + 1
     with pytest.raises(CommandError, match="--output"):
         run("--format", "xlsx")

@@ -159,7 +159,7 @@ def test_an_import_is_a_new_data_version_and_the_next_page_shows_it(
         rijen = list(
             csv.DictReader(io.StringIO(tekst), delimiter=";" if ";" in tekst[:200] else ",")
         )
-        return sum(int(r["instroom"] or 0) for r in rijen)
+        return sum(int(r["Instroom (trajecten)"] or 0) for r in rijen)
 
     regio = Regio.objects.get(code="JZ13")
     voor = service.data_versie(regio)

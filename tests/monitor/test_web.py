@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import datetime
 
 import pytest
 from openpyxl import load_workbook
@@ -60,30 +61,33 @@ def test_provider_sees_its_own_rows_and_the_protected_region(trajecten, agb):
     assert login("aanbieder").get("/monitor/trajecten/?indicator=instroom").status_code == 403
 
 
+def _csv(antwoord) -> list[dict[str, str]]:
+    tekst = antwoord.content.decode("utf-8")
+    assert tekst.startswith("\ufeff")  # Dutch Excel reads it as UTF-8
+    return list(csv.DictReader(io.StringIO(tekst[1:]), delimiter=";"))
+
+
 def test_gemeente_sees_its_own_residents_protected(trajecten):
     c = login("gemeente")  # Amstelveen 0362: Amstelzorg 30, Arkin Jong 3
-    rows = list(csv.DictReader(io.StringIO(c.get(f"/monitor/?{JAAR}&export=csv").content.decode())))
-    per = {r["aanbieder"]: r for r in rows}
+    rows = _csv(c.get(f"/monitor/?{JAAR}&export=csv"))
+    per = {r["Aanbieder (code)"]: r for r in rows}
     assert len(per) == 2
+    assert {r["Aanbieder"] for r in rows} == {"Amstelzorg", "Arkin Jong"}
     # Arkin Jong's 3 are hidden, and with only two rows the other inflow goes too (the
-    # gemeente's total minus 30 would tell); clients do not add up, so 30 stays
-    assert sorted(r["instroom"] for r in rows) == ["<5", "afgeschermd"]
-    assert sorted(r["clienten_in_zorg"] for r in rows) == ["30", "<5"]
-    rows = list(
-        csv.DictReader(
-            io.StringIO(c.get(f"/monitor/?{JAAR}&by=gemeente&export=csv").content.decode())
-        )
-    )
-    assert [r["gemeente"] for r in rows] == ["0362"]
+    # gemeente's total minus 30 would tell); clients do not add up, so 30 stays. A hidden
+    # figure is an empty cell, the reason in the flag column, never text in a number column.
+    assert [r["Instroom (trajecten)"] for r in rows] == ["", ""]
+    assert sorted(r["Cliënten in zorg"] for r in rows) == ["", "30"]
+    vlaggen = sorted(r["Afgeschermd"] for r in rows)
+    assert "Instroom (trajecten): 1 tot en met 4" in vlaggen[0] + vlaggen[1]
+    assert "Instroom (trajecten): afgeleid of te weinig trajecten" in vlaggen[0] + vlaggen[1]
+    for r in rows:
+        for k, v in r.items():
+            assert v not in ("<5", "afgeschermd", "•"), (k, v)
+    rows = _csv(c.get(f"/monitor/?{JAAR}&by=gemeente&export=csv"))
+    assert [(r["Gemeente (code)"], r["Gemeente"]) for r in rows] == [("0362", "Amstelveen")]
     # a gemeente filter in the query cannot widen the view
-    rows = list(
-        csv.DictReader(
-            io.StringIO(
-                c.get(f"/monitor/?{JAAR}&by=gemeente&gemeente=0363&export=csv").content.decode()
-            )
-        )
-    )
-    assert rows == []
+    assert _csv(c.get(f"/monitor/?{JAAR}&by=gemeente&gemeente=0363&export=csv")) == []
 
 
 def test_filters_export_and_bad_input(trajecten, agb):
@@ -91,8 +95,16 @@ def test_filters_export_and_bad_input(trajecten, agb):
     r = c.get(f"/monitor/?{JAAR}&by=gemeente&aanbieder={agb['eigen']}&export=xlsx")
     ws = load_workbook(io.BytesIO(r.content))["Indicatoren"]
     kop = [c.value for c in ws[1]]
-    per = {row[kop.index("gemeente")]: row for row in ws.iter_rows(min_row=2, values_only=True)}
-    assert per["0362"][kop.index("instroom")] == 30
-    assert per["0363"][kop.index("instroom")] == 10
+    per = {
+        row[kop.index("Gemeente (code)")]: row for row in ws.iter_rows(min_row=2, values_only=True)
+    }
+    assert per["0362"][kop.index("Instroom (trajecten)")] == 30
+    assert per["0363"][kop.index("Instroom (trajecten)")] == 10
+    assert isinstance(per["0362"][kop.index("Periode van")], datetime)  # a real date cell
+    assert load_workbook(io.BytesIO(r.content)).sheetnames == [
+        "Indicatoren",
+        "Codeboek",
+        "Toelichting",
+    ]
     html = c.get("/monitor/?van=2027-02-30&indicator=bestaat-niet").content.decode()
     assert "&#x27;2027-02-30&#x27; is geen datum" in html

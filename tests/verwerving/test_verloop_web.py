@@ -73,7 +73,7 @@ def test_consensus_on_the_page_after_all_assessors_submitted(tender: Tender):
     r = c.post(_url(a, "consensus/"), {"actie": "vaststellen", "inschrijving": i.pk,
                                        "criterium": visie.pk, "waarde": "7,5",
                                        "motivering": "sterk gebiedsgericht"}, follow=True)  # fmt: skip
-    assert "consensusscore 7.5 vastgesteld" in r.content.decode()
+    assert "consensusscore 7,5 vastgesteld" in r.content.decode()
     r = c.post(_url(a, "consensus/"), {"actie": "aanpassen", "inschrijving": i.pk,
                                        "criterium": visie.pk, "waarde": "8", "reden": ""},
                follow=True)  # fmt: skip

@@ -137,7 +137,10 @@ def contracten_demo(*, regio: Regio, schaal: float) -> dict[str, int]:
         b.gemeente.code: b.bedrag_eurocent
         for b in Begroting.objects.filter(regio=regio, jaar=2028, thema__isnull=True)
     }
-    bron_huidig = f"demo: begroting 2028 (seed 002) x schaal {schaal:g} van de simulatie"
+    factor = f"{schaal:g}".replace(".", ",")
+    bron_huidig = (
+        f"demo: begroting 2028 (richtlijn inkoop AJH) maal {factor}, de schaal van de simulatie"
+    )
     for jaar in range(HUIDIG[0], HUIDIG[1] + 1):
         totaal = 0
         for code, bedrag in seed2028.items():
@@ -164,7 +167,7 @@ def contracten_demo(*, regio: Regio, schaal: float) -> dict[str, int]:
                 Begroting.objects.filter(regio=regio, jaar=jaar, thema__isnull=True)
                 .values_list("bedrag_eurocent", flat=True)
             ),
-            bron="seed 002, 3.3.1 (totaalregel)",
+            bron="richtlijn inkoop AJH 2028-2038, 3.3.1 (totaalregel)",
         )  # fmt: skip
 
     # Current contracts (2024-2027): PxQ with ceilings, or taakgericht with lump sums.
@@ -249,12 +252,12 @@ def contracten_demo(*, regio: Regio, schaal: float) -> dict[str, int]:
             for (g, t), cel in sleutels.items()
         },
         sleutelbron=f"startfoto {HUIDIG[1]}: gerealiseerde kosten per aanbieder, gemeente en thema",
-        reden="demo: eerste vaststelling AJH-lumpsums (seed 002, 3.3.3)",
+        reden="demo: eerste vaststelling AJH-lumpsums (richtlijn inkoop AJH, 3.3.3)",
     )  # fmt: skip
     # The multi-year perspective (002 3.3.1): every year up to 2033 allocated as 2028.
     s.lumpsums_meerjarig(
         regio=regio, van_jaar=NIEUW[0], tot_jaar=NIEUW[1],
-        reden="demo: meerjarig perspectief AJH (seed 002, 3.3.1), verdeeld als 2028",
+        reden="demo: meerjarig perspectief AJH (richtlijn inkoop AJH, 3.3.1), verdeeld als 2028",
     )  # fmt: skip
     tellers["overeenkomsten"] += len(nieuw)
 

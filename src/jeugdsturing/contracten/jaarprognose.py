@@ -240,6 +240,57 @@ def prognose_totaal(rijen: Sequence[Mapping[str, object]]) -> dict[str, int]:
     }  # fmt: skip
 
 
+# The risk a provider's year-end forecast carries against its budget, highest first.
+OORDELEN = (
+    ("boven", "boven budget verwacht"),  # even the low end of the band is above budget
+    ("waarschijnlijk", "waarschijnlijk boven budget"),  # the forecast itself is above
+    ("mogelijk", "mogelijk boven budget"),  # only the high end of the band is above
+    ("binnen", "binnen budget"),
+    ("geen", "geen budget bekend"),
+)
+
+
+def oordeel(prognose: int, onder: int, boven: int, budget: int | None) -> str:
+    """The risk class (a key of OORDELEN) of a forecast and its band against a budget."""
+    if not budget:
+        return "geen"
+    if onder > budget:
+        return "boven"
+    if prognose > budget:
+        return "waarschijnlijk"
+    if boven > budget:
+        return "mogelijk"
+    return "binnen"
+
+
+def per_aanbieder(rijen: Sequence[Mapping[str, object]]) -> list[dict[str, object]]:
+    """The summary of the realisation page: per provider its realised, forecast, band and
+    budget over all its gemeenten (the band as in prognose_totaal), the expected overrun
+    (forecast minus budget; negative is room left) and the risk class; sorted by risk
+    class, then by overrun, largest first."""
+    groepen: dict[str, list[Mapping[str, object]]] = defaultdict(list)
+    for r in rijen:
+        groepen[str(r["aanbieder"])].append(r)
+    uit: list[dict[str, object]] = []
+    for aanbieder, groep in groepen.items():
+        t = prognose_totaal(groep)
+        budget = t["budget"] if any(r["budget_eurocent"] is not None for r in groep) else None
+        klasse = oordeel(t["prognose"], t["onder"], t["boven"], budget)
+        uit.append({
+            "aanbieder": aanbieder, "gemeenten": len(groep),
+            "gerealiseerd_eurocent": t["gerealiseerd"], "prognose_eurocent": t["prognose"],
+            "onder_eurocent": t["onder"], "boven_eurocent": t["boven"],
+            "budget_eurocent": budget,
+            "risico_eurocent": t["prognose"] - budget if budget else None,
+            "oordeel": klasse,
+        })  # fmt: skip
+    rang = {k: i for i, (k, _) in enumerate(OORDELEN)}
+    uit.sort(key=lambda r: (
+        rang[str(r["oordeel"])], -int(r["risico_eurocent"] or 0), str(r["aanbieder"]),  # type: ignore[call-overload]
+    ))  # fmt: skip
+    return uit
+
+
 def prognose_rijen(
     regio: Regio, jaar: int, maand: int, *, scope: Scope
 ) -> tuple[list[dict[str, object]], list[dict[str, object]] | None]:

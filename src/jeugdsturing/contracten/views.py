@@ -5,7 +5,6 @@ service, render. Every page narrows what it shows with the user's Scope."""
 
 from __future__ import annotations
 
-import csv
 from collections import Counter, defaultdict
 from datetime import date
 
@@ -17,13 +16,20 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 
 from jeugdsturing.contracten import services
-from jeugdsturing.contracten.jaarprognose import jaarprognose, prognose_totaal
+from jeugdsturing.contracten.jaarprognose import (
+    OORDELEN,
+    jaarprognose,
+    oordeel,
+    per_aanbieder,
+    prognose_totaal,
+)
 from jeugdsturing.contracten.models import (
     Aanbieder,
     Goedkeuring,
     Lumpsum,
     Overeenkomst,
 )
+from jeugdsturing.contracten.prognose import METHODE_NAMEN
 from jeugdsturing.contracten.reeleprijs import VELD_NAMEN, Kostprijsopbouw, bereken, per_uur
 from jeugdsturing.contracten.selectors import (
     begroting_matrix,
@@ -37,8 +43,10 @@ from jeugdsturing.contracten.selectors import (
 from jeugdsturing.core.access import Actie, Sectie, eis, ingelogd, mag, requires, scope_van
 from jeugdsturing.regio.models import Gemeente, Regio, Thema
 from jeugdsturing.regio.selectors import regio_voor
+from jeugdsturing.weergave import export
 from jeugdsturing.weergave.grafieken import realisatie_grafiek
 from jeugdsturing.weergave.invoer import Invoerfout, lees_bedrag, lees_getal
+from jeugdsturing.weergave.tabel import Kolom, tabel
 from jeugdsturing.weergave.templatetags.bedragen import euro
 
 
@@ -259,13 +267,14 @@ def lumpsums(request: HttpRequest) -> HttpResponse:
     rijen = lumpsum_rijen(regio, jaar, scope=scope_van(request.user))
     if request.GET.get("formaat") == "csv":
         eis(request.user, Sectie.CONTRACTEN, Actie.EXPORTEREN)
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        kop = ["AGB-code", "Aanbieder", "Gemeentecode", "Gemeente", "Thema", "Bedrag (euro)"]
+        data: list[list[export.Cel]] = [
+            [str(r["aanbieder"]), str(r["aanbieder_naam"]), str(r["gemeente"]),
+             str(r["gemeente_naam"]), str(r["thema"]), export.euro(int(r["bedrag_eurocent"]))]  # type: ignore[call-overload]
+            for r in rijen
+        ]  # fmt: skip
+        response = HttpResponse(export.csv_tekst(kop, data), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="lumpsums-{regio.code}-{jaar}.csv"'
-        w = csv.writer(response, delimiter=";")
-        w.writerow(["agb_code", "aanbieder", "gemeente_code", "gemeente", "thema", "bedrag_euro"])
-        for r in rijen:
-            w.writerow([r["aanbieder"], r["aanbieder_naam"], r["gemeente"], r["gemeente_naam"],
-                        r["thema"], f"{int(r['bedrag_eurocent']) / 100:.2f}".replace(".", ",")])  # type: ignore[call-overload]  # fmt: skip
         return response
     gemeenten = sorted(
         {(str(r["gemeente"]), str(r["gemeente_naam"])) for r in rijen}, key=lambda x: x[1]
@@ -384,19 +393,62 @@ def realisatie(request: HttpRequest) -> HttpResponse:
         punten, f"Realisatie en jaarprognose {jaar} (stand maand {maand})",
         budget / 100 if budget else None,
     )  # fmt: skip
+    oordelen = dict(OORDELEN)
+    samenvatting = per_aanbieder(rows)
+    for i, s in enumerate(samenvatting):
+        s["rang"] = i
+        s["aanbieder_naam"] = aanbieders.get(str(s["aanbieder"]), str(s["aanbieder"]))
+        s["oordeel_tekst"] = oordelen[str(s["oordeel"])]
     for r in rows:
         r["aanbieder_naam"] = aanbieders.get(str(r["aanbieder"]), str(r["aanbieder"]))
         r["gemeente_naam"] = gemeenten.get(str(r["gemeente"]), str(r["gemeente"]))
         b = r["budget_eurocent"]
-        r["boven_budget"] = b is not None and int(r["prognose_eurocent"]) > int(b)  # type: ignore[call-overload]
+        r["risico_eurocent"] = int(r["prognose_eurocent"]) - int(b) if b else None  # type: ignore[call-overload]
+        r["oordeel"] = oordelen[oordeel(
+            int(r["prognose_eurocent"]), int(r["onder_eurocent"]), int(r["boven_eurocent"]),  # type: ignore[call-overload]
+            int(b) if b is not None else None,  # type: ignore[call-overload]
+        )]  # fmt: skip
+        r["methode_naam"] = METHODE_NAMEN.get(str(r["methode"]), str(r["methode"]))
+    # Details on demand: the rows per provider and gemeente, filtered, sorted and paged.
+    kies_aanbieder, kies_gemeente = (
+        request.GET.get("aanbieder", ""),
+        request.GET.get("gemeente", ""),
+    )
+    details = [
+        r for r in rows
+        if kies_aanbieder in ("", r["aanbieder"]) and kies_gemeente in ("", r["gemeente"])
+    ]  # fmt: skip
+    bedrag = ("gerealiseerd_eurocent", "prognose_eurocent", "budget_eurocent", "risico_eurocent")
+    titels = ("Gerealiseerd", "Prognose", "Budget", "Prognose min budget")
+    samen = tabel(
+        request, samenvatting,
+        [Kolom("aanbieder_naam", "Aanbieder"), Kolom("gemeenten", "Gemeenten", getal=True),
+         *(Kolom(k, t, getal=True) for k, t in zip(bedrag, titels, strict=True)),
+         Kolom("rang", "Oordeel")],
+        standaard="rang", voorvoegsel="s",
+    )  # fmt: skip
+    detail = tabel(
+        request, details,
+        [Kolom("aanbieder_naam", "Aanbieder"), Kolom("gemeente_naam", "Gemeente"),
+         *(Kolom(k, t, getal=True) for k, t in zip(bedrag, titels, strict=True)),
+         Kolom("oordeel", "Oordeel"), Kolom("methode_naam", "Methode")],
+        standaard="aanbieder_naam", voorvoegsel="d",
+    )  # fmt: skip
     return render(
         request,
         "contracten/realisatie.html",
         {
-            "regio": regio, "jaar": jaar, "maand": maand, "rows": rows, "grafiek": grafiek,
+            "regio": regio, "jaar": jaar, "maand": maand, "grafiek": grafiek,
+            "samen": samen, "detail": detail, "aantal_rijen": len(rows),
+            "kies_aanbieder": kies_aanbieder, "kies_gemeente": kies_gemeente,
+            "aanbieders": sorted({(r["aanbieder"], r["aanbieder_naam"]) for r in rows},
+                                 key=lambda x: str(x[1])),
+            "gemeenten": sorted({(r["gemeente"], r["gemeente_naam"]) for r in rows},
+                                key=lambda x: str(x[1])),
             "totaal": {"gerealiseerd": gerealiseerd, "prognose": prognose, "onder": onder,
                        "boven": boven, "budget": budget},
-            "backtest": backtesttabel,
+            "backtest": [{**b, "methode_naam": METHODE_NAMEN.get(str(b["methode"]), b["methode"])}
+                         for b in backtesttabel or []],
             "maanden": range(1, 13),
         },
     )  # fmt: skip

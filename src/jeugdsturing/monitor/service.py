@@ -41,10 +41,14 @@ from jeugdsturing.monitor.informatie import (
     InformatieData,
     informatie,
 )
+from jeugdsturing.monitor.labels import VERWIJZERS
 from jeugdsturing.monitor.selectors import (
     MonitorData,
+    aanbieder_namen,
+    gebied_namen,
     monitor_data,
     scope_filter,
+    thema_namen,
 )
 from jeugdsturing.regio.models import Regio
 
@@ -335,3 +339,19 @@ def informatie_rijen(
     bron = uit if mag_exact else beschermen(uit, by, INFORMATIE_REGELS)
     return [{k: r.get(k) for k in ("periode_van", "periode_tot", *by, *INFORMATIE_KOLOMMEN)}
             for r in bron]  # fmt: skip
+
+
+def code_namen(regio: Regio, monitor: Monitor) -> dict[str, dict[str, str]]:
+    """Per dimension the name of each code (providers present in the data, gemeenten,
+    areas, themes, referrers), for pages and for the name columns of an export."""
+    gemeenten = dict(monitor.data.bevolking.select("gemeente", "naam").iter_rows())
+    alle = aanbieder_namen(regio)
+    aanwezig = monitor.data.trajecten["aanbieder"].unique().drop_nulls().to_list()
+    return {
+        "aanbieder": {agb: alle.get(agb, agb) for agb in aanwezig},
+        "gemeente": gemeenten,
+        "gebied": gebied_namen(regio),
+        "thema": thema_namen(regio),
+        "categorie": {},
+        "verwijzer": VERWIJZERS,
+    }

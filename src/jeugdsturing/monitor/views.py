@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -26,52 +27,19 @@ from jeugdsturing.monitor.indicatoren import (
     Periode,
     perioden,
 )
-from jeugdsturing.monitor.selectors import aanbieder_namen, gebied_namen, thema_namen
-from jeugdsturing.monitor.service import Filterwaarde, Monitor, PeriodeNietVast, regio_monitor
+from jeugdsturing.monitor.labels import DIMENSIE_LABELS, KOLOM_LABELS, LABELS
+from jeugdsturing.monitor.service import (
+    Filterwaarde,
+    Monitor,
+    PeriodeNietVast,
+    code_namen,
+    regio_monitor,
+)
 from jeugdsturing.monitor.trechterfiguur import INDICATOR_MAATSTAF, figuur
 from jeugdsturing.monitor.uitvoer import als_csv, als_xlsx
 from jeugdsturing.monitor.vergelijking import punten
-from jeugdsturing.regio.models import Regio
 from jeugdsturing.regio.selectors import regio_voor
 from jeugdsturing.weergave.grafieken import trechter_grafiek, trend_grafiek, vergelijking_grafiek
-
-LABELS: dict[str, str] = {
-    "clienten_in_zorg": "Cliënten in zorg",
-    "instroom": "Instroom (trajecten)",
-    "nieuwe_clienten": "Nieuwe cliënten",
-    "uitstroom": "Uitstroom (trajecten)",
-    "uitstroom_volgens_plan": "Uitstroom volgens plan",
-    "uitstroom_voortijdig": "Uitstroom voortijdig",
-    "uitstroom_overig": "Uitstroom overig",
-    "doorlooptijd_mediaan_dagen": "Doorlooptijd mediaan (dagen)",
-    "doorlooptijd_p80_dagen": "Doorlooptijd p80 (dagen)",
-    "doorlooptijd_gemiddeld_dagen": "Doorlooptijd gemiddeld (dagen)",
-    "wachttijd_mediaan_dagen": "Wachttijd mediaan (dagen)",
-    "binnen_wachtnorm_pct": "Binnen wachtnorm (%)",
-    "toegangstijd_mediaan_werkdagen": "Toegangstijd mediaan (werkdagen)",
-    "verlengingen": "Verlengingen",
-    "herhaald_gebruik_pct": "Herhaald gebruik (%)",
-    "aandeel_verblijf_pct": "Aandeel verblijf (%)",
-    "plaatsingen_per_1000": "Nieuwe plaatsingen per 1.000 jeugdigen",
-    "startberichten_tijdig_pct": "Startberichten tijdig (%)",
-    "stopberichten_tijdig_pct": "Stopberichten tijdig (%)",
-}
-# The columns behind a figure on the trajectories page, as users read them.
-KOLOM_LABELS: dict[str, str] = {
-    "verblijf": "Met verblijf", "nieuw": "Nieuwe cliënt", "nieuwe_plaatsing": "Nieuwe plaatsing",
-    "wachtdagen": "Wachtdagen", "start_tijdig": "Startbericht op tijd",
-    "uitstroomsoort": "Soort uitstroom", "duur": "Duur (dagen)",
-    "stop_tijdig": "Stopbericht op tijd", "toegangswerkdagen": "Toegangstijd (werkdagen)",
-    "datum": "Datum verlenging", "recidief": "Opnieuw in zorg",
-}  # fmt: skip
-DIMENSIE_LABELS: dict[str, str] = {
-    "aanbieder": "Aanbieder", "gemeente": "Gemeente", "gebied": "Gebied", "thema": "Thema",
-    "categorie": "Productcategorie", "verwijzer": "Verwijzer",
-}  # fmt: skip
-VERWIJZERS = {
-    "01": "gemeente", "02": "huisarts", "03": "jeugdarts", "04": "gecertificeerde instelling",
-    "05": "medisch specialist", "06": "rechter / OvJ", "07": "overig",
-}  # fmt: skip
 
 
 @dataclass
@@ -143,13 +111,15 @@ def keuze_uit(request: HttpRequest, *, vast: bool = False) -> Keuze:
 
 
 def export(soort: str, rijen: list[dict[str, Any]], velden: list[str], titel: str,
-           naam: str) -> HttpResponse:  # fmt: skip
-    """Rows as a CSV or Excel download."""
+           naam: str, namen: Mapping[str, Mapping[str, str]]) -> HttpResponse:  # fmt: skip
+    """Rows as a CSV or Excel download (monitor.uitvoer), codes with their names."""
     if soort == "csv":
-        antwoord = HttpResponse(als_csv(rijen, velden), content_type="text/csv; charset=utf-8")
+        antwoord = HttpResponse(
+            als_csv(rijen, velden, namen), content_type="text/csv; charset=utf-8"
+        )
     else:
         antwoord = HttpResponse(
-            als_xlsx(rijen, velden, titel),
+            als_xlsx(rijen, velden, titel, namen),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
     antwoord["Content-Disposition"] = f'attachment; filename="{naam}.{soort}"'
@@ -158,20 +128,6 @@ def export(soort: str, rijen: list[dict[str, Any]], velden: list[str], titel: st
 
 def _getal(v: object) -> float | None:
     return float(v) if isinstance(v, int | float) and not isinstance(v, bool) else None
-
-
-def _namen(regio: Regio, monitor: Monitor) -> dict[str, dict[str, str]]:
-    gemeenten = dict(monitor.data.bevolking.select("gemeente", "naam").iter_rows())
-    alle = aanbieder_namen(regio)
-    aanwezig = monitor.data.trajecten["aanbieder"].unique().drop_nulls().to_list()
-    return {
-        "aanbieder": {agb: alle.get(agb, agb) for agb in aanwezig},
-        "gemeente": gemeenten,
-        "gebied": gebied_namen(regio),
-        "thema": thema_namen(regio),
-        "categorie": {},
-        "verwijzer": VERWIJZERS,
-    }
 
 
 def _naam(namen: dict[str, dict[str, str]], dim: str, code: object) -> str:
@@ -204,13 +160,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     filt = keuze.filters
     by = [keuze.by]
     tabel = monitor.rijen([keuze.periode], by, exact=exact, filters=filt)
-    namen = _namen(regio, monitor)
+    namen = code_namen(regio, monitor)
 
     if request.GET.get("export") in ("csv", "xlsx"):
         eis(request.user, Sectie.MONITOR, Actie.EXPORTEREN)
         velden = ["periode_van", "periode_tot", *by, *INDICATOREN]
-        titel = f"Monitor {regio.naam} {keuze.van} t/m {keuze.tot}"
-        return export(request.GET["export"], tabel, velden, titel, "monitor")
+        titel = f"Monitor {regio.naam} {keuze.van:%d-%m-%Y} t/m {keuze.tot:%d-%m-%Y}"
+        return export(
+            request.GET["export"], tabel, velden, titel, "monitor", code_namen(regio, monitor)
+        )
 
     # Key figures: the period, the previous period and the baseline, for the scope; the
     # region (published) alongside for a viewer who sees only part of it.
@@ -253,7 +211,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 maand = r["periode_van"].strftime("%Y-%m")
                 punten.append({"maand": maand, "reeks": naam, "waarde": w})
     trend = (
-        trend_grafiek(punten, f"{LABELS[keuze.indicator]} per maand", LABELS[keuze.indicator])
+        trend_grafiek(
+            punten,
+            f"{LABELS[keuze.indicator]} per maand",
+            LABELS[keuze.indicator],
+            tweede_as=keuze.indicator in AANTALLEN,
+        )
         if punten
         else ""
     )
@@ -360,11 +323,12 @@ def trajecten(request: HttpRequest) -> HttpResponse:
     if request.GET.get("export") == "csv":
         eis(request.user, Sectie.MONITOR, Actie.EXPORTEREN)
         antwoord = HttpResponse(
-            als_csv(frame.to_dicts(), frame.columns), content_type="text/csv; charset=utf-8"
+            als_csv(frame.to_dicts(), frame.columns, code_namen(regio, monitor)),
+            content_type="text/csv; charset=utf-8",
         )
         antwoord["Content-Disposition"] = 'attachment; filename="trajecten.csv"'
         return antwoord
-    namen = _namen(regio, monitor)
+    namen = code_namen(regio, monitor)
     toon = 100
     waardekolommen = [c for c in frame.columns if c not in DETAIL_KOLOMMEN]
     pagina = Paginator(range(frame.height), toon).get_page(request.GET.get("pagina") or 1)

@@ -14,29 +14,13 @@ from jeugdsturing.core.access import Actie, Sectie, eis, requires, scope_van
 from jeugdsturing.monitor.bescherming import AFGESCHERMD, KLEIN
 from jeugdsturing.monitor.indicatoren import Periode, perioden
 from jeugdsturing.monitor.informatie import ZONDER_START_DAGEN, stand_na
+from jeugdsturing.monitor.labels import INFORMATIE_LABELS
 from jeugdsturing.monitor.selectors import aanbieder_namen, informatie_data
 from jeugdsturing.monitor.service import INFORMATIE_KOLOMMEN, informatie_rijen, regio_monitor
 from jeugdsturing.monitor.views import _getal, export, keuze_uit
 from jeugdsturing.regio.selectors import regio_voor
 from jeugdsturing.weergave.grafieken import trend_grafiek, vergelijking_grafiek
 
-INFORMATIE_LABELS: dict[str, str] = {
-    "startberichten_tijdig_pct": "Startberichten binnen 5 werkdagen (%)",
-    "stopberichten_tijdig_pct": "Stopberichten binnen 5 werkdagen (%)",
-    "toewijzingen_zonder_start": f"Toewijzingen zonder start na {ZONDER_START_DAGEN} dagen",
-    "pxq_trajectmaanden": "Maanden met een lopend PxQ-traject",
-    "pxq_zonder_declaratie": "Waarvan zonder declaratie",
-    "zonder_declaratie_pct": "Trajectmaanden zonder declaratie (%)",
-    "retourberichten": "Retourberichten",
-    "retour_afgekeurd": "Waarvan afgekeurd",
-    "retour_afgekeurd_pct": "Afgekeurde retourberichten (%)",
-    "declaratieregels": "Declaratieregels",
-    "declaratieregels_afgewezen": "Waarvan afgewezen",
-    "afgewezen_pct": "Afgewezen declaratieregels (%)",
-    "rapportages_verwacht": "Rapportages verwacht",
-    "rapportages_tijdig": "Rapportages op tijd",
-    "rapportages_te_laat": "Rapportages te laat",
-}
 # What the chart can show: the rates and the stock that compare across providers.
 GRAFIEK = (
     "startberichten_tijdig_pct",
@@ -86,7 +70,8 @@ def informatie(request: HttpRequest) -> HttpResponse:
         eis(request.user, Sectie.MONITOR, Actie.EXPORTEREN)
         velden = ["periode_van", "periode_tot", "aanbieder", *INFORMATIE_KOLOMMEN]
         titel = f"Informatievoorziening {regio.naam}"
-        return export(request.GET["export"], tabel, velden, titel, "informatievoorziening")
+        return export(request.GET["export"], tabel, velden, titel, "informatievoorziening",
+                      {"aanbieder": aanbieder_namen(regio)})  # fmt: skip
     rijen: list[dict[str, Any]] = [
         {
             "naam": namen.get(r["aanbieder"], r["aanbieder"]),
@@ -132,7 +117,13 @@ def informatie(request: HttpRequest) -> HttpResponse:
                     {"maand": r["periode_van"].strftime("%Y-%m"), "reeks": naam, "waarde": w}
                 )
     trend = (
-        trend_grafiek(punten, f"{INFORMATIE_LABELS[cijfer]} per maand", INFORMATIE_LABELS[cijfer])
+        trend_grafiek(
+            punten,
+            f"{INFORMATIE_LABELS[cijfer]} per maand",
+            INFORMATIE_LABELS[cijfer],
+            # A count: the region on its own axis.
+            tweede_as=not cijfer.endswith("_pct"),
+        )
         if punten
         else ""
     )

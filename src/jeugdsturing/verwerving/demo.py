@@ -74,7 +74,7 @@ def verwerving_demo(*, regio: Regio) -> dict[str, int]:
     a = Aanbesteding.objects.create(
         regio=regio, referentie=REFERENTIE, naam="Aanvullende Jeugdhulp Amsterdam-Amstelland",
         omschrijving="Kernpartners aanvullende jeugdhulp, taakgericht, 2028-2033 met opties "
-        "tot 2037 (seed 002).",
+        "tot 2037 (richtlijn inkoop AJH 2028-2038).",
         max_partners=20, wachtkamer=2, minimum_totaal=Decimal("5.50"),
         vragen_tot=datetime(2026, 8, 14, 12, tzinfo=UTC),
         inschrijven_tot=datetime(2026, 9, 30, 12, tzinfo=UTC),

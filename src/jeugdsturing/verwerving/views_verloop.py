@@ -44,9 +44,12 @@ from jeugdsturing.weergave.templatetags.datums import tijd
 
 def _decimaal(tekst: str, veld: str) -> Decimal:
     try:
-        return Decimal(tekst.strip().replace(",", "."))
+        waarde = Decimal(tekst.strip().replace(",", "."))
     except InvalidOperation as e:
         raise ValidationError(f"{veld}: '{tekst}' is geen getal.") from e
+    if not waarde.is_finite():
+        raise ValidationError(f"{veld}: '{tekst}' is geen getal.")
+    return waarde
 
 
 # --- consensus ----------------------------------------------------------------------------
@@ -111,7 +114,7 @@ def _consensus_post(request: HttpRequest, a: Aanbesteding) -> str:
         s.consensus_pas_aan(
             consensus=bestaand, waarde=waarde, reden=p.get("reden", ""), door=_gebruiker(request)
         )
-        return f"Inschrijving {i.nummer}, {c.code}: score aangepast naar {waarde}."
+        return f"Inschrijving {i.nummer}, {c.code}: score aangepast naar {_score(waarde)}."
     s.consensus_stel_vast(
         inschrijving=i,
         criterium=c,
@@ -119,7 +122,12 @@ def _consensus_post(request: HttpRequest, a: Aanbesteding) -> str:
         motivering=p.get("motivering", ""),
         door=_gebruiker(request),
     )
-    return f"Inschrijving {i.nummer}, {c.code}: consensusscore {waarde} vastgesteld."
+    return f"Inschrijving {i.nummer}, {c.code}: consensusscore {_score(waarde)} vastgesteld."
+
+
+def _score(waarde: Decimal) -> str:
+    """A score the Dutch way: Decimal("7.50") -> "7,5"."""
+    return format(waarde.normalize(), "f").replace(".", ",")
 
 
 # --- objections and drop-outs ---------------------------------------------------------------

@@ -1,17 +1,20 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
-"""CSV for Dutch spreadsheets: a byte-order mark (Excel reads UTF-8), semicolons,
-decimal commas, no thousands separators, and an empty cell for a missing value; each
-column holds one kind of value. Pure."""
+"""Exports for Dutch spreadsheets, one convention for every download. CSV: a byte-order
+mark (Excel reads UTF-8), semicolons, decimal commas, no thousands separators, dates as
+06-12-2026 and an empty cell for a missing value. Excel: real number and date cells, a
+bold header, a codebook and an explanation sheet. Each column holds one kind of value:
+a protected figure is an empty cell with a separate flag column. Pure."""
 
 from __future__ import annotations
 
 import csv
 import io
 from collections.abc import Iterable, Sequence
+from datetime import date
 from decimal import Decimal
 
-Cel = str | int | Decimal | float | None
+Cel = str | int | Decimal | float | date | None
 
 
 def _cel(waarde: Cel) -> str:
@@ -21,8 +24,12 @@ def _cel(waarde: Cel) -> str:
         return "ja" if waarde else "nee"
     if isinstance(waarde, int):
         return str(waarde)
-    if isinstance(waarde, Decimal | float):
+    if isinstance(waarde, float):  # the shortest form that reads back the same
+        waarde = Decimal(repr(waarde))
+    if isinstance(waarde, Decimal):
         return format(waarde, "f").replace(".", ",")
+    if isinstance(waarde, date):
+        return f"{waarde:%d-%m-%Y}"
     return waarde
 
 
@@ -41,11 +48,15 @@ def euro(eurocent: int | None) -> Decimal | None:
 
 
 def xlsx_bytes(
-    kop: Sequence[str], rijen: Iterable[Sequence[Cel]], blad: str, uitleg: Sequence[str]
+    kop: Sequence[str],
+    rijen: Iterable[Sequence[Cel]],
+    blad: str,
+    uitleg: Sequence[str],
+    codeboek: Sequence[tuple[str, str]] = (),
 ) -> bytes:
-    """An Excel workbook: one sheet with a bold header and real number cells (columns
-    whose header ends in "(euro)" get the money format), and a sheet "Toelichting" with
-    `uitleg`."""
+    """An Excel workbook: one sheet with a bold header, real number and date cells
+    (columns whose header ends in "(euro)" get the money format), then a sheet
+    "Codeboek" (column, meaning) when given, and a sheet "Toelichting" with `uitleg`."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -58,10 +69,19 @@ def xlsx_bytes(
     for rij in rijen:
         ws.append([float(c) if isinstance(c, Decimal) else c for c in rij])
     for kolom, naam in enumerate(kop, start=1):
-        if naam.endswith("(euro)"):
-            for (c,) in ws.iter_rows(min_row=2, min_col=kolom, max_col=kolom):
+        for (c,) in ws.iter_rows(min_row=2, min_col=kolom, max_col=kolom):
+            if naam.endswith("(euro)"):
                 c.number_format = '"€" #,##0.00'
+            elif isinstance(c.value, date):
+                c.number_format = "DD-MM-YYYY"
     ws.freeze_panes = "A2"
+    if codeboek:
+        boek = wb.create_sheet("Codeboek")
+        boek.append(["Kolom", "Betekenis"])
+        for cel in boek[1]:
+            cel.font = Font(bold=True)
+        for naam_, betekenis in codeboek:
+            boek.append([naam_, betekenis])
     toelichting = wb.create_sheet("Toelichting")
     for regel in uitleg:
         toelichting.append([regel])

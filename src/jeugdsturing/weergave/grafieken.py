@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 import altair as alt
 import vl_convert as vlc
@@ -21,6 +21,19 @@ NL = {
     "currency": ["€ ", ""],
 }
 KLEUREN = ["#1f5f8b", "#c05621", "#2f855a", "#6b46c1", "#b7791f", "#718096"]
+BUDGETKLEUR = "#9b2c2c"
+STREPEN: list[list[int]] = [[1, 0], [5, 4], [2, 2]]  # solid, dashed, dotted
+
+# Months on an axis the Dutch way: 1-12 as "jan".."dec", "2026-01" as "jan 2026".
+MAANDEN_KORT = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+_NAMEN = "[" + ", ".join(f"'{m}'" for m in MAANDEN_KORT) + "]"
+MAAND_VAN_JAAR = f"{_NAMEN}[datum.value - 1]"
+# "2026-01" -> "jan 2026"; a half year "2026-1" -> "jan-jun 2026"; anything else as it is.
+JAARMAAND = (
+    f"length(datum.value) == 7 ? {_NAMEN}[toNumber(slice(datum.value, 5, 7)) - 1] + ' ' + "
+    "slice(datum.value, 0, 4) : length(datum.value) == 6 ? (slice(datum.value, 5) == '1' ? "
+    "'jan–jun ' : 'jul–dec ') + slice(datum.value, 0, 4) : datum.value"
+)
 
 
 def svg(chart: alt.TopLevelMixin) -> str:
@@ -31,6 +44,10 @@ def svg(chart: alt.TopLevelMixin) -> str:
     # Room on both sides: the size is measured with the renderer's font, and a browser's
     # wider font would cut the start of a long axis label or the end of a legend label.
     spec.setdefault("padding", {"left": 40, "top": 5, "right": 40, "bottom": 5})
+    # An axis title well clear of the numbers, which a browser's font draws wider.
+    config = spec.setdefault("config", {})
+    for as_ in ("axisY", "axisX"):
+        config.setdefault(as_, {}).setdefault("titlePadding", 12)
     return str(vlc.vegalite_to_svg(spec, format_locale=NL))
 
 
@@ -61,46 +78,85 @@ def realisatie_grafiek(maanden: list[dict[str, Any]], titel: str, budget_euro: f
     and the budget as a horizontal line. Rows: maand (1-12), soort, euro, onder, boven."""
     data = alt.Data(values=maanden)  # type: ignore[no-untyped-call]
     basis = alt.Chart(data).encode(
-        x=alt.X("maand:O", title="maand", axis=alt.Axis(labelAngle=0)),
+        x=alt.X("maand:O", title=None, axis=alt.Axis(labelAngle=0, labelExpr=MAAND_VAN_JAAR)),
     )
     band = (
         basis.transform_filter("datum.soort == 'prognose'")
         .mark_area(opacity=0.2, color=KLEUREN[1])
         .encode(y=alt.Y("onder:Q"), y2="boven:Q")
     )
-    lijn = basis.mark_line(point=True).encode(
-        y=alt.Y("euro:Q", title="cumulatief (euro)", axis=alt.Axis(format=",.0f")),
-        color=alt.Color(
-            "soort:N",
-            title=None,
-            scale=alt.Scale(domain=["gerealiseerd", "prognose"], range=KLEUREN[:2]),
-        ),
-        strokeDash=alt.StrokeDash(
-            "soort:N",
-            scale=alt.Scale(domain=["gerealiseerd", "prognose"], range=[[1, 0], [5, 4]]),
-            title=None,
-        ),
+    # One legend for the three lines: realised, forecast and budget.
+    soorten = ["gerealiseerd", "prognose (band: 80%)", "budget"]
+    kleur = alt.Scale(domain=soorten, range=[*KLEUREN[:2], BUDGETKLEUR])
+    streep = alt.Scale(domain=soorten, range=[[1, 0], [5, 4], [1, 0]])
+    lijn = (
+        basis.transform_calculate(
+            reeks="datum.soort == 'prognose' ? 'prognose (band: 80%)' : datum.soort"
+        )
+        .mark_line(point=True)
+        .encode(
+            y=alt.Y("euro:Q", title="cumulatief in euro", axis=alt.Axis(format=",.0f")),
+            color=alt.Color("reeks:N", title=None, scale=kleur, legend=alt.Legend(labelLimit=300)),
+            strokeDash=alt.StrokeDash("reeks:N", scale=streep, title=None),
+        )
     )
     lagen: list[Any] = [band, lijn]
     if budget_euro is not None:
         lagen.append(
-            alt.Chart(alt.Data(values=[{"budget": budget_euro}]))  # type: ignore[no-untyped-call]
-            .mark_rule(color="#9b2c2c", strokeWidth=2)
-            .encode(y="budget:Q")
+            alt.Chart(alt.Data(values=[{"budget": budget_euro, "reeks": "budget"}]))  # type: ignore[no-untyped-call]
+            .mark_rule(strokeWidth=2)
+            .encode(
+                y="budget:Q",
+                color=alt.Color("reeks:N", scale=kleur, title=None),
+                strokeDash=alt.StrokeDash("reeks:N", scale=streep, title=None),
+            )
         )
     chart = alt.layer(*lagen).properties(width=560, height=260, title=titel)
     return svg(chart)
 
 
 @onthouden
-def trend_grafiek(punten: list[dict[str, Any]], titel: str, as_titel: str) -> str:
+def trend_grafiek(
+    punten: list[dict[str, Any]], titel: str, as_titel: str, *, tweede_as: bool = False
+) -> str:
     """One line per series (scope, and the region as reference) over the months.
-    Rows: maand (YYYY-MM), reeks, waarde; hidden (protected) values are left out."""
-    x = alt.X("maand:O", title="maand", axis=alt.Axis(labelAngle=-45))
-    return svg(_lijnen(punten, x, as_titel).properties(width=560, height=240, title=titel))
+    Rows: maand (YYYY-MM), reeks, waarde; hidden (protected) values are left out. With
+    ``tweede_as`` (counts, where a gemeente is a fraction of the region) and two series,
+    the second series gets its own axis on the right, so the first is not flattened."""
+    x = alt.X("maand:O", title=None, axis=alt.Axis(labelAngle=-45, labelExpr=JAARMAAND))
+    reeksen = list(dict.fromkeys(str(p["reeks"]) for p in punten))
+    if not (tweede_as and len(reeksen) == 2):
+        return svg(_lijnen(punten, x, as_titel).properties(width=560, height=240, title=titel))
+    lagen = []
+    kanten: list[Literal["left", "right"]] = ["left", "right"]
+    for i, reeks in enumerate(reeksen):
+        orient = kanten[i]
+        deel = [p for p in punten if p["reeks"] == reeks]
+        lagen.append(
+            _lijnen(
+                deel, x, f"{as_titel}: {reeks}", kleuren=(KLEUREN[i],), strepen=(STREPEN[i],)
+            ).encode(
+                y=alt.Y(
+                    "waarde:Q",
+                    title=f"{as_titel}: {reeks}",
+                    axis=alt.Axis(orient=orient, titleColor=KLEUREN[i]),
+                )
+            )
+        )
+    chart = alt.layer(*lagen).resolve_scale(
+        y="independent", color="independent", strokeDash="independent"
+    )
+    return svg(chart.properties(width=520, height=240, title=f"{titel} (twee assen)"))
 
 
-def _lijnen(rijen: list[dict[str, Any]], x: alt.X, as_titel: str) -> alt.Chart:
+def _lijnen(
+    rijen: list[dict[str, Any]],
+    x: alt.X,
+    as_titel: str,
+    *,
+    kleuren: tuple[str, ...] = tuple(KLEUREN),
+    strepen: tuple[list[int], ...] = tuple(STREPEN),
+) -> alt.Chart:
     """One line per series (rows: the x field, reeks, waarde), each with its own colour
     and dash, named in the legend."""
     reeksen = list(dict.fromkeys(str(p["reeks"]) for p in rijen))
@@ -115,11 +171,11 @@ def _lijnen(rijen: list[dict[str, Any]], x: alt.X, as_titel: str) -> alt.Chart:
                 "reeks:N",
                 title=None,
                 legend=alt.Legend(labelLimit=400),
-                scale=alt.Scale(domain=reeksen, range=KLEUREN[: len(reeksen)]),
+                scale=alt.Scale(domain=reeksen, range=list(kleuren[: len(reeksen)])),
             ),
             strokeDash=alt.StrokeDash(
                 "reeks:N",
-                scale=alt.Scale(domain=reeksen, range=[[1, 0], [5, 4], [2, 2]][: len(reeksen)]),
+                scale=alt.Scale(domain=reeksen, range=list(strepen[: len(reeksen)])),
                 title=None,
             ),
         )

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from jeugdsturing.contracten.prognose.basis import (
     INSTROOM_MAANDEN,
+    METHODE_NAMEN,
     METHODEN,
     MIN_CURVE,
     PER_MAAND,
@@ -73,6 +74,7 @@ from jeugdsturing.contracten.prognose.voorspelling import (
 __all__ = [
     "INSTROOM_MAANDEN",
     "METHODEN",
+    "METHODE_NAMEN",
     "MIN_CURVE",
     "PER_MAAND",
     "WACHT_MAANDEN",

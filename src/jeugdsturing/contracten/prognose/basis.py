@@ -10,6 +10,16 @@ from datetime import date
 
 METHODEN = ("naief", "seizoen", "pijplijn", "combinatie")
 
+# How a method is called on a page (docs/prognose.md explains each).
+METHODE_NAMEN = {
+    "naief": "stand tot nu, doorgetrokken",
+    "seizoen": "seizoenspatroon van eerdere jaren",
+    "pijplijn": "lopende en verwachte toewijzingen",
+    "combinatie": "seizoenspatroon en toewijzingen gemiddeld",
+    "rapportage-seizoen": "rapportages met seizoenspatroon",
+    "rapportage-naief": "rapportages, doorgetrokken",
+}
+
 
 MIN_CURVE = 30  # trajectories a provider needs for its own survival curve
 

@@ -27,6 +27,7 @@ from jeugdsturing.contracten.models import (
 )
 from jeugdsturing.core.levenscyclus import status_begin, status_vermeld, status_wijzig
 from jeugdsturing.regio.models import Code, Codelijst, Regio, Thema
+from jeugdsturing.weergave.templatetags.datums import datum_lang
 
 
 @transaction.atomic
@@ -118,7 +119,7 @@ def overeenkomst_verleng(
     ok.save()
     status_vermeld(
         ok, door=door,
-        reden=f"verlengd tot {nieuw.isoformat()} (optie {ok.verlengingen_benut} van "
+        reden=f"verlengd tot {datum_lang(nieuw)} (optie {ok.verlengingen_benut} van "
         f"{ok.verlengingsopties}): {reden}",
     )  # fmt: skip
     return ok
@@ -209,7 +210,7 @@ def tarief_voeg_toe(
     for t in bestaand:
         if t.geldig_tot is None and t.geldig_van < geldig_van:
             t.geldig_tot = geldig_van - timedelta(days=1)
-            t._change_reason = f"afgesloten door nieuw tarief vanaf {geldig_van}"  # type: ignore[attr-defined]
+            t._change_reason = f"afgesloten door nieuw tarief vanaf {datum_lang(geldig_van)}"  # type: ignore[attr-defined]
             t.save()
         eind = t.geldig_tot or date.max
         if t.geldig_van <= (geldig_tot or date.max) and geldig_van <= eind:

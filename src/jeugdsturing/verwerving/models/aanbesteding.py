@@ -62,8 +62,8 @@ class Aanbesteding(models.Model):
     selectie_per_perceel = models.BooleanField(
         "selectie per perceel",
         default=False,
-        help_text="Per perceel een eigen maximum en wachtkamer (seed 000); anders één "
-        "selectie over de hele aanbesteding (seed 002).",
+        help_text="Per perceel een eigen maximum en wachtkamer; anders één selectie over de "
+        "hele aanbesteding.",
     )
     schaal_min = models.DecimalField("schaal van", max_digits=5, decimal_places=2, default=0)
     schaal_max = models.DecimalField(

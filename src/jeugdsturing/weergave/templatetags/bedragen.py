@@ -70,3 +70,19 @@ def duizend_euro_rond(eurocent: int | None) -> str:
         return "–"
     sign = "-" if eurocent < 0 else ""
     return f"{sign}{_groups((abs(int(eurocent)) + 50_000) // 100_000)}"
+
+
+@register.filter
+def deel(waarde: object, decimalen: int = 1) -> str:
+    """A fraction as a Dutch percentage without a sign: 0.0456 -> '4,6%'."""
+    if waarde is None:
+        return "–"
+    return f"{float(str(waarde)) * 100:.{int(decimalen)}f}%".replace(".", ",")
+
+
+@register.filter
+def kommagetal(waarde: object, decimalen: int = 2) -> str:
+    """A plain number with a decimal comma: 0.875 -> '0,88'."""
+    if waarde is None:
+        return "–"
+    return f"{float(str(waarde)):.{int(decimalen)}f}".replace(".", ",")

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from django import template
 from django.utils import timezone
@@ -18,3 +18,15 @@ def tijd(moment: datetime | None) -> str:
     if moment is None:
         return "–"
     return f"{timezone.localtime(moment):%d-%m-%Y %H:%M}"
+
+
+MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december")  # fmt: skip
+
+
+@register.filter
+def datum_lang(dag: date | None) -> str:
+    """A date in running text, whatever language is active: 6 december 2026."""
+    if dag is None:
+        return "–"
+    return f"{dag.day} {MAANDEN[dag.month - 1]} {dag.year}"

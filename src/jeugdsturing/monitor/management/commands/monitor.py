@@ -18,8 +18,9 @@ from jeugdsturing.monitor.indicatoren import (
     Periode,
     perioden,
 )
+from jeugdsturing.monitor.labels import kop
 from jeugdsturing.monitor.selectors import monitor_data
-from jeugdsturing.monitor.service import Monitor, PeriodeNietVast
+from jeugdsturing.monitor.service import Monitor, PeriodeNietVast, code_namen
 from jeugdsturing.monitor.uitvoer import als_csv, als_json, als_xlsx
 from jeugdsturing.regio.models import Regio
 
@@ -93,7 +94,7 @@ class Command(BaseCommand):
         by: list[str] = list(dict.fromkeys(opts["by"]))
         monitor = Monitor(monitor_data(regio), scope)
         if opts["detail"]:
-            self._detail(monitor, Periode(van, tot), opts)
+            self._detail(regio, monitor, Periode(van, tot), opts)
             return
         pp = perioden(van, tot, opts["per"])
         try:
@@ -101,7 +102,8 @@ class Command(BaseCommand):
         except PeriodeNietVast as e:
             raise CommandError(f"--from/--to: {e}") from None
         velden += [k for k in rijen[0] if k not in velden] if rijen else []
-        self._schrijf(rijen, velden, opts, f"Monitor {regio.naam} {van} t/m {tot}")
+        titel = f"Monitor {regio.naam} {van:%d-%m-%Y} t/m {tot:%d-%m-%Y}"
+        self._schrijf(rijen, velden, opts, titel, code_namen(regio, monitor))
 
     def _rijen(
         self, monitor: Monitor, pp: list[Periode], by: list[str], opts: dict[str, Any]
@@ -139,7 +141,9 @@ class Command(BaseCommand):
             eisen.insert(0, (Actie.EXACT, "--exact"))
         return scope_voor_commando(naam, Sectie.MONITOR, *eisen)
 
-    def _detail(self, monitor: Monitor, periode: Periode, opts: dict[str, Any]) -> None:
+    def _detail(
+        self, regio: Regio, monitor: Monitor, periode: Periode, opts: dict[str, Any]
+    ) -> None:
         if not monitor.scope.exact:
             raise CommandError(
                 f"--detail toont trajecten: {weigering(Sectie.MONITOR, Actie.EXACT)} "
@@ -156,18 +160,24 @@ class Command(BaseCommand):
             filters[dim] = waarde or None
         frame = monitor.detail(periode, opts["detail"], filters)
         rijen = frame.to_dicts()
-        self._schrijf(rijen, frame.columns, opts, f"Trajecten achter {opts['detail']}")
+        titel = f"Trajecten achter {kop(opts['detail'])}"
+        self._schrijf(rijen, frame.columns, opts, titel, code_namen(regio, monitor))
 
     def _schrijf(
-        self, rijen: list[dict[str, Any]], velden: list[str], opts: dict[str, Any], titel: str
+        self,
+        rijen: list[dict[str, Any]],
+        velden: list[str],
+        opts: dict[str, Any],
+        titel: str,
+        namen: dict[str, dict[str, str]],
     ) -> None:
         if opts["format"] == "xlsx":
             if not opts["output"]:
                 raise CommandError("--format xlsx schrijft een bestand: geef --output PAD.xlsx")
-            Path(opts["output"]).write_bytes(als_xlsx(rijen, velden, titel))
+            Path(opts["output"]).write_bytes(als_xlsx(rijen, velden, titel, namen))
             self.stderr.write(f"{len(rijen)} rijen naar {opts['output']}")
             return
-        tekst = als_json(rijen) if opts["format"] == "json" else als_csv(rijen, velden)
+        tekst = als_json(rijen) if opts["format"] == "json" else als_csv(rijen, velden, namen)
         if opts["output"]:
             Path(opts["output"]).write_text(
                 tekst + ("\n" if opts["format"] == "json" else ""), encoding="utf-8"
