@@ -473,3 +473,167 @@ def test_a_tariff_is_changed_on_the_contract_page_with_history(browser):
     assert "afgesloten door nieuw tarief vanaf 1 september 2027" in geschiedenis
     shot(page, "tarief-gewijzigd")
     assert browser.errors == [], browser.errors
+
+
+def test_an_assessor_signs_the_declaration_and_scores_a_new_tender_to_consensus(browser):
+    from datetime import UTC, datetime
+    from decimal import Decimal
+
+    from django.contrib.auth.models import User
+
+    from jeugdsturing.gebruikers.services import gebruiker_bewaar
+    from jeugdsturing.regio.models import Regio
+    from jeugdsturing.rollen import Rol
+    from jeugdsturing.verwerving import services as s
+    from jeugdsturing.verwerving.models import (
+        Aanbesteding,
+        AanbestedingStatus,
+        Consensus,
+        Criterium,
+        Perceel,
+    )
+    from tests.verwerving.conftest import nieuwe_aanbieders
+
+    # A new tender whose bid deadline has passed, one bid, two assessors: the demo
+    # assessor (in the browser) and a colleague who has scored already.
+    regio = Regio.objects.get(code="JZ13")
+    a = Aanbesteding.objects.create(
+        regio=regio, referentie="BROWSER-2", naam="Ambulante jeugdhulp 2029",
+        vragen_tot=datetime(2026, 9, 1, 12, tzinfo=UTC),
+        inschrijven_tot=datetime(2026, 10, 1, 12, tzinfo=UTC),
+    )  # fmt: skip
+    thema = regio.themas.order_by("volgorde").first()
+    perceel = Perceel.objects.create(aanbesteding=a, code="P1", naam="Perceel 1", thema=thema)
+    criteria = [
+        Criterium.objects.create(aanbesteding=a, code="visie", naam="Visie", weging=60),
+        Criterium.objects.create(aanbesteding=a, code="samenwerking", naam="Samenwerking", weging=40),
+    ]  # fmt: skip
+    s.aanbesteding_status_wijzig(aanbesteding=a, naar=AanbestedingStatus.AANGEKONDIGD, reden="publicatie")  # fmt: skip
+    a.refresh_from_db()
+    i = s.inschrijving_dien_in(
+        aanbesteding=a, aanbieder=nieuwe_aanbieders(1)[0], percelen=[perceel],
+        visie="Dichtbij", antwoorden={}, capaciteit=[], uea={"uitsluitingsgronden": "geen"},
+        op=datetime(2026, 8, 15, 9, tzinfo=UTC),
+    )  # fmt: skip
+    s.aanbesteding_status_wijzig(aanbesteding=a, naar=AanbestedingStatus.BEOORDELING,
+                                 reden="termijn voorbij", op=datetime(2026, 10, 2, 9, tzinfo=UTC))  # fmt: skip
+    a.refresh_from_db()
+    ik = s.beoordelaar_benoem(aanbesteding=a, gebruiker=User.objects.get(username="beoordelaar"))
+    collega = s.beoordelaar_benoem(aanbesteding=a, gebruiker=gebruiker_bewaar(
+        username="collega", password=None, rol=Rol.BEOORDELAAR, regio=regio,
+    ))  # fmt: skip
+    for b in (ik, collega):
+        s.beoordelaar_wijs_toe(beoordelaar=b, inschrijving=i)
+    s.beoordelaar_verklaar(beoordelaar=collega)
+    for c, w in zip(criteria, ("6", "8"), strict=True):
+        s.score_geef(beoordelaar=collega, inschrijving=i, criterium=c, waarde=Decimal(w),
+                     motivering="schriftelijk van de collega")  # fmt: skip
+    s.scores_dien_in(beoordelaar=collega, inschrijving=i)
+
+    page = browser.page
+    login(page, "beoordelaar")
+    page.goto("/verwerving/BROWSER-2/beoordelen/")
+    main = page.locator("main")
+    assert "U kunt pas scoren als u deze verklaring hebt getekend." in main.inner_text()
+    verklaring = page.get_by_role("form", name="Verklaring tekenen")
+    verklaring.get_by_label("Ik teken deze verklaring naar waarheid").check()
+    verklaring.get_by_role("button", name="Verklaring tekenen").click()
+    page.wait_for_load_state()
+    assert "Getekend op" in main.inner_text()
+    assert "Geen belangen gemeld." in main.inner_text()
+    sectie = page.get_by_role("region", name=f"Inschrijving {i.nummer}")
+    for c, w in zip(criteria, ("7", "8,5"), strict=True):
+        sectie.get_by_label("Criterium").select_option(label=c.code)
+        sectie.get_by_label("Score", exact=True).fill(w)
+        sectie.get_by_label("Motivering").fill(f"onderbouwing {c.naam.lower()}")
+        sectie.get_by_role("button", name="Opslaan").click()
+        page.wait_for_load_state()
+        sectie = page.get_by_role("region", name=f"Inschrijving {i.nummer}")
+    scores = sectie.get_by_role("table").inner_text()
+    assert "onderbouwing visie" in scores
+    assert "8,5" in scores
+    assert "schriftelijk van de collega" not in main.inner_text()  # blind until all are in
+    sectie.get_by_role("button", name="Alles indienen").click()
+    page.wait_for_load_state()
+    assert "Alle beoordelaars hebben ingediend" in main.inner_text()
+    shot(page, "verwerving-beoordelen")
+    page.get_by_role("button", name="Uitloggen").click()
+
+    login(page, "contractmanager")
+    page.goto("/verwerving/BROWSER-2/consensus/")
+    tabel = page.get_by_role("table", name=f"Consensus inschrijving {i.nummer}")
+    assert "schriftelijk van de collega" in tabel.inner_text()
+    assert "6,50" in tabel.inner_text()  # the mean of 6 and 7 for visie
+    for c, w in zip(criteria, ("7", "8,5"), strict=True):
+        regel = page.get_by_role("table", name=f"Consensus inschrijving {i.nummer}").locator(
+            "tr", has_text=c.naam
+        )
+        regel.get_by_label("Score", exact=True).fill(w)
+        regel.get_by_label("motivering").fill(f"commissie: {c.naam.lower()}")
+        regel.get_by_role("button", name="Stel vast").click()
+        page.wait_for_load_state()
+        assert f"consensusscore {w} vastgesteld" in page.locator("main").inner_text()
+    assert Consensus.objects.filter(inschrijving=i).count() == 2
+    assert Consensus.objects.get(inschrijving=i, criterium=criteria[1]).waarde == Decimal("8.5")
+    shot(page, "verwerving-consensus")
+    assert browser.errors == [], browser.errors
+
+
+def test_a_budget_change_above_the_frame_is_approved_and_applied(browser):
+    from jeugdsturing.contracten.models import Begroting, Begrotingskader
+
+    def totaal(jaar: int) -> int:
+        return sum(
+            Begroting.objects.filter(regio__code="JZ13", jaar=jaar, thema__isnull=True)
+            .values_list("bedrag_eurocent", flat=True)
+        )  # fmt: skip
+
+    kader = Begrotingskader.objects.get(regio__code="JZ13", jaar=2029).totaal_eurocent
+    amstelveen = Begroting.objects.get(
+        regio__code="JZ13", jaar=2029, thema__isnull=True, gemeente__naam="Amstelveen"
+    ).bedrag_eurocent
+    # Half a million above the frame.
+    nieuw = amstelveen + (kader - totaal(2029)) + 500_000_00
+    bedrag = f"{nieuw // 100:,}".replace(",", ".")
+
+    page = browser.page
+    login(page, "financien")
+    page.goto("/contracten/begroting/?jaar=2029")
+    page.get_by_label("Gemeente").select_option(label="Amstelveen")
+    page.get_by_label("Bedrag (euro)").fill(bedrag)
+    page.get_by_label("Reden", exact=True).fill("meer jeugdigen met verblijf")
+    page.get_by_role("button", name="Wijzigen").click()
+    page.wait_for_load_state()
+    melding = page.get_by_role("status").first.inner_text()
+    assert "Niet gewijzigd" in melding
+    assert "goedkeuring" in melding
+
+    formulier = page.get_by_role("form", name="Goedkeuring vastleggen")
+    formulier.get_by_label("Onderwerp en reden").fill("Amstelveen 2029: meer verblijf")
+    formulier.get_by_label("Besluit (kenmerk)").fill("DB-2029-04")
+    formulier.get_by_label("Genomen door").fill("dagelijks bestuur van de regio")
+    formulier.get_by_label("Datum besluit").fill("2026-11-30")
+    formulier.get_by_label("Toegestane overschrijding (euro)").fill("€ 1.000.000,00")
+    formulier.get_by_label("Besluit (PDF of Word)").set_input_files(
+        files=[{"name": "besluit-db-2029-04.pdf", "mimeType": "application/pdf",
+                "buffer": b"%PDF-1.7\n% besluit\n%%EOF\n"}]
+    )  # fmt: skip
+    formulier.get_by_role("button", name="Goedkeuring vastleggen").click()
+    page.wait_for_load_state()
+    assert "Goedkeuring 'DB-2029-04' vastgelegd" in page.get_by_role("status").first.inner_text()
+    goedkeuringen = page.get_by_role("table", name="Vastgelegde goedkeuringen").inner_text()
+    assert "besluit-db-2029-04.pdf" in goedkeuringen
+    assert "30 november 2026" in goedkeuringen
+
+    page.get_by_label("Gemeente").select_option(label="Amstelveen")
+    page.get_by_label("Bedrag (euro)").fill(bedrag)
+    page.get_by_label("Reden", exact=True).fill("meer jeugdigen met verblijf")
+    page.get_by_label("Goedkeuring", exact=True).select_option(index=1)
+    page.get_by_role("button", name="Wijzigen").click()
+    page.wait_for_load_state()
+    assert "De begroting is gewijzigd." in page.get_by_role("status").first.inner_text()
+    assert totaal(2029) == kader + 500_000_00
+    rij = page.locator("tbody tr", has_text="Amstelveen").first.inner_text()
+    assert f"€\u00a0{bedrag},00" in rij
+    shot(page, "begroting-goedgekeurd")
+    assert browser.errors == [], browser.errors

@@ -9,6 +9,7 @@ from collections import defaultdict
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import Sum
 
 from jeugdsturing.contracten import services
@@ -88,6 +89,13 @@ def test_bijstelling_binnen_het_kader():
     assert "Vaststellingen en bijstellingen" in r.content.decode()
 
 
+PDF = b"%PDF-1.7\n% besluit\n%%EOF\n"
+
+
+def _besluit() -> SimpleUploadedFile:
+    return SimpleUploadedFile("besluit-2031-17.pdf", PDF, content_type="application/pdf")
+
+
 def test_bijstelling_boven_het_kader_vraagt_een_goedkeuring():
     regio = Regio.objects.get(code="JZ13")
     kader = Begrotingskader.objects.get(regio=regio, jaar=2031).totaal_eurocent
@@ -102,9 +110,20 @@ def test_bijstelling_boven_het_kader_vraagt_een_goedkeuring():
     r = c.post("/contracten/begroting/?jaar=2031", {
         "actie": "goedkeuring", "onderwerp": "Amstelveen 2031 hoger", "besluit": "B&W 2031-17",
         "wie": "college van B&W Amstelveen", "datum": "2031-03-01", "bedrag_euro": "1.000.000",
+        "document": _besluit(),
     }, follow=True)  # fmt: skip
     assert "Goedkeuring &#x27;B&amp;W 2031-17&#x27; vastgelegd" in r.content.decode()
     g = Goedkeuring.objects.get(besluit="B&W 2031-17")
+    # the decision is kept with the approval, for the roles that change budgets
+    assert "besluit-2031-17.pdf" in r.content.decode()
+    document = c.get(f"/contracten/goedkeuringen/{g.pk}/document/")
+    assert document.content == PDF
+    assert document["Cache-Control"] == "no-store"
+    assert 'filename="besluit-2031-17.pdf"' in document["Content-Disposition"]
+    assert login("gemeente").get(f"/contracten/goedkeuringen/{g.pk}/document/").status_code == 403
+    assert login("hollandrijnland").get(
+        f"/contracten/goedkeuringen/{g.pk}/document/"
+    ).status_code in (403, 404)
     html = c.post(
         "/contracten/lumpsums/", data | {"goedkeuring": str(g.pk)}, follow=True
     ).content.decode()
@@ -135,16 +154,18 @@ def test_goedkeuring_alleen_door_wie_mag_goedkeuren():
         ({"datum": "2028-13-45"}, "Datum besluit: vul een datum in"),
         ({"bedrag_euro": "NaN"}, "Bedrag van de overschrijding: &#x27;NaN&#x27; is geen getal"),
         ({"besluit": " "}, "Een goedkeuring noemt het besluit en wie het nam"),
+        ({"document": None}, "Besluit: voeg het document van het besluit toe"),
+        (
+            {"document": SimpleUploadedFile("besluit.pdf", b"geen pdf")},
+            "besluit.pdf: geen PDF, Office- of OpenDocument-bestand",
+        ),
     ],
 )
 def test_foute_goedkeuring_geeft_een_melding(data, melding):
     basis = {"actie": "goedkeuring", "onderwerp": "x", "besluit": "y", "wie": "z",
-             "datum": "2028-01-01", "bedrag_euro": "1"}  # fmt: skip
-    html = (
-        login("financien")
-        .post("/contracten/begroting/", basis | data, follow=True)
-        .content.decode()
-    )
+             "datum": "2028-01-01", "bedrag_euro": "1", "document": _besluit()}  # fmt: skip
+    basis = {k: v for k, v in (basis | data).items() if v is not None}
+    html = login("financien").post("/contracten/begroting/", basis, follow=True).content.decode()
     assert melding in html
 
 

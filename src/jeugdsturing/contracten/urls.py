@@ -10,6 +10,11 @@ app_name = "contracten"
 
 urlpatterns = [
     path("begroting/", views.begroting, name="begroting"),
+    path(
+        "goedkeuringen/<int:pk>/document/",
+        views.goedkeuring_document,
+        name="goedkeuring_document",
+    ),
     path("overeenkomsten/", views.overeenkomsten, name="overeenkomsten"),
     path("overeenkomsten/<int:pk>/", views.overeenkomst, name="overeenkomst"),
     path("lumpsums/", views.lumpsums, name="lumpsums"),

@@ -10,10 +10,11 @@ from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.dateparse import parse_date
+from django.utils.http import content_disposition_header
 
 from jeugdsturing.contracten import services
 from jeugdsturing.contracten.jaarprognose import (
@@ -117,7 +118,7 @@ def begroting(request: HttpRequest) -> HttpResponse:
             "kader": regio.begrotingskaders.filter(jaar=jaar).first(),
             "mag_wijzigen": mag_wijzigen,
             "gemeenten": regio.gemeenten.order_by("naam"),
-            "goedkeuringen": Goedkeuring.objects.filter(regio=regio)[:20],
+            "goedkeuringen": _goedkeuringen(regio),
             "mag_goedkeuren": mag(request.user, Sectie.CONTRACTEN, Actie.GOEDKEUREN),
             "vandaag": timezone.localdate(),
         },
@@ -136,10 +137,14 @@ def _goedkeuring_vastleggen(request: HttpRequest, regio: Regio, jaar: int) -> Ht
         if datum is None:
             raise Invoerfout("Datum besluit: vul een datum in (jjjj-mm-dd).")
         bedrag = lees_bedrag(request.POST.get("bedrag_euro", ""), "Bedrag van de overschrijding")
+        bestand = request.FILES.get("document")
+        if bestand is None:
+            raise Invoerfout("Besluit: voeg het document van het besluit toe (PDF of Word).")
         g = services.goedkeuring_leg_vast(
             regio=regio, onderwerp=request.POST.get("onderwerp", "").strip(),
             besluit=request.POST.get("besluit", ""), goedgekeurd_door=request.POST.get("wie", ""),
             datum=datum, bedrag_eurocent=bedrag, door=ingelogd(request.user),
+            document=(bestand.name or "besluit", bestand.read()),
         )  # fmt: skip
         messages.success(
             request, f"Goedkeuring '{g.besluit}' vastgelegd; kies haar bij de wijziging."
@@ -148,6 +153,23 @@ def _goedkeuring_vastleggen(request: HttpRequest, regio: Regio, jaar: int) -> Ht
         tekst = "; ".join(e.messages) if isinstance(e, ValidationError) else str(e)
         messages.error(request, f"Niet vastgelegd: {tekst}")
     return redirect(f"{request.path}?jaar={jaar}")
+
+
+@requires(Sectie.CONTRACTEN)
+def goedkeuring_document(request: HttpRequest, pk: int) -> HttpResponse:
+    """The decision behind an approval, for the roles that change or approve budgets of
+    the region."""
+    if not mag(request.user, Sectie.CONTRACTEN, Actie.GOEDKEUREN):
+        eis(request.user, Sectie.CONTRACTEN, Actie.WIJZIGEN)
+    g = get_object_or_404(Goedkeuring, pk=pk, regio=_regio(request))
+    if not g.document:
+        raise Http404("Bij deze goedkeuring is geen document vastgelegd.")
+    antwoord = HttpResponse(bytes(g.document), content_type=g.document_type)
+    antwoord["Content-Disposition"] = (
+        content_disposition_header(True, g.document_naam) or "attachment"
+    )
+    antwoord["Cache-Control"] = "no-store"
+    return antwoord
 
 
 @requires(Sectie.CONTRACTEN)
@@ -186,7 +208,7 @@ def overeenkomst(request: HttpRequest, pk: int) -> HttpResponse:
             "statussen": ok.statuswijzigingen.select_related("door", "content_type"),
             "mag_wijzigen": mag_wijzigen,
             "gemeenten": regio.gemeenten.order_by("naam"),
-            "goedkeuringen": Goedkeuring.objects.filter(regio=regio)[:20] if mag_wijzigen else [],
+            "goedkeuringen": _goedkeuringen(regio) if mag_wijzigen else [],
             "indexaties": regio.indexaties.order_by("jaar"),
             "geschiedenis": geld_geschiedenis(ok) if mag_wijzigen else [],
         },
@@ -308,7 +330,7 @@ def lumpsums(request: HttpRequest) -> HttpResponse:
             "perspectief_jaren": perspectief_jaren, "perspectief": perspectief,
             "mag_wijzigen": mag_wijzigen,
             "alle_gemeenten": regio.gemeenten.order_by("naam") if mag_wijzigen else [],
-            "goedkeuringen": Goedkeuring.objects.filter(regio=regio)[:20] if mag_wijzigen else [],
+            "goedkeuringen": _goedkeuringen(regio) if mag_wijzigen else [],
             "vaststellingen": lumpsum_vaststellingen(regio) if mag_wijzigen else [],
         },
     )  # fmt: skip
@@ -339,6 +361,11 @@ def _bijstellen(request: HttpRequest, regio: Regio) -> HttpResponse:
         messages.error(request, f"Niet bijgesteld: {tekst}")
     jaar = jaar_tekst if jaar_tekst.isdigit() else "2028"
     return redirect(f"{request.path}?jaar={jaar}")
+
+
+def _goedkeuringen(regio: Regio) -> list[Goedkeuring]:
+    """The region's latest approvals to choose from (without their documents)."""
+    return list(Goedkeuring.objects.filter(regio=regio).defer("document")[:20])
 
 
 def _goedkeuring(request: HttpRequest, regio: Regio) -> Goedkeuring | None:

@@ -66,11 +66,15 @@ class Goedkeuring(models.Model):
     goedgekeurd_door = models.CharField("goedgekeurd door", max_length=200)
     datum = models.DateField("datum besluit")
     bedrag_eurocent = models.BigIntegerField("goedgekeurde overschrijding (eurocent)")
+    # The decision itself (a PDF or office document), checked by content (core.bestanden).
+    document_naam = models.CharField("document", max_length=200, blank=True)
+    document_type = models.CharField("soort document", max_length=100, blank=True)
+    document = models.BinaryField("inhoud document", null=True, blank=True)
     vastgelegd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     vastgelegd_op = models.DateTimeField("vastgelegd op", auto_now_add=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["document"])  # the blob once, not per change
 
     class Meta:
         verbose_name = "goedkeuring"

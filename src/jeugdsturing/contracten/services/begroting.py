@@ -21,6 +21,7 @@ from jeugdsturing.contracten.models import (
     Overeenkomst,
     Plafond,
 )
+from jeugdsturing.core.bestanden import bijlage
 from jeugdsturing.regio.config import BegrotingConfig
 from jeugdsturing.regio.models import Gemeente, Regio, Thema
 from jeugdsturing.weergave.templatetags.bedragen import euro
@@ -57,14 +58,25 @@ def goedkeuring_leg_vast(
     datum: date,
     bedrag_eurocent: int,
     door: User | None = None,
+    document: tuple[str, bytes] | None = None,
 ) -> Goedkeuring:
+    """Record an approval; ``document`` is the decision (name, content), checked by its
+    content like every upload (core.bestanden)."""
     if not besluit.strip() or not goedgekeurd_door.strip():
         raise ValidationError("Een goedkeuring noemt het besluit en wie het nam.")
+    if not onderwerp.strip():
+        raise ValidationError("Een goedkeuring noemt waarvoor en waarom (het onderwerp).")
     if bedrag_eurocent <= 0:
         raise ValidationError("Een goedkeuring dekt een overschrijding groter dan nul.")
+    naam, soort, inhoud = "", "", None
+    if document is not None:
+        b = bijlage(*document)
+        naam, soort, inhoud = b.naam, b.content_type, document[1]
     return Goedkeuring.objects.create(
-        regio=regio, onderwerp=onderwerp, besluit=besluit, goedgekeurd_door=goedgekeurd_door,
-        datum=datum, bedrag_eurocent=bedrag_eurocent, vastgelegd_door=door,
+        regio=regio, onderwerp=onderwerp.strip(), besluit=besluit,
+        goedgekeurd_door=goedgekeurd_door, datum=datum, bedrag_eurocent=bedrag_eurocent,
+        vastgelegd_door=door,
+        document_naam=naam, document_type=soort, document=inhoud,
     )  # fmt: skip
 
 

@@ -17,6 +17,7 @@ from django.utils import timezone
 from jeugdsturing.berichten.models import Traject
 from jeugdsturing.contracten.models import Aanbieder
 from jeugdsturing.core.access import ingelogd
+from jeugdsturing.core.bestanden import bijlage
 from jeugdsturing.core.levenscyclus import status_begin, status_vermeld, status_wijzig
 from jeugdsturing.escalatie.models import (
     ActieStatus,
@@ -31,7 +32,6 @@ from jeugdsturing.escalatie.models import (
     Verbetertraject,
 )
 from jeugdsturing.regio.models import Regio
-from jeugdsturing.verwerving.services import bijlage
 
 ACTIEVELDEN = ("wie", "wat", "hoe", "wanneer")
 

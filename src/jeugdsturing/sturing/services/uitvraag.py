@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from jeugdsturing.contracten.models import Overeenkomst, OvereenkomstStatus
+from jeugdsturing.core.bestanden import bijlage
 from jeugdsturing.core.levenscyclus import status_begin, status_vermeld, status_wijzig
 from jeugdsturing.regio.models import Gebied, Gemeente, Regio, Thema
 from jeugdsturing.sturing.models import Doelindicator, Indicatorwaarde
@@ -28,7 +29,6 @@ from jeugdsturing.sturing.models.uitvraag import (
     Wachtlijstregel,
 )
 from jeugdsturing.sturing.uitvraagbestand import Context, Gegevens, uit_bestand
-from jeugdsturing.verwerving.services import bijlage
 
 MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
            "september", "oktober", "november", "december")  # fmt: skip

@@ -48,11 +48,8 @@ from jeugdsturing.verwerving.services.inrichting import (
     termijn_verleng,
 )
 from jeugdsturing.verwerving.services.inschrijving import (
-    Bijlage,
-    bestandssoort,
     bewijsstuk_verwijder,
     bewijsstuk_voeg_toe,
-    bijlage,
     inschrijving_dien_in,
     inschrijving_wijzig,
 )
@@ -76,7 +73,6 @@ from jeugdsturing.verwerving.services.vragen import (
 
 __all__ = [
     "ONDERDELEN",
-    "Bijlage",
     "aanbesteding_bewaar",
     "aanbesteding_status_wijzig",
     "afspraak_leg_vast",
@@ -85,12 +81,10 @@ __all__ = [
     "beoordelaar_trek_verklaring_in",
     "beoordelaar_verklaar",
     "beoordelaar_wijs_toe",
-    "bestandssoort",
     "bewijsstuk_verwijder",
     "bewijsstuk_voeg_toe",
     "bezwaar_dien_in",
     "bezwaar_handel_af",
-    "bijlage",
     "consensus_pas_aan",
     "consensus_stel_vast",
     "criterium_voeg_toe",
