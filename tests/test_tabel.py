@@ -73,3 +73,24 @@ def test_paging_shows_every_row_once(bedragen, per_pagina):
     assert sorted(r["naam"] for r in gezien) == sorted(r["naam"] for r in rijen)
     waarden = [r["bedrag"] for r in gezien if r["bedrag"] is not None]
     assert waarden == sorted(waarden, reverse=True)
+
+
+def test_a_column_of_mixed_kinds_sorts_as_text():
+    rijen: list[dict[str, Any]] = [
+        {"naam": "a", "bedrag": 5},
+        {"naam": "b", "bedrag": "x"},
+        {"naam": "c", "bedrag": 10},
+    ]
+    t = tabel(RequestFactory().get("/x/?sorteer=bedrag"), rijen, KOLOMMEN, standaard="naam")
+    assert [r["naam"] for r in t.pagina] == ["c", "a", "b"]
+
+
+def test_file_names_and_message_types_as_a_user_reads_them():
+    from jeugdsturing.berichten.templatetags.berichten import berichtnaam, bestandsnaam
+
+    upload = "/tmp/jeugdsturing-upload-x1/003_maart.zip!jw/301.xml"  # noqa: S108
+    assert bestandsnaam(upload) == ("maart.zip › jw/301.xml")
+    assert bestandsnaam("/data/ijw/003_eigen.xml") == "003_eigen.xml"  # not an upload
+    assert berichtnaam("JW301") == "JW301 Toewijzing Jeugdhulp"
+    assert berichtnaam("") == "onbekend berichttype"
+    assert berichtnaam("XX1") == "XX1"

@@ -40,8 +40,15 @@ def test_upload_gives_the_report_and_lands_in_the_history(xsd):
     )
     assert "code komt niet voor in codelijst JZ588" in html
     assert "Client/StopProducten/StopProduct/RedenBeeindiging" in html
-    assert "JW305" in html
+    assert "JW305 Start Jeugdhulp" in html  # the type with its Dutch name
+    # The file as the user named it, never the server's temporary path.
+    assert "fout.xml" in html
+    assert "jeugdsturing-upload-" not in html
+    assert "/tmp/" not in html  # noqa: S108 (what must not show)
     assert f'href="/berichten/import/{run.pk}/"' in c.get("/berichten/").content.decode()
+    # Sorting and paging by hand-edited parameters never gives an error page.
+    for q in ("sorteer=-line", "sorteer=value", "sorteer=%3C", "pagina=9", "type=JW999"):
+        assert c.get(f"/berichten/import/{run.pk}/?{q}").status_code == 200, q
 
 
 def test_quarantine_shows_reasons_gives_the_original_and_takes_a_corrected_file(xsd):

@@ -20,6 +20,7 @@ from jeugdsturing.berichten import services
 from jeugdsturing.berichten.importeren import Resultaat, berichten_importeer
 from jeugdsturing.berichten.privacy import ontsleutel
 from jeugdsturing.core.access import Actie, Sectie, requires
+from jeugdsturing.weergave.tabel import Kolom, tabel
 
 MAX_UPLOAD_FILES = 50
 
@@ -89,7 +90,24 @@ def run(request: HttpRequest, pk: int) -> HttpResponse:
         .annotate(n=Count("pk"), regels=Sum("regels"))
         .order_by("berichttype")
     )
-    return render(request, "berichten/run.html", {"run": r, "per_type": per_type})
+    # The rejections, paged and sortable, filterable by message type (a run of a year's
+    # traffic can reject thousands).
+    afkeuringen = list(r.afkeuringen or [])
+    soort = request.GET.get("type", "")
+    gekozen = [a for a in afkeuringen if soort in ("", a.get("message_type") or "")]
+    tabel_ = tabel(
+        request, gekozen,
+        [Kolom("file", "Bestand"), Kolom("message_type", "Type"),
+         Kolom("line", "Regel", getal=True), Kolom("element", "Element"),
+         Kolom("value", "Waarde"), Kolom("reason", "Reden")],
+        standaard="file",
+    )  # fmt: skip
+    typen = sorted({a.get("message_type") or "" for a in afkeuringen} - {""})
+    return render(
+        request,
+        "berichten/run.html",
+        {"run": r, "per_type": per_type, "afkeuringen": tabel_, "typen": typen, "type": soort},
+    )
 
 
 @requires(Sectie.BERICHTEN)

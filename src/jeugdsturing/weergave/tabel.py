@@ -41,10 +41,13 @@ def _sorteer(rijen: list[Mapping[str, Any]], sleutel: str, aflopend: bool) -> li
     """Sorted on one key, empty values last whatever the direction."""
     gevuld = [r for r in rijen if r.get(sleutel) is not None]
     leeg = [r for r in rijen if r.get(sleutel) is None]
-    gevuld.sort(
-        key=lambda r: r[sleutel].lower() if isinstance(r[sleutel], str) else r[sleutel],
-        reverse=aflopend,
-    )
+    try:
+        gevuld.sort(
+            key=lambda r: r[sleutel].lower() if isinstance(r[sleutel], str) else r[sleutel],
+            reverse=aflopend,
+        )
+    except TypeError:  # a column of mixed kinds (numbers and text): as text
+        gevuld.sort(key=lambda r: str(r[sleutel]).lower(), reverse=aflopend)
     return gevuld + leeg
 
 
