@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from pypdf import PdfReader
@@ -65,6 +66,8 @@ def test_proces_verbaal_records_bids_reasons_scores_and_the_lottery():
     assert record.zaad in t
     assert "KWAL" in t  # the excluded bid's reason
     assert "onder het minimum" in t
+    assert re.search(r"onder het minimum: \S+ \d+,\d\d < \d+,\d\d", t)
+    assert not re.search(r"\b\d+\.\d\d\b", t), re.findall(r".{30}\b\d+\.\d\d\b.{10}", t)
     assert "Score V1 te laag beoordeeld" in t  # the objection and its outcome
     assert "Ongegrond" in t
     for i in a.inschrijvingen.select_related("aanbieder")[:3]:

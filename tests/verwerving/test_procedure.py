@@ -213,7 +213,7 @@ def test_ranking_with_a_recorded_lottery_selection_waiting_room_and_cascade(tend
     assert sel.geselecteerd[0] == bids[2].nummer
     status = {idx: Inschrijving.objects.get(pk=i.pk) for idx, i in bids.items()}
     assert status[5].status == InschrijvingStatus.AFGEWEZEN
-    assert "visie 5.00 < 5.50" in status[5].reden
+    assert "visie 5,00 < 5,50" in status[5].reden
     assert status[3].status == InschrijvingStatus.NIET_GESELECTEERD
     assert [status[i].rang for i in (2, 4)] == [1, 2]
     # the lottery's loser of 0/1 waits in the waiting room

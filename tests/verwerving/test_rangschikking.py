@@ -48,8 +48,8 @@ def test_minimums_reject_with_their_reason():
                     minimum_totaal=D(6))  # fmt: skip
     assert [p.inschrijving for p in uit.plaatsen] == [3]
     redenen = {a.inschrijving: a.reden for a in uit.afgewezen}
-    assert redenen[1] == "onder het minimum: visie 5 < 5.5"
-    assert redenen[2] == "totaal 5.50 onder het minimum 6"
+    assert redenen[1] == "onder het minimum: visie 5 < 5,5"
+    assert redenen[2] == "totaal 5,50 onder het minimum 6"
 
 
 def test_the_announced_rule_breaks_a_tie_before_the_lottery():

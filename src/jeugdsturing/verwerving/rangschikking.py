@@ -20,6 +20,8 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
+from jeugdsturing.weergave.templatetags.bedragen import komma
+
 TWEE = Decimal("0.01")
 
 
@@ -105,7 +107,7 @@ def rangschik(
     for b in beoordelingen:
         t = totaal(b.scores, criteria)
         onder = [
-            f"{c.code} {b.scores[c.code]} < {c.minimum}"
+            f"{c.code} {komma(b.scores[c.code])} < {komma(c.minimum)}"
             for c in criteria
             if c.minimum is not None and b.scores[c.code] < c.minimum
         ]
@@ -113,7 +115,11 @@ def rangschik(
             afgewezen.append(Afgewezen(b.inschrijving, t, "onder het minimum: " + "; ".join(onder)))
         elif minimum_totaal is not None and t < minimum_totaal:
             afgewezen.append(
-                Afgewezen(b.inschrijving, t, f"totaal {t} onder het minimum {minimum_totaal}")
+                Afgewezen(
+                    b.inschrijving,
+                    t,
+                    f"totaal {komma(t)} onder het minimum {komma(minimum_totaal)}",
+                )
             )
         else:
             geschikt.append((t, tuple(b.scores[c.code] for c in zwaarst), b.inschrijving))

@@ -23,6 +23,7 @@ from jeugdsturing.verwerving.models import (
 )
 from jeugdsturing.verwerving.moment import nu as _nu
 from jeugdsturing.verwerving.selectors import alle_ingediend
+from jeugdsturing.weergave.templatetags.bedragen import komma
 
 
 @transaction.atomic
@@ -87,7 +88,8 @@ def score_geef(
         raise ValidationError("Scoren kan alleen in de fase toetsing en beoordeling.")
     if not a.schaal_min <= waarde <= a.schaal_max:
         raise ValidationError(
-            f"Score {waarde} ligt buiten de schaal {a.schaal_min}-{a.schaal_max}."
+            f"Score {komma(waarde)} ligt buiten de schaal "
+            f"{komma(a.schaal_min)}-{komma(a.schaal_max)}."
         )
     if not motivering.strip():
         raise ValidationError(f"Motiveer de score op {criterium.code}.")
@@ -136,7 +138,8 @@ def consensus_stel_vast(
     a = inschrijving.aanbesteding
     if not a.schaal_min <= waarde <= a.schaal_max:
         raise ValidationError(
-            f"Score {waarde} ligt buiten de schaal {a.schaal_min}-{a.schaal_max}."
+            f"Score {komma(waarde)} ligt buiten de schaal "
+            f"{komma(a.schaal_min)}-{komma(a.schaal_max)}."
         )
     if not motivering.strip():
         raise ValidationError("Motiveer de consensusscore.")
@@ -159,7 +162,8 @@ def consensus_pas_aan(
     a = consensus.inschrijving.aanbesteding
     if not a.schaal_min <= waarde <= a.schaal_max:
         raise ValidationError(
-            f"Score {waarde} ligt buiten de schaal {a.schaal_min}-{a.schaal_max}."
+            f"Score {komma(waarde)} ligt buiten de schaal "
+            f"{komma(a.schaal_min)}-{komma(a.schaal_max)}."
         )
     consensus.waarde = waarde
     consensus.aanpassingsreden = reden

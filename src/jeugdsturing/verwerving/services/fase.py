@@ -19,6 +19,7 @@ from jeugdsturing.verwerving.models import (
 )
 from jeugdsturing.verwerving.moment import nu as _nu
 from jeugdsturing.verwerving.selectors import einde_bezwaartermijn
+from jeugdsturing.weergave.templatetags.bedragen import komma
 from jeugdsturing.weergave.templatetags.datums import tijd
 
 
@@ -71,9 +72,9 @@ def _controleer_aankondiging(a: Aanbesteding) -> None:
         fouten.append("geen gunningscriteria")
     for c in criteria:
         if c.minimum is not None and not a.schaal_min <= c.minimum <= a.schaal_max:
-            fouten.append(f"minimum van {c.code} ({c.minimum}) ligt buiten de schaal")
+            fouten.append(f"minimum van {c.code} ({komma(c.minimum)}) ligt buiten de schaal")
     if a.minimum_totaal is not None and not a.schaal_min <= a.minimum_totaal <= a.schaal_max:
-        fouten.append(f"minimale totaalscore {a.minimum_totaal} ligt buiten de schaal")
+        fouten.append(f"minimale totaalscore {komma(a.minimum_totaal)} ligt buiten de schaal")
     if a.vragen_tot >= a.inschrijven_tot:
         fouten.append("de vragentermijn eindigt niet vóór de inschrijftermijn")
     if fouten:

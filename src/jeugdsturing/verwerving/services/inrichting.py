@@ -29,6 +29,7 @@ from jeugdsturing.verwerving.models import (
 from jeugdsturing.verwerving.moment import nu as _nu
 from jeugdsturing.verwerving.selectors import vrije_code
 from jeugdsturing.verwerving.services.dialoog import dialoogonderwerp_maak
+from jeugdsturing.weergave.templatetags.bedragen import komma
 from jeugdsturing.weergave.templatetags.datums import tijd
 
 
@@ -144,8 +145,8 @@ def criterium_voeg_toe(
     a = aanbesteding
     if minimum is not None and not a.schaal_min <= minimum <= a.schaal_max:
         raise ValidationError(
-            f"Criterium {code}: minimum {minimum} ligt buiten de schaal "
-            f"{a.schaal_min}-{a.schaal_max}."
+            f"Criterium {code}: minimum {komma(minimum)} ligt buiten de schaal "
+            f"{komma(a.schaal_min)}-{komma(a.schaal_max)}."
         )
     for waarde in schaal or {}:
         try:
@@ -155,7 +156,9 @@ def criterium_voeg_toe(
                 f"Criterium {code}: schaalwaarde '{waarde}' is geen getal."
             ) from e
         if not a.schaal_min <= getal <= a.schaal_max:
-            raise ValidationError(f"Criterium {code}: schaalwaarde {waarde} ligt buiten de schaal.")
+            raise ValidationError(
+                f"Criterium {code}: schaalwaarde {komma(waarde)} ligt buiten de schaal."
+            )
     return Criterium.objects.create(
         aanbesteding=a, code=code, naam=naam, weging=weging, minimum=minimum,
         beschrijving_schaal=dict(schaal or {}),

@@ -86,3 +86,12 @@ def kommagetal(waarde: object, decimalen: int = 2) -> str:
     if waarde is None:
         return "–"
     return f"{float(str(waarde)):.{int(decimalen)}f}".replace(".", ",")
+
+
+@register.filter
+def komma(waarde: object) -> str:
+    """A number in running text with a decimal comma, as precise as it is:
+    Decimal("4.00") -> "4,00", 7.5 -> "7,5", 12 -> "12"."""
+    if waarde is None:
+        return "–"
+    return str(waarde).replace(".", ",")
