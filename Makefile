@@ -15,8 +15,10 @@ $(BIN)/jeugdsturing: pyproject.toml
 
 install: $(BIN)/jeugdsturing
 
-## make demo: install, migrate SQLite under ./var/, load reference and demo data, serve on $(HOST)
+## make demo: install, random keys for this install in var/sleutels.env (first run), migrate
+## SQLite under ./var/, load reference and demo data, serve on $(HOST)
 demo: install
+	$(BIN)/jeugdsturing sleutels maak
 	DEBUG=1 $(BIN)/jeugdsturing migrate --no-input -v 0
 	DEBUG=1 $(BIN)/jeugdsturing demo load
 	@echo ""

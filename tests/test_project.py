@@ -100,11 +100,12 @@ def _python(code: str, **extra_env: str) -> subprocess.CompletedProcess[str]:
     clean = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"SECRET_KEY", "PSEUDONYMISATION_KEY", "DEBUG"}
+        if k not in {"SECRET_KEY", "PSEUDONYMISATION_KEY", "QUARANTINE_KEYS", "DEBUG"}
     }
+    geen_bestand = {"KEYS_FILE": "var/bestaat-niet.env"}  # not a developer's own keys file
     return subprocess.run(  # noqa: S603
         [sys.executable, "-c", code],
-        env={**clean, **extra_env},
+        env={**clean, **geen_bestand, **extra_env},
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -113,14 +114,80 @@ def _python(code: str, **extra_env: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+FERNET = "0" * 43 + "="  # a well-formed Fernet key for the subprocess tests
+EIGEN = {"SECRET_KEY": "a" * 50, "PSEUDONYMISATION_KEY": "b" * 50, "QUARANTINE_KEYS": FERNET}
+
+
 def test_server_refuses_development_keys_without_debug():
     result = _python("import jeugdsturing.wsgi")
     assert result.returncode != 0
-    assert "Zet SECRET_KEY en PSEUDONYMISATION_KEY" in result.stderr
-    ok = _python("import jeugdsturing.wsgi", SECRET_KEY="a" * 50, PSEUDONYMISATION_KEY="b" * 50)
+    assert "Zet SECRET_KEY, PSEUDONYMISATION_KEY en QUARANTINE_KEYS op een eigen waarde" in (
+        result.stderr
+    )
+    ok = _python("import jeugdsturing.wsgi", **EIGEN)
     assert ok.returncode == 0, ok.stderr
     dev = _python("import jeugdsturing.wsgi", DEBUG="1")
     assert dev.returncode == 0, dev.stderr
+
+
+@pytest.mark.parametrize("naam", ["SECRET_KEY", "PSEUDONYMISATION_KEY", "QUARANTINE_KEYS"])
+def test_a_published_development_value_set_explicitly_is_refused(naam):
+    publiek = {
+        "SECRET_KEY": env.INSECURE_DEFAULT,
+        "PSEUDONYMISATION_KEY": env.INSECURE_DEFAULT + "-pseudoniem",
+        "QUARANTINE_KEYS": f"{FERNET}, {env.INSECURE_DEFAULT}",
+    }[naam]
+    result = _python("import jeugdsturing.wsgi", **(EIGEN | {naam: publiek}))
+    assert result.returncode != 0
+    assert f"Zet {naam} op een eigen waarde" in result.stderr
+    check = _python(
+        "from jeugdsturing.cli import main; main(['check', '--deploy'])",
+        **(EIGEN | {naam: publiek}),
+    )
+    assert f"{naam} heeft de ontwikkelwaarde" in check.stderr
+
+
+def test_the_cli_refuses_development_keys_unless_demo():
+    code = "from jeugdsturing.cli import main; main(['reference', 'load', '--help'])"
+    geweigerd = _python(code, DEBUG="1")
+    assert geweigerd.returncode == 2
+    assert "Geweigerd: SECRET_KEY, PSEUDONYMISATION_KEY, QUARANTINE_KEYS" in geweigerd.stderr
+    assert "jeugdsturing sleutels maak" in geweigerd.stderr
+    demo = _python(code.replace("'--help'", "'--help', '--demo'"), DEBUG="1")
+    assert demo.returncode == 0, demo.stderr
+    eigen = _python(code, **EIGEN)
+    assert eigen.returncode == 0, eigen.stderr
+
+
+def test_sleutels_maak_writes_a_private_keys_file_that_the_settings_read(tmp_path: Path):
+    bestand = tmp_path / "var" / "sleutels.env"
+    maak = _python(
+        "from jeugdsturing.cli import main; main(['sleutels', 'maak'])", KEYS_FILE=str(bestand)
+    )
+    assert maak.returncode == 0, maak.stderr
+    assert bestand.stat().st_mode & 0o777 == 0o600
+    inhoud = dict(regel.split("=", 1) for regel in bestand.read_text().splitlines() if "=" in regel)
+    assert set(inhoud) == {"SECRET_KEY", "PSEUDONYMISATION_KEY", "QUARANTINE_KEYS"}
+    assert len(set(inhoud.values())) == 3
+    lees = "from django.conf import settings as s; import django; print(s.PSEUDONYMISATION_KEY, s.INSECURE_KEYS)"
+    uit = _python(f"import os; os.environ['DJANGO_SETTINGS_MODULE']='jeugdsturing.settings'; {lees}",
+                  KEYS_FILE=str(bestand))  # fmt: skip
+    assert uit.stdout.split()[0] == inhoud["PSEUDONYMISATION_KEY"]
+    assert uit.stdout.strip().endswith("[]")
+    # the environment wins over the file; a second run keeps the keys
+    uit = _python(f"import os; os.environ['DJANGO_SETTINGS_MODULE']='jeugdsturing.settings'; {lees}",
+                  KEYS_FILE=str(bestand), PSEUDONYMISATION_KEY="c" * 50)  # fmt: skip
+    assert uit.stdout.split()[0] == "c" * 50
+    opnieuw = _python(
+        "from jeugdsturing.cli import main; main(['sleutels', 'maak'])", KEYS_FILE=str(bestand)
+    )
+    assert "bestaat al" in opnieuw.stdout
+    assert bestand.read_text().count("SECRET_KEY=" + inhoud["SECRET_KEY"]) == 1
+    bestand.chmod(0o644)
+    open_ = _python(
+        "from jeugdsturing.cli import main; main(['sleutels', 'maak'])", KEYS_FILE=str(bestand)
+    )
+    assert "chmod 600" in open_.stderr
 
 
 def test_same_key_twice_is_refused():
@@ -142,7 +209,7 @@ def test_deploy_check_names_the_development_keys():
     result = _python("from jeugdsturing.cli import main; main(['check', '--deploy'])")
     assert result.returncode != 0
     assert "jeugdsturing.E001" in result.stderr
-    assert "SECRET_KEY heeft de ontwikkelwaarde" in result.stderr
+    assert "SECRET_KEY heeft de ontwikkelwaarde (openbaar in de broncode)" in result.stderr
 
 
 def test_demo_load_is_refused_without_debug():

@@ -23,7 +23,9 @@ class EnvSetting:
     secret: bool = False
 
     def read(self) -> str:
-        return os.environ.get(self.name, self.default)
+        if self.name in os.environ:
+            return os.environ[self.name]
+        return _sleutelbestand().get(self.name, self.default)
 
 
 _INSECURE = "onveilig-alleen-voor-ontwikkeling"
@@ -47,6 +49,23 @@ SETTINGS: tuple[EnvSetting, ...] = (
         "Key of the HMAC-SHA256 that turns a BSN into a pseudonym. Separate from "
         "SECRET_KEY so one can be rotated without the other. Required when DEBUG is off.",
         secret=True,
+    ),
+    EnvSetting(
+        "QUARANTINE_KEYS",
+        "",
+        "Comma-separated Fernet keys (`jeugdsturing sleutels maak` makes one) that encrypt "
+        "quarantined input, newest first: new files get the first, every key is tried to "
+        "read. Rotate: put a new key first, run `jeugdsturing ijw rekey`, then drop the "
+        "old key. Required when DEBUG is off; in development "
+        "a key derived from SECRET_KEY is used.",
+        secret=True,
+    ),
+    EnvSetting(
+        "KEYS_FILE",
+        "var/sleutels.env",
+        "File with per-install keys (NAME=value lines, mode 0600) that `jeugdsturing "
+        "sleutels maak` writes and `make demo` makes on first run; a variable set in the "
+        "environment wins over the file. Relative to the directory the command starts in.",
     ),
     EnvSetting("DEBUG", "0", "1 turns on debug pages; only the dev command (make demo) sets it."),
     EnvSetting(
@@ -116,6 +135,24 @@ SETTINGS: tuple[EnvSetting, ...] = (
 
 BY_NAME = {s.name: s for s in SETTINGS}
 INSECURE_DEFAULT = _INSECURE
+# Values published with the source code: never a key of a real installation.
+PUBLIEK = frozenset({_INSECURE, _INSECURE + "-pseudoniem"})
+SLEUTELS = ("SECRET_KEY", "PSEUDONYMISATION_KEY", "QUARANTINE_KEYS")
+
+
+def _sleutelbestand() -> dict[str, str]:
+    """The per-install keys file (KEYS_FILE), NAME=value per line; empty when absent."""
+    pad = Path(os.environ.get("KEYS_FILE", "var/sleutels.env"))
+    try:
+        tekst = pad.read_text(encoding="utf-8")
+    except OSError:
+        return {}
+    uit = {}
+    for regel in tekst.splitlines():
+        naam, teken, waarde = regel.partition("=")
+        if teken and not naam.strip().startswith("#") and naam.strip() in SLEUTELS:
+            uit[naam.strip()] = waarde.strip()
+    return uit
 
 
 def get(name: str) -> str:
@@ -123,8 +160,11 @@ def get(name: str) -> str:
 
 
 def is_default(name: str) -> bool:
-    """True when the variable is unset and its (development-only) default is in use."""
-    return name not in os.environ
+    """True when a key is a value published with the source code: unset (the
+    development default), or set explicitly to a published development value."""
+    waarde = get(name)
+    delen = waarde.split(",") if name == "QUARANTINE_KEYS" else [waarde]
+    return not waarde.strip() or any(d.strip() in PUBLIEK for d in delen if d.strip())
 
 
 def get_bool(name: str) -> bool | None:

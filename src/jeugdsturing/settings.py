@@ -22,7 +22,9 @@ SECRET_KEY = env.get("SECRET_KEY")
 PSEUDONYMISATION_KEY = env.get("PSEUDONYMISATION_KEY")
 # With DEBUG off, the default keys are refused by the WSGI entry point and by
 # `jeugdsturing check --deploy` (jeugdsturing.core.checks).
-INSECURE_KEYS = [name for name in ("SECRET_KEY", "PSEUDONYMISATION_KEY") if env.is_default(name)]
+INSECURE_KEYS = [name for name in env.SLEUTELS if env.is_default(name)]
+# Quarantined input: MultiFernet over these keys, newest first (berichten.privacy).
+QUARANTINE_KEYS = env.get_list("QUARANTINE_KEYS")
 if SECRET_KEY == PSEUDONYMISATION_KEY:
     raise ImproperlyConfigured("PSEUDONYMISATION_KEY moet verschillen van SECRET_KEY")
 

@@ -16,6 +16,9 @@ application = get_wsgi_application()
 from django.conf import settings  # noqa: E402
 
 if not settings.DEBUG and settings.INSECURE_KEYS:
+    namen = settings.INSECURE_KEYS
     raise ImproperlyConfigured(
-        "Zet " + " en ".join(settings.INSECURE_KEYS) + " voordat de server zonder DEBUG draait."
-    )
+        "Zet " + (" en ".join([", ".join(namen[:-1]), namen[-1]]) if len(namen) > 1 else namen[0])
+        + " op een eigen waarde voordat de server zonder DEBUG draait (de ontwikkelwaarden "
+        "staan in de broncode; `jeugdsturing sleutels maak` maakt eigen sleutels)."
+    )  # fmt: skip

@@ -34,7 +34,7 @@ pytestmark = pytest.mark.slow
 def jeugdsturing(db: Path, *args: str) -> subprocess.Popen[bytes]:
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "DEBUG": "1"}
     return subprocess.Popen(  # noqa: S603
-        [sys.executable, "-m", "jeugdsturing", *args],
+        [sys.executable, "-m", "jeugdsturing", "--demo", *args],
         env=env,
         cwd=ROOT,
         stdout=subprocess.PIPE,

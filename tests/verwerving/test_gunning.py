@@ -104,7 +104,7 @@ def test_award_after_the_standstill_creates_contracts_and_lump_sums(tender: Tend
                                 op=date(2027, 6, 2))  # fmt: skip
     kw: dict[str, Any] = {"aanbesteding": a, "ingangsdatum": date(2028, 1, 1), "einddatum": date(2033, 12, 31),
           "verlengingsopties": 2, "verlengingsduur_jaren": 2}  # fmt: skip
-    with pytest.raises(ValidationError, match="loopt tot en met 21-06-2027"):
+    with pytest.raises(ValidationError, match="loopt tot en met 21 juni 2027"):
         s.gunning_maak_definitief(**kw, op=date(2027, 6, 21))
     with pytest.raises(ValidationError, match="bezwaren tegen de gunning open"):
         s.gunning_maak_definitief(**kw, op=date(2027, 6, 22))

@@ -240,7 +240,7 @@ def test_objection_period_holds_the_dialogue(tender: Tender):
         s.bezwaar_dien_in(inschrijving=bids[1], tekst="te laat", op=date(2026, 12, 22))
     from datetime import UTC, datetime
 
-    with pytest.raises(ValidationError, match="loopt tot en met 21-12-2026"):
+    with pytest.raises(ValidationError, match="loopt tot en met 21 december 2026"):
         s.aanbesteding_status_wijzig(aanbesteding=a, naar=AanbestedingStatus.DIALOOG, reden="start",
                                      op=datetime(2026, 12, 21, 12, tzinfo=UTC))  # fmt: skip
     with pytest.raises(ValidationError, match="1 bezwaren tegen de selectie open"):

@@ -13,12 +13,13 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from jeugdsturing.berichten import models as m
 from jeugdsturing.berichten import services
 from jeugdsturing.berichten.importeren import Resultaat, berichten_importeer
-from jeugdsturing.berichten.privacy import ontsleutel
+from jeugdsturing.berichten.privacy import Onleesbaar, ontsleutel
 from jeugdsturing.core.access import Actie, Sectie, requires
 from jeugdsturing.weergave.tabel import Kolom, tabel
 
@@ -136,9 +137,14 @@ def quarantaine_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(Sectie.BERICHTEN, Actie.EXPORTEREN)
 def quarantaine_download(request: HttpRequest, pk: int) -> HttpResponse:
     q = get_object_or_404(m.Quarantaine, pk=pk)
-    response = HttpResponse(ontsleutel(bytes(q.inhoud)), content_type="application/xml")
+    try:
+        inhoud = ontsleutel(bytes(q.inhoud))
+    except Onleesbaar as e:
+        messages.error(request, str(e))
+        return redirect("berichten:quarantaine_detail", pk=pk)
+    response = HttpResponse(inhoud, content_type="application/xml")
     name = Path(q.bestand.rsplit("!", 1)[-1]).name or "bericht.xml"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Content-Disposition"] = content_disposition_header(True, name) or "attachment"
     response["Cache-Control"] = "no-store"
     return response
 

@@ -14,7 +14,8 @@ from django.core.checks import Error, Tags, register
 def keys_set(app_configs: Any, **kwargs: Any) -> list[Error]:
     return [
         Error(
-            f"{name} heeft de ontwikkelwaarde; zet de omgevingsvariabele {name}.",
+            f"{name} heeft de ontwikkelwaarde (openbaar in de broncode); zet de "
+            f"omgevingsvariabele {name} of maak sleutels met `jeugdsturing sleutels maak`.",
             id="jeugdsturing.E001",
         )
         for name in settings.INSECURE_KEYS

@@ -27,6 +27,7 @@ from jeugdsturing.verwerving.models import (
     InschrijvingStatus,
 )
 from jeugdsturing.verwerving.selectors import einde_bezwaartermijn
+from jeugdsturing.weergave.templatetags.datums import datum_lang
 
 EXTENSIES = {
     "ocds_bid_extension": "https://raw.githubusercontent.com/open-contracting-extensions/ocds_bid_extension/v1.1.5/extension.json",
@@ -142,7 +143,7 @@ def release_package(aanbesteding: Aanbesteding, *, nu: datetime | None = None) -
              "type": "approval", "dueDate": _iso(einde),
              "status": "met" if einde < moment.date() else "scheduled",
              "description": f"{a.bezwaartermijn_dagen} kalenderdagen na bekendmaking op "
-                            f"{a.selectie_bekendgemaakt_op:%d-%m-%Y}"}
+                            f"{datum_lang(a.selectie_bekendgemaakt_op)}"}
         )  # fmt: skip
     for lot in a.lotingen.all():
         mijlpalen.append(

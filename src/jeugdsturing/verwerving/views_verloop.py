@@ -39,7 +39,7 @@ from jeugdsturing.verwerving.models import (
 )
 from jeugdsturing.verwerving.views import _aanbesteding, _aanbieder, _gebruiker, _uitvoeren
 from jeugdsturing.weergave.grafieken import dekking_grafiek
-from jeugdsturing.weergave.templatetags.datums import tijd
+from jeugdsturing.weergave.templatetags.datums import datum_lang, tijd
 
 
 def _decimaal(tekst: str, veld: str) -> Decimal:
@@ -203,7 +203,7 @@ def bezwaar(request: HttpRequest, referentie: str) -> HttpResponse:
             tekst=request.POST["tekst"],
             tegen=request.POST.get("tegen", "selectie"),
         )
-        return f"Uw bezwaar tegen de {b.tegen} is ontvangen op {b.ingediend_op:%d-%m-%Y}."
+        return f"Uw bezwaar tegen de {b.tegen} is ontvangen op {datum_lang(b.ingediend_op)}."
 
     return _uitvoeren(request, doe, "verwerving:aanbesteding", referentie)
 
@@ -275,7 +275,7 @@ def _dialoog_post(request: HttpRequest, a: Aanbesteding) -> str:
             deelnemers=deelnemers,
             verslag=p.get("verslag", ""),
         )
-        return f"Sessie van {gehouden.datum:%d-%m-%Y} vastgelegd."
+        return f"Sessie van {datum_lang(gehouden.datum)} vastgelegd."
     if actie == "afspraak":
         o = get_object_or_404(Dialoogonderwerp, aanbesteding=a, pk=p.get("onderwerp") or 0)
         sessie: Dialoogsessie | None = None

@@ -8,6 +8,7 @@ through the ORM (ADR 0002)."""
 from __future__ import annotations
 
 from jeugdsturing.berichten.services.quarantaine import (
+    quarantaine_hersleutel,
     quarantaine_los_op,
     quarantaine_ruim_op,
     quarantaine_verwijder,
@@ -38,6 +39,7 @@ __all__ = [
     "GebiedVoor",
     "ParallelBereken",
     "berichten_verwerk",
+    "quarantaine_hersleutel",
     "quarantaine_los_op",
     "quarantaine_ruim_op",
     "quarantaine_verwijder",

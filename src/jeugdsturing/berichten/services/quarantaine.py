@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from jeugdsturing.berichten import models as m
+from jeugdsturing.berichten.privacy import Onleesbaar, hersleutel
 
 
 @transaction.atomic
@@ -49,3 +50,21 @@ def quarantaine_ruim_op() -> int:
     grens = timezone.now() - timedelta(days=settings.QUARANTINE_RETENTION_DAYS)
     deleted, _ = m.Quarantaine.objects.filter(laatst_gezien__lt=grens).delete()
     return deleted
+
+
+def quarantaine_hersleutel() -> tuple[int, int]:
+    """Re-encrypt every quarantined file under the newest key of QUARANTINE_KEYS (after a
+    new key was put first), one file per transaction; returns (re-encrypted, unreadable:
+    files no current key opens, left as they are)."""
+    klaar = onleesbaar = 0
+    for pk in m.Quarantaine.objects.values_list("pk", flat=True).iterator():
+        with transaction.atomic():
+            q = m.Quarantaine.objects.select_for_update().only("inhoud").get(pk=pk)
+            try:
+                nieuw = hersleutel(bytes(q.inhoud))
+            except Onleesbaar:
+                onleesbaar += 1
+                continue
+            m.Quarantaine.objects.filter(pk=pk).update(inhoud=nieuw)
+            klaar += 1
+    return klaar, onleesbaar

@@ -20,6 +20,7 @@ from jeugdsturing.verwerving.models import (
     Vraagraming,
 )
 from jeugdsturing.verwerving.selectors import verdeelsleutels, vraag_uit_monitor
+from jeugdsturing.weergave.templatetags.datums import datum_lang
 
 
 @transaction.atomic
@@ -81,7 +82,7 @@ def vraagramingen_neem_over(*, aanbesteding: Aanbesteding, van: date, tot: date)
     care at the same time, averaged over the period's month ends); returns the number of
     areas. Without data nothing changes."""
     if tot < van:
-        raise ValidationError(f"De periode {van:%d-%m-%Y} t/m {tot:%d-%m-%Y} is leeg.")
+        raise ValidationError(f"De periode {datum_lang(van)} t/m {datum_lang(tot)} is leeg.")
     vraag = vraag_uit_monitor(aanbesteding, van, tot)
     if not vraag:
         raise ValidationError(
@@ -90,7 +91,7 @@ def vraagramingen_neem_over(*, aanbesteding: Aanbesteding, van: date, tot: date)
     for (expertise, gebied), aantal in vraag.items():
         vraagraming_zet(aanbesteding=aanbesteding, expertise=expertise, gebied=gebied,
                         aantal=aantal, bron=f"monitor: gemiddeld tegelijk in zorg op de "
-                        f"maandeinden {van:%d-%m-%Y} t/m {tot:%d-%m-%Y}")  # fmt: skip
+                        f"maandeinden {datum_lang(van)} t/m {datum_lang(tot)}")  # fmt: skip
     return len(vraag)
 
 

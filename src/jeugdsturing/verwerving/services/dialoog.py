@@ -25,6 +25,7 @@ from jeugdsturing.verwerving.models import (
     Inschrijving,
 )
 from jeugdsturing.verwerving.selectors import vrije_code
+from jeugdsturing.weergave.templatetags.datums import datum_lang
 
 
 @transaction.atomic
@@ -43,8 +44,8 @@ def dialoogsessie_houd(
         raise ValidationError("Dialoogsessies horen bij de fase dialoog.")
     if not ronde.van <= datum <= ronde.tot:
         raise ValidationError(
-            f"{datum:%d-%m-%Y} valt buiten ronde {ronde.nummer} ({ronde.van:%d-%m-%Y} t/m "
-            f"{ronde.tot:%d-%m-%Y})."
+            f"{datum_lang(datum)} valt buiten ronde {ronde.nummer} ({datum_lang(ronde.van)} t/m "
+            f"{datum_lang(ronde.tot)})."
         )
     vreemd = [
         i.nummer for i in deelnemers if i.aanbesteding_id != a.pk or i.status != IS.GESELECTEERD
@@ -106,7 +107,9 @@ def dialoogronde_maak(
     if a.status not in (AanbestedingStatus.SELECTIE, AanbestedingStatus.DIALOOG):
         raise ValidationError("Dialoogrondes horen bij de selectie- en dialoogfase.")
     if tot < van:
-        raise ValidationError(f"Ronde {naam}: tot {tot:%d-%m-%Y} ligt vóór van {van:%d-%m-%Y}.")
+        raise ValidationError(
+            f"Ronde {naam}: tot {datum_lang(tot)} ligt vóór van {datum_lang(van)}."
+        )
     if not naam.strip():
         raise ValidationError("De ronde heeft een naam nodig.")
     nummer = (a.dialoogrondes.aggregate(m=Max("nummer"))["m"] or 0) + 1

@@ -20,7 +20,7 @@ from jeugdsturing.verwerving.models import (
 from jeugdsturing.verwerving.moment import nu as _nu
 from jeugdsturing.verwerving.selectors import einde_bezwaartermijn
 from jeugdsturing.weergave.templatetags.bedragen import komma
-from jeugdsturing.weergave.templatetags.datums import tijd
+from jeugdsturing.weergave.templatetags.datums import datum_lang, tijd
 
 
 @transaction.atomic
@@ -47,7 +47,7 @@ def aanbesteding_status_wijzig(
         einde = einde_bezwaartermijn(a)
         if einde is None or moment.date() <= einde:
             raise ValidationError(
-                f"De bezwaartermijn van de selectie loopt tot en met {einde:%d-%m-%Y}."
+                f"De bezwaartermijn van de selectie loopt tot en met {datum_lang(einde)}."
                 if einde
                 else "De selectie is nog niet bekendgemaakt."
             )

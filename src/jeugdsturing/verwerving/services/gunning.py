@@ -25,6 +25,7 @@ from jeugdsturing.verwerving.moment import vandaag as _vandaag
 from jeugdsturing.verwerving.selectors import einde_bezwaartermijn_gunning
 from jeugdsturing.verwerving.services.dekking import verdeling_maak
 from jeugdsturing.verwerving.services.fase import aanbesteding_status_wijzig
+from jeugdsturing.weergave.templatetags.datums import datum_lang
 
 
 @transaction.atomic
@@ -97,7 +98,7 @@ def gunning_maak_definitief(
     einde = einde_bezwaartermijn_gunning(a)
     if einde is None or dag <= einde:
         raise ValidationError(
-            f"De bezwaartermijn van de voorlopige gunning loopt tot en met {einde:%d-%m-%Y}."
+            f"De bezwaartermijn van de voorlopige gunning loopt tot en met {datum_lang(einde)}."
             if einde
             else "Er is nog geen voorlopige gunning."
         )

@@ -19,7 +19,7 @@ from jeugdsturing.berichten.importeren import (
     berichten_importeer,
     standaard_werkers,
 )
-from jeugdsturing.berichten.services import quarantaine_ruim_op
+from jeugdsturing.berichten.services import quarantaine_hersleutel, quarantaine_ruim_op
 
 
 class Command(BaseCommand):
@@ -45,6 +45,10 @@ class Command(BaseCommand):
             help=f"Berichten per transactie (standaard {BATCH}).",
         )
         sub.add_parser("purge", help="Verwijder quarantaine ouder dan de bewaartermijn.")
+        sub.add_parser(
+            "rekey",
+            help="Versleutel de quarantaine opnieuw met de nieuwste sleutel van QUARANTINE_KEYS.",
+        )
         sim = sub.add_parser("simulate", help="Schrijf gesimuleerd berichtenverkeer van een regio.")
         sim.add_argument("--region", required=True, help="regiocode, bijvoorbeeld JZ13")
         sim.add_argument("--from", dest="van", required=True, help="JJJJ-MM-DD")
@@ -57,6 +61,14 @@ class Command(BaseCommand):
         action = options["action"]
         if action == "purge":
             self.stdout.write(f"{quarantaine_ruim_op()} afgekeurde bestanden verwijderd")
+        elif action == "rekey":
+            klaar, onleesbaar = quarantaine_hersleutel()
+            self.stdout.write(f"{klaar} bestanden opnieuw versleuteld met de nieuwste sleutel")
+            if onleesbaar:
+                self.stderr.write(
+                    f"{onleesbaar} bestanden zijn met geen van de sleutels te openen; "
+                    "ze blijven staan tot de bewaartermijn."
+                )
         elif action == "import":
             self._import(options)
         elif action == "simulate":
