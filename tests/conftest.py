@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.test import Client
+from django.test import Client, RequestFactory
 from hypothesis import HealthCheck, settings
 
 # Tests never depend on timing: no per-example deadline and no "too slow" health check
@@ -43,5 +43,7 @@ def login(gebruikersnaam: str, wachtwoord: str = DEMO_PASSWORD) -> Client:
     """A test client logged in as a user: by default a demo user, named after its role
     (regiobeheerder, gemeente, aanbieder, ...). The one login helper of the tests."""
     c = Client()
-    assert c.login(username=gebruikersnaam, password=wachtwoord), gebruikersnaam
+    # django-axes checks every login against the lockouts, which needs the request.
+    verzoek = RequestFactory().post("/inloggen/")
+    assert c.login(request=verzoek, username=gebruikersnaam, password=wachtwoord), gebruikersnaam
     return c

@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -282,3 +283,12 @@ def test_demo_load_imports_simulated_traffic_for_the_demo_region(
     assert m.Bericht.objects.count() == before
     assert "0 berichten ingelezen" in capsys.readouterr().out
     assert Stuurafspraak.objects.count() == 3
+
+
+@pytest.mark.django_db
+def test_every_model_change_has_its_migration():
+    uit = StringIO()
+    try:
+        call_command("makemigrations", "--check", "--dry-run", stdout=uit)
+    except SystemExit as e:  # makemigrations --check exits 1 when a migration is missing
+        raise AssertionError(f"ontbrekende migratie:\n{uit.getvalue()}") from e

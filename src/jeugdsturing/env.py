@@ -131,6 +131,25 @@ SETTINGS: tuple[EnvSetting, ...] = (
         "accepted are PDF, Office Open XML / OpenDocument, PNG and JPEG, checked on content.",
     ),
     EnvSetting("TIME_ZONE", "Europe/Amsterdam", "Time zone for dates shown to users."),
+    EnvSetting(
+        "LOGIN_FAILURE_LIMIT",
+        "5",
+        "Failed logins for one user name from one address before that combination is "
+        "locked (django-axes); the regiobeheerder unlocks it on the users page, or it opens "
+        "again after LOGIN_COOLOFF_MINUTES.",
+    ),
+    EnvSetting(
+        "LOGIN_COOLOFF_MINUTES",
+        "30",
+        "Minutes a locked login stays locked when nobody unlocks it.",
+    ),
+    EnvSetting(
+        "IDLE_TIMEOUT_MINUTES",
+        "30",
+        "Minutes without a request after which a session ends (besides the absolute "
+        "SESSION_HOURS).",
+    ),
+    EnvSetting("SESSION_HOURS", "8", "Hours after login at which a session ends regardless."),
 )
 
 BY_NAME = {s.name: s for s in SETTINGS}

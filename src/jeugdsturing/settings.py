@@ -5,6 +5,7 @@ environment variable declared in :mod:`jeugdsturing.env` (see docs/configuratie.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
     "jeugdsturing.raad",
     "jeugdsturing.sturing",
     "jeugdsturing.web",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -70,7 +72,25 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "jeugdsturing.web.sessie.SessieMiddleware",
+    # last: turns a locked-out login into the lockout page
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Logins: django-axes first (refuses a locked user name + address before the password is
+# checked), then the database.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(env.get("LOGIN_FAILURE_LIMIT"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env.get("LOGIN_COOLOFF_MINUTES")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "web/geblokkeerd.html"
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_VERBOSE = False
+IDLE_TIMEOUT = timedelta(minutes=int(env.get("IDLE_TIMEOUT_MINUTES")))
 
 ROOT_URLCONF = "jeugdsturing.web.urls"
 WSGI_APPLICATION = "jeugdsturing.wsgi.application"
@@ -102,7 +122,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "jeugdsturing.gebruikers.wachtwoorden.MinimaleLengte",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -129,7 +152,7 @@ CSRF_COOKIE_SECURE = SECURE_COOKIES
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_COOKIE_AGE = int(env.get("SESSION_HOURS")) * 60 * 60  # absolute: see web.sessie
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

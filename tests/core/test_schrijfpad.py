@@ -123,14 +123,15 @@ def test_the_check_finds_writes_and_leaves_sets_dicts_and_forms_alone():
 
 @pytest.mark.django_db
 def test_removing_a_rejected_file_is_in_the_audit_trail(client, django_user_model):
+    from django.contrib.auth.models import User
+
     from jeugdsturing.berichten import models as m
-    from tests.conftest import DEMO_PASSWORD
 
     q = m.Quarantaine.objects.create(
         sha256="a" * 64, bestand="var/upload-x/001_fout.xml", afkeuringen=[],
         inhoud=b"versleuteld",
     )  # fmt: skip
-    assert client.login(username="data-analist", password=DEMO_PASSWORD)
+    client.force_login(User.objects.get(username="data-analist"))
     response = client.post(f"/berichten/quarantaine/{q.pk}/verwijder/", follow=True)
     assert "fout.xml is verwijderd" in response.content.decode()
     weg = m.Quarantaine.history.filter(sha256="a" * 64, history_type="-").get()

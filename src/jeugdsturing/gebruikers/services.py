@@ -4,30 +4,27 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import Group, User
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from jeugdsturing.contracten.models import Aanbieder
-from jeugdsturing.core.access import Actie, Sectie, rollen_met
+from jeugdsturing.core.access import Actie, Sectie, mag
 from jeugdsturing.gebruikers.models import Profiel
 from jeugdsturing.regio.models import Gemeente, Regio
 from jeugdsturing.rollen import Rol
 
-# Django admin access: only the regiobeheerder manages data through the admin.
-ADMIN_APPS = ("regio", "contracten", "sturing", "gebruikers", "auth")
-
 
 @transaction.atomic
 def rollen_synchroniseer() -> None:
-    """One Django group per role; the regiobeheerder group holds the admin permissions."""
+    """One Django group per role, none with admin permissions: the admin is for a
+    superuser only; the regiobeheerder manages the users of its region on its own page
+    (gebruiker_beheer), which can grant nothing but the app's roles."""
     for rol in Rol:
-        Group.objects.get_or_create(name=rol.value)
-    beheer = Group.objects.get(name=Rol.REGIOBEHEERDER.value)
-    perms = Permission.objects.filter(content_type__app_label__in=ADMIN_APPS)
-    if set(beheer.permissions.values_list("pk", flat=True)) != set(
-        perms.values_list("pk", flat=True)
-    ):
-        beheer.permissions.set(perms)
+        groep, _ = Group.objects.get_or_create(name=rol.value)
+        if groep.permissions.exists():
+            groep.permissions.clear()
 
 
 @transaction.atomic
@@ -44,7 +41,7 @@ def gebruiker_bewaar(
     """Create a user with a role (or bring an existing one to this role)."""
     user, _ = User.objects.get_or_create(username=username)
     user.first_name = naam
-    user.is_staff = rol in rollen_met(Sectie.BEHEER, Actie.WIJZIGEN)  # the admin's own check
+    user.is_staff = user.is_superuser  # the admin is for a superuser only
     if password is not None:
         user.set_password(password)
     user.save()
@@ -57,3 +54,78 @@ def gebruiker_bewaar(
         profiel.save()
     user.groups.set([Group.objects.get_or_create(name=rol.value)[0]])
     return user
+
+
+class Beheerfout(ValidationError):
+    """A change the regiobeheerder may not make, with the reason in Dutch."""
+
+
+def _in_regio(door: User, regio: Regio, user: User | None) -> None:
+    if user is None:
+        return
+    if user.is_superuser or user.is_staff:
+        raise Beheerfout(f"{user.username} is een beheerder van de installatie; dat beheert "
+                         "alleen de installatiebeheerder.")  # fmt: skip
+    profiel = Profiel.objects.filter(user=user).first()
+    if profiel is None or profiel.regio_id != regio.pk:
+        raise Beheerfout(f"{user.username} hoort niet bij uw regio ({regio.naam}).")
+    if user.pk == door.pk:
+        raise Beheerfout("Uw eigen rol en account wijzigt een andere regiobeheerder.")
+
+
+@transaction.atomic
+def gebruiker_beheer(
+    *,
+    door: User,
+    regio: Regio,
+    username: str,
+    rol: Rol,
+    naam: str = "",
+    gemeente: Gemeente | None = None,
+    aanbieder: Aanbieder | None = None,
+    wachtwoord: str | None = None,
+    actief: bool = True,
+) -> User:
+    """The regiobeheerder creates or changes a user of its own region: one of the app's
+    roles (never staff or superuser, never a user of another region or of the
+    installation), a gemeente of the region, a password that passes the validators.
+    Every change is in the audit trail with who made it."""
+    if (
+        not mag(door, Sectie.BEHEER, Actie.WIJZIGEN)
+        or Profiel.objects.filter(user=door, regio=regio).count() != 1
+    ):
+        raise Beheerfout("Alleen de regiobeheerder van deze regio beheert haar gebruikers.")
+    username = username.strip()
+    if not username:
+        raise Beheerfout("Geef een gebruikersnaam.")
+    bestaand = User.objects.filter(username=username).first()
+    _in_regio(door, regio, bestaand)
+    if gemeente is not None and not regio.gemeenten.filter(pk=gemeente.pk).exists():
+        raise Beheerfout(f"{gemeente.naam} hoort niet bij {regio.naam}.")
+    if rol == Rol.GEMEENTE and gemeente is None:
+        raise Beheerfout("Een gebruiker met de rol gemeente hoort bij een gemeente; kies er een.")
+    if rol == Rol.AANBIEDER and aanbieder is None:
+        raise Beheerfout("Een gebruiker met de rol aanbieder hoort bij een aanbieder; kies er een.")
+    if bestaand is None and not wachtwoord:
+        raise Beheerfout("Geef een nieuwe gebruiker een eerste wachtwoord.")
+    if wachtwoord:
+        validate_password(wachtwoord, user=bestaand)
+    user = gebruiker_bewaar(
+        username=username, password=wachtwoord or None, rol=rol, regio=regio,
+        gemeente=gemeente if rol == Rol.GEMEENTE else None,
+        aanbieder=aanbieder if rol == Rol.AANBIEDER else None, naam=naam,
+    )  # fmt: skip
+    if user.is_active != actief:
+        user.is_active = actief
+        user.save(update_fields=["is_active"])
+    return user
+
+
+def gebruiker_ontgrendel(*, door: User, regio: Regio, user: User) -> int:
+    """Lift the login lockouts of a user of the region (django-axes); how many."""
+    if not mag(door, Sectie.BEHEER, Actie.WIJZIGEN):
+        raise Beheerfout("Alleen de regiobeheerder ontgrendelt accounts.")
+    _in_regio(door, regio, user)
+    from axes.utils import reset
+
+    return int(reset(username=user.username))

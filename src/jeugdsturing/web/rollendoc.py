@@ -89,9 +89,17 @@ actie exporteren) en geven alleen wat die gebruiker mag zien. Zonder `--user` ge
 `verwerving` alles: wie commando's op de server draait, beheert de installatie.
 
 Een superuser zonder profiel (aangemaakt met `jeugdsturing createsuperuser` bij de
-installatie) telt als regiobeheerder; geef daarna elke gebruiker een profiel via
-Beheer → Gegevensbeheer → Profielen. Het gegevensbeheer (Django-admin) vraagt hetzelfde
-beleid: beheer wijzigen.
+installatie) telt als regiobeheerder. Het gegevensbeheer (Django-admin) kan elk veld
+zetten en is daarom alleen voor een superuser van de installatie, buiten de rollen om;
+geen rol opent het. De regiobeheerder beheert de gebruikers van de eigen regio onder
+Beheer → Gebruikers: aanmaken met een eerste wachtwoord, een van de rollen hierboven
+(nooit beheerder van de installatie), de gemeente of aanbieder waar de rol bij hoort,
+(de)activeren, een nieuw wachtwoord en ontgrendelen na te veel mislukte inlogpogingen
+(na `LOGIN_FAILURE_LIMIT` pogingen per gebruikersnaam en adres, django-axes). Het eigen
+account wijzigt een andere regiobeheerder. Elke gebruiker wijzigt het eigen wachtwoord
+via "Wachtwoord wijzigen" (minstens 12 tekens, niet te gewoon, niet alleen cijfers, niet
+lijkend op de gebruikersnaam). Een sessie eindigt na `IDLE_TIMEOUT_MINUTES` zonder
+activiteit en `SESSION_HOURS` na het inloggen.
 
 ## Demogebruikers
 
@@ -106,8 +114,7 @@ weigert zonder `DEBUG=1` (tenzij `--force`), omdat deze wachtwoorden bekend zijn
 Elke wijziging van referentiedata, regio-inrichting, begrotingen, aanbieders en
 profielen wordt vastgelegd met wie (of "systeem (commando)"), wanneer, wat (aangemaakt,
 gewijzigd, verwijderd), de reden (bij commando's) en per veld de waarde voor en na.
-Alleen de regiobeheerder ziet de audittrail (Beheer → Audittrail) en de geschiedenis per
-gegeven in het gegevensbeheer.
+Alleen de regiobeheerder ziet de audittrail (Beheer → Audittrail).
 """
 
 

@@ -11,7 +11,7 @@ from jeugdsturing.raad import views as raad_views
 from jeugdsturing.scenario import views as scenario_views
 from jeugdsturing.sturing import views as sturing_views
 from jeugdsturing.verwerving import views as verwerving_views
-from jeugdsturing.web import views
+from jeugdsturing.web import views, views_gebruikers
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -41,6 +41,9 @@ urlpatterns = [
     path("rapportages/", include("jeugdsturing.raad.urls")),
     path("beheer/", views.beheer, name="beheer"),
     path("beheer/audit/", views.audit, name="audit"),
+    path("beheer/gebruikers/", views_gebruikers.gebruikers, name="gebruikers"),
+    path("beheer/gebruikers/<int:pk>/", views_gebruikers.gebruiker, name="gebruiker"),
+    path("wachtwoord/", views_gebruikers.wachtwoord, name="wachtwoord"),
     path("berichten/", include("jeugdsturing.berichten.urls")),
     # One login page: the admin's own login form forwards to it.
     path("admin/login/", views.admin_login, name="admin_login"),

@@ -8,7 +8,6 @@ from datetime import date
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_not_required
-from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Sum
 from django.http import HttpRequest, HttpResponse
@@ -93,14 +92,7 @@ def contracten(request: HttpRequest) -> HttpResponse:
 
 @requires(Sectie.BEHEER)
 def beheer(request: HttpRequest) -> HttpResponse:
-    users = User.objects.select_related(
-        "profiel", "profiel__gemeente", "profiel__aanbieder", "profiel__regio"
-    ).order_by("username")
-    return render(
-        request,
-        "web/beheer.html",
-        {"gebruikers": users, "rechten": rechten_tabel(), "rollen": Rol},
-    )
+    return render(request, "web/beheer.html", {"rechten": rechten_tabel(), "rollen": Rol})
 
 
 @requires(Sectie.AUDIT)
@@ -129,6 +121,9 @@ def admin_login(request: HttpRequest) -> HttpResponse:
     """The admin sends users without admin rights here. One login page for the whole
     site; a logged-in user without admin rights gets 403 instead of a login loop."""
     if request.user.is_authenticated:
-        raise PermissionDenied("Alleen de regiobeheerder heeft toegang tot het gegevensbeheer.")
+        raise PermissionDenied(
+            "Het gegevensbeheer is alleen voor de beheerder van de installatie; gebruikers "
+            "van de regio beheert de regiobeheerder onder Beheer > Gebruikers."
+        )
     query = request.META.get("QUERY_STRING", "")
     return redirect(reverse("login") + (f"?{query}" if query else ""))
