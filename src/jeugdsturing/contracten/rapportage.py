@@ -10,15 +10,16 @@ from __future__ import annotations
 import csv
 import io
 import re
-import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+
+from jeugdsturing.weergave.werkboek import WerkboekFout, bladen, bladnamen
 
 BLAD = "Rapportage"
 KOLOMMEN = (
@@ -42,6 +43,9 @@ VERPLICHT = (
 )
 MAX_FOUTEN = 100
 MAX_BYTES = 5 * 1024 * 1024
+MAX_RIJEN, MAX_KOLOMMEN = 10_000, 50  # a report has a row per gemeente x theme
+# Bounds that no real report reaches and the database columns hold.
+MAX_BEDRAG_EUROCENT, MAX_GETAL = 10**13, 10**7
 
 
 @dataclass(frozen=True)
@@ -153,41 +157,51 @@ def _bedrag(v: Any) -> int:
                 "voor duizendtallen (bijvoorbeeld 1234,56)"
             )
         d = Decimal(t.replace(",", "."))
+    if not d.is_finite():
+        raise ValueError("geen bedrag")
     cent = d * 100
     if cent != cent.to_integral_value():
         raise ValueError("meer dan 2 decimalen")
     if cent < 0:
         raise ValueError("negatief bedrag")
+    if cent > MAX_BEDRAG_EUROCENT:
+        raise ValueError(f"bedrag groter dan {MAX_BEDRAG_EUROCENT // 100:,} euro".replace(",", "."))
     return int(cent)
 
 
 def _geheel(v: Any) -> int:
+    """A whole number from 0 up to MAX_GETAL (a count, a year, a number of months)."""
     if isinstance(v, bool):
         raise ValueError("geen geheel getal")
     if isinstance(v, float):
         if not v.is_integer():
             raise ValueError("geen geheel getal")
-        return int(v)
-    if isinstance(v, int):
-        return v
-    t = _tekst(v)
-    if not re.fullmatch(r"\d+", t):
-        raise ValueError("geen geheel getal")
-    return int(t)
+        n = int(v)
+    elif isinstance(v, int):
+        n = v
+    else:
+        t = _tekst(v)
+        if not re.fullmatch(r"-?\d+", t):
+            raise ValueError("geen geheel getal")
+        n = int(t)
+    if n < 0:
+        raise ValueError("negatief getal")
+    if n > MAX_GETAL:
+        raise ValueError(f"getal groter dan {MAX_GETAL:,}".replace(",", "."))
+    return n
 
 
 def _rijen_xlsx(data: bytes) -> tuple[str, list[list[Any]]]:
     try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
+        gelezen = bladen(data, [BLAD], max_rijen=MAX_RIJEN, max_kolommen=MAX_KOLOMMEN)
+    except WerkboekFout as e:
+        raise RapportageOngeldig([Fout(e.blad, None, None, None, str(e))]) from None
+    if BLAD not in gelezen:
+        namen = ", ".join(bladnamen(data))
         raise RapportageOngeldig(
-            [Fout("-", None, None, None, f"geen leesbaar Excel-bestand (.xlsx): {e}")]
-        ) from None
-    if BLAD not in wb.sheetnames:
-        raise RapportageOngeldig(
-            [Fout(BLAD, None, None, None, f"blad ontbreekt (gevonden: {', '.join(wb.sheetnames)})")]
+            [Fout(BLAD, None, None, None, f"blad ontbreekt (gevonden: {namen})")]
         )
-    return BLAD, [list(r) for r in wb[BLAD].iter_rows(values_only=True)]
+    return BLAD, gelezen[BLAD]
 
 
 def _rijen_csv(data: bytes) -> tuple[str, list[list[Any]]]:

@@ -8,19 +8,20 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from jeugdsturing.contracten.rapportage import Fout
+from jeugdsturing.weergave.werkboek import WerkboekFout, bladen, bladnamen
 
 MAX_BYTES, MAX_FOUTEN = 5 * 1024 * 1024, 100  # an upload's size, errors reported
+MAX_RIJEN, MAX_KOLOMMEN = 10_000, 50  # a sheet's bounds (weergave.werkboek)
 
 # The delivery's key figures: field, label, kind (geheel | decimaal | percentage).
 KERNCIJFERS: tuple[tuple[str, str, str], ...] = (
@@ -268,20 +269,18 @@ def _cel(v: Any) -> Any:
 def _bladen(data: bytes) -> dict[str, list[list[Any]]]:
     if len(data) > MAX_BYTES:
         raise Ongeldig([Fout("-", None, None, None, "bestand groter dan 5 MB")])
+    nodig = (BLAD_KERN, BLAD_UITKOMSTEN, BLAD_WACHTLIJST, BLAD_INDICATOREN)
     try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
-        raise Ongeldig(
-            [Fout("-", None, None, None, f"geen leesbaar Excel-bestand (.xlsx): {e}")]
-        ) from None
-    ontbreekt = [b for b in (BLAD_KERN, BLAD_UITKOMSTEN, BLAD_WACHTLIJST, BLAD_INDICATOREN)
-                 if b not in wb.sheetnames]  # fmt: skip
+        gelezen = bladen(data, nodig, max_rijen=MAX_RIJEN, max_kolommen=MAX_KOLOMMEN)
+    except WerkboekFout as e:
+        raise Ongeldig([Fout(e.blad, None, None, None, str(e))]) from None
+    ontbreekt = [b for b in nodig if b not in gelezen]
     if ontbreekt:
+        gevonden = ", ".join(bladnamen(data))
         raise Ongeldig([
-            Fout(b, None, None, None, f"blad ontbreekt (gevonden: {', '.join(wb.sheetnames)})")
-            for b in ontbreekt
+            Fout(b, None, None, None, f"blad ontbreekt (gevonden: {gevonden})") for b in ontbreekt
         ])  # fmt: skip
-    return {b: [list(r) for r in wb[b].iter_rows(values_only=True)] for b in wb.sheetnames}
+    return gelezen
 
 
 def _kolommen(blad: str, rijen: list[list[Any]], nodig: tuple[str, ...],
