@@ -21,6 +21,13 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
 
+@pytest.fixture(autouse=True)
+def _over_http(settings):
+    """The test client and the live server speak plain HTTP; the redirect to HTTPS (on
+    whenever DEBUG is off) is tested on its own in tests/core/test_accounts.py."""
+    settings.SECURE_SSL_REDIRECT = False
+
+
 @pytest.fixture(scope="session")
 def shared() -> Path:
     if not SHARED.is_dir():

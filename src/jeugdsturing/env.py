@@ -85,6 +85,19 @@ SETTINGS: tuple[EnvSetting, ...] = (
         "Default: on unless DEBUG is on.",
     ),
     EnvSetting(
+        "HTTPS",
+        "",
+        "1: the site is served over HTTPS only: plain HTTP is redirected and browsers are "
+        "told so for a year (HSTS). Default: on unless DEBUG is on; set 0 for a server "
+        "without TLS on a closed network.",
+    ),
+    EnvSetting(
+        "TLS_PROXY",
+        "0",
+        "1 when a proxy in front terminates TLS and sets X-Forwarded-Proto: https (then "
+        "the redirect to HTTPS trusts that header). Only with a proxy that always sets it.",
+    ),
+    EnvSetting(
         "IJW_XSD_DIR",
         "",
         "Directory with the official iJw 3.2 XSD files (JW301.xsd ... and basisschema.xsd). "

@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "jeugdsturing.web.sessie.SessieMiddleware",
+    "jeugdsturing.web.sessie.GeenOpslagMiddleware",
     # last: turns a locked-out login into the lockout page
     "axes.middleware.AxesMiddleware",
 ]
@@ -154,6 +155,12 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = int(env.get("SESSION_HOURS")) * 60 * 60  # absolute: see web.sessie
 SECURE_CONTENT_TYPE_NOSNIFF = True
+_https = env.get_bool("HTTPS")
+HTTPS = (not DEBUG) if _https is None else _https
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60 if HTTPS else 0
+if env.get_bool("TLS_PROXY"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # No django-cors-headers: the application serves no cross-origin API, so browsers

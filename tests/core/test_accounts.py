@@ -133,3 +133,27 @@ def test_the_regiobeheerder_manages_its_own_region_and_cannot_escalate():
     c.post(f"/beheer/gebruikers/{pk}/", {"rol": "beleid", "actief": "0"})
     assert not User.objects.get(username="beleid").is_active
     assert login("contractmanager").get("/beheer/gebruikers/").status_code == 403
+
+
+def test_https_only_when_debug_is_off_and_nothing_is_cached(settings):
+    from tests.test_project import EIGEN, _python
+
+    lees = ("import os; os.environ['DJANGO_SETTINGS_MODULE']='jeugdsturing.settings'; "
+            "from django.conf import settings as s; "
+            "print(s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS, getattr(s, 'SECURE_PROXY_SSL_HEADER', None))")  # fmt: skip
+    assert _python(lees, **EIGEN).stdout.split()[:2] == ["True", "31536000"]
+    assert _python(lees, **EIGEN, DEBUG="1").stdout.split()[:2] == ["False", "0"]
+    assert _python(lees, **EIGEN, HTTPS="0").stdout.split()[:2] == ["False", "0"]
+    assert "HTTP_X_FORWARDED_PROTO" in _python(lees, **EIGEN, TLS_PROXY="1").stdout
+    settings.SECURE_SSL_REDIRECT = True
+    r = Client().get("/inloggen/")
+    assert r.status_code == 301
+    assert r["Location"].startswith("https://")
+    settings.SECURE_SSL_REDIRECT = False
+    c = login("financien")
+    for pad in (
+        "/contracten/",
+        "/contracten/lumpsums/?jaar=2028&formaat=csv",
+        "/monitor/?export=xlsx",
+    ):
+        assert "no-store" in c.get(pad)["Cache-Control"], pad
