@@ -84,9 +84,12 @@ def auditregels(
         if model and m._meta.label_lower != model:
             continue
         hist = m.history.model  # type: ignore[attr-defined]
-        records.extend(
-            hist.objects.select_related("history_user").order_by("-history_date")[:limit]
-        )
+        qs = hist.objects.select_related("history_user")
+        # A model may hide records that must not show yet (a sealed bid).
+        zichtbaar = getattr(m, "audit_zichtbaar", None)
+        if zichtbaar is not None:
+            qs = zichtbaar(qs)
+        records.extend(qs.order_by("-history_date")[:limit])
     records.sort(key=lambda r: r.history_date, reverse=True)
     paginator = Paginator(records[:limit], per_pagina or limit)
     page = paginator.get_page(pagina)

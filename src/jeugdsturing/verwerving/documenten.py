@@ -77,10 +77,15 @@ def nota_html(aanbesteding: Aanbesteding, nummer: int) -> str:
 
 def proces_verbaal_html(aanbesteding: Aanbesteding, *, op: date | None = None) -> str:
     a = aanbesteding
-    inschrijvingen = list(
-        a.inschrijvingen.select_related("aanbieder")
-        .prefetch_related("leden", "consensus__criterium", "toetsen__eis", "bezwaren")
-        .order_by("rang", "nummer")
+    verzegeld = timezone.now() <= a.inschrijven_tot  # nothing of the bids before the deadline
+    inschrijvingen = (
+        []
+        if verzegeld
+        else list(
+            a.inschrijvingen.select_related("aanbieder")
+            .prefetch_related("leden", "consensus__criterium", "toetsen__eis", "bezwaren")
+            .order_by("rang", "nummer")
+        )
     )
     criteria = list(a.criteria.all())
 
@@ -96,6 +101,7 @@ def proces_verbaal_html(aanbesteding: Aanbesteding, *, op: date | None = None) -
             "criteria": criteria,
             "inschrijvingen": [{"i": i, "scores": scores(i)} for i in inschrijvingen],
             "lotingen": a.lotingen.all(),
+            "verzegeld": verzegeld,
             "wijzigingen": a.statuswijzigingen.select_related("content_type"),
             "beoordelaars": a.beoordelaars.select_related("gebruiker"),
             "nota": sorted(set(nota)),

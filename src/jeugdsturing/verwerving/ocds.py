@@ -91,11 +91,17 @@ def release_package(aanbesteding: Aanbesteding, *, nu: datetime | None = None) -
     bekend = a.status not in (
         AanbestedingStatus.CONCEPT, AanbestedingStatus.AANGEKONDIGD, AanbestedingStatus.BEOORDELING
     )  # fmt: skip
-    inschrijvingen = list(
-        a.inschrijvingen.exclude(status=InschrijvingStatus.CONCEPT)
-        .select_related("aanbieder")
-        .prefetch_related("leden", "percelen", "consensus__criterium")
-        .order_by("nummer")
+    # Sealed until the deadline: no bidders, no number of bids, no bid times.
+    verzegeld = moment <= a.inschrijven_tot
+    inschrijvingen = (
+        []
+        if verzegeld
+        else list(
+            a.inschrijvingen.exclude(status=InschrijvingStatus.CONCEPT)
+            .select_related("aanbieder")
+            .prefetch_related("leden", "percelen", "consensus__criterium")
+            .order_by("nummer")
+        )
     )
     partijen: dict[str, dict[str, Any]] = {
         koper["id"]: {**koper, "roles": ["buyer", "procuringEntity"]}
@@ -210,7 +216,7 @@ def release_package(aanbesteding: Aanbesteding, *, nu: datetime | None = None) -
                 },
             ],
         },
-        "numberOfTenderers": len(inschrijvingen),
+        "numberOfTenderers": None if verzegeld else len(inschrijvingen),
         "tenderers": [
             {"id": _org("aanbieder", i.aanbieder.agb_code), "name": i.aanbieder.naam}
             for i in inschrijvingen
@@ -244,7 +250,7 @@ def release_package(aanbesteding: Aanbesteding, *, nu: datetime | None = None) -
         "parties": list(partijen.values()),
         "buyer": koper,
         "tender": tender,
-        "bids": bids,
+        "bids": None if verzegeld else bids,
         "awards": awards,
     }  # fmt: skip
     pakket: dict[str, Any] = _schoon(

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from jeugdsturing.contracten.models import Aanbieder
 from jeugdsturing.verwerving import dekking
@@ -49,6 +50,12 @@ def bewijsstuk_open(
 
 class Verzegeld(PermissionDenied):
     """A bid cannot be opened before the bid deadline."""
+
+
+def verzegeld(aanbesteding: Aanbesteding, op: datetime | None = None) -> bool:
+    """Before the bid deadline nobody but a bidder itself learns anything of the bids:
+    not who bid, not how many, not when (pages, OCDS, proces-verbaal, selection)."""
+    return (op or timezone.now()) <= aanbesteding.inschrijven_tot
 
 
 def inschrijving_open(

@@ -85,7 +85,8 @@ def overzicht(request: HttpRequest) -> HttpResponse:
         eigen = (
             a.inschrijvingen.filter(aanbieder=aanbieder).first() if aanbieder is not None else None
         )
-        rijen.append({"a": a, "n": a.inschrijvingen.count(), "eigen": eigen})
+        n = None if selectors.verzegeld(a) else a.inschrijvingen.count()
+        rijen.append({"a": a, "n": n, "eigen": eigen})
     return render(
         request,
         "verwerving/overzicht.html",
@@ -108,7 +109,7 @@ def aanbesteding(request: HttpRequest, referentie: str) -> HttpResponse:
     if mag(request.user, V, Actie.BEOORDELEN):
         return redirect("verwerving:beoordelen", referentie=referentie)
     nu = timezone.now()
-    verzegeld = nu <= a.inschrijven_tot
+    verzegeld = selectors.verzegeld(a, nu)
     gepubliceerd = a.vragen.filter(nota_nummer__isnull=False).order_by("volgnummer")
     context: dict[str, object] = {
         "a": a, "verzegeld": verzegeld, "nota": gepubliceerd,
@@ -146,7 +147,7 @@ def aanbesteding(request: HttpRequest, referentie: str) -> HttpResponse:
     )
     context.update(
         inschrijvingen=inschrijvingen,
-        aantal=a.inschrijvingen.count(),
+        aantal=None if verzegeld else a.inschrijvingen.count(),
         lotingen=a.lotingen.all(),
         wijzigingen=a.statuswijzigingen.select_related("door", "content_type"),
         vragen=a.vragen.select_related("gesteld_door").order_by("gesteld_op"),
@@ -154,7 +155,7 @@ def aanbesteding(request: HttpRequest, referentie: str) -> HttpResponse:
         beoordelaars=a.beoordelaars.select_related("gebruiker"),
         onderwerpen=a.dialoogonderwerpen.prefetch_related("afspraken", "sessies"),
         overgangen=AANBESTEDING_LEVENSCYCLUS.volgende(a.status),
-        aanbod=_aanbod_per_partner(a),
+        aanbod=[] if verzegeld else _aanbod_per_partner(a),
     )
     return render(request, "verwerving/team.html", context)
 

@@ -137,6 +137,11 @@ def _score(waarde: Decimal) -> str:
 def selectie(request: HttpRequest, referentie: str) -> HttpResponse:
     """Objections (received, handled) and drop-outs with the waiting room moving up."""
     a = _aanbesteding(request, referentie)
+    if selectors.verzegeld(a):
+        raise selectors.Verzegeld(
+            f"De inschrijvingen zijn verzegeld tot {tijd(a.inschrijven_tot)}; de selectie "
+            "volgt na de inschrijftermijn."
+        )
     if request.method == "POST":
         return _uitvoeren(
             request, lambda: _selectie_post(request, a), "verwerving:selectie", referentie

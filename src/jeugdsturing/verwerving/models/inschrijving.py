@@ -5,9 +5,12 @@ attached to a bid (sealed like the bid) and objections."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from jeugdsturing.contracten.models import Aanbieder
@@ -88,6 +91,7 @@ class Inschrijving(models.Model):
     totaal = models.DecimalField(max_digits=6, decimal_places=2, null=True)
     rang = models.PositiveSmallIntegerField(null=True)
     history = HistoricalRecords()
+
     statuswijzigingen = GenericRelation(Statuswijziging)
 
     class Meta:
@@ -101,6 +105,12 @@ class Inschrijving(models.Model):
 
     def __str__(self) -> str:
         return f"inschrijving {self.nummer} ({self.aanbieder.naam})"
+
+    @staticmethod
+    def audit_zichtbaar(records: models.QuerySet[Any]) -> models.QuerySet[Any]:
+        """The audit trail (core.selectors.auditregels) shows no bid of a tender that is
+        still sealed: not that it exists, not when it was made."""
+        return records.exclude(aanbesteding__inschrijven_tot__gte=timezone.now())
 
 
 class Toetsuitkomst(models.TextChoices):
