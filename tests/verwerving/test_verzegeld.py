@@ -65,3 +65,20 @@ def test_the_team_gets_nothing_about_bids_before_the_deadline(tender: Tender):
     assert naam in c.get(_url(tender, "ocds.json")).content.decode()
     audit = login("regiobeheerder").get("/beheer/audit/").content.decode()
     assert f"inschrijving {i.nummer} ({naam})" in audit
+
+
+@pytest.mark.parametrize("referentie", ["C/D", "A B", "x", "", "../x", "a?b"])
+def test_a_tender_reference_must_be_safe_in_an_address(referentie):
+    from django.core.exceptions import ValidationError
+
+    from jeugdsturing.regio.models import Regio
+    from jeugdsturing.verwerving.models import Aanbesteding
+    from jeugdsturing.verwerving.services import aanbesteding_bewaar
+
+    a = Aanbesteding(
+        regio=Regio.objects.get(code="JZ13"), referentie=referentie, naam="Proef",
+        vragen_tot=timezone.now() + timedelta(days=1), inschrijven_tot=timezone.now() + timedelta(days=2),
+    )  # fmt: skip
+    with pytest.raises(ValidationError, match="Referentie"):
+        aanbesteding_bewaar(aanbesteding=a)
+    assert login("contractmanager").get("/verwerving/").status_code == 200

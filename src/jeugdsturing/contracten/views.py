@@ -46,7 +46,7 @@ from jeugdsturing.regio.models import Gemeente, Regio, Thema
 from jeugdsturing.regio.selectors import regio_voor
 from jeugdsturing.weergave import export
 from jeugdsturing.weergave.grafieken import realisatie_grafiek
-from jeugdsturing.weergave.invoer import Invoerfout, lees_bedrag, lees_getal
+from jeugdsturing.weergave.invoer import Invoerfout, jaar_of, lees_bedrag, lees_getal, nummer
 from jeugdsturing.weergave.tabel import Kolom, tabel
 from jeugdsturing.weergave.templatetags.bedragen import euro
 
@@ -59,10 +59,7 @@ def _regio(request: HttpRequest) -> Regio:
 
 
 def _jaar(request: HttpRequest, standaard: int) -> int:
-    try:
-        return int(request.GET.get("jaar", standaard))
-    except ValueError:
-        return standaard
+    return jaar_of(request.GET.get("jaar"), standaard)
 
 
 def _namen(regio: Regio) -> tuple[dict[str, str], dict[str, str]]:
@@ -373,9 +370,7 @@ def _goedkeuring(request: HttpRequest, regio: Regio) -> Goedkeuring | None:
     gk_id = request.POST.get("goedkeuring", "")
     if not gk_id:
         return None
-    goedkeuring = (
-        Goedkeuring.objects.filter(pk=gk_id, regio=regio).first() if gk_id.isdigit() else None
-    )
+    goedkeuring = Goedkeuring.objects.filter(pk=nummer(gk_id), regio=regio).first()
     if goedkeuring is None:
         raise Invoerfout("Goedkeuring: kies een vastgelegde goedkeuring van de regio.")
     return goedkeuring

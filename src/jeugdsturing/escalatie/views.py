@@ -40,7 +40,7 @@ from jeugdsturing.escalatie.services.signalen import regels_van
 from jeugdsturing.monitor.service import regio_monitor
 from jeugdsturing.monitor.vergelijking import MAATSTAVEN
 from jeugdsturing.regio.models import Regio
-from jeugdsturing.weergave.invoer import Invoerfout, lees_getal
+from jeugdsturing.weergave.invoer import Invoerfout, lees_getal, nummer
 
 S = Sectie.ESCALATIE
 
@@ -87,7 +87,7 @@ def overzicht(request: HttpRequest) -> HttpResponse:
             elif actie == "openen":
                 gekozen = list(
                     signalen_voor(scope).filter(
-                        pk__in=[int(x) for x in request.POST.getlist("signaal") if x.isdigit()],
+                        pk__in=[n for x in request.POST.getlist("signaal") if (n := nummer(x))],
                         status=SignaalStatus.OPEN,
                     )
                 )
@@ -201,10 +201,10 @@ def _stap(request: HttpRequest, t: Verbetertraject) -> str:
     if actie == "notitie":
         if not mag(request.user, S, Actie.AANLEVEREN) or aanbieder:
             raise PermissionDenied("Casusnotities schrijft de toegang.")
-        nummer = p.get("zorgtraject", "").strip()
-        if not nummer.isdigit():
-            raise ValidationError(f"Trajectnummer: '{nummer}' is geen nummer.")
-        services.casusnotitie_maak(traject=t, zorgtraject=int(nummer), tekst=p.get("tekst", ""),
+        tekst = p.get("zorgtraject", "").strip()
+        if not nummer(tekst):
+            raise ValidationError(f"Trajectnummer: '{tekst[:20]}' is geen nummer.")
+        services.casusnotitie_maak(traject=t, zorgtraject=nummer(tekst), tekst=p.get("tekst", ""),
                                    door=door)  # fmt: skip
         return "Notitie toegevoegd."
     if actie == "plan":
@@ -221,8 +221,7 @@ def _stap(request: HttpRequest, t: Verbetertraject) -> str:
             )  # fmt: skip
         return "Verbeterplan ingediend."
     if actie == "actie":
-        nummer = p.get("id", "")
-        a = t.acties.filter(pk=int(nummer)).first() if nummer.isdigit() else None
+        a = t.acties.filter(pk=nummer(p.get("id"))).first()
         if a is None:
             raise ValidationError("Onbekende actie.")
         services.actie_wijzig(

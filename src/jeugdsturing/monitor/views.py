@@ -40,6 +40,7 @@ from jeugdsturing.monitor.uitvoer import als_csv, als_xlsx
 from jeugdsturing.monitor.vergelijking import punten
 from jeugdsturing.regio.selectors import regio_voor
 from jeugdsturing.weergave.grafieken import trechter_grafiek, trend_grafiek, vergelijking_grafiek
+from jeugdsturing.weergave.invoer import JAREN, jaar_of
 
 
 @dataclass
@@ -86,9 +87,16 @@ def keuze_uit(request: HttpRequest, *, vast: bool = False) -> Keuze:
         tekst = request.GET.get(naam, "")
         if tekst:
             try:
-                setattr(k, naam, date.fromisoformat(tekst))
+                dag = date.fromisoformat(tekst)
             except ValueError:
-                k.fouten.append(f"'{tekst}' is geen datum (JJJJ-MM-DD) bij '{naam}'.")
+                k.fouten.append(f"'{tekst[:20]}' is geen datum (JJJJ-MM-DD) bij '{naam}'.")
+                continue
+            if dag.year not in JAREN:
+                k.fouten.append(
+                    f"'{tekst}' bij '{naam}' ligt buiten {JAREN.start}-{JAREN.stop - 1}."
+                )
+                continue
+            setattr(k, naam, dag)
     if k.tot < k.van:
         k.fouten.append(f"De periode eindigt ({k.tot}) voor het begin ({k.van}).")
         k.tot = k.van
@@ -99,8 +107,15 @@ def keuze_uit(request: HttpRequest, *, vast: bool = False) -> Keuze:
         k.indicator = request.GET["indicator"]
     if request.GET.get("by") in DIMENSIES:
         k.by = request.GET["by"]
-    if request.GET.get("nulmeting", "").isdigit():
-        k.nulmeting = int(request.GET["nulmeting"])
+    if request.GET.get("nulmeting"):
+        nul = jaar_of(request.GET["nulmeting"], 0)
+        if nul:
+            k.nulmeting = nul
+        else:
+            k.fouten.append(
+                f"Nulmeting: '{request.GET['nulmeting'][:20]}' is geen jaar tussen "
+                f"{JAREN.start} en {JAREN.stop - 1}."
+            )
     for d in DIMENSIES:
         waarden = [w for w in request.GET.getlist(d) if w]
         if len(waarden) == 1:

@@ -21,6 +21,7 @@ from jeugdsturing.sturing import services
 from jeugdsturing.sturing.models import Doelindicator, Indicatorsoort
 from jeugdsturing.sturing.selectors import doelen_stand
 from jeugdsturing.weergave.grafieken import voortgang_grafiek
+from jeugdsturing.weergave.invoer import jaar_of, nummer
 
 
 def _regio(request: HttpRequest) -> Regio:
@@ -32,10 +33,7 @@ def _regio(request: HttpRequest) -> Regio:
 
 def _jaar(request: HttpRequest) -> int:
     vandaag = date.today()  # noqa: DTZ011 (a calendar year in the region's own time)
-    try:
-        return int(request.GET.get("jaar", vandaag.year))
-    except ValueError:
-        return vandaag.year
+    return jaar_of(request.GET.get("jaar"), vandaag.year)
 
 
 @requires(Sectie.STURING)
@@ -72,7 +70,7 @@ def doelen(request: HttpRequest, thema: str) -> HttpResponse:
     jaar = _jaar(request)
     if request.method == "POST":
         indicator = get_object_or_404(
-            Doelindicator, pk=request.POST.get("indicator") or 0, doel__regio=regio,
+            Doelindicator, pk=nummer(request.POST.get("indicator")), doel__regio=regio,
             soort=Indicatorsoort.GERAPPORTEERD, door_aanbieder=False,
         )  # fmt: skip
         try:

@@ -31,6 +31,7 @@ from jeugdsturing.sturing.pakket.uitvoer import context, pakket_pdf, pakket_xlsx
 from jeugdsturing.sturing.selectors import Zicht, pakket_zicht, zichtbare_versies
 from jeugdsturing.sturing.services.pakketten import onderwerpen
 from jeugdsturing.sturing.views_uitvraag import _door
+from jeugdsturing.weergave.invoer import JAREN
 
 S = Sectie.STURING
 
@@ -59,8 +60,10 @@ def _moment(request: HttpRequest, keuzes: list[date]) -> date:
     tekst = request.GET.get("moment") or request.POST.get("moment") or ""
     try:
         jaar, maand = (int(x) for x in tekst.split("-")[:2])
+        if jaar not in JAREN:
+            raise ValueError(jaar)
         return date(jaar, maand, 1)
-    except ValueError:
+    except (ValueError, OverflowError):
         vandaag = date.today()  # noqa: DTZ011 (a calendar date in the region's own time)
         komend = [m for m in keuzes if m >= vandaag.replace(day=1)]
         return komend[0] if komend else (keuzes[-1] if keuzes else vandaag.replace(day=1))

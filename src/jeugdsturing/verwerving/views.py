@@ -33,7 +33,7 @@ from jeugdsturing.verwerving.models import (
     Inschrijving,
     Toetsuitkomst,
 )
-from jeugdsturing.weergave.invoer import Invoerfout, lees_getal
+from jeugdsturing.weergave.invoer import Invoerfout, lees_getal, nummer
 from jeugdsturing.weergave.templatetags.datums import tijd
 
 V = Sectie.VERWERVING
@@ -230,7 +230,7 @@ def beoordelen(request: HttpRequest, referentie: str) -> HttpResponse:
                 messages.success(request, f"Scores van inschrijving {i.nummer} ingediend.")
             else:
                 criterium = get_object_or_404(
-                    Criterium, aanbesteding=a, pk=request.POST.get("criterium")
+                    Criterium, aanbesteding=a, pk=nummer(request.POST.get("criterium"))
                 )
                 try:
                     waarde = lees_getal(request.POST.get("waarde", ""), "Score")
@@ -277,7 +277,7 @@ def actie(request: HttpRequest, referentie: str) -> HttpResponse:
             s.aanbesteding_status_wijzig(aanbesteding=a, naar=naar, reden=reden, door=door)
             melding = f"Fase gewijzigd naar {p.get('naar')}."
         elif soort == "beantwoord":
-            vraag = get_object_or_404(a.vragen, pk=p.get("vraag"))
+            vraag = get_object_or_404(a.vragen, pk=nummer(p.get("vraag")))
             s.vraag_beantwoord(
                 vraag=vraag,
                 antwoord=p.get("antwoord", ""),
@@ -356,15 +356,17 @@ def toetsing(request: HttpRequest, referentie: str) -> HttpResponse:
     door = _gebruiker(request)
     if request.method == "POST":
         try:
-            i = get_object_or_404(Inschrijving, aanbesteding=a, pk=request.POST.get("inschrijving"))
+            i = get_object_or_404(
+                Inschrijving, aanbesteding=a, pk=nummer(request.POST.get("inschrijving"))
+            )
             if request.POST.get("actie") == "toewijzen":
                 b = get_object_or_404(
-                    Beoordelaar, aanbesteding=a, pk=request.POST.get("beoordelaar")
+                    Beoordelaar, aanbesteding=a, pk=nummer(request.POST.get("beoordelaar"))
                 )
                 s.beoordelaar_wijs_toe(beoordelaar=b, inschrijving=i)
                 messages.success(request, f"Inschrijving {i.nummer} toegewezen aan {b.gebruiker}.")
             else:
-                eis = get_object_or_404(a.eisen, pk=request.POST.get("eis"))
+                eis = get_object_or_404(a.eisen, pk=nummer(request.POST.get("eis")))
                 s.eis_toets(inschrijving=i, eis=eis, uitkomst=request.POST.get("uitkomst", ""),
                             motivering=request.POST.get("motivering", ""), door=door)  # fmt: skip
                 messages.success(request, f"Toets {eis.code} van nr. {i.nummer} vastgelegd.")

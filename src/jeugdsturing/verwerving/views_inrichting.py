@@ -20,6 +20,7 @@ from jeugdsturing.verwerving import forms as f
 from jeugdsturing.verwerving import services as s
 from jeugdsturing.verwerving.models import Aanbesteding, AanbestedingStatus
 from jeugdsturing.verwerving.views import _aanbesteding, _gebruiker, _uitvoeren
+from jeugdsturing.weergave.invoer import nummer
 
 
 @requires(Sectie.VERWERVING, Actie.WIJZIGEN)
@@ -144,7 +145,7 @@ def _verwerk(request: HttpRequest, a: Aanbesteding) -> str:
         n = s.sjabloon_neem_over(aanbesteding=a, wat=p.get("wat", ""))
         return f"{n} onderdelen uit het sjabloon overgenomen."
     if actie == "beoordelaar":
-        gebruiker = User.objects.filter(pk=p.get("gebruiker") or 0).first()
+        gebruiker = User.objects.filter(pk=nummer(p.get("gebruiker"))).first()
         if gebruiker is None:
             raise ValidationError("Kies een beoordelaar.")
         s.beoordelaar_benoem(aanbesteding=a, gebruiker=gebruiker)

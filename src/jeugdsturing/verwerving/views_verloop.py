@@ -39,6 +39,7 @@ from jeugdsturing.verwerving.models import (
 )
 from jeugdsturing.verwerving.views import _aanbesteding, _aanbieder, _gebruiker, _uitvoeren
 from jeugdsturing.weergave.grafieken import dekking_grafiek
+from jeugdsturing.weergave.invoer import nummer
 from jeugdsturing.weergave.templatetags.datums import datum_lang, tijd
 
 
@@ -106,8 +107,8 @@ def consensus(request: HttpRequest, referentie: str) -> HttpResponse:
 
 def _consensus_post(request: HttpRequest, a: Aanbesteding) -> str:
     p = request.POST
-    i = get_object_or_404(Inschrijving, aanbesteding=a, pk=p.get("inschrijving") or 0)
-    c = get_object_or_404(Criterium, aanbesteding=a, pk=p.get("criterium") or 0)
+    i = get_object_or_404(Inschrijving, aanbesteding=a, pk=nummer(p.get("inschrijving")))
+    c = get_object_or_404(Criterium, aanbesteding=a, pk=nummer(p.get("criterium")))
     waarde = _decimaal(p.get("waarde", ""), "score")
     if p.get("actie") == "aanpassen":
         bestaand = get_object_or_404(Consensus, inschrijving=i, criterium=c)
@@ -172,17 +173,17 @@ def _selectie_post(request: HttpRequest, a: Aanbesteding) -> str:
     p = request.POST
     actie = p.get("actie", "")
     if actie == "bezwaar":
-        i = get_object_or_404(Inschrijving, aanbesteding=a, pk=p.get("inschrijving") or 0)
+        i = get_object_or_404(Inschrijving, aanbesteding=a, pk=nummer(p.get("inschrijving")))
         if not p.get("tekst", "").strip():
             raise ValidationError("Neem de tekst van het bezwaar op.")
         b = s.bezwaar_dien_in(inschrijving=i, tekst=p["tekst"], tegen=p.get("tegen", "selectie"))
         return f"Bezwaar van inschrijving {i.nummer} tegen de {b.tegen} geregistreerd."
     if actie == "afhandelen":
-        b = get_object_or_404(Bezwaar, inschrijving__aanbesteding=a, pk=p.get("bezwaar") or 0)
+        b = get_object_or_404(Bezwaar, inschrijving__aanbesteding=a, pk=nummer(p.get("bezwaar")))
         s.bezwaar_handel_af(bezwaar=b, uitkomst=p.get("uitkomst", ""))
         return f"Bezwaar van inschrijving {b.inschrijving.nummer} afgehandeld."
     if actie == "uitval":
-        i = get_object_or_404(Inschrijving, aanbesteding=a, pk=p.get("inschrijving") or 0)
+        i = get_object_or_404(Inschrijving, aanbesteding=a, pk=nummer(p.get("inschrijving")))
         op = s.uitval_verwerk(inschrijving=i, reden=p.get("reden", ""))
         if op is None:
             return f"Inschrijving {i.nummer} valt uit; de wachtkamer is leeg."
@@ -265,7 +266,7 @@ def _dialoog_post(request: HttpRequest, a: Aanbesteding) -> str:
         n = s.sjabloon_neem_over(aanbesteding=a, wat="onderwerpen")
         return f"{n} onderwerpen uit seeds 000 en 002 overgenomen."
     if actie == "sessie":
-        ronde = get_object_or_404(Dialoogronde, aanbesteding=a, pk=p.get("ronde") or 0)
+        ronde = get_object_or_404(Dialoogronde, aanbesteding=a, pk=nummer(p.get("ronde")))
         datum = forms.DateField().clean(p.get("datum"))
         onderwerpen = list(
             Dialoogonderwerp.objects.filter(aanbesteding=a, pk__in=p.getlist("onderwerpen"))
@@ -282,14 +283,16 @@ def _dialoog_post(request: HttpRequest, a: Aanbesteding) -> str:
         )
         return f"Sessie van {datum_lang(gehouden.datum)} vastgelegd."
     if actie == "afspraak":
-        o = get_object_or_404(Dialoogonderwerp, aanbesteding=a, pk=p.get("onderwerp") or 0)
+        o = get_object_or_404(Dialoogonderwerp, aanbesteding=a, pk=nummer(p.get("onderwerp")))
         sessie: Dialoogsessie | None = None
         if p.get("sessie"):
-            sessie = get_object_or_404(Dialoogsessie, ronde__aanbesteding=a, pk=p["sessie"])
+            sessie = get_object_or_404(
+                Dialoogsessie, ronde__aanbesteding=a, pk=nummer(p.get("sessie"))
+            )
         af = s.afspraak_leg_vast(onderwerp=o, tekst=p.get("tekst", ""), sessie=sessie)
         return f"Afspraak bij {o.code} vastgelegd ({af.get_status_display()})."
     if actie == "afspraakstatus":
-        af = get_object_or_404(Afspraak, onderwerp__aanbesteding=a, pk=p.get("afspraak") or 0)
+        af = get_object_or_404(Afspraak, onderwerp__aanbesteding=a, pk=nummer(p.get("afspraak")))
         s.afspraak_status_wijzig(
             afspraak=af, naar=p.get("naar", ""), reden=p.get("reden", ""), door=_gebruiker(request)
         )
@@ -370,7 +373,7 @@ def _dekking_post(request: HttpRequest, a: Aanbesteding) -> str:
         n = s.vraagramingen_neem_over(aanbesteding=a, van=d["van"], tot=d["tot"])
         return f"Verwachte vraag van {n} gebieden uit de monitor overgenomen."
     if actie == "verwijder":
-        v = get_object_or_404(Vraagraming, aanbesteding=a, pk=p.get("raming") or 0)
+        v = get_object_or_404(Vraagraming, aanbesteding=a, pk=nummer(p.get("raming")))
         s.vraagraming_verwijder(vraagraming=v)
         return f"Raming {v.expertise} in {v.gebied} verwijderd."
     raise ValidationError(f"Onbekende actie '{actie}'.")

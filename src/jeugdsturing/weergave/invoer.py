@@ -46,3 +46,23 @@ def lees_bedrag(tekst: str, naam: str = "bedrag") -> int:
     if cent != cent.to_integral_value():
         raise Invoerfout(f"{naam}: '{tekst.strip()}' heeft meer dan twee decimalen.")
     return int(cent)
+
+
+def nummer(waarde: object) -> int:
+    """A record number from a form or address: the whole number it is, or 0 (which no
+    record has, so the lookup answers 'not found') for anything else: empty, text,
+    negative, too large for the database, another kind of digit."""
+    tekst = str(waarde or "").strip()
+    if not (tekst.isascii() and tekst.isdigit()) or len(tekst) > 18:
+        return 0
+    return int(tekst)
+
+
+JAREN = range(1990, 2101)  # the years a page can show; others fall back to the default
+
+
+def jaar_of(waarde: object, standaard: int) -> int:
+    """A year from an address (?jaar=2028): the year when it is a plain number in JAREN,
+    else ``standaard`` (the page then shows that year, never an error page)."""
+    n = nummer(waarde)
+    return n if n in JAREN else standaard

@@ -6,6 +6,7 @@ deadlines move later. The planning, standard sets and the committee."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -41,6 +42,10 @@ def _in_concept(a: Aanbesteding, wat: str) -> None:
         )
 
 
+# A reference is part of the tender's addresses (/verwerving/<referentie>/).
+REFERENTIE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{1,39}")
+
+
 @transaction.atomic
 def aanbesteding_bewaar(*, aanbesteding: Aanbesteding, door: User | None = None) -> Aanbesteding:
     """Create a tender, or change it while it is a concept. A new tender starts as a
@@ -60,6 +65,12 @@ def aanbesteding_bewaar(*, aanbesteding: Aanbesteding, door: User | None = None)
         raise ValidationError("Selecteer ten minste één partner.")
     if nieuw and Aanbesteding.objects.filter(referentie=a.referentie).exists():
         raise ValidationError(f"Referentie {a.referentie} bestaat al.")
+    if not REFERENTIE.fullmatch(a.referentie or ""):
+        raise ValidationError(
+            f"Referentie '{(a.referentie or '')[:40]}': gebruik 2 tot 40 letters, cijfers, "
+            "punten, streepjes of liggende streepjes (geen / of spaties): de referentie "
+            "staat in de adressen van de aanbesteding."
+        )
     a.save()
     if nieuw:
         status_begin(a, reden="aangemaakt", door=door)
