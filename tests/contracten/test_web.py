@@ -8,6 +8,7 @@ import io
 import re
 
 import pytest
+from django.db.models import Q
 from openpyxl import load_workbook
 
 from jeugdsturing.contracten.models import Overeenkomst, Verantwoording
@@ -173,3 +174,28 @@ def test_every_contract_says_where_it_comes_from():
     assert not Overeenkomst.objects.filter(regio__code="JZ13", herkomst="").exists()
     html = login("contractmanager").get("/contracten/overeenkomsten/").content.decode()
     assert "Demo: de AJH-overeenkomsten 2028-2033 uit de inkoopstrategie" in html
+
+
+def test_scopes_as_docs_rollen_says_provider_and_gemeente():
+    """Issue 25: a provider does not see the gemeenten's budgets; a gemeente sees only the
+    contracts with a ceiling or lump sum for it, without their status history."""
+    html = login("aanbieder").get("/contracten/begroting/?jaar=2028").content.decode()
+    for naam in ("Amstelveen", "Aalsmeer", "Amsterdam"):
+        assert f"<td>{naam}</td>" not in html, naam
+    c = login("gemeente")  # Amstelveen
+    eigen = {ok.pk for ok in Overeenkomst.objects.filter(regio__code="JZ13").filter(
+        Q(plafonds__gemeente__naam="Amstelveen") | Q(lumpsums__gemeente__naam="Amstelveen"))}  # fmt: skip
+    ander = Overeenkomst.objects.filter(regio__code="JZ13").exclude(pk__in=eigen).first()
+    assert eigen
+    pk = next(iter(eigen))
+    pagina = c.get(f"/contracten/overeenkomsten/{pk}/")
+    assert pagina.status_code == 200
+    assert "Statusgeschiedenis" not in pagina.content.decode()
+    assert (
+        "Statusgeschiedenis"
+        in login("contractmanager").get(f"/contracten/overeenkomsten/{pk}/").content.decode()
+    )
+    if ander is not None:
+        r = c.get(f"/contracten/overeenkomsten/{ander.pk}/")
+        assert r.status_code == 403
+        assert "plafond of lumpsum voor uw gemeente" in r.content.decode()

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from django.db.models import Q
+
 from jeugdsturing.berichten.models import Prestatie, PrestatieAfwijzing, Toewijzing, Traject
 from jeugdsturing.contracten.models import (
     Begroting,
@@ -168,6 +170,8 @@ def begroting_matrix(
     qs = Begroting.objects.filter(regio=regio, jaar=jaar).select_related("gemeente", "thema")
     if scope.gemeente:
         qs = qs.filter(gemeente__code=scope.gemeente)
+    if scope.aanbieder:  # the gemeenten's budgets are not a provider's own (docs/rollen.md)
+        qs = qs.none()
     for b in qs:
         per[(b.gemeente.code, b.gemeente.naam)][b.thema.code if b.thema else None] = (
             b.bedrag_eurocent
@@ -195,9 +199,15 @@ def verantwoordingen(regio: Regio, jaar: int) -> dict[tuple[str, str], dict[int,
 
 
 def zichtbare_overeenkomsten(regio: Regio, *, scope: Scope) -> list[Overeenkomst]:
+    """The contracts a user may see: a provider its own; a gemeente those with a ceiling
+    or a lump sum for it (docs/rollen.md: "eigen gemeente"); the team all."""
     qs = Overeenkomst.objects.filter(regio=regio).select_related("aanbieder", "combinatie")
     if scope.aanbieder:
         qs = qs.filter(aanbieder__agb_code=scope.aanbieder)
+    if scope.gemeente:
+        qs = qs.filter(
+            Q(plafonds__gemeente__code=scope.gemeente) | Q(lumpsums__gemeente__code=scope.gemeente)
+        ).distinct()
     return list(qs.prefetch_related("themas", "producten__product").order_by("nummer"))
 
 

@@ -183,6 +183,10 @@ def overeenkomst(request: HttpRequest, pk: int) -> HttpResponse:
     ok = get_object_or_404(Overeenkomst, pk=pk, regio=regio)
     if scope.aanbieder and ok.aanbieder.agb_code != scope.aanbieder:
         raise PermissionDenied("U ziet alleen de overeenkomsten van uw eigen organisatie.")
+    if scope.gemeente and ok not in zichtbare_overeenkomsten(regio, scope=scope):
+        raise PermissionDenied(
+            "U ziet alleen de overeenkomsten met een plafond of lumpsum voor uw gemeente."
+        )
     if request.method == "POST":
         _overeenkomst_wijzig(request, regio, ok)
         return redirect("contracten:overeenkomst", pk=ok.pk)
@@ -202,7 +206,10 @@ def overeenkomst(request: HttpRequest, pk: int) -> HttpResponse:
             "tarieven": [
                 t for r in ok.producten.select_related("product") for t in r.product.tarieven.all()
             ],
-            "statussen": ok.statuswijzigingen.select_related("door", "content_type"),
+            # the status history is the team's and the provider's, not a gemeente's
+            "statussen": []
+            if scope.gemeente
+            else ok.statuswijzigingen.select_related("door", "content_type"),
             "mag_wijzigen": mag_wijzigen,
             "gemeenten": regio.gemeenten.order_by("naam"),
             "goedkeuringen": _goedkeuringen(regio) if mag_wijzigen else [],
