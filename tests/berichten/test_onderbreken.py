@@ -139,3 +139,71 @@ def test_kill_minus_nine_and_run_again(tmp_path: Path):
     c = toestand(een)
     del c["runs"]
     assert c == a
+
+
+@pytest.mark.django_db
+def test_two_imports_at_once_queue_and_end_as_one_after_the_other(tmp_path: Path):
+    """Issue 25: imports on one database at the same time (two people uploading the same
+    export) wait for each other with a message instead of failing with "database is
+    locked", none marks another as aborted, and the end state is that of one after the
+    other. The test holds the database's import slot itself until both are waiting, so
+    they really run at the same time."""
+    import fcntl
+    import shutil
+
+    sim = tmp_path / "sim"
+    simuleer_regio(
+        regio_code="JZ13", van="2026-01-01", tot="2026-02-28", seed=4, scale=0.03, out=sim
+    )
+    basis = nieuwe_db(tmp_path / "basis.sqlite3")
+    na_elkaar = Path(shutil.copy(basis, tmp_path / "na-elkaar.sqlite3"))
+    tegelijk = Path(shutil.copy(basis, tmp_path / "tegelijk.sqlite3"))
+    for _ in range(2):
+        klaar(jeugdsturing(na_elkaar, "ijw", "import", str(sim), "--geen-voortgang"))
+
+    meldingen = [tmp_path / "a.err", tmp_path / "b.err"]
+    with (tmp_path / "tegelijk.sqlite3.importslot").open("a") as slot:
+        fcntl.flock(slot, fcntl.LOCK_EX)
+        processen = []
+        for melding in meldingen:
+            with melding.open("wb") as fout:
+                env = {**os.environ, "DATABASE_URL": f"sqlite:///{tegelijk}", "DEBUG": "1"}
+                processen.append(subprocess.Popen(  # noqa: S603
+                    [sys.executable, "-m", "jeugdsturing", "--demo", "ijw", "import", str(sim),
+                     "--geen-voortgang"], env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=fout,
+                ))  # fmt: skip
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline and not all(
+            "Er loopt al een import" in m.read_text(errors="replace") for m in meldingen
+        ):
+            assert all(p.poll() is None for p in processen), [m.read_text() for m in meldingen]
+            time.sleep(0.1)
+        fcntl.flock(slot, fcntl.LOCK_UN)
+    for p, m in zip(processen, meldingen, strict=True):
+        assert p.wait(timeout=600) == 0, m.read_text()[-2000:]
+    a, b = toestand(na_elkaar), toestand(tegelijk)
+    assert b["runs"] == [("voltooid",), ("voltooid",)]
+    assert a == b
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_import_slot_on_postgresql_is_held_across_connections():
+    """On PostgreSQL the slot is a session advisory lock: another connection cannot take
+    it while an import holds it, and can once it is released."""
+    from django.db import connection, connections
+
+    from jeugdsturing.berichten.slot import SLOT, importslot
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the SQLite slot (a file lock) is tested with two real imports above")
+    andere = connections.create_connection("default")
+    try:
+        with importslot(), andere.cursor() as c:
+            c.execute("SELECT pg_try_advisory_lock(%s)", [SLOT])
+            assert c.fetchone()[0] is False
+        with andere.cursor() as c:
+            c.execute("SELECT pg_try_advisory_lock(%s)", [SLOT])
+            assert c.fetchone()[0] is True
+            c.execute("SELECT pg_advisory_unlock(%s)", [SLOT])
+    finally:
+        andere.close()

@@ -5,7 +5,6 @@ loading it, entering reported values, and progress read from the monitor itself.
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date
 from decimal import Decimal
@@ -14,7 +13,6 @@ import polars as pl
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from django.forms.models import model_to_dict
 
 from jeugdsturing.core.access import Scope
 from jeugdsturing.monitor.indicatoren import NORMEN, Periode
@@ -202,18 +200,26 @@ def test_the_goals_page_per_role():
 
 
 @pytest.mark.django_db
-def test_the_regiobeheerder_adjusts_a_goal_in_the_data_management_with_history():
-
+def test_the_regiobeheerder_adjusts_a_target_on_the_goals_page_with_history():
+    """The admin is for a superuser only (issue 25); the regiobeheerder adjusts a target
+    on the goals page, the history keeps before, after and the source."""
     ind = Doelindicator.objects.get(doel__regio__code="JZ13", code="afname-verblijf")
-    url = f"/admin/sturing/doelindicator/{ind.pk}/change/"
+    thema = ind.doel.thema.code
+    url = f"/sturing/doelen/{thema}/"
     beheer = login("regiobeheerder")
-    assert beheer.get(url).status_code == 200
-    data = {k: ("" if v is None else v) for k, v in model_to_dict(ind).items()}
-    data |= {"filters": json.dumps(ind.filters), "streefwaarde": "-35"}
-    r = beheer.post(url, data)
-    assert r.status_code == 302, r.content.decode()[:2000]
+    assert "Streefwaarde aanpassen" in beheer.get(url).content.decode()
+    r = beheer.post(url, {"actie": "streefwaarde", "indicator": ind.pk, "streefwaarde": "-35",
+                          "streefjaar": "2030", "bron": "besluit DB 12-11-2026"}, follow=True)  # fmt: skip
+    assert "streefwaarde aangepast" in r.content.decode()
     ind.refresh_from_db()
-    assert ind.streefwaarde == Decimal("-35")
-    assert ind.history.count() >= 2
-    assert beheer.get(f"/admin/sturing/doelindicator/{ind.pk}/history/").status_code == 200
-    assert login("contractmanager").get(url).status_code in (302, 403)
+    assert (ind.streefwaarde, ind.streefjaar) == (Decimal("-35"), 2030)
+    laatste = ind.history.first()
+    assert laatste.history_user.username == "regiobeheerder"
+    assert "besluit DB 12-11-2026" in laatste.history_change_reason
+    r = beheer.post(url, {"actie": "streefwaarde", "indicator": ind.pk, "streefwaarde": "veel",
+                          "bron": "x"}, follow=True)  # fmt: skip
+    assert "Streefwaarde: &#x27;veel&#x27; is geen getal" in r.content.decode()
+    c = login("contractmanager")
+    assert "Streefwaarde aanpassen" not in c.get(url).content.decode()
+    assert c.post(url, {"actie": "streefwaarde", "indicator": ind.pk, "streefwaarde": "1",
+                        "bron": "x"}).status_code == 403  # fmt: skip

@@ -49,6 +49,7 @@ from jeugdsturing.berichten.services import (
     quarantaine_ruim_op,
     trajecten_werk_bij,
 )
+from jeugdsturing.berichten.slot import importslot
 from jeugdsturing.berichten.validatie import Referentie
 from jeugdsturing.core.levenscyclus import status_begin, status_wijzig
 from jeugdsturing.regio.models import Regio
@@ -205,12 +206,35 @@ def berichten_importeer(
     referentie: Referentie | None = None,
     batch: int = BATCH,
     werkers: int = 0,
+    wacht: Callable[[str], None] | None = None,
 ) -> Resultaat:
     """Import files, directories and zip archives. Every message is applied wholly or
     not at all; an interrupted run can be run again and ends in the same state.
     With werkers > 0, batch N+1 is read and validated in worker processes while the
     main process writes batch N. voortgang(source, status) follows the messages,
-    trajecten_voortgang(done, total) the trajectories recomputed at the end."""
+    trajecten_voortgang(done, total) the trajectories recomputed at the end. One import
+    at a time per database (berichten.slot): another one waits, and ``wacht(message)``
+    says so."""
+    with importslot(wacht):
+        return _importeer(
+            paths, bron=bron, gebruiker=gebruiker, omschrijving=omschrijving,
+            voortgang=voortgang, trajecten_voortgang=trajecten_voortgang,
+            referentie=referentie, batch=batch, werkers=werkers,
+        )  # fmt: skip
+
+
+def _importeer(
+    paths: list[Path],
+    *,
+    bron: str,
+    gebruiker: User | None,
+    omschrijving: str,
+    voortgang: Callable[[Bron, str], None] | None,
+    trajecten_voortgang: Callable[[int, int], None] | None,
+    referentie: Referentie | None,
+    batch: int,
+    werkers: int,
+) -> Resultaat:
     _afgebroken_runs_markeren()
     quarantaine_ruim_op()
     if connection.vendor == "sqlite":

@@ -14,14 +14,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from jeugdsturing.core.access import Actie, Sectie, mag, requires, scope_van
+from jeugdsturing.core.access import Actie, Sectie, eis, mag, requires, scope_van
 from jeugdsturing.regio.models import Regio, Thema
 from jeugdsturing.regio.selectors import komende_stuurmomenten, regio_voor
 from jeugdsturing.sturing import services
 from jeugdsturing.sturing.models import Doelindicator, Indicatorsoort
 from jeugdsturing.sturing.selectors import doelen_stand
 from jeugdsturing.weergave.grafieken import voortgang_grafiek
-from jeugdsturing.weergave.invoer import jaar_of, nummer
+from jeugdsturing.weergave.invoer import Invoerfout, jaar_of, lees_getal, nummer
 
 
 def _regio(request: HttpRequest) -> Regio:
@@ -61,6 +61,28 @@ def overzicht(request: HttpRequest) -> HttpResponse:
     )  # fmt: skip
 
 
+def _streefwaarde(request: HttpRequest, regio: Regio, jaar: int) -> HttpResponse:
+    """The regiobeheerder adjusts a target (value, year, source) on the goals page."""
+    eis(request.user, Sectie.BEHEER, Actie.WIJZIGEN)
+    indicator = get_object_or_404(
+        Doelindicator, pk=nummer(request.POST.get("indicator")), doel__regio=regio
+    )
+    p = request.POST
+    try:
+        tekst = p.get("streefwaarde", "").strip()
+        services.streefwaarde_zet(
+            indicator=indicator,
+            streefwaarde=lees_getal(tekst, "Streefwaarde") if tekst else None,
+            streefjaar=jaar_of(p.get("streefjaar"), 0) or None,
+            bron=p.get("bron", ""),
+            door=request.user if isinstance(request.user, User) else None,
+        )
+        messages.success(request, f"{indicator.naam}: streefwaarde aangepast.")
+    except (ValidationError, Invoerfout) as e:
+        messages.error(request, " ".join(e.messages) if isinstance(e, ValidationError) else str(e))
+    return redirect(f"{request.path}?jaar={jaar}")
+
+
 @requires(Sectie.STURING, post=Actie.WIJZIGEN)
 def doelen(request: HttpRequest, thema: str) -> HttpResponse:
     """A theme's goals at the four horizons, each indicator with its value, baseline,
@@ -68,6 +90,8 @@ def doelen(request: HttpRequest, thema: str) -> HttpResponse:
     regio = _regio(request)
     t = get_object_or_404(Thema, regio=regio, code=thema)
     jaar = _jaar(request)
+    if request.method == "POST" and request.POST.get("actie") == "streefwaarde":
+        return _streefwaarde(request, regio, jaar)
     if request.method == "POST":
         indicator = get_object_or_404(
             Doelindicator, pk=nummer(request.POST.get("indicator")), doel__regio=regio,
@@ -113,6 +137,7 @@ def doelen(request: HttpRequest, thema: str) -> HttpResponse:
         {
             "regio": regio, "thema": t, "jaar": jaar, "blokken": blokken,
             "mag_invoeren": mag(request.user, Sectie.STURING, Actie.WIJZIGEN),
+            "mag_streefwaarde": mag(request.user, Sectie.BEHEER, Actie.WIJZIGEN),
             "jaren": list(range(2024, date.today().year + 2)),  # noqa: DTZ011
         },
     )  # fmt: skip

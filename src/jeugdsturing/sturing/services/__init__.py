@@ -11,7 +11,11 @@ from jeugdsturing.sturing.services.dialoog import (
     overleg_stel_vast,
     overleg_werk_bij,
 )
-from jeugdsturing.sturing.services.doelen import doelen_richt_in, indicatorwaarde_zet
+from jeugdsturing.sturing.services.doelen import (
+    doelen_richt_in,
+    indicatorwaarde_zet,
+    streefwaarde_zet,
+)
 from jeugdsturing.sturing.services.pakketten import (
     duiding_zet,
     pakket_maak,
@@ -44,6 +48,7 @@ __all__ = [
     "pakket_maak",
     "pakket_verzend",
     "pakketten_maak",
+    "streefwaarde_zet",
     "uitvraag_maak",
     "uitvraag_sluit",
     "uitvraag_zet_uit",

@@ -99,3 +99,37 @@ def indicatorwaarde_zet(
     obj._change_reason = f"waarde {jaar} ingevoerd"  # type: ignore[attr-defined]
     obj.save()
     return obj
+
+
+@transaction.atomic
+def streefwaarde_zet(
+    *,
+    indicator: Doelindicator,
+    streefwaarde: Decimal | None,
+    streefjaar: int | None,
+    bron: str,
+    door: AbstractBaseUser | None = None,
+) -> Doelindicator:
+    """The regiobeheerder adjusts a goal's target between two configurations of the
+    region (the goal file stays the source at the next one); the history keeps who, when,
+    before and after, with the source as the reason."""
+    if not bron.strip():
+        raise ValidationError(f"{indicator.naam}: noem de bron of het besluit van de streefwaarde.")
+    if streefwaarde is not None:
+        if not streefwaarde.is_finite() or abs(streefwaarde) >= Decimal("1e10"):
+            raise ValidationError(f"{indicator.naam}: '{streefwaarde}' is geen streefwaarde.")
+        if indicator.waardesoort == Waardesoort.PERCENTAGE and not -100 <= streefwaarde <= 100:
+            raise ValidationError(
+                f"{indicator.naam}: {streefwaarde} ligt niet tussen -100 en 100%."
+            )
+    if streefjaar is not None and not 2000 <= streefjaar <= 2100:
+        raise ValidationError(
+            f"{indicator.naam}: streefjaar {streefjaar} ligt niet tussen 2000 en 2100."
+        )
+    indicator.streefwaarde = streefwaarde
+    indicator.streefjaar = streefjaar
+    indicator.streefwaarde_bron = bron.strip()[:300]
+    indicator._change_reason = f"streefwaarde aangepast: {bron.strip()[:200]}"  # type: ignore[attr-defined]
+    indicator._history_user = door  # type: ignore[attr-defined]
+    indicator.save(update_fields=["streefwaarde", "streefjaar", "streefwaarde_bron"])
+    return indicator

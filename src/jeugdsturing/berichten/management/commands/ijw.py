@@ -114,6 +114,7 @@ class Command(BaseCommand):
                 omschrijving=" ".join(map(str, paths)),
                 werkers=options["werkers"],
                 batch=max(1, options["batch"]),
+                wacht=lambda melding: self.stderr.write(melding),
             )
         finally:
             bar.close()
