@@ -41,9 +41,17 @@ def browser(live_server: Any, settings: Any, monkeypatch: pytest.MonkeyPatch) ->
         pytest.skip("chromium is niet geïnstalleerd")
     from playwright.sync_api import sync_playwright
 
-    # The live server speaks plain HTTP.
+    # The live server speaks plain HTTP. It is started once per session, with the
+    # middleware built from the settings of that moment: build it again without the
+    # redirect to HTTPS (on whenever DEBUG is off; tests/conftest.py turns it off).
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
+    settings.SECURE_SSL_REDIRECT = False
+    settings.SECURE_HSTS_SECONDS = 0
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from django.core.handlers.wsgi import WSGIHandler
+
+    live_server.thread.httpd.set_app(StaticFilesHandler(WSGIHandler()))
     call_command(
         "demo", "load", "--force", "--geen-berichtenverkeer", verbosity=0,
         stdout=open(os.devnull, "w"),  # noqa: SIM115

@@ -129,3 +129,12 @@ def gebruiker_ontgrendel(*, door: User, regio: Regio, user: User) -> int:
     from axes.utils import reset
 
     return int(reset(username=user.username))
+
+
+@transaction.atomic
+def wachtwoord_zet(*, user: User, wachtwoord: str) -> User:
+    """A user's new password, checked against AUTH_PASSWORD_VALIDATORS."""
+    validate_password(wachtwoord, user=user)
+    user.set_password(wachtwoord)
+    user.save(update_fields=["password"])
+    return user

@@ -61,6 +61,9 @@ def bronnen_laad(cijfers: Iterable[Cijfer], *, bron: str) -> Counter[str]:
     return tellers
 
 
+MAX_NAAM = 120  # Kostenscenario.naam
+
+
 def kostenscenario_bewaar(
     *,
     regio: Regio,
@@ -77,6 +80,8 @@ def kostenscenario_bewaar(
     naam = naam.strip()
     if not naam:
         raise ValidationError("Geef het scenario een naam.")
+    if len(naam) > MAX_NAAM:
+        raise ValidationError(f"De naam van een scenario is hoogstens {MAX_NAAM} tekens.")
     dubbel = Kostenscenario.objects.filter(regio=regio, naam=naam)
     if scenario is not None:
         dubbel = dubbel.exclude(pk=scenario.pk)

@@ -22,7 +22,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from jeugdsturing.contracten.models import Aanbieder
 from jeugdsturing.core.access import Actie, Sectie, requires
 from jeugdsturing.gebruikers.models import Profiel
-from jeugdsturing.gebruikers.services import gebruiker_beheer, gebruiker_ontgrendel
+from jeugdsturing.gebruikers.services import (
+    gebruiker_beheer,
+    gebruiker_ontgrendel,
+    wachtwoord_zet,
+)
 from jeugdsturing.regio.models import Regio
 from jeugdsturing.regio.selectors import regio_voor
 from jeugdsturing.rollen import Rol
@@ -150,7 +154,7 @@ def wachtwoord(request: HttpRequest) -> HttpResponse:
     """Every user changes its own password (the validators of AUTH_PASSWORD_VALIDATORS)."""
     form = PasswordChangeForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = form.save()
+        user = wachtwoord_zet(user=form.user, wachtwoord=form.cleaned_data["new_password1"])
         update_session_auth_hash(request, user)
         messages.success(request, "Uw wachtwoord is gewijzigd.")
         return redirect("wachtwoord")
