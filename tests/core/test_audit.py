@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
@@ -83,6 +85,15 @@ def test_the_audit_trail_pages():
     gefilterd = c.get("/beheer/audit/?model=regio.gemeente").content.decode()
     assert 'href="?model=regio.gemeente&amp;pagina=2"' in gefilterd
     assert c.get("/beheer/audit/?pagina=abc").status_code == 200  # the first page
+    # filtered on who, oldest first within the window, and the filters stay in the links
+    systeem = c.get("/beheer/audit/?wie=regiobeheerder&volgorde=oudste").content.decode()
+    assert "systeem (commando)" not in systeem
+    nieuw = c.get("/beheer/audit/").content.decode()
+    oud = c.get("/beheer/audit/?volgorde=oudste").content.decode()
+    datums = re.findall(r"<td>(\d\d-\d\d-\d{4} \d\d:\d\d:\d\d)</td>", oud)
+    assert datums
+    assert datums != re.findall(r"<td>(\d\d-\d\d-\d{4} \d\d:\d\d:\d\d)</td>", nieuw)
+    assert 'href="?volgorde=oudste&amp;pagina=2"' in oud
 
 
 def test_only_regiobeheerder_sees_the_audit_trail():

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import datetime
 
 import pytest
@@ -47,6 +48,16 @@ def test_team_sees_exact_figures_and_links_to_the_trajectories(trajecten, agb):
     assert detail.status_code == 200
     assert "<strong>3</strong> trajecten" in tekst
     assert tekst.count("<code>") == 3
+    # sorted on the server on any column, both ways; an unknown column falls back
+    basis = f"/monitor/trajecten/?{JAAR}&indicator=instroom"
+    c = login("data-analist")
+    for richting in ("", "-"):
+        html = c.get(f"{basis}&sorteer={richting}client").content.decode()
+        clienten = re.findall(r"<code>([^<]+)</code>", html)
+        assert len(clienten) > 3
+        assert clienten == sorted(clienten, reverse=richting == "-")
+        assert 'aria-sort="' in html
+    assert c.get(f"{basis}&sorteer=bestaat-niet").status_code == 200
 
 
 def test_provider_sees_its_own_rows_and_the_protected_region(trajecten, agb):

@@ -75,8 +75,11 @@ def auditregels(
     limit: int = 200,
     pagina: int | str = 1,
     per_pagina: int | None = None,
+    wie: str | None = None,
+    oudste_eerst: bool = False,
 ) -> tuple[list[AuditRegel], Page[Any]]:
-    """The most recent audit records over all audited models (or one), newest first,
+    """The most recent audit records over all audited models (or one; of one user),
+    newest first (or oldest first within that window),
     each with the fields it changed (before -> after): one page of `per_pagina` (default:
     all `limit`) of the most recent `limit`. Only the rows of the page are worked out."""
     records: list[Any] = []
@@ -85,12 +88,17 @@ def auditregels(
             continue
         hist = m.history.model  # type: ignore[attr-defined]
         qs = hist.objects.select_related("history_user")
+        if wie:
+            qs = qs.filter(history_user__username=wie)
         # A model may hide records that must not show yet (a sealed bid).
         zichtbaar = getattr(m, "audit_zichtbaar", None)
         if zichtbaar is not None:
             qs = zichtbaar(qs)
         records.extend(qs.order_by("-history_date")[:limit])
     records.sort(key=lambda r: r.history_date, reverse=True)
-    paginator = Paginator(records[:limit], per_pagina or limit)
+    venster = records[:limit]
+    if oudste_eerst:
+        venster.reverse()
+    paginator = Paginator(venster, per_pagina or limit)
     page = paginator.get_page(pagina)
     return [_regel(r) for r in page.object_list], page

@@ -41,6 +41,7 @@ from jeugdsturing.monitor.vergelijking import punten
 from jeugdsturing.regio.selectors import regio_voor
 from jeugdsturing.weergave.grafieken import trechter_grafiek, trend_grafiek, vergelijking_grafiek
 from jeugdsturing.weergave.invoer import JAREN, jaar_of
+from jeugdsturing.weergave.tabel import Kolom, sortering
 
 
 @dataclass
@@ -346,6 +347,17 @@ def trajecten(request: HttpRequest) -> HttpResponse:
     namen = code_namen(regio, monitor)
     toon = 100
     waardekolommen = [c for c in frame.columns if c not in DETAIL_KOLOMMEN]
+    # Sorted on the server on any column (the trajectory by default), then paged.
+    vast = [("client", "Cliënt"), ("aanbieder", "Aanbieder"), ("gemeente", "Gemeente"),
+            ("productcode", "Product"), ("verwijzer", "Verwijzer"), ("verzoekdatum", "Verzoek"),
+            ("toewijzingsdatum", "Toewijzing"), ("begindatum", "Begin"),
+            ("einddatum", "Einde"), ("reden", "Reden")]  # fmt: skip
+    kolommen = [Kolom(c, t) for c, t in vast if c in frame.columns] + [
+        Kolom(c, KOLOM_LABELS.get(c, c.replace("_", " ")), getal=True) for c in waardekolommen
+    ]
+    volgorde = sortering(request, kolommen, standaard="begindatum")
+    if frame.height and volgorde.sleutel in frame.columns:
+        frame = frame.sort(volgorde.sleutel, descending=volgorde.aflopend, nulls_last=True)
     pagina = Paginator(range(frame.height), toon).get_page(request.GET.get("pagina") or 1)
     deel = frame.slice(pagina.start_index() - 1, toon) if frame.height else frame
     rijen = [
@@ -365,9 +377,7 @@ def trajecten(request: HttpRequest) -> HttpResponse:
             "regio": regio, "keuze": keuze, "label": LABELS[keuze.indicator],
             "filters": {DIMENSIE_LABELS[d]: _naam(namen, d, v) for d, v in filters.items()},
             "aantal": frame.height, "rijen": rijen, "toon": toon,
-            "waardekolommen": [KOLOM_LABELS.get(c, c.replace("_", " ")) for c in waardekolommen],
-            "pagina": pagina,
-            "extra": urlencode([(k, v) for k, v in request.GET.items() if k != "pagina"]) + "&",
+            "tabel": volgorde, "pagina": pagina, "extra": volgorde.extra,
             "terug": keuze.query(),
             "export_query": request.GET.urlencode(),
         },

@@ -8,6 +8,7 @@ from datetime import date
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Sum
 from django.http import HttpRequest, HttpResponse
@@ -98,16 +99,29 @@ def beheer(request: HttpRequest) -> HttpResponse:
 @requires(Sectie.AUDIT)
 def audit(request: HttpRequest) -> HttpResponse:
     model = request.GET.get("model") or None
+    wie = request.GET.get("wie") or None
+    oudste = request.GET.get("volgorde") == "oudste"
     regels, pagina = auditregels(
-        model=model, limit=2000, pagina=request.GET.get("pagina") or 1, per_pagina=50
-    )
+        model=model, limit=2000, pagina=request.GET.get("pagina") or 1, per_pagina=50,
+        wie=wie, oudste_eerst=oudste,
+    )  # fmt: skip
+    filters = {k: v for k, v in (("model", model), ("wie", wie)) if v}
+    if oudste:
+        filters["volgorde"] = "oudste"
     return render(
         request,
         "web/audit.html",
         {
             "regels": regels,
             "pagina": pagina,
-            "extra": urlencode({"model": model}) + "&" if model else "",
+            "extra": urlencode(filters) + "&" if filters else "",
+            "wie": wie or "",
+            "oudste": oudste,
+            "gebruikers": sorted(
+                User.objects.filter(profiel__regio=regio_voor(request.user)).values_list(
+                    "username", flat=True
+                )
+            ),
             "modellen": [
                 (m._meta.label_lower, m._meta.verbose_name_plural) for m in geauditeerde_modellen()
             ],

@@ -51,26 +51,25 @@ def _sorteer(rijen: list[Mapping[str, Any]], sleutel: str, aflopend: bool) -> li
     return gevuld + leeg
 
 
-def tabel(
-    request: HttpRequest,
-    rijen: Sequence[Mapping[str, Any]],
-    kolommen: Sequence[Kolom],
-    *,
-    standaard: str,
-    per_pagina: int = 50,
-    voorvoegsel: str = "",
-) -> Tabel:
-    """Sort ``rijen`` on ``?{voorvoegsel}sorteer=`` (a column key, "-" in front for
-    descending; ``standaard`` otherwise) and page them on ``?{voorvoegsel}pagina=``.
-    ``voorvoegsel`` keeps two tables on one page apart."""
+@dataclass(frozen=True)
+class Sortering:
+    sleutel: str  # the column sorted on
+    aflopend: bool
+    koppen: list[Kop]
+    extra: str  # the query string for the page links (filters and sort), ending in "&"
+
+
+def sortering(
+    request: HttpRequest, kolommen: Sequence[Kolom], *, standaard: str, voorvoegsel: str = ""
+) -> Sortering:
+    """The sort a page asks for (``?{voorvoegsel}sorteer=``, a column key with "-" in
+    front for descending; ``standaard`` for anything else) and the header links; for a
+    page that sorts its rows itself (a data frame)."""
     p_sorteer, p_pagina = f"{voorvoegsel}sorteer", f"{voorvoegsel}pagina"
     bekend = {k.sleutel for k in kolommen}
     gevraagd = request.GET.get(p_sorteer, "")
     sorteer = gevraagd if gevraagd.lstrip("-") in bekend else standaard
     aflopend, sleutel = sorteer.startswith("-"), sorteer.lstrip("-")
-    gesorteerd = _sorteer(list(rijen), sleutel, aflopend)
-    pagina = Paginator(gesorteerd, per_pagina).get_page(request.GET.get(p_pagina) or 1)
-
     basis = request.GET.copy()
     for p in (p_sorteer, p_pagina):
         basis.pop(p, None)
@@ -92,4 +91,24 @@ def tabel(
             volgende, pijl = (f"-{k.sleutel}" if k.getal else k.sleutel), ""
         koppen.append(Kop(k.titel, k.getal, met(**{p_sorteer: volgende}), pijl))
     extra = met(**{p_sorteer: sorteer})
-    return Tabel(pagina, koppen, f"{extra}&" if extra else "", sorteer)
+    return Sortering(sleutel, aflopend, koppen, f"{extra}&" if extra else "")
+
+
+def tabel(
+    request: HttpRequest,
+    rijen: Sequence[Mapping[str, Any]],
+    kolommen: Sequence[Kolom],
+    *,
+    standaard: str,
+    per_pagina: int = 50,
+    voorvoegsel: str = "",
+) -> Tabel:
+    """Sort ``rijen`` on ``?{voorvoegsel}sorteer=`` (a column key, "-" in front for
+    descending; ``standaard`` otherwise) and page them on ``?{voorvoegsel}pagina=``.
+    ``voorvoegsel`` keeps two tables on one page apart."""
+    s = sortering(request, kolommen, standaard=standaard, voorvoegsel=voorvoegsel)
+    gesorteerd = _sorteer(list(rijen), s.sleutel, s.aflopend)
+    pagina = Paginator(gesorteerd, per_pagina).get_page(
+        request.GET.get(f"{voorvoegsel}pagina") or 1
+    )
+    return Tabel(pagina, s.koppen, s.extra, f"{'-' if s.aflopend else ''}{s.sleutel}")
