@@ -8,6 +8,7 @@ checked against the same declarations by a test, so the documentation cannot dri
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -172,8 +173,10 @@ PUBLIEK = frozenset({_INSECURE, _INSECURE + "-pseudoniem"})
 SLEUTELS = ("SECRET_KEY", "PSEUDONYMISATION_KEY", "QUARANTINE_KEYS")
 
 
+@functools.cache
 def _sleutelbestand() -> dict[str, str]:
-    """The per-install keys file (KEYS_FILE), NAME=value per line; empty when absent."""
+    """The per-install keys file (KEYS_FILE), NAME=value per line; empty when absent.
+    Read once per process (settings ask for every variable at start-up)."""
     pad = Path(os.environ.get("KEYS_FILE", "var/sleutels.env"))
     try:
         tekst = pad.read_text(encoding="utf-8")

@@ -61,7 +61,7 @@ def bronnen_laad(cijfers: Iterable[Cijfer], *, bron: str) -> Counter[str]:
     return tellers
 
 
-MAX_NAAM = 120  # Kostenscenario.naam
+MAX_NAAM = Kostenscenario._meta.get_field("naam").max_length or 0
 
 
 def kostenscenario_bewaar(

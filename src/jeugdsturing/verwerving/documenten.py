@@ -18,7 +18,7 @@ from jeugdsturing.verwerving.models import (
     InschrijvingStatus,
     Vraag,
 )
-from jeugdsturing.verwerving.selectors import einde_bezwaartermijn
+from jeugdsturing.verwerving.selectors import einde_bezwaartermijn, verzegeld
 
 IS = InschrijvingStatus
 
@@ -77,10 +77,10 @@ def nota_html(aanbesteding: Aanbesteding, nummer: int) -> str:
 
 def proces_verbaal_html(aanbesteding: Aanbesteding, *, op: date | None = None) -> str:
     a = aanbesteding
-    verzegeld = timezone.now() <= a.inschrijven_tot  # nothing of the bids before the deadline
+    gesloten = verzegeld(a)  # nothing of the bids before the deadline
     inschrijvingen = (
         []
-        if verzegeld
+        if gesloten
         else list(
             a.inschrijvingen.select_related("aanbieder")
             .prefetch_related("leden", "consensus__criterium", "toetsen__eis", "bezwaren")
@@ -101,7 +101,7 @@ def proces_verbaal_html(aanbesteding: Aanbesteding, *, op: date | None = None) -
             "criteria": criteria,
             "inschrijvingen": [{"i": i, "scores": scores(i)} for i in inschrijvingen],
             "lotingen": a.lotingen.all(),
-            "verzegeld": verzegeld,
+            "verzegeld": gesloten,
             "wijzigingen": a.statuswijzigingen.select_related("content_type"),
             "beoordelaars": a.beoordelaars.select_related("gebruiker"),
             "nota": sorted(set(nota)),

@@ -26,7 +26,7 @@ from jeugdsturing.verwerving.models import (
     Inschrijving,
     InschrijvingStatus,
 )
-from jeugdsturing.verwerving.selectors import einde_bezwaartermijn
+from jeugdsturing.verwerving.selectors import einde_bezwaartermijn, verzegeld
 from jeugdsturing.weergave.templatetags.datums import datum_lang
 
 EXTENSIES = {
@@ -92,10 +92,10 @@ def release_package(aanbesteding: Aanbesteding, *, nu: datetime | None = None) -
         AanbestedingStatus.CONCEPT, AanbestedingStatus.AANGEKONDIGD, AanbestedingStatus.BEOORDELING
     )  # fmt: skip
     # Sealed until the deadline: no bidders, no number of bids, no bid times.
-    verzegeld = moment <= a.inschrijven_tot
+    verzegeld_ = verzegeld(a, moment)
     inschrijvingen = (
         []
-        if verzegeld
+        if verzegeld_
         else list(
             a.inschrijvingen.exclude(status=InschrijvingStatus.CONCEPT)
             .select_related("aanbieder")
@@ -216,7 +216,7 @@ def release_package(aanbesteding: Aanbesteding, *, nu: datetime | None = None) -
                 },
             ],
         },
-        "numberOfTenderers": None if verzegeld else len(inschrijvingen),
+        "numberOfTenderers": None if verzegeld_ else len(inschrijvingen),
         "tenderers": [
             {"id": _org("aanbieder", i.aanbieder.agb_code), "name": i.aanbieder.naam}
             for i in inschrijvingen
@@ -250,7 +250,7 @@ def release_package(aanbesteding: Aanbesteding, *, nu: datetime | None = None) -
         "parties": list(partijen.values()),
         "buyer": koper,
         "tender": tender,
-        "bids": None if verzegeld else bids,
+        "bids": None if verzegeld_ else bids,
         "awards": awards,
     }  # fmt: skip
     pakket: dict[str, Any] = _schoon(

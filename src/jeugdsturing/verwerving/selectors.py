@@ -14,7 +14,6 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
 
 from jeugdsturing.contracten.models import Aanbieder
 from jeugdsturing.verwerving import dekking
@@ -55,7 +54,7 @@ class Verzegeld(PermissionDenied):
 def verzegeld(aanbesteding: Aanbesteding, op: datetime | None = None) -> bool:
     """Before the bid deadline nobody but a bidder itself learns anything of the bids:
     not who bid, not how many, not when (pages, OCDS, proces-verbaal, selection)."""
-    return (op or timezone.now()) <= aanbesteding.inschrijven_tot
+    return _nu(op) <= aanbesteding.inschrijven_tot
 
 
 def inschrijving_open(
@@ -66,7 +65,7 @@ def inschrijving_open(
     if aanbieder is not None and aanbieder.pk == inschrijving.aanbieder_id:
         return inschrijving
     deadline = inschrijving.aanbesteding.inschrijven_tot
-    if _nu(op) <= deadline:
+    if verzegeld(inschrijving.aanbesteding, op):
         raise Verzegeld(f"Inschrijving {inschrijving.nummer} is verzegeld tot {tijd(deadline)}.")
     if aanbieder is not None:
         raise PermissionDenied("Een inschrijver ziet alleen de eigen inschrijving.")

@@ -351,7 +351,7 @@ def toetsing(request: HttpRequest, referentie: str) -> HttpResponse:
     """The team's knock-out checks (bid x requirement, with motivation) and the
     assignment of bids to assessors."""
     a = _aanbesteding(request, referentie)
-    if timezone.now() <= a.inschrijven_tot:
+    if selectors.verzegeld(a):
         raise PermissionDenied(f"De inschrijvingen zijn verzegeld tot {tijd(a.inschrijven_tot)}.")
     door = _gebruiker(request)
     if request.method == "POST":

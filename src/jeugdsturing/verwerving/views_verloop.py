@@ -62,7 +62,7 @@ def consensus(request: HttpRequest, referentie: str) -> HttpResponse:
     their mean, and the committee's consensus score with its motivation; after the oral
     explanation a changed score with its reason."""
     a = _aanbesteding(request, referentie)
-    if timezone.now() <= a.inschrijven_tot:
+    if selectors.verzegeld(a):
         raise PermissionDenied(f"De inschrijvingen zijn verzegeld tot {tijd(a.inschrijven_tot)}.")
     if request.method == "POST":
         return _uitvoeren(
@@ -313,7 +313,7 @@ def dekking(request: HttpRequest, referentie: str) -> HttpResponse:
         return _uitvoeren(
             request, lambda: _dekking_post(request, a), "verwerving:dekking", referentie
         )
-    verzegeld = timezone.now() <= a.inschrijven_tot
+    verzegeld = selectors.verzegeld(a)
     beeld = None if verzegeld else selectors.dekking_van(a)
     per_gebied = beeld.per_gebied if beeld else []
     per_expertise = beeld.per_expertise if beeld else []

@@ -14,7 +14,7 @@ from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.forms import PasswordChangeForm
 from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -28,16 +28,9 @@ from jeugdsturing.gebruikers.services import (
     wachtwoord_zet,
 )
 from jeugdsturing.regio.models import Regio
-from jeugdsturing.regio.selectors import regio_voor
+from jeugdsturing.regio.selectors import ingerichte_regio
 from jeugdsturing.rollen import Rol
 from jeugdsturing.weergave.tabel import Kolom, tabel
-
-
-def _regio(request: HttpRequest) -> Regio:
-    regio = regio_voor(request.user)
-    if regio is None:
-        raise PermissionDenied("Uw account hoort bij geen regio.")
-    return regio
 
 
 def _geblokkeerd() -> set[str]:
@@ -92,7 +85,7 @@ def _keuzes(regio: Regio) -> dict[str, Any]:
 
 @requires(Sectie.BEHEER, post=Actie.WIJZIGEN)
 def gebruikers(request: HttpRequest) -> HttpResponse:
-    regio = _regio(request)
+    regio = ingerichte_regio(request.user)
     if request.method == "POST":
         username = request.POST.get("username", "").strip()
         if User.objects.filter(username=username).exists():
@@ -125,7 +118,7 @@ def gebruikers(request: HttpRequest) -> HttpResponse:
 
 @requires(Sectie.BEHEER, post=Actie.WIJZIGEN)
 def gebruiker(request: HttpRequest, pk: int) -> HttpResponse:
-    regio = _regio(request)
+    regio = ingerichte_regio(request.user)
     profiel = get_object_or_404(
         Profiel.objects.select_related("user", "gemeente", "aanbieder"), user_id=pk, regio=regio
     )
