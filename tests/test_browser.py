@@ -59,6 +59,18 @@ def browser(live_server: Any, settings: Any, monkeypatch: pytest.MonkeyPatch) ->
     # Playwright's sync API runs an event loop in this thread; the ORM is not used
     # from it while the browser runs (the live server has its own thread).
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    # A click on a link returns once the next page has started to arrive; text read at
+    # that moment can be a half-parsed page (a table with only its header). Every text
+    # read first waits until the page it belongs to has loaded.
+    from playwright.sync_api import Locator
+
+    inner_text = Locator.inner_text
+
+    def na_laden(self: Any, *args: Any, **kwargs: Any) -> str:
+        self.page.wait_for_load_state()
+        return inner_text(self, *args, **kwargs)
+
+    monkeypatch.setattr(Locator, "inner_text", na_laden)
     with sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=CHROMIUM,
