@@ -161,6 +161,37 @@ def test_billion_laughs_is_not_expanded(ref):
     assert "DOCTYPE" in found[0].reason or "XML" in found[0].reason
 
 
+def test_doctype_in_a_comment_or_cdata_is_only_text(ref):
+    """A valid message that mentions <!DOCTYPE in a comment is accepted; the same words
+    as markup are refused."""
+    data = example("JW305")
+    kop = data.index(b"?>") + 2
+    met_commentaar = data[:kop] + b"<!-- geen <!DOCTYPE x> of <!ENTITY y> hier -->" + data[kop:]
+    valideer(met_commentaar, file="bericht.xml", ref=ref, xsd_dir=XSD)  # no error
+    met_dtd = data[:kop] + b"<!DOCTYPE Bericht>" + data[kop:]
+    assert "DOCTYPE" in errors(met_dtd, ref)[0].reason
+
+
+@pytest.mark.parametrize("codering", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_a_doctype_in_another_encoding_is_refused_before_parsing(ref, codering):
+    """UTF-16 spells '<!DOCTYPE' with zero bytes between the letters: the document is
+    refused for its encoding before libxml2 reads it, entity bomb and all."""
+    bom = "\ufeff" if codering in {"utf-16-le", "utf-16-be"} else ""
+    lol = (
+        f'{bom}<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa">'
+        + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(8))
+        + "]><l>&i;</l>"
+    ).encode(codering)
+    found = errors(lol, ref)
+    assert "iJw-berichten zijn UTF-8" in found[0].reason, found
+
+
+def test_a_declared_foreign_encoding_is_named(ref):
+    data = example("JW305").replace(b'encoding="UTF-8"', b'encoding="ISO-8859-1"', 1)
+    assert b"ISO-8859-1" in data
+    assert "dit bestand is ISO-8859-1" in errors(data, ref)[0].reason
+
+
 def test_error_as_dict_has_the_json_keys(ref):
     data = example("JW305").replace(
         b"<jw305:StatusAanlevering>1<", b"<jw305:StatusAanlevering>5<", 1

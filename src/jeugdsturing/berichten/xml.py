@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 
 from lxml import etree
@@ -32,6 +33,42 @@ def _parser() -> etree.XMLParser:
             remove_pis=True,
         )
     return parser
+
+
+# Byte-order marks and the first bytes of '<?xml' in the encodings XML 1.0 appendix F
+# names, which libxml2 detects on its own.
+_CODERINGEN = (
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\x00<", "UTF-32"),
+    (b"<\x00\x00\x00", "UTF-32"),
+    (b"\xfe\xff", "UTF-16"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\x00<\x00?", "UTF-16"),
+    (b"<\x00?\x00", "UTF-16"),
+    (b"\x4c\x6f\xa7\x94", "EBCDIC"),
+)
+_DECLARATIE = re.compile(rb"""^(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)""")
+_TEKST = re.compile(rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>", re.DOTALL)
+
+
+def _andere_codering(data: bytes) -> str | None:
+    """The name of the encoding when it is not UTF-8 (or its subset ASCII), else None."""
+    for begin, naam in _CODERINGEN:
+        if data.startswith(begin):
+            return naam
+    declaratie = _DECLARATIE.match(data[:200])
+    if declaratie is not None:
+        naam = declaratie.group(1).decode("ascii").upper()
+        if naam not in {"UTF-8", "UTF8"}:
+            return naam
+    return None
+
+
+def _dtd(data: bytes) -> bool:
+    """Whether the document declares a DOCTYPE or ENTITY outside comments and CDATA."""
+    kaal = _TEKST.sub(b"", data)
+    return b"<!DOCTYPE" in kaal or b"<!ENTITY" in kaal
 
 
 def local(tag: object) -> str:
@@ -70,10 +107,17 @@ def parse(data: bytes, *, file: str, diepte: bool = True) -> etree._Element:
         raise fout(f"bestand is groter dan {MAX_BYTES // (1024 * 1024)} MB")
     if not data or data.isspace():  # isspace stops at the first other byte; strip copied
         raise fout("bestand is leeg")
+    # iJw messages are UTF-8. A document in another encoding is refused before libxml2
+    # reads it: the check for DOCTYPE below looks at bytes, and a UTF-16 document spells
+    # '<!DOCTYPE' with a zero byte between the letters.
+    anders = _andere_codering(data)
+    if anders is not None:
+        raise fout(f"iJw-berichten zijn UTF-8; dit bestand is {anders}")
     # XML markup is case-sensitive: these are the only spellings a parser would accept.
     # Most messages hold no '!' at all: a search for one byte (memchr) is a tenth of a
-    # search for a longer string, so look for the two only where there is one.
-    if b"!" in data and (b"<!DOCTYPE" in data or b"<!ENTITY" in data):
+    # search for a longer string, so look for the two only where there is one; where
+    # one is found, comments and CDATA (where the words are only text) are left out.
+    if b"!" in data and (b"<!DOCTYPE" in data or b"<!ENTITY" in data) and _dtd(data):
         raise fout("een DOCTYPE of ENTITY is niet toegestaan in iJw-berichten")
     try:
         root = etree.fromstring(data, parser=_parser())
@@ -83,6 +127,8 @@ def parse(data: bytes, *, file: str, diepte: bool = True) -> etree._Element:
     encoding = (root.getroottree().docinfo.encoding or "UTF-8").upper()
     if encoding not in {"UTF-8", "UTF8"}:
         raise fout(f"iJw-berichten zijn UTF-8; dit bestand is {encoding}")
+    if root.getroottree().docinfo.doctype:  # a second look, after the parser's
+        raise fout("een DOCTYPE of ENTITY is niet toegestaan in iJw-berichten")
     # No DTD is loaded and DOCTYPE/ENTITY were refused above, so no entity nodes exist;
     # comments and processing instructions were removed by the parser.
     if diepte:
