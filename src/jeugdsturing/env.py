@@ -164,6 +164,13 @@ SETTINGS: tuple[EnvSetting, ...] = (
         "SESSION_HOURS).",
     ),
     EnvSetting("SESSION_HOURS", "8", "Hours after login at which a session ends regardless."),
+    EnvSetting(
+        "DAGTEKENING_MARGE_DAGEN",
+        "7",
+        "Days a message's Dagtekening may lie after the day of the import (clocks and "
+        "time zones differ); a message dated later is refused and quarantined, so that a "
+        "mistyped year cannot outrank every real change that follows.",
+    ),
 )
 
 BY_NAME = {s.name: s for s in SETTINGS}

@@ -93,6 +93,7 @@ AXES_LOCKOUT_TEMPLATE = "web/geblokkeerd.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
 IDLE_TIMEOUT = timedelta(minutes=int(env.get("IDLE_TIMEOUT_MINUTES")))
+DAGTEKENING_MARGE = timedelta(days=int(env.get("DAGTEKENING_MARGE_DAGEN")))
 
 ROOT_URLCONF = "jeugdsturing.web.urls"
 WSGI_APPLICATION = "jeugdsturing.wsgi.application"

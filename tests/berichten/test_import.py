@@ -183,11 +183,14 @@ def test_a_duplicate_has_no_effect(importeer_bytes):
     result = importeer_bytes(example("JW305"))
     assert (result.accepted, result.duplicates, result.rejected) == (0, 1, [])
     assert tellingen() == before
-    # Same sender, type and identification with other content is a duplicate too.
+    # Same sender, type and identification with other content is a conflict: refused,
+    # quarantined and named as such, never silently dropped as a duplicate.
     changed = example("JW305").replace(
         b"<jw305:Begindatum>2026-04-15<", b"<jw305:Begindatum>2026-04-16<"
     )
-    assert importeer_bytes(changed).duplicates == 1
+    result = importeer_bytes(changed)
+    assert (result.duplicates, result.conflicten) == (0, 1)
+    assert result.rejected[0].reason.startswith("conflict:")
     assert tellingen() == before
 
 
@@ -217,7 +220,7 @@ def test_json_output_of_the_cli(tmp_path: Path, xsd, db, capsys):
     (tmp_path / "fout.xml").write_bytes(BAD["unknown code"][0])
     call_command("ijw", "import", str(tmp_path), "--json")
     out = json.loads(capsys.readouterr().out)
-    assert set(out) == {"accepted", "duplicates", "rejected"}
+    assert set(out) == {"accepted", "duplicates", "conflicts", "rejected"}
     assert (out["accepted"], out["duplicates"]) == (1, 0)
     rejected = out["rejected"][0]
     assert [r["reason"] for r in out["rejected"]] == ["code komt niet voor in codelijst JZ588"] * 2

@@ -113,7 +113,7 @@ def test_extensions_by_reason_04_and_by_a_later_einddatum(importeer_bytes, verke
         verkeer.toewijzing(D(2026, 8, 20), einde=D(2026, 12, 31), reden="04", ingang=D(2026, 3, 2))
     )
     assert traject().verlengingen == 1
-    importeer_bytes(verkeer.toewijzing(D(2026, 12, 20), einde=D(2027, 6, 30), ingang=D(2026, 3, 2)))
+    importeer_bytes(verkeer.toewijzing(D(2026, 11, 20), einde=D(2027, 6, 30), ingang=D(2026, 3, 2)))
     t = traject()
     assert (t.verlengingen, t.toewijzing_einddatum) == (2, D(2027, 6, 30))
 
@@ -143,7 +143,7 @@ def test_an_older_assignment_that_arrives_late_does_not_overwrite(
     ],
 )
 def test_extension_count(versies, expected):
-    rows = [Versie(D(2026, 1, 1 + i), i, eind, reden) for i, eind, reden in versies]
+    rows = [Versie(D(2026, 1, 1 + i), f"{i:04d}", eind, reden) for i, eind, reden in versies]
     assert verlengingen(rows) == expected
 
 

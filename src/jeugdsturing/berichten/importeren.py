@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import chain
 from pathlib import Path
 
@@ -60,6 +61,7 @@ from jeugdsturing.regio.selectors import GebiedIndex, gebied_index
 class Resultaat:
     accepted: int = 0
     duplicates: int = 0
+    conflicten: int = 0  # same sender + type + identification, other content
     rejected: list[Afkeuring] = field(default_factory=list)
     regels: int = 0
     run_id: int | None = None
@@ -68,6 +70,7 @@ class Resultaat:
         return {
             "accepted": self.accepted,
             "duplicates": self.duplicates,
+            "conflicts": self.conflicten,
             "rejected": [a.as_dict() for a in self.rejected],
         }
 
@@ -207,6 +210,7 @@ def berichten_importeer(
     batch: int = BATCH,
     werkers: int = 0,
     wacht: Callable[[str], None] | None = None,
+    vandaag: date | None = None,
 ) -> Resultaat:
     """Import files, directories and zip archives. Every message is applied wholly or
     not at all; an interrupted run can be run again and ends in the same state.
@@ -214,12 +218,15 @@ def berichten_importeer(
     main process writes batch N. voortgang(source, status) follows the messages,
     trajecten_voortgang(done, total) the trajectories recomputed at the end. One import
     at a time per database (berichten.slot): another one waits, and ``wacht(message)``
-    says so."""
+    says so. A message dated more than DAGTEKENING_MARGE after ``vandaag`` (the day of
+    the import unless given: the demo region's traffic runs ahead of the calendar) is
+    refused."""
     with importslot(wacht):
         return _importeer(
             paths, bron=bron, gebruiker=gebruiker, omschrijving=omschrijving,
             voortgang=voortgang, trajecten_voortgang=trajecten_voortgang,
             referentie=referentie, batch=batch, werkers=werkers,
+            uiterlijk=(vandaag or timezone.localdate()) + settings.DAGTEKENING_MARGE,
         )  # fmt: skip
 
 
@@ -234,6 +241,7 @@ def _importeer(
     referentie: Referentie | None,
     batch: int,
     werkers: int,
+    uiterlijk: date,
 ) -> Resultaat:
     _afgebroken_runs_markeren()
     quarantaine_ruim_op()
@@ -255,6 +263,7 @@ def _importeer(
         referentie or referentie_laden(),
         settings.IJW_XSD_DIR or None,
         settings.PSEUDONYMISATION_KEY,
+        uiterlijk,
     )
     gebied_voor = GebiedBepaler()
 
@@ -355,14 +364,21 @@ def _afronden(nieuw: list[Bron], opdracht: Callable[[], Gelezen], stand: _Stand)
         ("afzender", "berichttype", "identificatie"),
         {(v.header.afzender, v.header.berichttype.code, v.header.identificatie) for _, v in klaar},
     )
+    # Content of what was stored: the same identification with the same content is a
+    # duplicate without effect; with other content it is a conflict.
+    inhoud = _inhoud_van(bestaand)
     batch: list[tuple[Bron, Voorbereid]] = []
     for item, v in klaar:
         ident = (v.header.afzender, v.header.berichttype.code, v.header.identificatie)
         if ident in bestaand:
-            result.duplicates += 1
-            stand.meld(item, "dubbel")
+            if inhoud.get(ident, v.sha256) != v.sha256:
+                _conflict(item, v, stand)
+            else:
+                result.duplicates += 1
+                stand.meld(item, "dubbel")
         else:
             bestaand.add(ident)
+            inhoud[ident] = v.sha256
             batch.append((item, v))
     if not batch:
         return
@@ -396,3 +412,38 @@ def _afronden(nieuw: list[Bron], opdracht: Callable[[], Gelezen], stand: _Stand)
     # Content that was quarantined earlier (a failure now mended) leaves the quarantine.
     # A plain DELETE: the ORM's delete() first selected the 5000 hashes (0.4 s a month).
     sql.verwijderen(m.Quarantaine, "sha256", [v.sha256 for _, v in toegepast])
+
+
+def _inhoud_van(idents: set[tuple[str, str, str]]) -> dict[tuple[str, str, str], str]:
+    """(afzender, berichttype, identificatie) -> the content hash of the stored message."""
+    per: dict[tuple[str, str], set[str]] = {}
+    for afzender, soort, ident in idents:
+        per.setdefault((afzender, soort), set()).add(ident)
+    return {
+        (afzender, soort, ident): sha
+        for (afzender, soort), ids in per.items()
+        for ident, sha in sql.selecteer(
+            m.Bericht, ("identificatie", "sha256"),
+            gelijk={"afzender": afzender, "berichttype": soort}, in_veld="identificatie",
+            waarden=ids,
+        )
+    }  # fmt: skip
+
+
+def _conflict(item: Bron, v: Voorbereid, stand: _Stand) -> None:
+    """A message whose sender, type and identification were used before for other
+    content: refused and quarantined, reported as a conflict (the standard makes the
+    identification unique per sender; which of the two is right, people decide)."""
+    h = v.header
+    afkeuring = Afkeuring(
+        item.naam, h.berichttype.code, "Header/BerichtIdentificatie/Identificatie",
+        h.identificatie, None,
+        f"conflict: afzender {h.afzender} heeft eerder een ander {h.berichttype.code}-bericht "
+        f"met identificatie {h.identificatie} gestuurd; dit bericht is niet ingelezen. "
+        "Vraag de afzender welk bericht geldt; een correctie krijgt een nieuwe identificatie",
+    )  # fmt: skip
+    with transaction.atomic():
+        _quarantaine(stand.run, item.naam, item.lees(), [afkeuring])
+    stand.result.rejected.append(afkeuring)
+    stand.result.conflicten += 1
+    stand.meld(item, "conflict")

@@ -13,6 +13,7 @@ import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from functools import partial
 from typing import NamedTuple
 
@@ -22,6 +23,7 @@ from jeugdsturing.berichten.feiten import Inhoud, als_tuple
 from jeugdsturing.berichten.fouten import Afkeuring, BerichtFout
 from jeugdsturing.berichten.privacy import pseudoniem
 from jeugdsturing.berichten.validatie import Header, Referentie, valideer
+from jeugdsturing.weergave.templatetags.datums import datum_lang
 
 
 class Voorbereid(NamedTuple):
@@ -53,6 +55,8 @@ class Context:
     ref: Referentie
     xsd_dir: str | None
     sleutel: str  # pseudonymisation key
+    # The latest Dagtekening accepted (the import's day plus DAGTEKENING_MARGE).
+    uiterlijk: date | None = None
 
 
 _CONTEXT: Context | None = None
@@ -97,6 +101,24 @@ def lees_bericht(
     except BerichtFout as fout:
         return Afgekeurd(sha, fout.afkeuringen)
     header = gevalideerd.header
+    if ctx.uiterlijk is not None and header.dagtekening > ctx.uiterlijk:
+        element = (
+            "DagtekeningRetour"
+            if header.berichttype.retour_van
+            else "BerichtIdentificatie/Dagtekening"
+        )
+        return Afgekeurd(
+            sha,
+            [
+                Afkeuring(
+                    naam, header.berichttype.code, f"Header/{element}",
+                    header.dagtekening.isoformat(), None,
+                    f"de dagtekening {datum_lang(header.dagtekening)} ligt na "
+                    f"{datum_lang(ctx.uiterlijk)}, meer dan de toegestane marge na vandaag; "
+                    "een bericht uit de toekomst zou elke latere echte wijziging overschrijven",
+                )
+            ],
+        )  # fmt: skip
     pseudo: Callable[[str], str] = partial(pseudoniem, key=ctx.sleutel)
     inhoud = LEZERS[header.berichttype.code](gevalideerd.root, pseudo)
     return Voorbereid(naam, sha, header, inhoud, inhoud.regels)

@@ -32,7 +32,7 @@ class ToewijzingStand:
 @dataclass(frozen=True)
 class Versie:
     dagtekening: date
-    bericht_id: int
+    identificatie: str  # the message's: with the Dagtekening, decides the order
     einddatum: date | None
     reden_wijziging: str
 
@@ -77,15 +77,17 @@ class TrajectStand:
     stop_gemeld_op: date | None
     verlengingen: int
     status: str
+    verwijderd_na_start: bool = False
 
 
 def verlengingen(versies: Sequence[Versie]) -> int:
     """Extensions: versions with RedenWijziging 04, or whose Einddatum lies after the
-    Einddatum of the version before (received order)."""
+    Einddatum of the version before (in the order the messages were sent: Dagtekening,
+    then Identificatie)."""
     n = 0
     vorige: date | None = None
     eerste = True
-    for v in sorted(versies, key=lambda v: (v.dagtekening, v.bericht_id)):
+    for v in sorted(versies, key=lambda v: (v.dagtekening, v.identificatie)):
         if v.reden_wijziging == "04" or (
             not eerste and vorige is not None and v.einddatum is not None and v.einddatum > vorige
         ):
@@ -104,6 +106,18 @@ def traject_stand(
     """The state of one trajectory; None when no fact is left (all deleted)."""
     if toewijzing is None and not starts and not stops:
         return None
+    # In a fixed order whatever order they were read in (arrival): the result must not
+    # depend on it where two facts tie.
+    starts = sorted(
+        starts, key=lambda s: (s.begindatum, s.dagtekening, s.aanbieder, s.categorie, s.productcode)
+    )
+    stops = sorted(
+        stops,
+        key=lambda s: (
+            s.begindatum, s.einddatum, s.dagtekening, s.reden, s.aanbieder, s.categorie,
+            s.productcode,
+        ),
+    )  # fmt: skip
     start = min(starts, key=lambda s: s.begindatum) if starts else None
     # The stop that ends the trajectory: the latest one that is not a temporary stop
     # (reden 20), and only when no start began after it.
@@ -111,7 +125,7 @@ def traject_stand(
     eind = None
     definitief = [s for s in stops if s.reden != "20"]
     if definitief:
-        kandidaat = max(definitief, key=lambda s: (s.einddatum, s.dagtekening))
+        kandidaat = max(definitief, key=lambda s: (s.einddatum, s.dagtekening, s.begindatum))
         if laatste_start is None or kandidaat.begindatum >= laatste_start:
             eind = kandidaat
     bron = toewijzing or start or stops[0]
@@ -143,4 +157,5 @@ def traject_stand(
         stop_gemeld_op=eind.dagtekening if eind else None,
         verlengingen=verlengingen(versies),
         status=status,
+        verwijderd_na_start=status == TrajectStatus.VERWIJDERD and start is not None,
     )

@@ -21,6 +21,7 @@ from jeugdsturing.berichten import services
 from jeugdsturing.berichten.importeren import Resultaat, berichten_importeer
 from jeugdsturing.berichten.privacy import Onleesbaar, ontsleutel
 from jeugdsturing.core.access import Actie, Sectie, requires
+from jeugdsturing.regio.models import Gemeente
 from jeugdsturing.weergave.tabel import Kolom, tabel
 
 MAX_UPLOAD_FILES = 50
@@ -68,11 +69,24 @@ def index(request: HttpRequest) -> HttpResponse:
     runs = Paginator(m.ImportRun.objects.select_related("gebruiker"), 25).get_page(
         request.GET.get("pagina")
     )
+    # Assignments withdrawn (RedenWijziging 13) after care had started: allowed by the
+    # standard, but the team wants to know (computed with the trajectories, so the same
+    # whatever order the messages came in).
+    na_start = Paginator(
+        m.Traject.objects.filter(verwijderd_na_start=True).order_by("gemeente", "toewijzingnummer"),
+        25,
+    ).get_page(request.GET.get("verwijderd"))
+    gemeenten = dict(
+        Gemeente.objects.filter(code__in={t.gemeente for t in na_start}).values_list("code", "naam")
+    )
+    for t in na_start:
+        t.gemeente_naam = gemeenten.get(t.gemeente, t.gemeente)  # type: ignore[attr-defined]
     return render(
         request,
         "berichten/index.html",
         {
             "runs": runs,
+            "na_start": na_start,
             "aantallen": {
                 "berichten": m.Bericht.objects.count(),
                 "trajecten": m.Traject.objects.count(),

@@ -102,14 +102,14 @@ def monitor_data(regio: Regio) -> MonitorData:
     versies = pl.DataFrame(
         list(
             ToewijzingVersie.objects.filter(gemeente__in=codes).values_list(
-                "gemeente", "nummer", "dagtekening", "bericht_id", "einddatum", "reden_wijziging"
+                "gemeente", "nummer", "dagtekening", "identificatie", "einddatum", "reden_wijziging"
             )
         ),
         schema={
             "gemeente": pl.String,
             "nummer": pl.String,
             "dagtekening": pl.Date,
-            "volgorde": pl.Int64,
+            "volgorde": pl.String,  # the message's Identificatie, as in the trajectories
             "einddatum": pl.Date,
             "reden_wijziging": pl.String,
         },

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from jeugdsturing.berichten.berichttypen._lezen import Lezer, Pseudonimiseer, Velden
+from jeugdsturing.berichten.berichttypen._lezen import Lezer, Pseudonimiseer, Velden, geheel
 from jeugdsturing.berichten.feiten import Client, Prestatie, Product, datum
 from jeugdsturing.berichten.typen import NS_BASIS
 from jeugdsturing.berichten.xml import path_of
@@ -74,7 +74,7 @@ def prestaties(
                 prestatie = _nieuw(
                     Prestatie,
                     (
-                        v[t_ref].strip(), v[t_nummer].strip(), product,
+                        v[t_ref].strip(), geheel(v[t_nummer].strip()), product,
                         datum(v[t_begin].strip()), datum(v[t_eind].strip()), int(v[t_volume]),
                         v[t_eenheid].strip(), int(tarief) if tarief else None, bedrag_,
                         tuple(codes) if codes else (),

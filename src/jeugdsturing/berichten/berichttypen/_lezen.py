@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 
@@ -39,6 +40,17 @@ class _Tags(dict[str, str]):
 
 
 _BASIS_TAGS = _Tags(NS_BASIS)
+
+
+def geheel(tekst: str) -> str:
+    """An xs:integer as the text of its value ('0116', '+116' -> '116'); anything that is
+    not one is left as it is (the XSD check names it)."""
+    if not _GEHEEL.fullmatch(tekst):
+        return tekst
+    return str(int(tekst))
+
+
+_GEHEEL = re.compile(r"[+-]?[0-9]+")
 
 
 class Velden:
@@ -77,6 +89,15 @@ class Velden:
         if value is None:  # the XSD and built-in checks make this unreachable for valid input
             raise ValueError(f"{path_of(self.element)}/{name} ontbreekt")
         return value
+
+    def nummer(self, name: str) -> str | None:
+        """An element of XSD type xs:integer (ToewijzingNummer) in its value space:
+        '0116' and '116' are the same number."""
+        value = self.text(name)
+        return None if value is None else geheel(value)
+
+    def req_nummer(self, name: str) -> str:
+        return geheel(self.req(name))
 
     def datum(self, name: str) -> date | None:
         value = self.text(name)

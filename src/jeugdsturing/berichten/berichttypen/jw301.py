@@ -20,7 +20,7 @@ def lees(root: etree._Element, pseudo: Pseudonimiseer) -> Inhoud:
     )
     toewijzingen = [
         Toewijzing(
-            nummer=tp.req("ToewijzingNummer"),
+            nummer=tp.req_nummer("ToewijzingNummer"),
             product=tp.product(),
             toewijzingsdatum=tp.req_datum("Toewijzingsdatum"),
             ingangsdatum=tp.req_datum("Ingangsdatum"),

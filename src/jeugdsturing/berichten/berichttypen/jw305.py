@@ -18,7 +18,7 @@ def lees(root: etree._Element, pseudo: Pseudonimiseer) -> Inhoud:
     klant, regels = _.client_en(root, pseudo, "StartProducten/StartProduct")
     starts = [
         Start(
-            toewijzingnummer=sp.text("ToewijzingNummer"),
+            toewijzingnummer=sp.nummer("ToewijzingNummer"),
             product=sp.product(),
             toewijzing_ingangsdatum=sp.datum("ToewijzingIngangsdatum"),
             begindatum=sp.req_datum("Begindatum"),

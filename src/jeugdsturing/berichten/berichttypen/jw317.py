@@ -22,13 +22,15 @@ def lees(root: etree._Element, pseudo: Pseudonimiseer) -> Inhoud:
     regels: list[Wijziging] = []
     for el in _.all(verzoek.element, "OngewijzigdeProducten/OngewijzigdProduct"):
         p = _.velden(el)
-        regels.append(Wijziging("ongewijzigd", p.req("ToewijzingNummer"), None, None, None, None))
+        regels.append(
+            Wijziging("ongewijzigd", p.req_nummer("ToewijzingNummer"), None, None, None, None)
+        )
     for el in _.all(verzoek.element, "TeWijzigenProducten/TeWijzigenProduct"):
         p = _.velden(el)
         regels.append(
             Wijziging(
                 "te_wijzigen",
-                p.req("ToewijzingNummer"),
+                p.req_nummer("ToewijzingNummer"),
                 None,
                 p.req_datum("GewensteIngangsdatum"),
                 p.datum("Einddatum"),

@@ -24,6 +24,7 @@ from jeugdsturing.berichten.models.regels import (
     StopRegel,
     Toewijzing,
     ToewijzingVersie,
+    Verwijdering,
     Verzoek,
     Wijzigingsverzoek,
 )
@@ -53,6 +54,7 @@ __all__ = [
     "ToewijzingVersie",
     "Traject",
     "TrajectStatus",
+    "Verwijdering",
     "Verzoek",
     "Wijzigingsverzoek",
 ]

@@ -21,7 +21,19 @@ class _Feit(models.Model):
         abstract = True
 
 
-class Toewijzing(_Feit):
+class _Versie(_Feit):
+    """A fact of which a later message may send a newer version. Which version is newer
+    is decided by the message's Dagtekening and then its Identificatie, both read from
+    the content, never by the order of arrival: whatever order the messages come in,
+    the same version wins (docs/berichten.md)."""
+
+    identificatie = models.CharField(max_length=20, blank=True, default="", db_default="")
+
+    class Meta:
+        abstract = True
+
+
+class Toewijzing(_Versie):
     """Current state of an assigned product (JW301 ToegewezenProduct), by gemeente and
     ToewijzingNummer. Every received version is kept in ToewijzingVersie."""
 
@@ -51,7 +63,7 @@ class Toewijzing(_Feit):
         return f"toewijzing {self.gemeente}/{self.nummer}"
 
 
-class ToewijzingVersie(_Feit):
+class ToewijzingVersie(_Versie):
     nummer = models.CharField(max_length=20)
     ingangsdatum = models.DateField()
     einddatum = models.DateField(null=True)
@@ -71,7 +83,7 @@ class ToewijzingVersie(_Feit):
         return f"versie toewijzing {self.gemeente}/{self.nummer} ({self.dagtekening})"
 
 
-class _Levering(_Feit):
+class _Levering(_Versie):
     client = models.CharField(max_length=PSEUDONIEM)
     geboortejaar = models.PositiveSmallIntegerField(null=True)
     toewijzingnummer = models.CharField(max_length=20, blank=True)
@@ -127,6 +139,35 @@ class StopRegel(_Levering):
 
     def __str__(self) -> str:
         return f"stop {self.gemeente}/{self.toewijzingnummer or self.productcode} {self.einddatum}"
+
+
+class Verwijdering(_Versie):
+    """A JW305 or JW307 with StatusAanlevering 3 (delete), kept after it was applied: a
+    start or stop that arrives later, sent before the deletion, stays deleted; one sent
+    after it counts again. So the order of arrival does not change the result."""
+
+    class Soort(models.TextChoices):
+        START = "start", "start"
+        STOP = "stop", "stop"
+
+    soort = models.CharField(max_length=5, choices=Soort.choices)
+    client = models.CharField(max_length=PSEUDONIEM)
+    toewijzingnummer = models.CharField(max_length=20, blank=True)
+    categorie = models.CharField(max_length=2, blank=True)
+    productcode = models.CharField(max_length=5, blank=True)
+    begindatum = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gemeente", "client", "soort", "aanbieder", "toewijzingnummer",
+                        "categorie", "productcode", "begindatum"],
+                name="verwijdering_uniek",
+            )
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"verwijderde {self.soort} {self.gemeente}/{self.toewijzingnummer} {self.begindatum}"
 
 
 class Verzoek(_Feit):

@@ -65,6 +65,9 @@ class Traject(models.Model):
     stop_gemeld_op = models.DateField(null=True)
     verlengingen = models.PositiveSmallIntegerField(default=0)
     status = models.CharField(max_length=12, choices=TrajectStatus.choices)
+    # The assignment was withdrawn (JW301 RedenWijziging 13) although a start had been
+    # reported: the standard allows it, the team is told (the import page lists them).
+    verwijderd_na_start = models.BooleanField(default=False, db_default=False)
 
     class Meta:
         verbose_name = "traject"

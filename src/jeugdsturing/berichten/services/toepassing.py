@@ -35,6 +35,10 @@ from jeugdsturing.berichten.services.velden import (
 )
 from jeugdsturing.berichten.validatie import Header
 
+MODEL_SOORT: dict[type, str] = {m.StartRegel: "start", m.StopRegel: "stop"}
+SOORT_MODEL = {soort: model for model, soort in MODEL_SOORT.items()}
+VERWIJDERING_VELDEN = (*LEVERING_SLEUTEL, "soort", "bericht_id", "dagtekening", "identificatie")
+
 
 class Toepassing:
     """The in-memory state of one batch: rows as dicts of column values."""
@@ -54,6 +58,16 @@ class Toepassing:
             m.StopRegel: set(),
         }
         self.levering_weg: dict[type, set[int]] = {m.StartRegel: set(), m.StopRegel: set()}
+        # Deletions (StatusAanlevering 3) by model and key: (Dagtekening, Identificatie)
+        # of the newest one, and the keys whose deletion this batch changed.
+        self.verwijderingen: dict[type, dict[tuple[Any, ...], dict[str, Any]]] = {
+            m.StartRegel: {},
+            m.StopRegel: {},
+        }
+        self.verwijdering_gewijzigd: dict[type, set[tuple[Any, ...]]] = {
+            m.StartRegel: set(),
+            m.StopRegel: set(),
+        }
         self.verzoeken: dict[tuple[str, str, str], dict[str, Any]] = {}
         self.clientgebieden: dict[tuple[str, str], dict[str, Any]] = {}
         self.clientgebied_gewijzigd: set[tuple[str, str]] = set()
@@ -98,6 +112,15 @@ class Toepassing:
                 ):
                     row = dict(zip(velden, values, strict=True))
                     self.leveringen[model][tuple(row[f] for f in LEVERING_SLEUTEL)] = row
+        for g, clients in levering_clients.items():
+            for values in sql.selecteer(
+                m.Verwijdering, VERWIJDERING_VELDEN, gelijk={"gemeente": g}, in_veld="client",
+                waarden=clients,
+            ):  # fmt: skip
+                row = dict(zip(VERWIJDERING_VELDEN, values, strict=True))
+                self.verwijderingen[SOORT_MODEL[row["soort"]]][
+                    tuple(row[f] for f in LEVERING_SLEUTEL)
+                ] = row
         cg_velden = ("gemeente", "client", "gebied", "peildatum")
         for g, clients in client_keys.items():
             for values in sql.selecteer(
@@ -115,8 +138,15 @@ class Toepassing:
 
     # --- applying one message --------------------------------------------------------------
     def pas_toe(self, bericht: int, header: Header, inhoud: Inhoud) -> None:
-        g, a, dag = header.gemeente, header.aanbieder, header.dagtekening
-        volgorde = (dag, bericht)
+        g, a, dag, ident = (
+            header.gemeente,
+            header.aanbieder,
+            header.dagtekening,
+            header.identificatie,
+        )
+        # Which of two versions is newer: by content (Dagtekening, then Identificatie),
+        # never by arrival, so that every order of arrival ends in the same state.
+        volgorde = (dag, ident)
         client = inhoud.client
 
         if inhoud.toewijzingen and client is not None:
@@ -128,6 +158,7 @@ class Toepassing:
                     "aanbieder": a,
                     "bericht_id": bericht,
                     "dagtekening": dag,
+                    "identificatie": ident,
                     "client": client.pseudoniem,
                     "geboortejaar": client.geboortejaar,
                     "categorie": t.product.categorie if t.product else "",
@@ -152,7 +183,10 @@ class Toepassing:
                 # the first).
                 if current is not None and current["toewijzingsdatum"] < t.toewijzingsdatum:
                     values["toewijzingsdatum"] = current["toewijzingsdatum"]
-                if current is None or volgorde >= (current["dagtekening"], current["bericht_id"]):
+                if current is None or volgorde >= (
+                    current["dagtekening"],
+                    current["identificatie"],
+                ):
                     self.toewijzingen[key] = values
                     self.toewijzing_gewijzigd.add(key)
                 elif t.toewijzingsdatum < current["toewijzingsdatum"]:
@@ -160,7 +194,7 @@ class Toepassing:
                     self.toewijzing_gewijzigd.add(key)
                 self.versies.append(
                     (
-                        g, a, bericht, dag, t.nummer, t.ingangsdatum, t.einddatum,
+                        g, a, bericht, dag, ident, t.nummer, t.ingangsdatum, t.einddatum,
                         t.reden_wijziging or "", t.omvang.volume if t.omvang else None,
                         t.omvang.eenheid if t.omvang else "",
                         t.omvang.frequentie if t.omvang else "",
@@ -170,26 +204,47 @@ class Toepassing:
 
         for model, regels in ((m.StartRegel, inhoud.starts), (m.StopRegel, inhoud.stops)):
             rows = self.leveringen[model]
+            weg = self.verwijderingen[model]
             for r in regels:
                 assert client is not None  # noqa: S101  (JW305/JW307 always have a client)
                 cat, code = (r.product.categorie, r.product.code) if r.product else ("", "")
                 lkey = (g, a, client.pseudoniem, r.toewijzingnummer or "", cat, code, r.begindatum)
                 existing = rows.get(lkey)
-                if r.status == "3":  # delete
-                    if existing is not None:
+                verwijderd = weg.get(lkey)
+                if r.status == "3":  # delete what was sent before it, kept for what comes late
+                    if verwijderd is None or volgorde > (
+                        verwijderd["dagtekening"],
+                        verwijderd["identificatie"],
+                    ):
+                        weg[lkey] = dict(zip(LEVERING_SLEUTEL, lkey, strict=True)) | {
+                            "soort": MODEL_SOORT[model],
+                            "bericht_id": bericht,
+                            "dagtekening": dag,
+                            "identificatie": ident,
+                        }
+                        self.verwijdering_gewijzigd[model].add(lkey)
+                    if existing is not None and volgorde > (
+                        existing["dagtekening"],
+                        existing["identificatie"],
+                    ):
                         if existing.get("id") is not None:
                             self.levering_weg[model].add(existing["id"])
                         del rows[lkey]
                         self.levering_gewijzigd[model].discard(lkey)
-                elif existing is None or volgorde >= (
-                    existing["dagtekening"],
-                    existing["bericht_id"],
+                elif (
+                    verwijderd is None
+                    or volgorde > (verwijderd["dagtekening"], verwijderd["identificatie"])
+                ) and (
+                    existing is None
+                    or volgorde >= (existing["dagtekening"], existing["identificatie"])
                 ):
-                    # 1 first delivery, 2 correction: the newest version counts
+                    # 1 first delivery, 2 correction: the newest version counts; one sent
+                    # before a deletion that was received already stays deleted
                     row = dict(zip(LEVERING_SLEUTEL, lkey, strict=True))
                     row |= {
                         "bericht_id": bericht,
                         "dagtekening": dag,
+                        "identificatie": ident,
                         "toewijzing_ingangsdatum": r.toewijzing_ingangsdatum,
                         "geboortejaar": client.geboortejaar,
                     }
@@ -282,7 +337,13 @@ class Toepassing:
     def _client_gebied(self, g: str, client: str, gebied: str, dag: date) -> None:
         key = (g, client)
         current = self.clientgebieden.get(key)
-        if current is None or (dag >= current["peildatum"] and (gebied or not current["gebied"])):
+        # An address with a known gebied over one without, then the latest, and on the
+        # same day the same one whatever the order of arrival (a maximum, not "last").
+        if current is None or (bool(gebied), dag, gebied) >= (
+            bool(current["gebied"]),
+            current["peildatum"],
+            current["gebied"],
+        ):
             self.clientgebieden[key] = {
                 "gemeente": g,
                 "client": client,
@@ -301,6 +362,15 @@ class Toepassing:
         )
         sql.invoegen(m.ToewijzingVersie, VERSIE_VELDEN, self.versies)
         for model in (m.StartRegel, m.StopRegel):
+            _upsert_dicts(
+                m.Verwijdering,
+                [
+                    self.verwijderingen[model][k]
+                    for k in sorted(self.verwijdering_gewijzigd[model], key=repr)
+                ],
+                ("gemeente", "client", "soort", "aanbieder", "toewijzingnummer", "categorie",
+                 "productcode", "begindatum"),
+            )  # fmt: skip
             sql.verwijderen(model, "id", self.levering_weg[model])
             _upsert_dicts(
                 model,

@@ -165,7 +165,7 @@ def trajecten_bereken(*, sleutels: Iterable[str], gebied_voor: GebiedVoor) -> Be
             toewijzingen[sleutel_toewijzing(g, row[0])] = ToewijzingStand(*row[1:])
         for v in sql.selecteer(
             m.ToewijzingVersie,
-            ("nummer", "dagtekening", "bericht_id", "einddatum", "reden_wijziging"),
+            ("nummer", "dagtekening", "identificatie", "einddatum", "reden_wijziging"),
             gelijk={"gemeente": g}, in_veld="nummer", waarden=nummers,
         ):  # fmt: skip
             versies[sleutel_toewijzing(g, v[0])].append(Versie(v[1], v[2], v[3], v[4]))
@@ -224,7 +224,7 @@ def trajecten_bereken(*, sleutels: Iterable[str], gebied_voor: GebiedVoor) -> Be
                 verzoek[0] if verzoek else None, verzoek[1] if verzoek else "",
                 stand.toewijzingsdatum, stand.toewijzing_ingangsdatum, stand.toewijzing_einddatum,
                 stand.begindatum, stand.einddatum, stand.reden_beeindiging, stand.start_gemeld_op,
-                stand.stop_gemeld_op, stand.verlengingen, stand.status,
+                stand.stop_gemeld_op, stand.verlengingen, stand.status, stand.verwijderd_na_start,
             )
         )  # fmt: skip
     return Berekend([s for s, stand in standen.items() if stand is None], rows)

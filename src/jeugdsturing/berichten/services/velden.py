@@ -82,7 +82,8 @@ AFGEWEZEN, RETOURCODES = (
 
 TOEWIJZING_VELDEN = tuple(velden_van(m.Toewijzing))
 VERSIE_VELDEN = (
-    "gemeente", "aanbieder", "bericht_id", "dagtekening", "nummer", "ingangsdatum", "einddatum",
+    "gemeente", "aanbieder", "bericht_id", "dagtekening", "identificatie", "nummer",
+    "ingangsdatum", "einddatum",
     "reden_wijziging", "volume", "eenheid", "frequentie",
 )  # fmt: skip
 WIJZIGING_VELDEN = (
@@ -116,4 +117,5 @@ TRAJECT_VELDEN = (
     "toewijzingnummer", "categorie", "productcode", "verzoekdatum", "verwijzer_type",
     "toewijzingsdatum", "toewijzing_ingangsdatum", "toewijzing_einddatum", "begindatum",
     "einddatum", "reden_beeindiging", "start_gemeld_op", "stop_gemeld_op", "verlengingen", "status",
+    "verwijderd_na_start",
 )  # fmt: skip

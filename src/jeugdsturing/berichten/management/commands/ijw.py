@@ -4,9 +4,11 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections import Counter
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,13 @@ from jeugdsturing.berichten.importeren import (
     standaard_werkers,
 )
 from jeugdsturing.berichten.services import quarantaine_hersleutel, quarantaine_ruim_op
+
+
+def _dag(tekst: str) -> date:
+    try:
+        return date.fromisoformat(tekst)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"geen datum (JJJJ-MM-DD): {tekst!r}") from None
 
 
 class Command(BaseCommand):
@@ -37,6 +46,13 @@ class Command(BaseCommand):
             default=standaard_werkers(),
             help="Processen die berichten lezen en controleren naast het opslaan "
             f"(standaard {standaard_werkers()}: één per core; 0 op één core).",
+        )
+        imp.add_argument(
+            "--vandaag",
+            type=_dag,
+            default=None,
+            help="De dag waartegen de dagtekening wordt gecontroleerd (JJJJ-MM-DD; standaard "
+            "vandaag): voor gesimuleerd verkeer dat vooruitloopt op de kalender.",
         )
         imp.add_argument(
             "--batch",
@@ -115,6 +131,7 @@ class Command(BaseCommand):
                 werkers=options["werkers"],
                 batch=max(1, options["batch"]),
                 wacht=lambda melding: self.stderr.write(melding),
+                vandaag=options.get("vandaag"),
             )
         finally:
             bar.close()
@@ -127,6 +144,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Import {result.run_id}: {result.accepted} geaccepteerd "
             f"({result.regels} productregels), {result.duplicates} dubbel, {afgekeurd} afgekeurd"
+            + (f" (waarvan {result.conflicten} conflict)" if result.conflicten else "")
         )
         for a in result.rejected[:50]:
             self.stdout.write(f"  afgekeurd: {a}")

@@ -6,6 +6,7 @@ Later capabilities add their demo data here, so one command fills the demo regio
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -162,7 +163,7 @@ class Command(BaseCommand):
         self.stdout.write("Berichtenverkeer inlezen ...")
         result = berichten_importeer(
             [map_], bron="demo", omschrijving="demo: gesimuleerd berichtenverkeer",
-            werkers=standaard_werkers(),
+            werkers=standaard_werkers(), vandaag=date.fromisoformat(DEMO_PERIODE[1]),
         )  # fmt: skip
         self.stdout.write(
             f"  {result.accepted} berichten ingelezen ({result.regels} productregels), "
