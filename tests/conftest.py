@@ -28,6 +28,15 @@ def _over_http(settings):
     settings.SECURE_SSL_REDIRECT = False
 
 
+@pytest.fixture(autouse=True)
+def _taken_meteen(settings, tmp_path_factory):
+    """Background jobs run at once, inside the request that queues them (Django's
+    immediate backend): a page test sees the finished import. The queue with its worker
+    (the database backend and `db_worker`) is tested in tests/berichten/test_web.py."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.UPLOAD_DIR = tmp_path_factory.mktemp("uploads")
+
+
 @pytest.fixture(scope="session")
 def shared() -> Path:
     if not SHARED.is_dir():

@@ -127,6 +127,22 @@ SETTINGS: tuple[EnvSetting, ...] = (
         "and by `demo load` when present; relative to the directory the command starts in.",
     ),
     EnvSetting(
+        "UPLOAD_DIR",
+        "var/uploads",
+        "Directory where files uploaded for import wait for the background worker "
+        "(`jeugdsturing db_worker`); each upload gets a subdirectory readable by the "
+        "server's user only (mode 0700), removed when its import ends. They hold iJw "
+        "messages with BSNs: put it on the same protected disk as the database.",
+    ),
+    EnvSetting(
+        "TASKS_BACKEND",
+        "django_tasks_db.DatabaseBackend",
+        "Where background jobs (imports from the web) are queued: the database backend "
+        "(SQLite and PostgreSQL), worked off by `jeugdsturing db_worker`. "
+        "`django_tasks.backends.immediate.ImmediateBackend` runs a job at once inside the "
+        "request instead (no worker needed; for tests and small installations).",
+    ),
+    EnvSetting(
         "AFGELEID_DIR",
         "var/afgeleid",
         "Directory for data derived from the database per data version (the monitor's "

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "simple_history",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     # The layers, bottom to top (docs/principes.md; import-linter checks them).
     "jeugdsturing.core",
     "jeugdsturing.weergave",
@@ -189,6 +191,9 @@ OCDS_SCHEMA_DIR = env.get("OCDS_SCHEMA_DIR")
 OCDS_PREFIX = env.get("OCDS_PREFIX")
 QUARANTINE_RETENTION_DAYS = int(env.get("QUARANTINE_RETENTION_DAYS"))
 AFGELEID_DIR = Path(env.get("AFGELEID_DIR")).resolve()
+UPLOAD_DIR = Path(env.get("UPLOAD_DIR")).resolve()
+# Background jobs through Django's tasks API (the django-tasks backport; ADR 0014).
+TASKS = {"default": {"BACKEND": env.get("TASKS_BACKEND")}}
 OPEN_DATA_DIR = Path(env.get("OPEN_DATA_DIR"))
 TENDER_MAX_FILE_MB = int(env.get("TENDER_MAX_FILE_MB"))
 

@@ -6,6 +6,7 @@ members, as the workers of an import read them."""
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 from pathlib import Path
 
@@ -91,8 +92,11 @@ def test_a_zip64_local_header_is_read(tmp_path):
 
 def test_members_are_found_and_read_by_their_place(tmp_path):
     path = _archief(tmp_path, LEDEN)
-    gevonden = {b.naam.rsplit("!", 1)[1]: b for b in alle_bronnen([path])}
-    assert set(gevonden) == {n for n in LEDEN if n.endswith(".xml")}  # no .txt, no directory
+    alle = {b.naam.rsplit("!", 1)[1]: b for b in alle_bronnen([path])}
+    # The .txt is listed as skipped, with its reason; a directory is not a member.
+    assert alle["leesmij.txt"].fout == "overgeslagen: geen iJw-bericht (alleen .xml-bestanden)"
+    gevonden = {n: b for n, b in alle.items() if b.fout is None}
+    assert set(gevonden) == {n for n in LEDEN if n.endswith(".xml")}
     for naam, bron in gevonden.items():
         assert bron.data is None
         assert bron.plek is not None
@@ -120,3 +124,59 @@ def test_a_file_is_read_with_a_limit(tmp_path):
     with pytest.raises(Onleesbaar, match="niet te lezen"):
         lees_plek(bron.plek)
     assert bron.lees() is None  # for the quarantine: nothing to keep
+
+
+def test_a_nested_archive_is_refused_by_name_and_the_rest_read(tmp_path):
+    binnen = io.BytesIO()
+    with zipfile.ZipFile(binnen, "w") as z:
+        z.writestr("x.xml", b"<x/>")
+    path = _archief(tmp_path, {"a.xml": b"<a/>", "binnen.zip": binnen.getvalue()})
+    alle = {b.naam.rsplit("!", 1)[1]: b for b in alle_bronnen([path])}
+    assert alle["a.xml"].fout is None
+    assert "zip-archief in een zip-archief" in (alle["binnen.zip"].fout or "")
+
+
+def test_a_bad_member_name_refuses_that_member_only(tmp_path):
+    """A name flagged UTF-8 that is not: that member is refused, its neighbours read."""
+    path = _archief(tmp_path, {"goed.xml": b"<a/>", "fout\u00e9.xml": b"<b/>"})
+    ruw = path.read_bytes()
+    kapot = ruw.replace("fout\u00e9".encode(), b"fout\xff\xfe")  # local and central name
+    assert kapot != ruw
+    path.write_bytes(kapot)
+    alle = list(alle_bronnen([path]))
+    goed = [b for b in alle if b.naam.endswith("!goed.xml")]
+    assert goed
+    assert goed[0].fout is None
+    [fout] = [b for b in alle if "fout" in b.naam.rsplit("!", 1)[1]]
+    assert fout.fout == "ongeldige bestandsnaam in zip-archief (geen UTF-8)"
+
+
+def test_overlapping_members_are_refused_without_unpacking(tmp_path):
+    """Many directory entries pointing at the same compressed bytes (an overlapping-entry
+    zip bomb): every one of them is refused before anything is unpacked."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("a.xml", b"<a>" + b" " * 100_000 + b"</a>")
+    ruw = buf.getvalue()
+    at = ruw.index(b"PK\x01\x02")
+    eind = ruw.index(b"PK\x05\x06")
+    centraal = ruw[at:eind]
+    n = 50
+    kopieen = centraal * n  # n entries, all pointing at the one member's bytes
+    staart = bytearray(ruw[eind:])
+    struct.pack_into("<HHLL", staart, 8, n, n, len(kopieen), at)
+    path = tmp_path / "bom.zip"
+    path.write_bytes(ruw[:at] + kopieen + bytes(staart))
+    alle = list(alle_bronnen([path]))
+    assert len(alle) == n
+    assert all("overlapt" in (b.fout or "") for b in alle)
+
+
+def test_a_damaged_archive_is_quarantined_whole_and_its_members_listed(importeer_bytes):
+    """Rejected at file level: a damaged archive is kept (it is small enough) with its
+    reason; in a sound archive every member that is skipped is named in the result."""
+    from jeugdsturing.berichten import models as m
+
+    result = importeer_bytes(b"PK\x03\x04 geen archief", suffix=".zip")
+    assert "geen geldig zip-archief" in result.rejected[0].reason
+    assert m.Quarantaine.objects.get().bestandsnaam.endswith(".zip")

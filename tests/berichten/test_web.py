@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.test import Client
 
 from jeugdsturing.berichten import models as m
@@ -101,3 +102,39 @@ def test_only_xml_and_zip_are_taken():
     response = upload(login("data-analist"), "/berichten/", ("notities.txt", b"hallo"))
     assert "alleen .xml- of .zip-bestanden" in response.content.decode()
     assert m.ImportRun.objects.count() == 0
+
+
+def test_an_upload_waits_in_the_queue_and_the_worker_imports_it(xsd, settings):
+    """With the database backend (the default outside tests) the request only queues the
+    import: its page says so and refreshes itself; `db_worker` carries the imports out
+    one after the other (two uploads at once queue, they do not collide), the run's page
+    then shows the result, and the uploaded files are gone."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    c = login("data-analist")
+    zorg = example("JW305")
+    ander = example("JW301")
+    for naam, data in (("start.xml", zorg), ("toewijzing.xml", ander)):
+        response = c.post(
+            "/berichten/",
+            {"bestanden": [SimpleUploadedFile(naam, data, content_type="application/xml")]},
+        )
+        assert response.status_code == 302
+    runs = list(m.ImportRun.objects.order_by("pk"))
+    assert [r.status for r in runs] == ["wachtrij", "wachtrij"]
+    assert m.Bericht.objects.count() == 0
+    pagina = c.get(f"/berichten/import/{runs[0].pk}/").content.decode()
+    assert "staat in de wachtrij" in pagina
+    assert 'http-equiv="refresh"' in pagina
+    assert len(list(settings.UPLOAD_DIR.iterdir())) == 2
+
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+
+    for run in runs:
+        run.refresh_from_db()
+        assert (run.status, run.geaccepteerd, run.verwerkt, run.totaal) == ("voltooid", 1, 1, 1)
+        assert run.statuswijzigingen.count() == 3  # queued, started, completed
+    assert m.Bericht.objects.count() == 2
+    pagina = c.get(f"/berichten/import/{runs[1].pk}/").content.decode()
+    assert 'http-equiv="refresh"' not in pagina
+    assert "JW301 Toewijzing Jeugdhulp" in pagina
+    assert list(settings.UPLOAD_DIR.iterdir()) == []

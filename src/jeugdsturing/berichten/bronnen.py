@@ -186,7 +186,9 @@ def _snelle_inhoudsopgave(path: Path) -> list[_Lid] | None:
         if sig != b"PK\x01\x02" or _GROOT in (packed, unpacked, offset):
             return None
         raw = cd[pos + _CENTRAAL.size : pos + _CENTRAAL.size + n_name]
-        name = raw.decode("utf-8" if flags & 0x800 else "cp437")
+        # A name that is not the UTF-8 its flag promises is kept readable (with U+FFFD
+        # where a byte is wrong) and that one member refused (_zip), not the archive.
+        name = raw.decode("utf-8" if flags & 0x800 else "cp437", errors="replace")
         leden.append(_Lid(name.split("\x00", 1)[0], offset, method, packed, unpacked, crc, flags))
         pos += _CENTRAAL.size + n_name + n_extra + n_comment
     return leden if pos == len(cd) else None
@@ -219,10 +221,28 @@ def _zip(path: Path) -> Iterator[Bron]:
         return
     archive: zipfile.ZipFile | None = None  # opened for the first member that needs it
     total = 0
+    overlap = _overlappend(members)
     try:
         for info in sorted(members, key=lambda i: i.filename):
             naam = f"{path}!{info.filename}"
-            if not info.filename.lower().endswith(".xml"):
+            soort = Path(info.filename).suffix.lower()
+            if "\ufffd" in info.filename:
+                yield Bron(naam, None, "ongeldige bestandsnaam in zip-archief (geen UTF-8)")
+                continue
+            if soort == ".zip":
+                yield Bron(
+                    naam, None, "zip-archief in een zip-archief wordt niet gelezen: lever de "
+                    "berichten los of in één archief aan",
+                )  # fmt: skip
+                continue
+            if soort != ".xml":
+                yield Bron(naam, None, "overgeslagen: geen iJw-bericht (alleen .xml-bestanden)")
+                continue
+            if info.header_offset in overlap:
+                yield Bron(
+                    naam, None, "overlapt in het archief met een ander bestand (zipbom): "
+                    "niet gelezen",
+                )  # fmt: skip
                 continue
             if info.file_size > MAX_BYTES:
                 yield Bron(naam, None, _TE_GROOT)
@@ -253,6 +273,22 @@ def _zip(path: Path) -> Iterator[Bron]:
     finally:
         if archive is not None:
             archive.close()
+
+
+def _overlappend(members: list[_Lid]) -> set[int]:
+    """Offsets of members whose bytes lie (partly) inside another member's: a zip bomb
+    that points many directory entries at the same compressed data. A sound archive
+    never has them; each such member would unpack the same bytes again."""
+    verdacht: set[int] = set()
+    einde = -1
+    eerste = -1
+    for lid in sorted(members, key=lambda i: (i.header_offset, i.compress_size)):
+        if lid.header_offset < einde:
+            verdacht.update({lid.header_offset, eerste})
+        else:
+            eerste = lid.header_offset
+        einde = max(einde, lid.header_offset + _LOKALE_KOP.size + lid.compress_size)
+    return verdacht
 
 
 def _ander_lid(archive: zipfile.ZipFile, info: _Lid, naam: str) -> Bron:

@@ -13,6 +13,7 @@ import gc
 import hashlib
 import multiprocessing
 import os
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -30,7 +31,7 @@ from django.utils import timezone
 
 from jeugdsturing.berichten import models as m
 from jeugdsturing.berichten import sql, trajectwerk
-from jeugdsturing.berichten.bronnen import Bron, Plek, bronnen, sluit_archief
+from jeugdsturing.berichten.bronnen import Bron, Plek, bronnen, sluit_archief, tel
 from jeugdsturing.berichten.fouten import Afkeuring
 from jeugdsturing.berichten.lezen import (
     BULK_GC_DREMPELS,
@@ -52,6 +53,7 @@ from jeugdsturing.berichten.services import (
 )
 from jeugdsturing.berichten.slot import importslot
 from jeugdsturing.berichten.validatie import Referentie
+from jeugdsturing.berichten.xml import MAX_BYTES
 from jeugdsturing.core.levenscyclus import status_begin, status_wijzig
 from jeugdsturing.regio.models import Regio
 from jeugdsturing.regio.selectors import GebiedIndex, gebied_index
@@ -111,6 +113,24 @@ def _quarantaine(run: m.ImportRun, naam: str, data: bytes | None, fouten: list[A
             "import_run": run,
         },
     )
+
+
+def _quarantaine_bestand(run: m.ImportRun, naam: str, afkeuring: Afkeuring) -> None:
+    """A whole file refused before reading (a damaged archive) is kept for inspection
+    when it is no larger than a message may be; a member of an archive refused before
+    reading (a bomb, an overlap, a nested archive) is not unpacked: it is listed with
+    its reason in the run."""
+    if "!" in naam:
+        return
+    pad = Path(naam)
+    try:
+        if not pad.is_file() or pad.stat().st_size > MAX_BYTES:
+            return
+        data = pad.read_bytes()
+    except OSError:
+        return
+    with transaction.atomic():
+        _quarantaine(run, naam, data, [afkeuring])
 
 
 def _afgebroken_runs_markeren() -> None:
@@ -211,6 +231,7 @@ def berichten_importeer(
     werkers: int = 0,
     wacht: Callable[[str], None] | None = None,
     vandaag: date | None = None,
+    run: m.ImportRun | None = None,
 ) -> Resultaat:
     """Import files, directories and zip archives. Every message is applied wholly or
     not at all; an interrupted run can be run again and ends in the same state.
@@ -220,10 +241,11 @@ def berichten_importeer(
     at a time per database (berichten.slot): another one waits, and ``wacht(message)``
     says so. A message dated more than DAGTEKENING_MARGE after ``vandaag`` (the day of
     the import unless given: the demo region's traffic runs ahead of the calendar) is
-    refused."""
+    refused. ``run``: a run waiting in the queue (import_in_wachtrij) that this import
+    carries out; otherwise a new one is made. The run's page follows its progress."""
     with importslot(wacht):
         return _importeer(
-            paths, bron=bron, gebruiker=gebruiker, omschrijving=omschrijving,
+            paths, bron=bron, gebruiker=gebruiker, omschrijving=omschrijving, run=run,
             voortgang=voortgang, trajecten_voortgang=trajecten_voortgang,
             referentie=referentie, batch=batch, werkers=werkers,
             uiterlijk=(vandaag or timezone.localdate()) + settings.DAGTEKENING_MARGE,
@@ -242,6 +264,7 @@ def _importeer(
     batch: int,
     werkers: int,
     uiterlijk: date,
+    run: m.ImportRun | None,
 ) -> Resultaat:
     _afgebroken_runs_markeren()
     quarantaine_ruim_op()
@@ -252,13 +275,22 @@ def _importeer(
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA cache_size=-262144")
             cursor.execute("PRAGMA mmap_size=1073741824")
-    run = m.ImportRun.objects.create(
-        bron=bron,
-        gebruiker=gebruiker if gebruiker is not None and gebruiker.is_authenticated else None,
-        omschrijving=omschrijving[:300],
-    )
-    status_begin(run, reden=f"gestart ({bron})", door=run.gebruiker)
+    totaal = tel(paths)
+    if run is None:
+        run = m.ImportRun.objects.create(
+            bron=bron,
+            gebruiker=gebruiker if gebruiker is not None and gebruiker.is_authenticated else None,
+            omschrijving=omschrijving[:300],
+            totaal=totaal,
+        )
+        status_begin(run, reden=f"gestart ({bron})", door=run.gebruiker)
+    else:
+        status_wijzig(
+            run, naar=m.ImportStatus.BEZIG, reden="gestart door de achtergrondtaak",
+            door=run.gebruiker, velden={"totaal": totaal},
+        )  # fmt: skip
     result = Resultaat(run_id=run.pk)
+    voortgang = _met_voortgang(run, voortgang)
     context = Context(
         referentie or referentie_laden(),
         settings.IJW_XSD_DIR or None,
@@ -277,7 +309,9 @@ def _importeer(
         for item in chain(bronnen(paths), [None]):  # a stream: None marks the end
             if item is not None:
                 if item.fout is not None:  # refused before reading (missing, zip bomb)
-                    result.rejected.append(Afkeuring(item.naam, None, None, None, None, item.fout))
+                    afkeuring = Afkeuring(item.naam, None, None, None, None, item.fout)
+                    result.rejected.append(afkeuring)
+                    _quarantaine_bestand(run, item.naam, afkeuring)
                     stand.meld(item, "afgekeurd")
                 else:
                     chunk.append(item)
@@ -305,11 +339,35 @@ def _importeer(
             "afgekeurd": len({a.file for a in result.rejected}),
             "regels": result.regels,
             "afkeuringen": [a.as_dict() for a in result.rejected[:5000]],
+            "verwerkt": result.accepted + result.duplicates + len(result.rejected),
         },
     )
     if result.accepted:
         import_voltooid.send(sender=m.ImportRun, run=run, accepted=result.accepted)
     return result
+
+
+VOORTGANG_SECONDEN = 1.0  # the run's progress is written at most this often
+
+
+def _met_voortgang(
+    run: m.ImportRun, voortgang: Callable[[Bron, str], None] | None
+) -> Callable[[Bron, str], None]:
+    """The caller's progress callback, and the run's own count of handled messages for
+    its page (written between batches, at most once a second: a write per message would
+    cost more than the message)."""
+    geteld = [0, time.monotonic()]
+
+    def meld(item: Bron, status: str) -> None:
+        if voortgang is not None:
+            voortgang(item, status)
+        geteld[0] += 1
+        nu = time.monotonic()
+        if nu - geteld[1] >= VOORTGANG_SECONDEN:
+            geteld[1] = nu
+            m.ImportRun.objects.filter(pk=run.pk).update(verwerkt=geteld[0])
+
+    return meld
 
 
 @dataclass

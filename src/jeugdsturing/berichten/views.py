@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from django.contrib import messages
@@ -18,7 +17,6 @@ from django.views.decorators.http import require_POST
 
 from jeugdsturing.berichten import models as m
 from jeugdsturing.berichten import services
-from jeugdsturing.berichten.importeren import Resultaat, berichten_importeer
 from jeugdsturing.berichten.privacy import Onleesbaar, ontsleutel
 from jeugdsturing.core.access import Actie, Sectie, requires
 from jeugdsturing.regio.models import Gemeente
@@ -31,7 +29,11 @@ def _door(request: HttpRequest) -> User | None:
     return request.user if isinstance(request.user, User) else None
 
 
-def _importeer_uploads(request: HttpRequest, omschrijving: str) -> Resultaat | None:
+def _zet_in_wachtrij(
+    request: HttpRequest, omschrijving: str, quarantaine: m.Quarantaine | None = None
+) -> m.ImportRun | None:
+    """Check the uploaded files and queue their import (a background job); None, with a
+    message, when they cannot be taken."""
     files = request.FILES.getlist("bestanden")
     if not files:
         messages.error(request, "Kies een of meer bestanden (.xml of .zip).")
@@ -41,31 +43,26 @@ def _importeer_uploads(request: HttpRequest, omschrijving: str) -> Resultaat | N
             request, f"Hoogstens {MAX_UPLOAD_FILES} bestanden tegelijk; gebruik een .zip."
         )
         return None
-    with tempfile.TemporaryDirectory(prefix="jeugdsturing-upload-") as tmp:
-        paths = []
-        for i, f in enumerate(files):
-            name = Path(f.name or "bestand").name
-            if Path(name).suffix.lower() not in {".xml", ".zip"}:
-                messages.error(request, f"{name}: alleen .xml- of .zip-bestanden.")
-                return None
-            path = Path(tmp) / f"{i:03d}_{name}"
-            with path.open("wb") as out:
-                for chunk in f.chunks():
-                    out.write(chunk)
-            paths.append(path)
-        user = request.user if request.user.is_authenticated else None
-        return berichten_importeer(paths, bron="web", gebruiker=user, omschrijving=omschrijving)
+    for f in files:
+        name = Path(f.name or "bestand").name
+        if Path(name).suffix.lower() not in {".xml", ".zip"}:
+            messages.error(request, f"{name}: alleen .xml- of .zip-bestanden.")
+            return None
+    return services.import_in_wachtrij(
+        bestanden=[(f.name or "bestand", f.chunks()) for f in files],
+        gebruiker=_door(request), omschrijving=omschrijving, quarantaine=quarantaine,
+    )  # fmt: skip
 
 
 @requires(Sectie.BERICHTEN, post=Actie.AANLEVEREN)
 def index(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
-        result = _importeer_uploads(
+        run = _zet_in_wachtrij(
             request,
             "upload: " + ", ".join(f.name or "" for f in request.FILES.getlist("bestanden")),
         )
-        if result is not None:
-            return redirect("berichten:run", pk=result.run_id)
+        if run is not None:
+            return redirect("berichten:run", pk=run.pk)
     runs = Paginator(m.ImportRun.objects.select_related("gebruiker"), 25).get_page(
         request.GET.get("pagina")
     )
@@ -118,11 +115,16 @@ def run(request: HttpRequest, pk: int) -> HttpResponse:
         standaard="file",
     )  # fmt: skip
     typen = sorted({a.get("message_type") or "" for a in afkeuringen} - {""})
+    opgelost = m.Quarantaine.objects.filter(opgelost_door__import_run=r).first()
     return render(
         request,
         "berichten/run.html",
-        {"run": r, "per_type": per_type, "afkeuringen": tabel_, "typen": typen, "type": soort},
-    )
+        {
+            "run": r, "per_type": per_type, "afkeuringen": tabel_, "typen": typen,
+            "type": soort, "loopt": r.status in {m.ImportStatus.IN_WACHTRIJ, m.ImportStatus.BEZIG},
+            "opgelost": opgelost,
+        },
+    )  # fmt: skip
 
 
 @requires(Sectie.BERICHTEN)
@@ -137,14 +139,9 @@ def quarantaine(request: HttpRequest) -> HttpResponse:
 def quarantaine_detail(request: HttpRequest, pk: int) -> HttpResponse:
     q = get_object_or_404(m.Quarantaine, pk=pk)
     if request.method == "POST":
-        result = _importeer_uploads(request, f"verbeterd bestand voor {q.bestand}")
-        if result is not None:
-            if result.accepted and not result.rejected and result.run_id is not None:
-                services.quarantaine_los_op(
-                    quarantaine=q, run_id=result.run_id, door=_door(request)
-                )
-                messages.success(request, "Het verbeterde bestand is geaccepteerd.")
-            return redirect("berichten:run", pk=result.run_id)
+        run = _zet_in_wachtrij(request, f"verbeterd bestand voor {q.bestand}", quarantaine=q)
+        if run is not None:
+            return redirect("berichten:run", pk=run.pk)
     return render(request, "berichten/quarantaine_detail.html", {"q": q})
 
 
@@ -156,8 +153,9 @@ def quarantaine_download(request: HttpRequest, pk: int) -> HttpResponse:
     except Onleesbaar as e:
         messages.error(request, str(e))
         return redirect("berichten:quarantaine_detail", pk=pk)
-    response = HttpResponse(inhoud, content_type="application/xml")
     name = Path(q.bestand.rsplit("!", 1)[-1]).name or "bericht.xml"
+    soort = "application/zip" if name.lower().endswith(".zip") else "application/xml"
+    response = HttpResponse(inhoud, content_type=soort)
     response["Content-Disposition"] = content_disposition_header(True, name) or "attachment"
     response["Cache-Control"] = "no-store"
     return response

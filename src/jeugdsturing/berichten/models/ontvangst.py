@@ -17,14 +17,16 @@ PSEUDONIEM = 64  # hex HMAC-SHA256
 
 
 class ImportStatus(models.TextChoices):
+    IN_WACHTRIJ = "wachtrij", "in de wachtrij"
     BEZIG = "bezig", "bezig"
     VOLTOOID = "voltooid", "voltooid"
     AFGEBROKEN = "afgebroken", "afgebroken"
 
 
-# Lifecycle as data (core/levenscyclus.py): a run is started, then completes or is found
-# interrupted.
+# Lifecycle as data (core/levenscyclus.py): a run from the web waits in the queue for a
+# worker; a run is started, then completes or is found interrupted.
 IMPORT_OVERGANGEN: dict[str, set[str]] = {
+    ImportStatus.IN_WACHTRIJ: {ImportStatus.BEZIG, ImportStatus.AFGEBROKEN},
     ImportStatus.BEZIG: {ImportStatus.VOLTOOID, ImportStatus.AFGEBROKEN},
     ImportStatus.VOLTOOID: set(),
     ImportStatus.AFGEBROKEN: set(),
@@ -47,6 +49,9 @@ class ImportRun(models.Model):
     afgekeurd = models.PositiveIntegerField(default=0)
     regels = models.PositiveIntegerField("productregels", default=0)
     afkeuringen = models.JSONField("afkeuringen", default=list)  # personal values masked
+    # Progress while it runs: messages handled of the messages found (shown on its page).
+    verwerkt = models.PositiveIntegerField("verwerkt", default=0, db_default=0)
+    totaal = models.PositiveIntegerField("totaal", null=True, blank=True)
     statuswijzigingen = GenericRelation(Statuswijziging)
 
     class Meta:
@@ -176,4 +181,6 @@ class Quarantaine(models.Model):
         return f"{zonder_uploadnummer(archief)}: {lid.rsplit('/', 1)[-1]}"
 
 
-IMPORT_LEVENSCYCLUS = levenscyclus(ImportRun, IMPORT_OVERGANGEN, begin={ImportStatus.BEZIG})
+IMPORT_LEVENSCYCLUS = levenscyclus(
+    ImportRun, IMPORT_OVERGANGEN, begin={ImportStatus.IN_WACHTRIJ, ImportStatus.BEZIG}
+)

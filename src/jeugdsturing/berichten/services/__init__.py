@@ -30,6 +30,7 @@ from jeugdsturing.berichten.services.velden import (
     sleutel_toewijzing,
 )
 from jeugdsturing.berichten.services.verwerken import berichten_verwerk
+from jeugdsturing.berichten.services.wachtrij import import_afbreken, import_in_wachtrij
 
 __all__ = [
     "ACCEPTATIE",
@@ -39,6 +40,8 @@ __all__ = [
     "GebiedVoor",
     "ParallelBereken",
     "berichten_verwerk",
+    "import_afbreken",
+    "import_in_wachtrij",
     "quarantaine_hersleutel",
     "quarantaine_los_op",
     "quarantaine_ruim_op",
