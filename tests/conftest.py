@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -55,11 +56,33 @@ def django_db_setup(django_db_setup, django_db_blocker):
 DEMO_PASSWORD = "demo-jeugdsturing"
 
 
-def login(gebruikersnaam: str, wachtwoord: str = DEMO_PASSWORD) -> Client:
+def login(
+    gebruikersnaam: str, wachtwoord: str = DEMO_PASSWORD, *, tweede_factor: bool = True
+) -> Client:
     """A test client logged in as a user: by default a demo user, named after its role
-    (regiobeheerder, gemeente, aanbieder, ...). The one login helper of the tests."""
+    (regiobeheerder, gemeente, aanbieder, ...). The one login helper of the tests. With
+    tweede_factor (the default) the session has also given its second factor, with a
+    confirmed app device of the user's, as after the code page (web/tweede_factor.py;
+    that flow itself is tested in tests/core/test_tweede_factor.py)."""
+    from django.contrib.auth.models import User
+
     c = Client()
     # django-axes checks every login against the lockouts, which needs the request.
     verzoek = RequestFactory().post("/inloggen/")
     assert c.login(request=verzoek, username=gebruikersnaam, password=wachtwoord), gebruikersnaam
+    if tweede_factor:
+        met_tweede_factor(c, User.objects.get(username=gebruikersnaam))
     return c
+
+
+def met_tweede_factor(c: Client, user: Any) -> None:
+    """The logged-in session of this client has given its second factor."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    sessie = c.session
+    sessie[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    sessie.save()

@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # The layers, bottom to top (docs/principes.md; import-linter checks them).
     "jeugdsturing.core",
     "jeugdsturing.weergave",
@@ -69,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "jeugdsturing.web.invoer.InvoerMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -76,6 +80,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "jeugdsturing.web.sessie.SessieMiddleware",
+    "jeugdsturing.web.tweede_factor.TweedeFactorMiddleware",
     "jeugdsturing.web.sessie.GeenOpslagMiddleware",
     # last: turns a locked-out login into the lockout page
     "axes.middleware.AxesMiddleware",
@@ -95,6 +100,7 @@ AXES_LOCKOUT_TEMPLATE = "web/geblokkeerd.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
 IDLE_TIMEOUT = timedelta(minutes=int(env.get("IDLE_TIMEOUT_MINUTES")))
+OTP_TOTP_ISSUER = "jeugdsturing"  # the name the authenticator app shows
 DAGTEKENING_MARGE = timedelta(days=int(env.get("DAGTEKENING_MARGE_DAGEN")))
 
 ROOT_URLCONF = "jeugdsturing.web.urls"

@@ -14,7 +14,7 @@ from django.test import Client
 
 from jeugdsturing.gebruikers.models import Profiel
 from jeugdsturing.rollen import Rol
-from tests.conftest import DEMO_PASSWORD, login
+from tests.conftest import DEMO_PASSWORD, login, met_tweede_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -87,6 +87,7 @@ def test_the_admin_is_for_a_superuser_only():
     User.objects.create_superuser("installatie", password="Lange-Zin-Voor-Beheer-1")
     c = Client()
     c.force_login(User.objects.get(username="installatie"))
+    met_tweede_factor(c, User.objects.get(username="installatie"))
     assert c.get("/admin/").status_code == 200
 
 

@@ -13,7 +13,7 @@ from django.test import Client
 from jeugdsturing.contracten.models import Begroting
 from jeugdsturing.gebruikers.models import Profiel
 from jeugdsturing.rollen import Rol
-from tests.conftest import DEMO_PASSWORD, login
+from tests.conftest import DEMO_PASSWORD, login, met_tweede_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +31,7 @@ def test_budget_change_through_admin_is_audited_with_user_and_before_after():
     User.objects.create_superuser("installatie", password="Lange-Zin-Voor-Beheer-1")
     c = Client()
     c.force_login(User.objects.get(username="installatie"))
+    met_tweede_factor(c, User.objects.get(username="installatie"))
     url = f"/admin/contracten/begroting/{b.pk}/change/"
     form = c.get(url)
     assert form.status_code == 200

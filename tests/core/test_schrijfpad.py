@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, met_tweede_factor
 
 SRC = ROOT / "src" / "jeugdsturing"
 
@@ -132,6 +132,7 @@ def test_removing_a_rejected_file_is_in_the_audit_trail(client, django_user_mode
         inhoud=b"versleuteld",
     )  # fmt: skip
     client.force_login(User.objects.get(username="data-analist"))
+    met_tweede_factor(client, User.objects.get(username="data-analist"))
     response = client.post(f"/berichten/quarantaine/{q.pk}/verwijder/", follow=True)
     assert "fout.xml is verwijderd" in response.content.decode()
     weg = m.Quarantaine.history.filter(sha256="a" * 64, history_type="-").get()

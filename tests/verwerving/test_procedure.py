@@ -76,6 +76,74 @@ def test_a_combination_with_members_and_subcontractors(tender: Tender):
         )  # fmt: skip
 
 
+def test_a_combinant_confirms_itself_before_the_combination_counts(tender: Tender):
+    """Naming a provider does not make it a partner: it confirms (or refuses) with its
+    own login, until the deadline; only confirmed combinants count (award, OCDS)."""
+    penvoerder, ja, nee, stil, *_ = tender.aanbieders
+    i = s.inschrijving_dien_in(
+        aanbesteding=tender.aanbesteding, aanbieder=penvoerder, leden=[ja, nee, stil],
+        percelen=tender.percelen, visie="v", antwoorden={}, capaciteit=[], uea={}, op=VOOR,
+    )  # fmt: skip
+    combinanten = {c.aanbieder: c for c in i.combinanten.all()}
+    assert {c.status for c in combinanten.values()} == {"gevraagd"}
+    assert i.bevestigde_leden() == []
+    s.combinant_beantwoord(combinant=combinanten[ja], akkoord=True, door=None, op=VOOR)
+    s.combinant_beantwoord(combinant=combinanten[nee], akkoord=False, door=None, op=VOOR)
+    with pytest.raises(ValidationError, match="al bevestigd"):
+        s.combinant_beantwoord(combinant=combinanten[ja], akkoord=False, door=None, op=VOOR)
+    with pytest.raises(ValidationError, match="inschrijftermijn is verstreken"):
+        s.combinant_beantwoord(combinant=combinanten[stil], akkoord=True, door=None, op=NA)
+    assert i.bevestigde_leden() == [ja]
+    c = combinanten[ja]
+    c.refresh_from_db()
+    assert [w.naar for w in c.statuswijzigingen.order_by("pk")] == ["gevraagd", "bevestigd"]
+    # Changing the bid keeps an answer given; a combinant no longer named drops out.
+    s.inschrijving_wijzig(
+        inschrijving=i, leden=[ja], percelen=tender.percelen, visie="v2", antwoorden={},
+        capaciteit=[], uea={}, op=VOOR,
+    )  # fmt: skip
+    assert [(c.aanbieder, c.status) for c in i.combinanten.all()] == [(ja, "bevestigd")]
+
+
+def test_a_combinant_answers_on_its_own_overview_page(tender: Tender):
+    from django.contrib.auth.models import User
+    from django.utils import timezone
+
+    from jeugdsturing.gebruikers.services import gebruiker_bewaar
+    from jeugdsturing.rollen import Rol
+    from tests.conftest import login
+
+    penvoerder, lid, ander, *_ = tender.aanbieders
+    a = tender.aanbesteding
+    a.inschrijven_tot = timezone.now() + timedelta(days=30)  # the pages use today's clock
+    a.save(update_fields=["inschrijven_tot"])
+    i = s.inschrijving_dien_in(
+        aanbesteding=tender.aanbesteding, aanbieder=penvoerder, leden=[lid],
+        percelen=tender.percelen, visie="v", antwoorden={}, capaciteit=[], uea={},
+    )  # fmt: skip
+    for naam, org in (("lid-test", lid), ("ander-test", ander)):
+        gebruiker_bewaar(
+            username=naam, password="een-lang-wachtwoord-2026", rol=Rol.AANBIEDER,
+            regio=tender.aanbesteding.regio, gemeente=None, aanbieder=org, naam=naam,
+        )  # fmt: skip
+    c = i.combinanten.get()
+    # Another provider cannot answer for the combinant.
+    ander_c = login("ander-test", "een-lang-wachtwoord-2026")
+    assert "Combinaties waarin u bent genoemd" not in ander_c.get("/verwerving/").content.decode()
+    assert (
+        ander_c.post(f"/verwerving/deelname/{c.pk}/", {"antwoord": "bevestig"}).status_code == 404
+    )
+    lid_c = login("lid-test", "een-lang-wachtwoord-2026")
+    pagina = lid_c.get("/verwerving/").content.decode()
+    assert "Combinaties waarin u bent genoemd" in pagina
+    assert penvoerder.naam in pagina
+    r = lid_c.post(f"/verwerving/deelname/{c.pk}/", {"antwoord": "bevestig"}, follow=True)
+    assert f"deelname aan de combinatie van {penvoerder.naam} bevestigd" in r.content.decode()
+    c.refresh_from_db()
+    assert c.status == "bevestigd"
+    assert c.beantwoord_door == User.objects.get(username="lid-test")
+
+
 def test_bids_are_sealed_until_the_deadline(tender: Tender):
     p1, p2 = tender.aanbieders[:2]
     i = dien_in(tender, p1)

@@ -15,6 +15,7 @@ from jeugdsturing.regio.models import Regio
 from jeugdsturing.rollen import Rol
 from jeugdsturing.verwerving import services as s
 from jeugdsturing.verwerving.models import Score
+from tests.conftest import met_tweede_factor
 from tests.verwerving.conftest import Tender, dien_in
 from tests.verwerving.test_procedure import _naar_beoordeling
 
@@ -27,6 +28,7 @@ def _beoordelaar(tender: Tender) -> Client:
                      regio=Regio.objects.get(code="JZ13"))  # fmt: skip
     c = Client()
     c.force_login(b.gebruiker)
+    met_tweede_factor(c, b.gebruiker)
     return c
 
 

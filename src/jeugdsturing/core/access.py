@@ -198,6 +198,23 @@ def rollen_met(sectie: Sectie, actie: Actie = Actie.BEKIJKEN) -> frozenset[Rol]:
     return RECHTEN.get((sectie, actie), frozenset())
 
 
+# What makes a second factor required: client-level data (exact figures and the
+# trajectories behind them, the import and its quarantine, the intake and referrals) and
+# bids (tendering and assessing). Derived from the table above, so a role that gains one
+# of these rights needs the second factor from then on (docs/beveiliging.md).
+GEVOELIG: tuple[tuple[Sectie, Actie], ...] = (
+    (Sectie.MONITOR, Actie.EXACT),
+    (Sectie.BERICHTEN, Actie.BEKIJKEN),
+    (Sectie.TOEGANG, Actie.BEKIJKEN),
+    (Sectie.VERWERVING, Actie.BEKIJKEN),
+)
+
+
+def tweede_factor_verplicht(rol: Rol | None) -> bool:
+    """Whether this role must log in with a second factor (TOTP)."""
+    return rol is not None and any(rol in rollen_met(*recht) for recht in GEVOELIG)
+
+
 def mag(user: Gebruiker, sectie: Sectie, actie: Actie = Actie.BEKIJKEN) -> bool:
     """May the user do `actie` in `sectie`? Anonymous users may nothing; what the table
     does not declare is denied. Every logged-in user has a start page, also one without

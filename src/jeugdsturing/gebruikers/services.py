@@ -8,6 +8,8 @@ from django.contrib.auth.models import Group, User
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from jeugdsturing.contracten.models import Aanbieder
 from jeugdsturing.core.access import Actie, Sectie, mag
@@ -138,3 +140,45 @@ def wachtwoord_zet(*, user: User, wachtwoord: str) -> User:
     user.set_password(wachtwoord)
     user.save(update_fields=["password"])
     return user
+
+
+HERSTELCODES = 10
+
+
+@transaction.atomic
+def tweede_factor_begin(*, gebruiker: User) -> TOTPDevice:
+    """The app to be set up: an unconfirmed TOTP device with a fresh key (the same one
+    while the user is on the setup page, so that a reload shows the same QR code)."""
+    device = TOTPDevice.objects.filter(user=gebruiker, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=gebruiker, name="app", confirmed=False)
+    return device
+
+
+@transaction.atomic
+def tweede_factor_bevestig(*, gebruiker: User, apparaat: TOTPDevice, code: str) -> list[str] | None:
+    """Confirm the app with its first code: it replaces any earlier app, and ten new
+    recovery codes (each usable once) replace earlier ones. Returns the codes to show
+    once, or None when the code is wrong."""
+    if apparaat.user_id != gebruiker.pk or not apparaat.verify_token(code):
+        return None
+    TOTPDevice.objects.filter(user=gebruiker).exclude(pk=apparaat.pk).delete()
+    apparaat.confirmed = True
+    apparaat.save(update_fields=["confirmed"])
+    StaticDevice.objects.filter(user=gebruiker).delete()
+    herstel = StaticDevice.objects.create(user=gebruiker, name="herstelcodes", confirmed=True)
+    codes = [StaticToken.random_token() for _ in range(HERSTELCODES)]
+    for code_ in codes:
+        herstel.token_set.create(token=code_)
+    return codes
+
+
+@transaction.atomic
+def tweede_factor_herstel(*, door: User, regio: Regio, user: User) -> int:
+    """The regiobeheerder removes a user's second factor (a lost phone and no recovery
+    codes left): at the next login the user sets it up again. How many were removed."""
+    if not mag(door, Sectie.BEHEER, Actie.WIJZIGEN):
+        raise Beheerfout("Alleen de regiobeheerder herstelt de tweede factor.")
+    _in_regio(door, regio, user)
+    n: int = TOTPDevice.objects.filter(user=user).delete()[0]
+    return n + int(StaticDevice.objects.filter(user=user).delete()[0])

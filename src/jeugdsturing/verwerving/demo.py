@@ -142,6 +142,9 @@ def verwerving_demo(*, regio: Regio) -> dict[str, int]:
                 uea={"uitsluitingsgronden": "geen", "eigen_verklaring": True}, op=VOOR,
             )
         )  # fmt: skip
+    # The combinant confirms its part, as it must before the combination counts.
+    for combinant in inschrijvingen[22].combinanten.all():
+        s.combinant_beantwoord(combinant=combinant, akkoord=True, door=None, op=VOOR)
     extra = Aanbieder.objects.get_or_create(
         agb_code=aanbieder_agb(regio, 24), defaults={"naam": "Jeugd en Opvoedhulp Diemen"}
     )[0]

@@ -83,7 +83,9 @@ def proces_verbaal_html(aanbesteding: Aanbesteding, *, op: date | None = None) -
         if gesloten
         else list(
             a.inschrijvingen.select_related("aanbieder")
-            .prefetch_related("leden", "consensus__criterium", "toetsen__eis", "bezwaren")
+            .prefetch_related(
+                "combinanten__aanbieder", "consensus__criterium", "toetsen__eis", "bezwaren"
+            )
             .order_by("rang", "nummer")
         )
     )

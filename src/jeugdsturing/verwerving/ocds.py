@@ -99,7 +99,7 @@ def release_package(aanbesteding: Aanbesteding, *, nu: datetime | None = None) -
         else list(
             a.inschrijvingen.exclude(status=InschrijvingStatus.CONCEPT)
             .select_related("aanbieder")
-            .prefetch_related("leden", "percelen", "consensus__criterium")
+            .prefetch_related("combinanten__aanbieder", "percelen", "consensus__criterium")
             .order_by("nummer")
         )
     )
@@ -107,7 +107,7 @@ def release_package(aanbesteding: Aanbesteding, *, nu: datetime | None = None) -
         koper["id"]: {**koper, "roles": ["buyer", "procuringEntity"]}
     }
     for i in inschrijvingen:
-        for org in (i.aanbieder, *i.leden.all()):
+        for org in (i.aanbieder, *i.bevestigde_leden()):
             pid = _org("aanbieder", org.agb_code)
             partij = partijen.setdefault(
                 pid,
@@ -307,7 +307,10 @@ def _bid(i: Inschrijving, bekend: bool) -> dict[str, Any]:
         "date": _iso(i.ingediend_op),
         "status": BID_STATUS[InschrijvingStatus(i.status)],
         "tenderers": [{"id": _org("aanbieder", i.aanbieder.agb_code), "name": i.aanbieder.naam}]
-        + [{"id": _org("aanbieder", lid.agb_code), "name": lid.naam} for lid in i.leden.all()],
+        + [
+            {"id": _org("aanbieder", lid.agb_code), "name": lid.naam}
+            for lid in i.bevestigde_leden()
+        ],
         "relatedLots": [p.code for p in i.percelen.all()],
     }
     if bekend:

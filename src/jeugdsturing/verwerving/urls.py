@@ -16,6 +16,7 @@ app_name = "verwerving"
 
 urlpatterns = [
     path("nieuw/", views_inrichting.nieuw, name="nieuw"),
+    path("deelname/<int:pk>/", views.deelname, name="deelname"),
     path("<str:referentie>/", views.aanbesteding, name="aanbesteding"),
     path("<str:referentie>/beoordelen/", views.beoordelen, name="beoordelen"),
     path("<str:referentie>/actie/", views.actie, name="actie"),

@@ -28,6 +28,7 @@ from jeugdsturing.verwerving.models import (
     AanbestedingStatus,
     Aanbod,
     Beoordelaar,
+    Combinant,
     Criterium,
     Eindbod,
     Inschrijving,
@@ -87,11 +88,44 @@ def overzicht(request: HttpRequest) -> HttpResponse:
         )
         n = None if selectors.verzegeld(a) else a.inschrijvingen.count()
         rijen.append({"a": a, "n": n, "eigen": eigen})
+    # A provider named as combinant in another's bid confirms or refuses it here.
+    deelnames = (
+        Combinant.objects.filter(aanbieder=aanbieder, inschrijving__aanbesteding__regio=regio)
+        .select_related("inschrijving__aanbesteding", "inschrijving__aanbieder")
+        .order_by("-inschrijving__aanbesteding__inschrijven_tot")
+        if aanbieder is not None
+        else Combinant.objects.none()
+    )
     return render(
         request,
         "verwerving/overzicht.html",
-        {"regio": regio, "rijen": rijen, "team": team, "inschrijver": _inschrijver(request)},
-    )
+        {
+            "regio": regio, "rijen": rijen, "team": team, "inschrijver": _inschrijver(request),
+            "deelnames": deelnames, "nu": timezone.now(),
+        },
+    )  # fmt: skip
+
+
+@require_POST
+@requires(V, Actie.INSCHRIJVEN)
+def deelname(request: HttpRequest, pk: int) -> HttpResponse:
+    """The combinant's own answer: it confirms or refuses taking part in a bid."""
+    aanbieder = _aanbieder(request)
+    c = get_object_or_404(
+        Combinant.objects.select_related("inschrijving__aanbieder"),
+        pk=pk, aanbieder=aanbieder, inschrijving__aanbesteding__regio=regio_voor(request.user),
+    )  # fmt: skip
+    akkoord = request.POST.get("antwoord") == "bevestig"
+    try:
+        s.combinant_beantwoord(combinant=c, akkoord=akkoord, door=_gebruiker(request))
+        messages.success(
+            request,
+            f"U hebt uw deelname aan de combinatie van {c.inschrijving.aanbieder.naam} "
+            f"{'bevestigd' if akkoord else 'geweigerd'}.",
+        )
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+    return redirect("verwerving")
 
 
 def _aanbesteding(request: HttpRequest, referentie: str) -> Aanbesteding:

@@ -27,6 +27,10 @@ NAVIGATIE: list[tuple[str, str, Sectie]] = [
 def navigation(request: HttpRequest) -> dict[str, Any]:
     if not request.user.is_authenticated:
         return {}
+    from jeugdsturing.web.tweede_factor import nodig
+
+    if nodig(request):  # only the password so far: no menu until the second factor
+        return {"wacht_op_tweede_factor": True}
     items = []
     for label, name, sectie in NAVIGATIE:
         if mag(request.user, sectie):

@@ -13,6 +13,7 @@ from jeugdsturing.core.access import (
     SECTIE_NAMEN,
     Actie,
     Sectie,
+    tweede_factor_verplicht,
 )
 from jeugdsturing.rollen import Rol
 
@@ -101,6 +102,11 @@ via "Wachtwoord wijzigen" (minstens 12 tekens, niet te gewoon, niet alleen cijfe
 lijkend op de gebruikersnaam). Een sessie eindigt na `IDLE_TIMEOUT_MINUTES` zonder
 activiteit en `SESSION_HOURS` na het inloggen.
 
+Een tweede factor (code uit een authenticator-app, met herstelcodes) is verplicht voor
+elke rol die gegevens op cliëntniveau of inschrijvingen kan zien, afgeleid uit de tabel
+hierboven: {verplicht}. Voor de andere rollen is hij vrijwillig. De regiobeheerder
+verwijdert een kwijtgeraakte tweede factor (docs/beveiliging.md).
+
 ## Demogebruikers
 
 `jeugdsturing demo load` maakt in de demoregio Amsterdam-Amstelland (JZ13) één
@@ -127,4 +133,5 @@ def render() -> str:
     for rij in rechten_tabel():
         cellen = " | ".join(str(c) for c in rij["per_rol"])  # type: ignore[attr-defined]
         regels.append(f"| {rij['onderdeel']} | {rij['actie']} | {cellen} |")
-    return KOP + "\n".join(regels) + "\n" + VOET
+    verplicht = ", ".join(r.label.lower() for r in rollen if tweede_factor_verplicht(r))
+    return KOP + "\n".join(regels) + "\n" + VOET.replace("{verplicht}", verplicht)

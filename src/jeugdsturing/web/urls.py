@@ -11,17 +11,13 @@ from jeugdsturing.raad import views as raad_views
 from jeugdsturing.scenario import views as scenario_views
 from jeugdsturing.sturing import views as sturing_views
 from jeugdsturing.verwerving import views as verwerving_views
-from jeugdsturing.web import views, views_gebruikers
+from jeugdsturing.web import tweede_factor, views, views_gebruikers
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path(
-        "inloggen/",
-        auth_views.LoginView.as_view(
-            template_name="web/login.html", redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
+    path("inloggen/", tweede_factor.Inloggen.as_view(), name="login"),
+    path("tweede-factor/", tweede_factor.controle, name="tweede_factor_controle"),
+    path("tweede-factor/instellen/", tweede_factor.instellen, name="tweede_factor_instellen"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("regio/", views.regio_detail, name="regio"),
     path("referentie/", views.referentie, name="referentie"),

@@ -25,11 +25,13 @@ from jeugdsturing.gebruikers.models import Profiel
 from jeugdsturing.gebruikers.services import (
     gebruiker_beheer,
     gebruiker_ontgrendel,
+    tweede_factor_herstel,
     wachtwoord_zet,
 )
 from jeugdsturing.regio.models import Regio
 from jeugdsturing.regio.selectors import ingerichte_regio
 from jeugdsturing.rollen import Rol
+from jeugdsturing.web.tweede_factor import ingesteld
 from jeugdsturing.weergave.tabel import Kolom, tabel
 
 
@@ -129,6 +131,16 @@ def gebruiker(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, f"{profiel.user.username} ontgrendeld ({n} blokkades).")
             except ValidationError as e:
                 messages.error(request, " ".join(e.messages))
+        elif request.POST.get("actie") == "tweede_factor":
+            try:
+                tweede_factor_herstel(door=request.user, regio=regio, user=profiel.user)  # type: ignore[arg-type]
+                messages.success(
+                    request,
+                    f"De tweede factor van {profiel.user.username} is verwijderd; bij de "
+                    "volgende inlog stelt de gebruiker hem opnieuw in.",
+                )
+            except ValidationError as e:
+                messages.error(request, " ".join(e.messages))
         else:
             _opslaan(request, regio, profiel.user.username)
         return redirect("gebruiker", pk=pk)
@@ -137,6 +149,7 @@ def gebruiker(request: HttpRequest, pk: int) -> HttpResponse:
         "web/gebruiker.html",
         {
             "regio": regio, "p": profiel, "geblokkeerd": profiel.user.username in _geblokkeerd(),
+            "tweede_factor": ingesteld(profiel.user),
             "eigen": profiel.user_id == request.user.pk, **_keuzes(regio),
         },
     )  # fmt: skip

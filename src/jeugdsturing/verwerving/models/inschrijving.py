@@ -106,6 +106,11 @@ class Inschrijving(models.Model):
     def __str__(self) -> str:
         return f"inschrijving {self.nummer} ({self.aanbieder.naam})"
 
+    def bevestigde_leden(self) -> list[Aanbieder]:
+        """The combinants that confirmed: they, with the penvoerder, are the combination
+        (a combinant that did not confirm before the deadline is not part of it)."""
+        return [c.aanbieder for c in self.combinanten.all() if c.status == "bevestigd"]
+
     @staticmethod
     def audit_zichtbaar(records: models.QuerySet[Any]) -> models.QuerySet[Any]:
         """The audit trail (core.selectors.auditregels) shows no bid of a tender that is
@@ -208,6 +213,54 @@ class Bewijsstuk(models.Model):
 
     def __str__(self) -> str:
         return f"{self.naam} ({self.inschrijving})"
+
+
+class Deelname(models.TextChoices):
+    GEVRAAGD = "gevraagd", "gevraagd, nog niet bevestigd"
+    BEVESTIGD = "bevestigd", "bevestigd"
+    GEWEIGERD = "geweigerd", "geweigerd"
+
+
+# A combinant named in a bid is asked; it confirms or refuses itself (its own login),
+# until the bid deadline. Only confirmed combinants make up the combination.
+DEELNAME_OVERGANGEN: dict[str, frozenset[str]] = {
+    Deelname.GEVRAAGD: frozenset({Deelname.BEVESTIGD, Deelname.GEWEIGERD}),
+    Deelname.BEVESTIGD: frozenset(),
+    Deelname.GEWEIGERD: frozenset(),
+}
+
+
+class Combinant(models.Model):
+    """A provider named as combinant in a bid, and whether it confirmed: a penvoerder
+    cannot make another provider part of its combination on its own say."""
+
+    inschrijving = models.ForeignKey(
+        Inschrijving, on_delete=models.CASCADE, related_name="combinanten"
+    )
+    aanbieder = models.ForeignKey(
+        Aanbieder, on_delete=models.PROTECT, related_name="deelnames", verbose_name="combinant"
+    )
+    status = models.CharField(max_length=10, choices=Deelname.choices, default=Deelname.GEVRAAGD)
+    beantwoord_op = models.DateTimeField("beantwoord op", null=True, blank=True)
+    beantwoord_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )  # fmt: skip
+    statuswijzigingen = GenericRelation(Statuswijziging)
+
+    class Meta:
+        verbose_name_plural = "combinanten"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["inschrijving", "aanbieder"], name="combinant_per_inschrijving"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.aanbieder.naam} in {self.inschrijving}"
+
+
+DEELNAME_LEVENSCYCLUS = levenscyclus(Combinant, DEELNAME_OVERGANGEN, begin={Deelname.GEVRAAGD})
 
 
 INSCHRIJVING_LEVENSCYCLUS = levenscyclus(

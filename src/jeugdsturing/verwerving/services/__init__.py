@@ -50,6 +50,7 @@ from jeugdsturing.verwerving.services.inrichting import (
 from jeugdsturing.verwerving.services.inschrijving import (
     bewijsstuk_verwijder,
     bewijsstuk_voeg_toe,
+    combinant_beantwoord,
     inschrijving_dien_in,
     inschrijving_wijzig,
 )
@@ -85,6 +86,7 @@ __all__ = [
     "bewijsstuk_voeg_toe",
     "bezwaar_dien_in",
     "bezwaar_handel_af",
+    "combinant_beantwoord",
     "consensus_pas_aan",
     "consensus_stel_vast",
     "criterium_voeg_toe",

@@ -109,7 +109,7 @@ def gunning_maak_definitief(
     ids = []
     per_jaar: dict[int, dict[tuple[int, int, int], int]] = {}
     for i in a.inschrijvingen.filter(status=IS.GESELECTEERD).select_related("aanbieder"):
-        leden = list(i.leden.all())
+        leden = i.bevestigde_leden()  # a combinant that did not confirm is not part of it
         combinatie = (
             cs.combinatie_maak(
                 naam=f"Combinatie {i.aanbieder.naam}", penvoerder=i.aanbieder, leden=leden

@@ -9,18 +9,21 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
 from jeugdsturing.contracten.models import Aanbieder
 from jeugdsturing.core.bestanden import bijlage
-from jeugdsturing.core.levenscyclus import status_begin
+from jeugdsturing.core.levenscyclus import status_begin, status_wijzig
 from jeugdsturing.verwerving.models import (
     IS,
     Aanbesteding,
     AanbestedingStatus,
     Bewijsstuk,
+    Combinant,
+    Deelname,
     Eis,
     Inschrijving,
     Perceel,
@@ -104,6 +107,7 @@ def inschrijving_dien_in(
     status_begin(i, reden="ingediend door de inschrijver", op=moment)
     i.percelen.set(percelen)
     i.leden.set(leden)
+    _combinanten_bij(i, leden, moment)
     return i
 
 
@@ -133,7 +137,52 @@ def inschrijving_wijzig(
     i.save()
     i.percelen.set(percelen)
     i.leden.set(leden)
+    _combinanten_bij(i, leden, moment)
     return i
+
+
+def _combinanten_bij(i: Inschrijving, leden: Sequence[Aanbieder], moment: datetime) -> None:
+    """Every combinant named is asked to confirm (an answer given stays while it is named;
+    one no longer named drops out)."""
+    genoemd = {a.pk for a in leden}
+    i.combinanten.exclude(aanbieder_id__in=genoemd).delete()
+    bestaand = set(i.combinanten.values_list("aanbieder_id", flat=True))
+    for a in leden:
+        if a.pk not in bestaand:
+            c = Combinant.objects.create(inschrijving=i, aanbieder=a)
+            status_begin(
+                c, reden=f"als combinant genoemd door penvoerder {i.aanbieder.naam}", op=moment
+            )
+
+
+@transaction.atomic
+def combinant_beantwoord(
+    *, combinant: Combinant, akkoord: bool, door: User | None, op: datetime | None = None
+) -> Combinant:
+    """The combinant itself confirms or refuses taking part, until the bid deadline;
+    only confirmed combinants make up the combination (award, OCDS, letters)."""
+    moment = _nu(op)
+    c = (
+        Combinant.objects.select_for_update()
+        .select_related("inschrijving__aanbesteding", "inschrijving__aanbieder", "aanbieder")
+        .get(pk=combinant.pk)
+    )
+    a = c.inschrijving.aanbesteding
+    if moment > a.inschrijven_tot:
+        raise ValidationError(
+            f"De inschrijftermijn is verstreken op {tijd(a.inschrijven_tot)}: deelname kan "
+            "niet meer worden bevestigd of geweigerd."
+        )
+    if c.status != Deelname.GEVRAAGD:
+        raise ValidationError(f"{c.aanbieder.naam} heeft de deelname al {c.get_status_display()}.")
+    naar = Deelname.BEVESTIGD if akkoord else Deelname.GEWEIGERD
+    status_wijzig(
+        c, naar=naar, door=door, op=moment,
+        reden=f"deelname aan de combinatie van {c.inschrijving.aanbieder.naam} "
+        f"{'bevestigd' if akkoord else 'geweigerd'} door de combinant",
+        velden={"beantwoord_op": moment, "beantwoord_door": door},
+    )  # fmt: skip
+    return c
 
 
 @transaction.atomic
