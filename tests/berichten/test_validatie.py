@@ -277,3 +277,19 @@ def test_a_deep_ijw_message_is_rejected_for_its_depth_with_or_without_xsd(ref):
     for xsd in (XSD, None):
         found = errors(data, ref, xsd=xsd)
         assert [a.reason for a in found] == ["XML is dieper genest dan 32 niveaus"]
+
+
+def test_schemas_are_not_shared_between_threads():
+    """lxml's XMLSchema keeps an error log per object: two threads validating at once
+    must not share one (their findings would mix). Each thread builds its own, once."""
+    import threading
+
+    from jeugdsturing.berichten.validatie.kop import _schema
+
+    hier = _schema(XSD, "JW305")
+    assert _schema(XSD, "JW305") is hier
+    daar: list[object] = []
+    t = threading.Thread(target=lambda: daar.append(_schema(XSD, "JW305")))
+    t.start()
+    t.join()
+    assert daar[0] is not hier

@@ -28,6 +28,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from jeugdsturing.berichten.typen import BERICHTTYPEN
+from jeugdsturing.berichten.xml import per_draad
 
 XS_NS = "http://www.w3.org/2001/XMLSchema"
 XS = f"{{{XS_NS}}}"
@@ -197,7 +198,7 @@ def strikt_schema(xsd_dir: str, code: str, eisen: Mapping[str, Eis]) -> etree.XM
     return _strikt(xsd_dir, code, tuple(sorted(eisen.items())))
 
 
-@lru_cache(maxsize=64)
+@per_draad(maxsize=64)
 def _strikt(xsd_dir: str, code: str, eisen: tuple[tuple[str, Eis], ...]) -> etree.XMLSchema | None:
     """For every element declaration reachable from Bericht whose name has a demand:
 

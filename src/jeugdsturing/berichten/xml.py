@@ -4,12 +4,17 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
+from collections.abc import Callable, Hashable
+from typing import TypeVar, cast
 
 from lxml import etree
 
 from jeugdsturing.berichten.fouten import Afkeuring, BerichtFout
+
+T = TypeVar("T")
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_DEPTH = 32
@@ -69,6 +74,27 @@ def _dtd(data: bytes) -> bool:
     """Whether the document declares a DOCTYPE or ENTITY outside comments and CDATA."""
     kaal = _TEKST.sub(b"", data)
     return b"<!DOCTYPE" in kaal or b"<!ENTITY" in kaal
+
+
+def per_draad(maxsize: int) -> Callable[[Callable[..., T]], Callable[..., T]]:
+    """functools.lru_cache, one cache per thread: for lxml objects (XMLSchema) that
+    must not be shared between threads (their error_log would mix two imports'
+    findings). The processes of an import each have one thread; a web server's
+    threads each build their own."""
+
+    def maak(functie: Callable[..., T]) -> Callable[..., T]:
+        lokaal = threading.local()
+
+        @functools.wraps(functie)
+        def per(*args: Hashable) -> T:
+            cache = getattr(lokaal, "cache", None)
+            if cache is None:
+                cache = lokaal.cache = functools.lru_cache(maxsize=maxsize)(functie)
+            return cast(T, cache(*args))
+
+        return per
+
+    return maak
 
 
 def local(tag: object) -> str:

@@ -6,6 +6,7 @@ valid message skip most of them."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -253,14 +254,18 @@ def _snel(
 # looked up for every message, so by the identity of the reference data; another
 # Referentie (a new import in a long-running process) replaces the entry, and
 # schema.strikt_schema builds a schema once for the same demands.
-_STRIKT: dict[tuple[str, str], tuple[Referentie, etree.XMLSchema | None]] = {}
+# One table per thread, like the schemas in it (xml.per_draad).
+_STRIKT_PER_DRAAD = threading.local()
 
 
 def _strikt(ref: Referentie, berichttype: Berichttype, xsd_dir: str) -> etree.XMLSchema | None:
+    tabel: dict[tuple[str, str], tuple[Referentie, etree.XMLSchema | None]]
+    tabel = getattr(_STRIKT_PER_DRAAD, "tabel", None) or {}
+    _STRIKT_PER_DRAAD.tabel = tabel
     key = (berichttype.code, xsd_dir)
-    bekend = _STRIKT.get(key)
+    bekend = tabel.get(key)
     if bekend is None or bekend[0] is not ref:
-        bekend = _STRIKT[key] = (
+        bekend = tabel[key] = (
             ref,
             strikt_schema(xsd_dir, berichttype.code, _eisen(ref, berichttype)),
         )

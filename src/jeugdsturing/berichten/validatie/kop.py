@@ -21,6 +21,7 @@ from jeugdsturing.berichten.typen import BY_NAMESPACE, Berichttype
 from jeugdsturing.berichten.xml import (
     line,
     local,
+    per_draad,
 )
 
 
@@ -103,7 +104,7 @@ def bepaal_type(root: etree._Element, *, file: str) -> Berichttype:
     return berichttype
 
 
-@lru_cache(maxsize=32)
+@per_draad(maxsize=32)
 def _schema(xsd_dir: str, code: str) -> etree.XMLSchema:
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
     doc = etree.parse(str(Path(xsd_dir) / f"{code}.xsd"), parser=parser)
