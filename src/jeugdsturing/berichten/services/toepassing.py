@@ -49,24 +49,22 @@ class Toepassing:
         self.toewijzingen: dict[tuple[str, str], dict[str, Any]] = {}
         self.toewijzing_gewijzigd: set[tuple[str, str]] = set()
         self.versies: list[tuple[Any, ...]] = []
+        # Per model (StartRegel, StopRegel): the current rows by key, the keys this batch
+        # changed, the ids to delete; the deletions (StatusAanlevering 3) by key with
+        # (Dagtekening, Identificatie) of the newest one, and the keys whose deletion
+        # this batch changed.
         self.leveringen: dict[type, dict[tuple[Any, ...], dict[str, Any]]] = {
-            m.StartRegel: {},
-            m.StopRegel: {},
+            model: {} for model in MODEL_SOORT
         }
         self.levering_gewijzigd: dict[type, set[tuple[Any, ...]]] = {
-            m.StartRegel: set(),
-            m.StopRegel: set(),
+            model: set() for model in MODEL_SOORT
         }
-        self.levering_weg: dict[type, set[int]] = {m.StartRegel: set(), m.StopRegel: set()}
-        # Deletions (StatusAanlevering 3) by model and key: (Dagtekening, Identificatie)
-        # of the newest one, and the keys whose deletion this batch changed.
+        self.levering_weg: dict[type, set[int]] = {model: set() for model in MODEL_SOORT}
         self.verwijderingen: dict[type, dict[tuple[Any, ...], dict[str, Any]]] = {
-            m.StartRegel: {},
-            m.StopRegel: {},
+            model: {} for model in MODEL_SOORT
         }
         self.verwijdering_gewijzigd: dict[type, set[tuple[Any, ...]]] = {
-            m.StartRegel: set(),
-            m.StopRegel: set(),
+            model: set() for model in MODEL_SOORT
         }
         self.verzoeken: dict[tuple[str, str, str], dict[str, Any]] = {}
         self.clientgebieden: dict[tuple[str, str], dict[str, Any]] = {}
