@@ -77,7 +77,7 @@ def maak(verkeer: Verkeer, spec: tuple[Any, ...]) -> bytes:
 
 
 @settings(
-    max_examples=40,
+    max_examples=25,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
