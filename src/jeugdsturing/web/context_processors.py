@@ -27,9 +27,7 @@ NAVIGATIE: list[tuple[str, str, Sectie]] = [
 def navigation(request: HttpRequest) -> dict[str, Any]:
     if not request.user.is_authenticated:
         return {}
-    from jeugdsturing.web.tweede_factor import nodig
-
-    if nodig(request):  # only the password so far: no menu until the second factor
+    if getattr(request, "wacht_op_tweede_factor", False):  # set by TweedeFactorMiddleware
         return {"wacht_op_tweede_factor": True}
     items = []
     for label, name, sectie in NAVIGATIE:

@@ -63,7 +63,9 @@ class TweedeFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not request.path.startswith(VRIJ) and nodig(request):
+        # Asked once per request; the menu (context_processors) reads the answer.
+        request.wacht_op_tweede_factor = nodig(request)  # type: ignore[attr-defined]
+        if request.wacht_op_tweede_factor and not request.path.startswith(VRIJ):  # type: ignore[attr-defined]
             assert isinstance(request.user, User)  # noqa: S101
             doel = "controle" if ingesteld(request.user) else "instellen"
             return redirect(f"{reverse('tweede_factor_' + doel)}?next={request.get_full_path()}")

@@ -109,7 +109,7 @@ class Inschrijving(models.Model):
     def bevestigde_leden(self) -> list[Aanbieder]:
         """The combinants that confirmed: they, with the penvoerder, are the combination
         (a combinant that did not confirm before the deadline is not part of it)."""
-        return [c.aanbieder for c in self.combinanten.all() if c.status == "bevestigd"]
+        return [c.aanbieder for c in self.combinanten.all() if c.status == Deelname.BEVESTIGD]
 
     @staticmethod
     def audit_zichtbaar(records: models.QuerySet[Any]) -> models.QuerySet[Any]:
