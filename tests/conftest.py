@@ -38,6 +38,16 @@ def _taken_meteen(settings, tmp_path_factory):
     settings.UPLOAD_DIR = tmp_path_factory.mktemp("uploads")
 
 
+@pytest.fixture(autouse=True)
+def _statisch_zonder_manifest(settings):
+    """Static files under their own names: the hashed names need `collectstatic`, which
+    production runs (docs/installatie.md; CI's production smoke test checks them)."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
 @pytest.fixture(scope="session")
 def shared() -> Path:
     if not SHARED.is_dir():

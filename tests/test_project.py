@@ -63,7 +63,10 @@ def test_safe_defaults():
     assert settings.CSRF_COOKIE_SECURE is True
     assert settings.SESSION_COOKIE_HTTPONLY is True
     assert "*" not in settings.ALLOWED_HOSTS
-    assert "corsheaders" not in " ".join(settings.INSTALLED_APPS)
+    # CORS only for the origins an installation names, only under /api/, no cookies
+    assert settings.CORS_ALLOWED_ORIGINS == []
+    assert settings.CORS_URLS_REGEX == r"^/api/.*$"
+    assert settings.CORS_ALLOW_CREDENTIALS is False
     assert settings.DATABASES["default"]["ENGINE"] in {
         "django.db.backends.sqlite3",
         "django.db.backends.postgresql",

@@ -80,6 +80,19 @@ SETTINGS: tuple[EnvSetting, ...] = (
         "Comma-separated origins (https://host) trusted for CSRF behind a proxy.",
     ),
     EnvSetting(
+        "API_CORS_ORIGINS",
+        "",
+        "Comma-separated origins (https://host) whose browser applications may call /api/ "
+        "with an API key (CORS). Empty: none, and browsers keep other sites out.",
+    ),
+    EnvSetting(
+        "STATIC_ROOT",
+        "var/static",
+        "Directory `jeugdsturing collectstatic` fills with the style sheets and scripts; "
+        "WhiteNoise serves them from there (with DEBUG off), compressed and with a hash in "
+        "their names.",
+    ),
+    EnvSetting(
         "SECURE_COOKIES",
         "",
         "1 sends session and CSRF cookies only over HTTPS; 0 allows HTTP. "

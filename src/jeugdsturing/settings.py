@@ -5,6 +5,7 @@ environment variable declared in :mod:`jeugdsturing.env` (see docs/configuratie.
 
 from __future__ import annotations
 
+import warnings
 from datetime import timedelta
 from pathlib import Path
 
@@ -48,6 +49,10 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "rest_framework",
+    "knox",
+    "drf_spectacular",
+    "corsheaders",
     # The layers, bottom to top (docs/principes.md; import-linter checks them).
     "jeugdsturing.core",
     "jeugdsturing.weergave",
@@ -61,12 +66,17 @@ INSTALLED_APPS = [
     "jeugdsturing.scenario",
     "jeugdsturing.raad",
     "jeugdsturing.sturing",
+    "jeugdsturing.api",
     "jeugdsturing.web",
     "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # static files before anything else asks the database (ADR 0015)
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # only under /api/ and only for the origins in API_CORS_ORIGINS (none by default)
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -82,6 +92,7 @@ MIDDLEWARE = [
     "jeugdsturing.web.sessie.SessieMiddleware",
     "jeugdsturing.web.tweede_factor.TweedeFactorMiddleware",
     "jeugdsturing.web.sessie.GeenOpslagMiddleware",
+    "jeugdsturing.api.fouten.ApiMiddleware",
     # last: turns a locked-out login into the lockout page
     "axes.middleware.AxesMiddleware",
 ]
@@ -153,7 +164,20 @@ USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = Path.cwd() / "var" / "static"
+STATIC_ROOT = Path(env.get("STATIC_ROOT")).resolve()
+# WhiteNoise serves the collected files (`jeugdsturing collectstatic`) with a hash in
+# their names and a year's cache; with DEBUG on it serves them from the apps (ADR 0015).
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = DEBUG
+# Before `collectstatic` (tests, a first start) the directory does not exist yet.
+warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
 
 # --- security -------------------------------------------------------------------------
 _secure_cookies = env.get_bool("SECURE_COOKIES")
@@ -173,8 +197,13 @@ if env.get_bool("TLS_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# No django-cors-headers: the application serves no cross-origin API, so browsers
-# apply the same-origin policy and no Access-Control-Allow-Origin header is ever sent.
+# CORS is off unless API_CORS_ORIGINS names origins: then only /api/ answers them, and
+# without cookies (a browser application calls the API with a key, not a session).
+CORS_ALLOWED_ORIGINS = env.get_list("API_CORS_ORIGINS")
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_HEADERS = ["authorization", "content-type", "accept", "accept-crs", "api-version"]
+CORS_EXPOSE_HEADERS = ["API-Version", "Link", "X-Total-Count"]
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -204,6 +233,52 @@ OPEN_DATA_DIR = Path(env.get("OPEN_DATA_DIR"))
 TENDER_MAX_FILE_MB = int(env.get("TENDER_MAX_FILE_MB"))
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
+# --- the API (docs/api.md, ADR 0015) ------------------------------------------------------
+API_VERSIE = "1.0.0"
+KNOX_TOKEN_MODEL = "gebruikers.ApiSleutel"  # noqa: S105 (a model, not a secret)
+REST_KNOX = {"TOKEN_TTL": None, "AUTH_HEADER_PREFIX": "Bearer", "TOKEN_PREFIX": "js_"}
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "jeugdsturing.api.beleid.Sleutel",
+        "jeugdsturing.api.beleid.Sessie",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["jeugdsturing.api.beleid.Beleid"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "jeugdsturing.api.paginering.Paginering",
+    "EXCEPTION_HANDLER": "jeugdsturing.api.fouten.probleem",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "COERCE_DECIMAL_TO_STRING": False,
+    "DATE_FORMAT": "iso-8601",
+    "DATETIME_FORMAT": "iso-8601",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "jeugdsturing API",
+    "DESCRIPTION": (
+        "Lezen wat uw rol in de regio mag zien: referentiegegevens, aanbieders en "
+        "contracten, geld, indicatoren, aanbestedingen (OCDS), sturing, signalen en "
+        "raadsrapportages; aanleveren voor aanbieders en de data-analist. Elke aanroep "
+        "vraagt hetzelfde toegangsbeleid als de pagina's (docs/rollen.md)."
+    ),
+    "VERSION": API_VERSIE,
+    "OAS_VERSION": "3.0.3",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SORT_OPERATIONS": False,
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "jeugdsturing.api.schema.nabewerking",
+    ],
+    "CONTACT": {"name": "jeugdsturing", "url": "https://github.com/jeugdsturing"},
+    "LICENSE": {"name": "EUPL-1.2"},
+}
 
 LOGGING = {
     "version": 1,

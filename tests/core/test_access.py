@@ -79,6 +79,14 @@ def test_url_enumeration_finds_the_project_and_admin_pages():
 
 @pytest.mark.parametrize("path", all_url_paths())
 def test_every_url_sends_an_anonymous_user_to_the_login_page(client, path):
+    if path in {"/api/v1/", "/api/v1/openapi.json"}:  # the contract: no data, for anyone
+        assert client.get(path).status_code == 200
+        return
+    if path.startswith("/api/"):  # the API answers for itself (tests/api/test_matrix.py)
+        response = client.get(path)
+        assert response.status_code == 401, path
+        assert response["Content-Type"] == "application/problem+json"
+        return
     if path in {"/inloggen/"}:
         response = client.get(path)
         assert response.status_code == 200
@@ -212,8 +220,9 @@ def _views() -> list[tuple[str, Any]]:
 
 
 # Pages outside the policy: logging in (and the admin's login form that forwards to the
-# one login page) for anyone, logging out for anyone logged in.
-OPENBAAR = {"inloggen/", "admin/login/"}
+# one login page) and the API's contract (no data) for anyone, logging out for anyone
+# logged in.
+OPENBAAR = {"inloggen/", "admin/login/", "api/v1/", "api/v1/openapi.json"}
 INGELOGD = {"uitloggen/"}
 
 

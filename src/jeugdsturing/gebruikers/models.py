@@ -5,9 +5,12 @@ Who may see what is decided in :mod:`jeugdsturing.core.access`."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from knox.models import AbstractAuthToken
 from simple_history.models import HistoricalRecords
 
 from jeugdsturing.contracten.models import Aanbieder
@@ -76,3 +79,23 @@ class Profiel(models.Model):
             errors["gemeente"] = "Deze gemeente hoort niet bij de regio van de gebruiker."
         if errors:
             raise ValidationError(errors)
+
+
+class ApiSleutel(AbstractAuthToken):  # type: ignore[misc]  # knox has no types
+    """A key with which a system (a BI tool, a provider's own software) calls the API in
+    a user's name: it has exactly that user's role and Scope. Stored as a SHA-512 digest
+    (django-rest-knox); the key itself is shown once, when it is made."""
+
+    naam: models.CharField[str, str] = models.CharField("naam", max_length=100)
+    laatst_gebruikt: models.DateTimeField[datetime | None, datetime | None] = models.DateTimeField(
+        "laatst gebruikt", null=True, blank=True
+    )
+    history = HistoricalRecords(excluded_fields=["laatst_gebruikt"])
+
+    class Meta:
+        verbose_name = "API-sleutel"
+        verbose_name_plural = "API-sleutels"
+        ordering = ["user", "-created"]
+
+    def __str__(self) -> str:
+        return f"{self.naam} ({self.token_key}…)"

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib.auth.models import Group, User
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
@@ -12,8 +14,8 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from jeugdsturing.contracten.models import Aanbieder
-from jeugdsturing.core.access import Actie, Sectie, mag
-from jeugdsturing.gebruikers.models import Profiel
+from jeugdsturing.core.access import Actie, Sectie, mag, rol_van
+from jeugdsturing.gebruikers.models import ApiSleutel, Profiel
 from jeugdsturing.regio.models import Gemeente, Regio
 from jeugdsturing.rollen import Rol
 
@@ -182,3 +184,47 @@ def tweede_factor_herstel(*, door: User, regio: Regio, user: User) -> int:
     _in_regio(door, regio, user)
     n: int = TOTPDevice.objects.filter(user=user).delete()[0]
     return n + int(StaticDevice.objects.filter(user=user).delete()[0])
+
+
+# --- API keys ----------------------------------------------------------------------------
+
+MAX_SLEUTELS = 10
+MAX_GELDIG_DAGEN = 730
+
+
+@transaction.atomic
+def api_sleutel_maak(
+    *, gebruiker: User, naam: str, geldig_dagen: int | None = None
+) -> tuple[ApiSleutel, str]:
+    """A new API key in the user's name (same role, same Scope). Returns the stored key
+    and the key itself, which is shown once and never stored (only its digest)."""
+    naam = naam.strip()
+    if not naam:
+        raise Beheerfout("Geef de sleutel een naam, bijvoorbeeld het systeem dat hem gebruikt.")
+    if len(naam) > 100:
+        raise Beheerfout("De naam is hoogstens 100 tekens.")
+    if rol_van(gebruiker) is None:
+        raise Beheerfout("Een gebruiker zonder rol kan geen API-sleutel maken.")
+    if geldig_dagen is not None and not 1 <= geldig_dagen <= MAX_GELDIG_DAGEN:
+        raise Beheerfout(f"Geldigheid: 1 tot en met {MAX_GELDIG_DAGEN} dagen, of onbeperkt.")
+    if ApiSleutel.objects.filter(user=gebruiker).count() >= MAX_SLEUTELS:
+        raise Beheerfout(
+            f"U heeft al {MAX_SLEUTELS} API-sleutels; trek er eerst een in die u niet meer "
+            "gebruikt."
+        )
+    duur = timedelta(days=geldig_dagen) if geldig_dagen is not None else None
+    sleutel, tekst = ApiSleutel.objects.create(gebruiker, duur, naam=naam)
+    return sleutel, tekst
+
+
+@transaction.atomic
+def api_sleutel_trek_in(*, door: User, sleutel: ApiSleutel) -> None:
+    """Revoke a key: its owner, or the regiobeheerder for a user of the region."""
+    if sleutel.user_id != door.pk:
+        if not mag(door, Sectie.BEHEER, Actie.WIJZIGEN):
+            raise Beheerfout("U kunt alleen uw eigen API-sleutels intrekken.")
+        profiel = getattr(door, "profiel", None)
+        if profiel is not None:
+            _in_regio(door, profiel.regio, sleutel.user)
+    sleutel._change_reason = f"ingetrokken door {door.get_username()}"
+    sleutel.delete()

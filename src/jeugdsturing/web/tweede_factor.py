@@ -32,7 +32,8 @@ from jeugdsturing.gebruikers.services import tweede_factor_begin, tweede_factor_
 
 DEMO_VRIJ = "tweede_factor_demo"  # session key: a demo login in DEBUG, exempt
 # Paths a user who gave only the password may reach.
-VRIJ = ("/inloggen/", "/uitloggen/", "/tweede-factor/", "/static/")
+# The API answers a session still waiting for its code itself (401, api.beleid.Sessie).
+VRIJ = ("/inloggen/", "/uitloggen/", "/tweede-factor/", "/static/", "/api/")
 
 
 def ingesteld(user: User) -> bool:

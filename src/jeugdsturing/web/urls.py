@@ -40,6 +40,8 @@ urlpatterns = [
     path("beheer/gebruikers/", views_gebruikers.gebruikers, name="gebruikers"),
     path("beheer/gebruikers/<int:pk>/", views_gebruikers.gebruiker, name="gebruiker"),
     path("wachtwoord/", views_gebruikers.wachtwoord, name="wachtwoord"),
+    path("api-sleutels/", views_gebruikers.api_sleutels, name="api_sleutels"),
+    path("api/v1/", include("jeugdsturing.api.urls")),
     path("berichten/", include("jeugdsturing.berichten.urls")),
     # One login page: the admin's own login form forwards to it.
     path("admin/login/", views.admin_login, name="admin_login"),

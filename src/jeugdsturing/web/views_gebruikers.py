@@ -21,8 +21,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from jeugdsturing.contracten.models import Aanbieder
 from jeugdsturing.core.access import Actie, Sectie, requires
-from jeugdsturing.gebruikers.models import Profiel
+from jeugdsturing.gebruikers.models import ApiSleutel, Profiel
 from jeugdsturing.gebruikers.services import (
+    Beheerfout,
+    api_sleutel_maak,
+    api_sleutel_trek_in,
     gebruiker_beheer,
     gebruiker_ontgrendel,
     tweede_factor_herstel,
@@ -165,3 +168,32 @@ def wachtwoord(request: HttpRequest) -> HttpResponse:
         messages.success(request, "Uw wachtwoord is gewijzigd.")
         return redirect("wachtwoord")
     return render(request, "web/wachtwoord.html", {"form": form})
+
+
+@requires(Sectie.START)
+def api_sleutels(request: HttpRequest) -> HttpResponse:
+    """Every user makes, lists and revokes its own API keys; a key has the user's role
+    and organisation (docs/api.md). The key itself is shown once."""
+    assert isinstance(request.user, User)  # noqa: S101 (LoginRequiredMiddleware)
+    nieuw: str | None = None
+    if request.method == "POST":
+        try:
+            if request.POST.get("actie") == "intrekken":
+                sleutel = get_object_or_404(
+                    ApiSleutel, token_key=request.POST.get("sleutel", ""), user=request.user
+                )
+                api_sleutel_trek_in(door=request.user, sleutel=sleutel)
+                messages.success(request, f"De sleutel {sleutel.naam} is ingetrokken.")
+                return redirect("api_sleutels")
+            dagen_tekst = request.POST.get("dagen", "").strip()
+            if dagen_tekst and not dagen_tekst.isdigit():
+                raise Beheerfout("Geldigheid: een aantal dagen, of leeg voor onbeperkt.")
+            sleutel, nieuw = api_sleutel_maak(
+                gebruiker=request.user, naam=request.POST.get("naam", ""),
+                geldig_dagen=int(dagen_tekst) if dagen_tekst else None,
+            )  # fmt: skip
+        except ValidationError as e:
+            for m in e.messages:
+                messages.error(request, m)
+    sleutels = ApiSleutel.objects.filter(user=request.user).order_by("-created")
+    return render(request, "web/api_sleutels.html", {"sleutels": sleutels, "nieuw": nieuw})
