@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # only under /api/ and only for the origins in API_CORS_ORIGINS (none by default)
     "corsheaders.middleware.CorsMiddleware",
+    # under /api/: problem+json for whatever answers an error, API-Version on everything
+    "jeugdsturing.api.fouten.ApiMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -92,7 +94,6 @@ MIDDLEWARE = [
     "jeugdsturing.web.sessie.SessieMiddleware",
     "jeugdsturing.web.tweede_factor.TweedeFactorMiddleware",
     "jeugdsturing.web.sessie.GeenOpslagMiddleware",
-    "jeugdsturing.api.fouten.ApiMiddleware",
     # last: turns a locked-out login into the lockout page
     "axes.middleware.AxesMiddleware",
 ]
@@ -177,7 +178,7 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 # Before `collectstatic` (tests, a first start) the directory does not exist yet.
-warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
+warnings.filterwarnings("ignore", message="No directory at: ")
 
 # --- security -------------------------------------------------------------------------
 _secure_cookies = env.get_bool("SECURE_COOKIES")

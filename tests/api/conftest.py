@@ -7,6 +7,8 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.test import Client
 
+from tests.berichten.conftest import xsd  # noqa: F401 (the official schemas, a fixture)
+
 ROLLEN = [
     "regiobeheerder", "contractmanager", "beleid", "data-analist", "financien",
     "aanbieder", "beoordelaar", "toegang", "gemeente", "raad",

@@ -37,33 +37,19 @@ TITELS: dict[int, str] = {
     500: "Interne fout",
     503: "Tijdelijk niet beschikbaar",
 }
-# DRF's own messages that reach a caller, in Dutch.
-VERTALING: dict[str, str] = {
-    "Not found.": "Niet gevonden.",
-    'Method "{method}" not allowed.': "Methode {method} is hier niet toegestaan.",
-    "Malformed request.": "De aanvraag is niet te lezen.",
-    'Unsupported media type "{media_type}" in request.': (
-        "Soort inhoud {media_type} wordt niet ondersteund: stuur JSON of multipart/form-data."
-    ),
-    "Could not satisfy the request Accept header.": (
-        "Dit eindpunt antwoordt alleen in JSON (Accept: application/json)."
-    ),
+# DRF speaks Dutch (LANGUAGE_CODE); these few of its messages it leaves (half) English.
+ENGELS: dict[str, str] = {
+    "Must be a valid boolean.": "geen ja/nee-waarde: gebruik true of false",
+    "Date heeft het verkeerde formaat": "ongeldige datum: gebruik JJJJ-MM-DD",
+    "Datetime heeft het verkeerde formaat": "ongeldig tijdstip: gebruik ISO 8601",
 }
-VELD_VERTALING: dict[str, str] = {
-    "required": "verplicht",
-    "invalid": "ongeldige waarde",
-    "invalid_choice": "geen van de toegestane waarden",
-    "max_value": "te groot",
-    "min_value": "te klein",
-    "null": "mag niet leeg zijn",
-    "blank": "mag niet leeg zijn",
-    "max_length": "te lang",
-    "empty": "leeg bestand",
-    "no_name": "bestand zonder naam",
-    "not_a_list": "verwacht een lijst",
-    "date": "ongeldige datum: gebruik JJJJ-MM-DD",
-    "parse_error": "niet te lezen",
-}
+
+
+def _nl(tekst: str) -> str:
+    for engels, nl in ENGELS.items():
+        if tekst.startswith(engels):
+            return nl
+    return tekst
 
 
 def probleem_body(
@@ -93,23 +79,8 @@ def _platte_fouten(fouten: Any, prefix: str = "") -> list[dict[str, str]]:
             uit += _platte_fouten(v, prefix)
     else:
         code = getattr(fouten, "code", "invalid") or "invalid"
-        tekst = str(fouten)
-        reden = tekst if not tekst.isascii() or code not in VELD_VERTALING else VELD_VERTALING[code]
-        uit.append({"name": prefix or "aanvraag", "code": str(code), "reason": reden})
+        uit.append({"name": prefix or "aanvraag", "code": str(code), "reason": _nl(str(fouten))})
     return uit
-
-
-def _vertaal(detail: str, exc: exceptions.APIException) -> str:
-    for engels, nl in VERTALING.items():
-        vorm = engels.split("{")[0]
-        if detail.startswith(vorm) and vorm:
-            waarden = {"method": getattr(exc, "method", ""), "media_type": ""}
-            if "{media_type}" in engels:
-                waarden["media_type"] = detail.removeprefix(vorm).split('"')[0]
-            if "{method}" in engels:
-                waarden["method"] = detail.removeprefix(vorm).split('"')[0]
-            return nl.format(**waarden)
-    return detail
 
 
 def probleem(exc: Exception, context: dict[str, Any]) -> Response | None:
@@ -140,7 +111,7 @@ def probleem(exc: Exception, context: dict[str, Any]) -> Response | None:
             for o in ongeldig
         )
     else:
-        detail = _vertaal(str(exc.detail), exc)
+        detail = _nl(str(exc.detail))
     response.data = probleem_body(response.status_code, detail, instance, ongeldig)
     response.content_type = PROBLEEM
     return response
