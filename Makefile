@@ -26,11 +26,12 @@ demo: install
 	DEBUG=1 $(BIN)/jeugdsturing db_worker --no-startup-delay -v 0 & trap "kill $$!" EXIT INT TERM; \
 	DEBUG=1 $(BIN)/jeugdsturing runserver $(HOST)
 
-## make serve: as in production (gunicorn, $(WORKERS) worker processes, DEBUG off, and the
-## worker for background jobs beside it); needs SECRET_KEY, PSEUDONYMISATION_KEY and
-## ALLOWED_HOSTS (docs/configuratie.md, ADR 0012)
+## make serve: as in production (gunicorn, $(WORKERS) worker processes, DEBUG off, static
+## files by WhiteNoise, and the worker for background jobs beside it); needs SECRET_KEY,
+## PSEUDONYMISATION_KEY and ALLOWED_HOSTS (docs/installatie.md, docs/configuratie.md)
 serve: install
 	$(BIN)/jeugdsturing migrate --no-input -v 0
+	$(BIN)/jeugdsturing collectstatic --no-input -v 0
 	$(BIN)/jeugdsturing db_worker -v 0 & trap "kill $$!" EXIT INT TERM; \
 	$(BIN)/gunicorn jeugdsturing.wsgi --bind $(HOST) --workers $(WORKERS) --timeout 120
 

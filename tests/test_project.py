@@ -216,6 +216,27 @@ def test_deploy_check_names_the_development_keys():
     assert "SECRET_KEY heeft de ontwikkelwaarde (openbaar in de broncode)" in result.stderr
 
 
+def test_deploy_check_is_clean_with_own_keys_once_the_static_files_are_collected(tmp_path):
+    from django.core.management.utils import get_random_secret_key
+
+    # a key as `jeugdsturing sleutels maak` makes it (Django wants 50 varied characters)
+    statisch = {**EIGEN, "SECRET_KEY": get_random_secret_key(),
+                "STATIC_ROOT": str(tmp_path / "static")}  # fmt: skip
+    check = "from jeugdsturing.cli import main; main(['check', '--deploy'])"
+    voor = _python(check, **statisch)
+    assert voor.returncode != 0
+    assert "jeugdsturing.E002" in voor.stderr
+    assert "collectstatic" in voor.stderr
+    verzameld = _python(
+        "from jeugdsturing.cli import main; main(['collectstatic', '--no-input', '-v', '0'])",
+        **statisch,
+    )
+    assert verzameld.returncode == 0, verzameld.stderr
+    na = _python(check, **statisch)
+    assert na.returncode == 0, na.stderr
+    assert "System check identified no issues" in na.stdout
+
+
 def test_demo_load_is_refused_without_debug():
     with pytest.raises(CommandError, match="alleen met DEBUG=1"):
         call_command("demo", "load")
