@@ -8,10 +8,13 @@ headers, body)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.handlers.wsgi import WSGIHandler
+from django.db import close_old_connections
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from openapi_spec_validator import validate
@@ -81,9 +84,18 @@ def sleutels(db) -> dict[str, Api]:
 
 
 @pytest.fixture
-def app() -> WSGIHandler:
-    """Made after the test settings (plain HTTP): the middleware reads them once."""
-    return WSGIHandler()
+def app() -> Iterator[WSGIHandler]:
+    """The application as a WSGI server runs it, made after the test settings (plain
+    HTTP: the middleware reads them once). As Django's test client does, the end of a
+    request does not close the database connection, which on PostgreSQL holds the test's
+    transaction."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield WSGIHandler()
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()
