@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
@@ -43,7 +43,7 @@ from jeugdsturing.raad.selectors import rapportages_voor
 from jeugdsturing.regio.models import Gebied, Gemeente, Regio, Thema
 from jeugdsturing.regio.selectors import ingerichte_regio
 from jeugdsturing.sturing import services as sturingservices
-from jeugdsturing.sturing.models import Levering, Pakket
+from jeugdsturing.sturing.models import Levering, Pakket, Pakketversie
 from jeugdsturing.sturing.selectors import pakket_zicht, zichtbare_versies
 from jeugdsturing.sturing.uitvraagbestand import Ongeldig
 from jeugdsturing.verwerving import ocds
@@ -445,8 +445,13 @@ class Pakketten(Lijst):
 
     def rijen(self, request: Request, p: dict[str, Any]) -> list[Rij]:
         uit = []
-        for pk in _pakketten(request).order_by("-moment", "soort", "titel"):
-            zicht, _ = pakket_zicht(request.user, pk)
+        partners: dict[Any, Any] = {}
+        # the versions without their contents (a list shows only their numbers and dates)
+        zonder_inhoud = Prefetch("versies", queryset=Pakketversie.objects.defer(
+            "inhoud", "inhoud_gedeeld", "verschillen", "verschillen_gedeeld"))  # fmt: skip
+        qs = _pakketten(request).prefetch_related(zonder_inhoud)
+        for pk in qs.order_by("-moment", "soort", "titel"):
+            zicht, _ = pakket_zicht(request.user, pk, partners)
             if zicht is None:
                 continue
             versies = zichtbare_versies(pk, zicht)

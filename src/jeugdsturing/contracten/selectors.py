@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Q
+from django.db.models import Case, Q, Sum, Value, When
+from django.db.models.functions import ExtractMonth
 
 from jeugdsturing.berichten.models import Prestatie, PrestatieAfwijzing, Toewijzing, Traject
 from jeugdsturing.contracten.models import (
@@ -213,28 +214,38 @@ def zichtbare_overeenkomsten(regio: Regio, *, scope: Scope) -> list[Overeenkomst
 
 def realisatie_rijen(regio: Regio, jaar: int, *, scope: Scope) -> list[dict[str, object]]:
     """PxQ realisation per care month, provider, gemeente and product: claimed (JW323),
-    rejected (JW325) and approved, in eurocent, as known now."""
-    per: dict[tuple[str, str, str, int], list[int]] = defaultdict(lambda: [0, 0])
-    for c in claims_frame(regio, jaar):
-        if c.zorgmaand.year != jaar:
-            continue
-        if not scope.toont(c.aanbieder, c.gemeente):
-            continue
-        cel = per[(c.aanbieder, c.gemeente, c.productcode, c.zorgmaand.month)]
-        cel[0] += c.bedrag
-        if c.afgewezen_op is not None:
-            cel[1] += c.bedrag
+    rejected (JW325: the claim's `afgewezen`, kept by the import whatever the order of
+    arrival) and approved, in eurocent, as known now. Summed by the database, only for
+    the year and the part the viewer may see."""
+    qs = Prestatie.objects.filter(
+        gemeente__in=gemeentecodes(regio),
+        begindatum__gte=date(jaar, 1, 1),
+        begindatum__lt=date(jaar + 1, 1, 1),
+    )
+    if scope.gemeente is not None:
+        qs = qs.filter(gemeente=scope.gemeente)
+    if scope.aanbieder is not None:
+        qs = qs.filter(aanbieder=scope.aanbieder)
+    sommen = (
+        qs.annotate(m=ExtractMonth("begindatum"))
+        .values("aanbieder", "gemeente", "productcode", "m")
+        .annotate(
+            gedeclareerd=Sum("bedrag"),
+            afgewezen_=Sum(Case(When(afgewezen=True, then="bedrag"), default=Value(0))),
+        )
+        .order_by("aanbieder", "gemeente", "productcode", "m")
+    )
     return [
         {
-            "aanbieder": a,
-            "gemeente": g,
-            "product": p,
-            "maand": f"{jaar}-{m:02d}",
-            "gedeclareerd_eurocent": v[0],
-            "afgewezen_eurocent": v[1],
-            "goedgekeurd_eurocent": v[0] - v[1],
+            "aanbieder": r["aanbieder"],
+            "gemeente": r["gemeente"],
+            "product": r["productcode"],
+            "maand": f"{jaar}-{r['m']:02d}",
+            "gedeclareerd_eurocent": int(r["gedeclareerd"]),
+            "afgewezen_eurocent": int(r["afgewezen_"]),
+            "goedgekeurd_eurocent": int(r["gedeclareerd"]) - int(r["afgewezen_"]),
         }
-        for (a, g, p, m), v in sorted(per.items())
+        for r in sommen
     ]
 
 

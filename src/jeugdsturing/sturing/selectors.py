@@ -197,10 +197,16 @@ def doelen_stand(
 Zicht = Literal["team", "gedeeld"]
 
 
-def pakket_zicht(user: Gebruiker, pakket: Pakket) -> tuple[Zicht | None, str]:
+def pakket_zicht(
+    user: Gebruiker,
+    pakket: Pakket,
+    partners: dict[tuple[int, date], dict[str, set[str]]] | None = None,
+) -> tuple[Zicht | None, str]:
     """Which copy of a pack a user sees, or None with the reason: the region's team the
     team's copy; a provider the shared copy of its own PD1 and of the PD2 packs it is a
-    partner in; a gemeente the shared copy of the PD2 packs; nobody else anything."""
+    partner in; a gemeente the shared copy of the PD2 packs; nobody else anything.
+    ``partners``: a dict to keep the partners per region and moment in, when many packs
+    are asked at once (a list)."""
     if pakket.regio_id != getattr(regio_voor(user), "pk", None):
         return None, "Dit pakket hoort bij een andere regio."
     if mag(user, Sectie.STURING, Actie.WIJZIGEN):
@@ -211,8 +217,11 @@ def pakket_zicht(user: Gebruiker, pakket: Pakket) -> tuple[Zicht | None, str]:
             if pakket.aanbieder_id == scope.aanbieder_id:
                 return "gedeeld", ""
             return None, "U ziet alleen het pakket van uw eigen organisatie."
-        partners = Bronnen(pakket.regio, pakket.moment).partners
-        groep = partners.get(pakket.thema.code if pakket.thema else "", set())
+        bewaard = partners if partners is not None else {}
+        sleutel = (pakket.regio_id, pakket.moment)
+        if sleutel not in bewaard:
+            bewaard[sleutel] = Bronnen(pakket.regio, pakket.moment).partners
+        groep = bewaard[sleutel].get(pakket.thema.code if pakket.thema else "", set())
         if scope.aanbieder in groep:
             return "gedeeld", ""
         return None, "Dit pakket gaat over een thema waarin uw organisatie geen partner is."
@@ -224,7 +233,7 @@ def pakket_zicht(user: Gebruiker, pakket: Pakket) -> tuple[Zicht | None, str]:
 def zichtbare_versies(pakket: Pakket, zicht: Zicht) -> list[Pakketversie]:
     """The versions a viewer may open: all for the team; for the others the versions
     that were sent (also when a newer one replaced them)."""
-    qs = pakket.versies.order_by("-nummer")
+    versies = sorted(pakket.versies.all(), key=lambda v: -v.nummer)  # prefetched or not
     if zicht == "team":
-        return list(qs)
-    return list(qs.filter(verzonden_op__isnull=False))
+        return versies
+    return [v for v in versies if v.verzonden_op is not None]
