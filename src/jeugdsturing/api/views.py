@@ -66,10 +66,15 @@ def _scope(request: Request) -> Scope:
     return scope_van(request.user)
 
 
-def _parameters(soort: type[serializers.Serializer[Any]], request: Request) -> dict[str, Any]:
-    ser = soort(data=request.query_params)
+def _geldig(soort: type[serializers.Serializer[Any]], data: Any) -> dict[str, Any]:
+    """Query parameters or a form read with a serializer: a 400 naming what is wrong."""
+    ser = soort(data=data)
     ser.is_valid(raise_exception=True)
     return dict(ser.validated_data)
+
+
+def _parameters(soort: type[serializers.Serializer[Any]], request: Request) -> dict[str, Any]:
+    return _geldig(soort, request.query_params)
 
 
 def _gebruiker(request: Request) -> User | None:
@@ -568,9 +573,7 @@ class Verantwoordingen(Lijst):
         responses={201: v.Verantwoording, **PROBLEMEN},
     )  # fmt: skip
     def post(self, request: Request) -> Response:
-        ser = v.Bestand(data=request.data)
-        ser.is_valid(raise_exception=True)
-        bestand = ser.validated_data["bestand"]
+        bestand = _geldig(v.Bestand, request.data)["bestand"]
         scope = _scope(request)
         try:
             x = contractservices.verantwoording_lees_in(
@@ -631,9 +634,7 @@ class LeveringBestand(GenericAPIView):  # type: ignore[type-arg]
         lev = _leveringen(request).filter(pk=pk).first()
         if lev is None:
             raise Http404(f"Geen levering {pk} van uw organisatie.")
-        ser = v.Bestand(data=request.data)
-        ser.is_valid(raise_exception=True)
-        bestand = ser.validated_data["bestand"]
+        bestand = _geldig(v.Bestand, request.data)["bestand"]
         try:
             sturingservices.levering_lees_in(
                 levering=lev, data=bestand.read(),
@@ -676,9 +677,7 @@ class Importen(Lijst):
         responses={202: v.Import, **PROBLEMEN},
     )  # fmt: skip
     def post(self, request: Request) -> Response:
-        ser = v.Bestanden(data=request.data)
-        ser.is_valid(raise_exception=True)
-        bestanden = ser.validated_data["bestanden"]
+        bestanden = _geldig(v.Bestanden, request.data)["bestanden"]
         for f in bestanden:
             naam = (f.name or "").rsplit("/", 1)[-1]
             if not naam.lower().endswith((".xml", ".zip")):
