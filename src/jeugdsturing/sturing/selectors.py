@@ -110,17 +110,35 @@ def gemeten_waarden(
     return {j: per_jaar.get(j) for j in jaren}
 
 
+Gerapporteerd = dict[int, list[tuple[int, int | None, Decimal]]]
+
+
+def gerapporteerd(indicatoren: list[Doelindicator]) -> Gerapporteerd:
+    """Every reported value of these indicators in one query: per indicator id, (jaar,
+    aanbieder id, waarde)."""
+    uit: Gerapporteerd = defaultdict(list)
+    for i, j, a, w in Indicatorwaarde.objects.filter(
+        indicator__in=indicatoren, waarde__isnull=False
+    ).values_list("indicator_id", "jaar", "aanbieder_id", "waarde"):
+        if w is not None:
+            uit[i].append((j, a, w))
+    return uit
+
+
 def gerapporteerde_waarden(
-    indicator: Doelindicator, jaren: list[int], aanbieder: Aanbieder | None
+    indicator: Doelindicator,
+    jaren: list[int],
+    aanbieder: Aanbieder | None,
+    alle: Gerapporteerd | None = None,
 ) -> dict[int, float | None]:
     """Reported values per year: a provider's own, or (for the region, when providers
-    report) the mean over the providers that reported."""
-    qs = Indicatorwaarde.objects.filter(indicator=indicator, jaar__in=jaren, waarde__isnull=False)
-    if aanbieder is not None and indicator.door_aanbieder:
-        qs = qs.filter(aanbieder=aanbieder)
+    report) the mean over the providers that reported. ``alle``: the values of
+    :func:`gerapporteerd` (else asked here)."""
+    rijen = (alle if alle is not None else gerapporteerd([indicator])).get(indicator.pk, [])
+    eigen = aanbieder.pk if aanbieder is not None and indicator.door_aanbieder else None
     per_jaar: dict[int, list[float]] = defaultdict(list)
-    for j, w in qs.values_list("jaar", "waarde"):
-        if w is not None:
+    for j, a, w in rijen:
+        if j in jaren and (eigen is None or a == eigen):
             per_jaar[j].append(float(w))
     return {j: round(sum(v) / len(v), 1) if (v := per_jaar.get(j)) else None for j in jaren}
 
@@ -153,8 +171,11 @@ def doelen_stand(
     elif themas is not None:
         doelen = doelen.filter(thema__in=themas)
     monitor = monitor or regio_monitor(regio, scope)
+    lijst = list(doelen)
+    alle = gerapporteerd([i for d in lijst for i in d.indicatoren.all()
+                          if i.soort != Indicatorsoort.GEMETEN])  # fmt: skip
     uit = []
-    for doel in doelen:
+    for doel in lijst:
         standen = []
         for ind in doel.indicatoren.all():
             jaren = _jaren(ind, jaar)
@@ -168,7 +189,7 @@ def doelen_stand(
                 )
                 eenheid = "%" if ind.meting == "verandering_pct" else ""
             else:
-                waarden = gerapporteerde_waarden(ind, jaren, aanbieder)
+                waarden = gerapporteerde_waarden(ind, jaren, aanbieder, alle)
                 bron = "gerapporteerd door " + (
                     "de aanbieder" if ind.door_aanbieder else "het regioteam"
                 )
