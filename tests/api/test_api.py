@@ -306,3 +306,8 @@ def test_the_operator_makes_a_key_on_the_command_line(capsys):
     assert tekst.startswith("js_")
     r = Api("beleid").client.get("/api/v1/importen", headers={"Authorization": f"Bearer {tekst}"})
     assert r.status_code == 200
+    call_command("apisleutel", "lijst", "--user", "data-analist")
+    assert "koppeling" in capsys.readouterr().out
+    call_command("apisleutel", "intrekken", "--sleutel", tekst)
+    r = Api("beleid").client.get("/api/v1/importen", headers={"Authorization": f"Bearer {tekst}"})
+    assert r.status_code == 401

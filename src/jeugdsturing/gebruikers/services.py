@@ -218,8 +218,13 @@ def api_sleutel_maak(
 
 
 @transaction.atomic
-def api_sleutel_trek_in(*, door: User, sleutel: ApiSleutel) -> None:
-    """Revoke a key: its owner, or the regiobeheerder for a user of the region."""
+def api_sleutel_trek_in(*, door: User | None, sleutel: ApiSleutel) -> None:
+    """Revoke a key: its owner, the regiobeheerder for a user of the region, or (door
+    None) the operator on the server's command line."""
+    if door is None:
+        sleutel._change_reason = "ingetrokken op de server"
+        sleutel.delete()
+        return
     if sleutel.user_id != door.pk:
         if not mag(door, Sectie.BEHEER, Actie.WIJZIGEN):
             raise Beheerfout("U kunt alleen uw eigen API-sleutels intrekken.")

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from jeugdsturing.gebruikers.models import ApiSleutel
-from jeugdsturing.gebruikers.services import api_sleutel_maak
+from jeugdsturing.gebruikers.services import api_sleutel_maak, api_sleutel_trek_in
 
 
 def _gebruiker(naam: str) -> User:
@@ -56,7 +56,9 @@ class Command(BaseCommand):
                 tot = f"{s.expiry:%Y-%m-%d}" if s.expiry else "onbeperkt"
                 self.stdout.write(f"{s.user.username}\t{s.token_key}…\t{s.naam}\t{tot}")
         else:
-            n, _ = ApiSleutel.objects.filter(token_key=opts["sleutel"][:15]).delete()
-            if not n:
+            sleutels = list(ApiSleutel.objects.filter(token_key=opts["sleutel"][:15]))
+            if not sleutels:
                 raise CommandError(f"--sleutel: geen sleutel die begint met {opts['sleutel']!r}")
+            for s in sleutels:
+                api_sleutel_trek_in(door=None, sleutel=s)
             self.stderr.write("Ingetrokken.")
