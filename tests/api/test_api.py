@@ -311,3 +311,24 @@ def test_the_operator_makes_a_key_on_the_command_line(capsys):
     call_command("apisleutel", "intrekken", "--sleutel", tekst)
     r = Api("beleid").client.get("/api/v1/importen", headers={"Authorization": f"Bearer {tekst}"})
     assert r.status_code == 401
+
+
+def test_collections_filter_on_their_domain_fields():
+    api = Api("contractmanager")
+    alle = api.alles("overeenkomsten")
+    actief = api.alles("overeenkomsten?status=actief")
+    assert actief
+    assert {o["status"] for o in actief} == {"actief"}
+    assert len(actief) < len(alle)
+    thema = alle[0]["themas"][0]
+    assert all(thema in o["themas"] for o in api.alles(f"overeenkomsten?thema={thema}"))
+    agb = alle[0]["aanbieder"]
+    assert {o["aanbieder"] for o in api.alles(f"overeenkomsten?aanbieder={agb}")} == {agb}
+    r = api.get("overeenkomsten?status=weg")
+    assert r.status_code == 400
+    assert r.json()["invalidParams"][0]["name"] == "status"
+    pd1 = api.alles("pakketten?soort=pd1")
+    assert all(p["soort"] == "pd1" for p in pd1)
+    assert api.alles("signalen?status=opgelost") == [
+        s for s in api.alles("signalen") if s["status"] == "opgelost"
+    ]

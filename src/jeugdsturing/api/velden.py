@@ -12,7 +12,10 @@ from typing import Any
 
 from rest_framework import serializers as s
 
+from jeugdsturing.contracten.models import OvereenkomstStatus
+from jeugdsturing.escalatie.models import SignaalStatus
 from jeugdsturing.monitor.indicatoren import ACHTER, DIMENSIES, INDICATOREN, MAANDEN_PER
+from jeugdsturing.sturing.models import Pakketsoort
 
 # --- parameters -------------------------------------------------------------------------
 
@@ -104,6 +107,23 @@ class TrajectParameters(s.Serializer[Any]):
         if data["tot"] < data["van"]:
             raise s.ValidationError({"tot": [f"{data['tot']} ligt voor van ({data['van']})"]})
         return data
+
+
+class OvereenkomstParameters(s.Serializer[Any]):
+    status = s.ChoiceField(choices=[c.value for c in OvereenkomstStatus], required=False)
+    thema = s.CharField(required=False, max_length=20, help_text="themacode")
+    aanbieder = s.CharField(required=False, max_length=8, help_text="AGB-code")
+
+
+class SignaalParameters(s.Serializer[Any]):
+    status = s.ChoiceField(choices=[c.value for c in SignaalStatus], required=False)
+    aanbieder = s.CharField(required=False, max_length=8, help_text="AGB-code")
+
+
+class PakketParameters(s.Serializer[Any]):
+    soort = s.ChoiceField(choices=[c.value for c in Pakketsoort], required=False)
+    moment = s.DateField(required=False, validators=[_in_bereik],
+                         help_text="stuurmoment: de eerste dag van de maand")  # fmt: skip
 
 
 # --- resources --------------------------------------------------------------------------

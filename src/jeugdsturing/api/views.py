@@ -215,8 +215,18 @@ class Overeenkomsten(Lijst):
     tag, samenvatting = "contracten", "Overeenkomsten"
     toegang = Toegang(Sectie.CONTRACTEN, EXPORT, EXPORT)
     serializer_class = v.Overeenkomst
+    parameters = v.OvereenkomstParameters
 
     def rijen(self, request: Request, p: dict[str, Any]) -> list[Rij]:
+        alle = self._alle(request)
+        return [
+            r for r in alle
+            if p.get("status") in (None, r["status"])
+            and p.get("aanbieder") in (None, r["aanbieder"])
+            and (p.get("thema") is None or p["thema"] in r["themas"])
+        ]  # fmt: skip
+
+    def _alle(self, request: Request) -> list[Rij]:
         return [{
             "nummer": o.nummer, "aanbieder": o.aanbieder.agb_code,
             "aanbieder_naam": o.aanbieder.naam,
@@ -447,6 +457,7 @@ class Pakketten(Lijst):
     tag, samenvatting = "sturing", "Pakketten"
     toegang = Toegang(Sectie.STURING, EXPORT, EXPORT)
     serializer_class = v.Pakket
+    parameters = v.PakketParameters
 
     def rijen(self, request: Request, p: dict[str, Any]) -> list[Rij]:
         uit = []
@@ -455,6 +466,10 @@ class Pakketten(Lijst):
         zonder_inhoud = Prefetch("versies", queryset=Pakketversie.objects.defer(
             "inhoud", "inhoud_gedeeld", "verschillen", "verschillen_gedeeld"))  # fmt: skip
         qs = _pakketten(request).prefetch_related(zonder_inhoud)
+        if p.get("soort"):
+            qs = qs.filter(soort=p["soort"])
+        if p.get("moment"):
+            qs = qs.filter(moment=p["moment"])
         for pk in qs.order_by("-moment", "soort", "titel"):
             zicht, _ = pakket_zicht(request.user, pk, partners)
             if zicht is None:
@@ -495,8 +510,14 @@ class Signalen(Lijst):
     toegang = Toegang(Sectie.ESCALATIE, Actie.BEKIJKEN, Actie.BEKIJKEN)
     serializer_class = v.Signaal
 
+    parameters = v.SignaalParameters
+
     def rijen(self, request: Request, p: dict[str, Any]) -> list[Rij]:
         qs = signalen_voor(_scope(request)).filter(regio=_regio(request)).order_by("-sinds", "pk")
+        if p.get("status"):
+            qs = qs.filter(status=p["status"])
+        if p.get("aanbieder"):
+            qs = qs.filter(aanbieder__agb_code=p["aanbieder"])
         return [{
             "id": x.pk, "regel": x.regel.code, "regel_naam": x.regel.naam,
             "aanbieder": x.aanbieder.agb_code, "thema": x.thema.code if x.thema else None,
