@@ -8,6 +8,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from tests.berichten.conftest import xsd  # noqa: F401 (the official schemas, a fixture)
+from tests.sturing.test_uitvraag import uitvraag  # noqa: F401 (an uitvraag sent out, a fixture)
 
 ROLLEN = [
     "regiobeheerder", "contractmanager", "beleid", "data-analist", "financien",

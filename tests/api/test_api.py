@@ -24,6 +24,7 @@ from tests.api.conftest import Api
 from tests.berichten.test_import import example
 from tests.conftest import login
 from tests.monitor.conftest import agb_codes, maak_trajecten
+from tests.sturing.test_uitvraag import eigen_levering
 
 pytestmark = pytest.mark.django_db
 
@@ -332,3 +333,20 @@ def test_collections_filter_on_their_domain_fields():
     assert api.alles("signalen?status=opgelost") == [
         s for s in api.alles("signalen") if s["status"] == "opgelost"
     ]
+
+
+def test_a_service_refusal_is_a_problem_naming_the_request(uitvraag):
+    from jeugdsturing.sturing import services
+    from jeugdsturing.sturing.uitvraagbestand import sjabloon
+
+    lev = eigen_levering(uitvraag)
+    ctx = services.levering_context(lev)
+    data = sjabloon(aanbieder="A", agb_code="1", naam="U", ctx=ctx)
+    services.uitvraag_sluit(uitvraag=uitvraag)
+    r = Api("aanbieder").post(
+        f"leveringen/{lev.pk}/bestand", {"bestand": SimpleUploadedFile("u.xlsx", data)}
+    )
+    assert r.status_code == 400
+    body = r.json()
+    assert body["invalidParams"][0]["name"] == "aanvraag"
+    assert "aanleveren kan alleen zolang ze uitgezet is" in body["detail"]

@@ -17,7 +17,7 @@ from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.request import Request
 
-from jeugdsturing.core.access import Toegang, mag, weigering
+from jeugdsturing.core.access import Toegang, eis
 from jeugdsturing.gebruikers.models import ApiSleutel
 
 if TYPE_CHECKING:
@@ -88,9 +88,8 @@ class Beleid(BasePermission):
             raise exceptions.NotAuthenticated(
                 "Log in of stuur een API-sleutel: Authorization: Bearer gevolgd door de sleutel."
             )
-        actie = toegang.actie if request.method in SAFE_METHODS else toegang.post
-        if not mag(request.user, toegang.sectie, actie):
-            raise exceptions.PermissionDenied(weigering(toegang.sectie, actie))
+        eis(request.user, toegang.sectie, toegang.actie if request.method in SAFE_METHODS
+            else toegang.post)  # fmt: skip
         return True
 
 

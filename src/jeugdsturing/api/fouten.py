@@ -18,6 +18,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 from rest_framework import exceptions, status
 from rest_framework.response import Response
+from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler
 
 log = logging.getLogger(__name__)
@@ -87,16 +88,9 @@ def probleem(exc: Exception, context: dict[str, Any]) -> Response | None:
     """DRF's exception handler, answering in problem+json."""
     request = context.get("request")
     instance = request.get_full_path() if request is not None else ""
-    if isinstance(exc, DjangoValidationError):
-        fouten_ = [
-            {"name": veld if veld != "__all__" else "aanvraag", "code": "invalid", "reason": m}
-            for veld, berichten in (exc.message_dict.items() if hasattr(exc, "error_dict") else
-                                    [("aanvraag", exc.messages)])
-            for m in berichten
-        ]  # fmt: skip
-        body = probleem_body(400, "; ".join(o["reason"] for o in fouten_), instance, fouten_)
-        return Response(body, status=400, content_type=PROBLEEM)
-    if isinstance(exc, Http404):
+    if isinstance(exc, DjangoValidationError):  # a service's refusal: as a serializer's
+        exc = exceptions.ValidationError(as_serializer_error(exc))
+    elif isinstance(exc, Http404):
         exc = exceptions.NotFound(str(exc) or "Niet gevonden.")
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied(str(exc) or "Geen toegang.")

@@ -16,7 +16,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.parsers import MultiPartParser
@@ -35,9 +35,9 @@ from jeugdsturing.contracten.selectors import (
     realisatie_rijen,
     zichtbare_overeenkomsten,
 )
-from jeugdsturing.core.access import Actie, Scope, Sectie, Toegang, mag, scope_van
+from jeugdsturing.core.access import Actie, Scope, Sectie, Toegang, mag, scope_van, weigering
 from jeugdsturing.escalatie.selectors import signalen_voor
-from jeugdsturing.monitor.indicatoren import INDICATOREN, Periode, perioden
+from jeugdsturing.monitor.indicatoren import DIMENSIES, INDICATOREN, Periode, perioden
 from jeugdsturing.monitor.service import PeriodeNietVast, regio_monitor
 from jeugdsturing.raad.selectors import rapportages_voor
 from jeugdsturing.regio.models import Gebied, Gemeente, Regio, Thema
@@ -51,11 +51,8 @@ from jeugdsturing.verwerving.models import Aanbesteding, AanbestedingStatus
 
 Rij = dict[str, Any]
 EXPORT = Actie.EXPORTEREN
-PROBLEMEN = {
-    400: OpenApiResponse(description="ongeldige parameter (problem+json, met invalidParams)"),
-    401: OpenApiResponse(description="niet aangemeld (problem+json)"),
-    403: OpenApiResponse(description="uw rol mag dit niet (problem+json, met de reden)"),
-}
+# The error answers (problem+json) of every operation are added to the document in one
+# place: api.schema.nabewerking.
 
 
 def _regio(request: Request) -> Regio:
@@ -104,7 +101,7 @@ def _lijst_schema(cls: type[Lijst]) -> type[Lijst]:
         summary=cls.samenvatting,
         description=cls.__doc__ or "",
         parameters=[cls.parameters] if cls.parameters else None,
-        responses={200: cls.serializer_class(many=True), **PROBLEMEN},  # type: ignore[misc]
+        responses={200: cls.serializer_class(many=True)},  # type: ignore[misc]
     )(cls)
 
 
@@ -346,8 +343,6 @@ class Indicatoren(Lijst):
 
     def rijen(self, request: Request, p: dict[str, Any]) -> list[Rij]:
         if p["exact"] and not mag(request.user, Sectie.MONITOR, Actie.EXACT):
-            from jeugdsturing.core.access import weigering
-
             raise PermissionDenied("exact=true: " + weigering(Sectie.MONITOR, Actie.EXACT))
         monitor = regio_monitor(_regio(request), _scope(request))
         by = p["by"]
@@ -376,13 +371,11 @@ class Trajecten(GenericAPIView):  # type: ignore[type-arg]
     @extend_schema(
         tags=["monitor"], summary="Trajecten achter een indicator",
         parameters=[v.TrajectParameters],
-        responses={200: OpenApiTypes.OBJECT, **PROBLEMEN},
+        responses={200: OpenApiTypes.OBJECT},
     )  # fmt: skip
     def get(self, request: Request) -> Response:
         p = _parameters(v.TrajectParameters, request)
         monitor = regio_monitor(_regio(request), _scope(request))
-        from jeugdsturing.monitor.indicatoren import DIMENSIES
-
         filters = {d: p[d] for d in DIMENSIES if d in p}
         frame = monitor.detail(Periode(p["van"], p["tot"]), p["indicator"], filters)
         rijen = [{k: (w.isoformat() if isinstance(w, date) else w) for k, w in r.items()}
@@ -419,8 +412,7 @@ class Ocds(GenericAPIView):  # type: ignore[type-arg]
     serializer_class = v.OcdsPakket
 
     @extend_schema(tags=["verwerving"], summary="OCDS-releasepakket",
-                   responses={200: v.OcdsPakket, 404: OpenApiResponse(description="onbekend"),
-                              **PROBLEMEN})  # fmt: skip
+                   responses={200: v.OcdsPakket})  # fmt: skip
     def get(self, request: Request, referentie: str) -> Response:
         a = _aanbestedingen(request).filter(referentie=referentie).first()
         if a is None:
@@ -485,8 +477,7 @@ class PakketDetail(GenericAPIView):  # type: ignore[type-arg]
     serializer_class = v.PakketInhoud
 
     @extend_schema(tags=["sturing"], summary="Eén pakket met de inhoud van de nieuwste versie",
-                   responses={200: v.PakketInhoud, 404: OpenApiResponse(description="onbekend"),
-                              **PROBLEMEN})  # fmt: skip
+                   responses={200: v.PakketInhoud})  # fmt: skip
     def get(self, request: Request, pk: int) -> Response:
         pakket = _pakketten(request).filter(pk=pk).first()
         if pakket is None:
@@ -585,13 +576,13 @@ class Verantwoordingen(Lijst):
         return [_verantwoording_rij(x) for x in qs.order_by("-ingediend_op", "-pk")]
 
     @extend_schema(tags=["aanleveren"], summary="Lumpsumrapportages",
-                   responses={200: v.Verantwoording(many=True), **PROBLEMEN})  # fmt: skip
+                   responses={200: v.Verantwoording(many=True)})  # fmt: skip
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
 
     @extend_schema(
         tags=["aanleveren"], summary="Een lumpsumrapportage aanleveren", request=v.Bestand,
-        responses={201: v.Verantwoording, **PROBLEMEN},
+        responses={201: v.Verantwoording},
     )  # fmt: skip
     def post(self, request: Request) -> Response:
         bestand = _geldig(v.Bestand, request.data)["bestand"]
@@ -649,8 +640,7 @@ class LeveringBestand(GenericAPIView):  # type: ignore[type-arg]
     parser_classes = [MultiPartParser]
 
     @extend_schema(tags=["aanleveren"], summary="Een uitvraag beantwoorden", request=v.Bestand,
-                   responses={200: v.Levering, 404: OpenApiResponse(description="onbekend"),
-                              **PROBLEMEN})  # fmt: skip
+                   responses={200: v.Levering})  # fmt: skip
     def post(self, request: Request, pk: int) -> Response:
         lev = _leveringen(request).filter(pk=pk).first()
         if lev is None:
@@ -689,13 +679,13 @@ class Importen(Lijst):
         return [_import_rij(r) for r in bm.ImportRun.objects.order_by("-gestart_op", "-pk")]
 
     @extend_schema(tags=["aanleveren"], summary="Imports van iJw-berichten",
-                   responses={200: v.Import(many=True), **PROBLEMEN})  # fmt: skip
+                   responses={200: v.Import(many=True)})  # fmt: skip
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
 
     @extend_schema(
         tags=["aanleveren"], summary="iJw-berichten aanleveren", request=v.Bestanden,
-        responses={202: v.Import, **PROBLEMEN},
+        responses={202: v.Import},
     )  # fmt: skip
     def post(self, request: Request) -> Response:
         bestanden = _geldig(v.Bestanden, request.data)["bestanden"]
@@ -723,8 +713,7 @@ class ImportDetail(GenericAPIView):  # type: ignore[type-arg]
     serializer_class = v.Import
 
     @extend_schema(tags=["aanleveren"], summary="Eén import: status en uitkomst",
-                   responses={200: v.Import, 404: OpenApiResponse(description="onbekend"),
-                              **PROBLEMEN})  # fmt: skip
+                   responses={200: v.Import})  # fmt: skip
     def get(self, request: Request, pk: int) -> Response:
         run = bm.ImportRun.objects.filter(pk=pk).first()
         if run is None:

@@ -129,12 +129,12 @@ def gerapporteerde_waarden(
     indicator: Doelindicator,
     jaren: list[int],
     aanbieder: Aanbieder | None,
-    alle: Gerapporteerd | None = None,
+    alle: Gerapporteerd,
 ) -> dict[int, float | None]:
     """Reported values per year: a provider's own, or (for the region, when providers
     report) the mean over the providers that reported. ``alle``: the values of
-    :func:`gerapporteerd` (else asked here)."""
-    rijen = (alle if alle is not None else gerapporteerd([indicator])).get(indicator.pk, [])
+    :func:`gerapporteerd`."""
+    rijen = alle.get(indicator.pk, [])
     eigen = aanbieder.pk if aanbieder is not None and indicator.door_aanbieder else None
     per_jaar: dict[int, list[float]] = defaultdict(list)
     for j, a, w in rijen:
