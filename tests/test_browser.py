@@ -64,13 +64,16 @@ def browser(live_server: Any, settings: Any, monkeypatch: pytest.MonkeyPatch) ->
     # read first waits until the page it belongs to has loaded.
     from playwright.sync_api import Locator
 
-    inner_text = Locator.inner_text
+    # Counting and visibility do not wait either: they wait in the same way.
+    def na_laden(lees: Any) -> Any:
+        def gelezen(self: Any, *args: Any, **kwargs: Any) -> Any:
+            self.page.wait_for_load_state()
+            return lees(self, *args, **kwargs)
 
-    def na_laden(self: Any, *args: Any, **kwargs: Any) -> str:
-        self.page.wait_for_load_state()
-        return inner_text(self, *args, **kwargs)
+        return gelezen
 
-    monkeypatch.setattr(Locator, "inner_text", na_laden)
+    for naam in ("inner_text", "count", "is_visible"):
+        monkeypatch.setattr(Locator, naam, na_laden(getattr(Locator, naam)))
     with sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=CHROMIUM,
@@ -389,6 +392,7 @@ def test_a_signal_opens_a_case_the_provider_plans_and_the_team_judges(browser):
     page = browser.page
     login(page, "contractmanager")
     page.get_by_role("link", name="Signalen", exact=True).click()
+    page.wait_for_url("**/escalatie/")
     signalen = page.get_by_role("table", name="Signalen")
     assert signalen.get_by_role("row").filter(has_text="Amstelzorg").count() == 2
     assert page.get_by_role("figure").filter(has_text="Weinig uitstroom volgens plan").count() == 1
@@ -676,4 +680,90 @@ def test_a_budget_change_above_the_frame_is_approved_and_applied(browser):
     rij = page.locator("tbody tr", has_text="Amstelveen").first.inner_text()
     assert f"€\u00a0{bedrag},00" in rij
     shot(page, "begroting-goedgekeurd")
+    assert browser.errors == [], browser.errors
+
+
+def test_the_team_plans_the_transition_after_the_award_and_follows_it(browser, tmp_path, settings):
+    """Zorgcontinuïteit (docs/zorgcontinuiteit.md): after the demo tender's award the team
+    runs the analysis, applies bulk rules, changes one case by hand, reserves the budget
+    and, after the first messages of 2028, sees the transition month by month with the
+    one gap in care."""
+    from datetime import date
+
+    from tests.continuiteit.conftest import AMBULANT, ZONDER, Zorgverkeer
+
+    settings.IJW_XSD_DIR = str(ROOT.parent / "shared" / "ijw" / "xsd")
+    verkeer = Zorgverkeer(tmp_path)
+    ambulant = [
+        verkeer.zorg(k, ZONDER, AMBULANT, date(2027, 3, 1), date(2028, 2, 29), date(2027, 3, 15))
+        for k in (1, 2, 3)
+    ]
+    verkeer.importeer()
+
+    page = browser.page
+    login(page, "contractmanager")
+    page.get_by_role("link", name="Zorgcontinuïteit", exact=True).click()
+    page.wait_for_url("**/zorgcontinuiteit/")
+    page.get_by_label("Naam").fill("Overgang naar de kernpartners 2028")
+    assert page.get_by_label("Ingangsdatum nieuwe overeenkomsten").input_value() == "2028-01-01"
+    page.get_by_label("Gegevens bekend op (peildatum)").fill("2027-10-01")
+    page.get_by_role("button", name="Analyse maken").click()
+    assert "Analyse gemaakt: 3 getroffen trajecten." in page.get_by_role("main").inner_text()
+    per_gemeente = page.get_by_role("table", name="Per gemeente")
+    assert "Amstelveen" in per_gemeente.inner_text()
+    shot(page, "zorgcontinuiteit-analyse")
+
+    page.get_by_role("link", name="Bulkregels").click()
+    page.get_by_label("Naam").fill("Ambulant: warme overdracht binnen 6 maanden")
+    page.get_by_label("Besluit").select_option("overdragen")
+    page.get_by_label("Aantal maanden").fill("6")
+    page.get_by_label("Reden").fill("warme overdracht aan een kernpartner")
+    page.get_by_role("button", name="Regel toevoegen").click()
+    assert "Regel toegevoegd." in page.get_by_role("main").inner_text()
+    page.get_by_role("button", name="Regels toepassen").click()
+    assert "Regels toegepast: 3 gevallen gepland" in page.get_by_role("main").inner_text()
+    shot(page, "zorgcontinuiteit-bulkregels")
+
+    page.get_by_role("link", name="Trajecten en plan").click()
+    gevallen = page.get_by_role("table", name="Getroffen trajecten")
+    assert gevallen.locator("tbody tr").count() == 3
+    gevallen.locator("tbody tr").first.get_by_role("link").click()
+    page.get_by_label("Besluit").select_option("doorlopen")
+    page.get_by_label("Tot (doorlopen, beëindigen) of uiterlijk op (overdragen)").fill("2028-02-29")
+    page.get_by_label("Reden", exact=True).fill("examenjaar: afronden bij de eigen hulpverlener")
+    page.get_by_role("button", name="Plan vastleggen").click()
+    tekst = page.get_by_role("main").inner_text()
+    assert "Het plan is vastgelegd." in tekst
+    assert "(per geval vastgesteld)" in tekst
+    assert "29 februari 2028" in tekst
+
+    page.get_by_role("link", name="Continuïteitsbudget").click()
+    page.get_by_role("button", name="Volgens plan reserveren in de begroting").click()
+    assert "Gereserveerd in de begroting" in page.get_by_role("main").inner_text()
+    assert "Amstelveen" in page.get_by_role("table", name="Continuïteitsbudget").inner_text()
+
+    # The first messages of 2028: two transfers, one of them with 25 days without care.
+    from jeugdsturing.continuiteit.models import Geval
+
+    overdragen = [
+        (kind, nummer, van, begin, Geval.objects.get(toewijzingnummer=str(nummer)).partner)
+        for kind, (nummer, van, begin) in zip((1, 2, 3), ambulant, strict=True)
+    ]
+    overdragen = [o for o in overdragen if o[4] is not None]  # one continues (by hand)
+    plan = [(date(2028, 1, 31), date(2028, 2, 1)), (date(2028, 1, 31), date(2028, 2, 26))]
+    for (kind, nummer, van, begin, partner), (stop, start) in zip(overdragen, plan, strict=True):
+        verkeer.stop(kind, ZONDER, AMBULANT, nummer, van, begin, stop, reden="38")
+        verkeer.zorg(kind, partner.agb_code, AMBULANT, start, date(2028, 12, 31), start)
+    verkeer.importeer(vandaag=date(2028, 3, 31))
+
+    page.get_by_role("link", name="Verloop per maand").click()
+    assert page.locator("figure.grafiek svg").count() == 1
+    maanden = page.get_by_role("table", name="Verloop per maand").inner_text()
+    assert "februari 2028" in maanden
+    signalen = page.get_by_role("table", name="Signalen zorg onderbroken").inner_text()
+    assert "25" in signalen
+    stand = page.get_by_role("table", name="Stand van de opvolging").inner_text()
+    assert "Overgedragen met een onderbreking in de zorg" in stand
+    assert "Overgedragen zonder onderbreking" in stand
+    shot(page, "zorgcontinuiteit-verloop")
     assert browser.errors == [], browser.errors

@@ -301,6 +301,17 @@ def test_demo_load_imports_simulated_traffic_for_the_demo_region(
     meegenomen = [a["omschrijving"] for e in oktober.inhoud_gedeeld["elementen"]
                   for a in e["afspraken"]]  # fmt: skip
     assert len(meegenomen) == 3
+    # The transition to the demo tender's contracts: planned by rules, one plan
+    # withdrawn, the budget reserved, the first quarter of 2028 imported and followed.
+    from jeugdsturing.continuiteit.models import GevalStatus, Transitie
+    from jeugdsturing.contracten.models import Continuiteitsbudget
+
+    t = Transitie.objects.get()
+    assert t.gevallen.filter(status=GevalStatus.ZONDER_PLAN).count() == 1
+    assert t.gevallen.filter(status=GevalStatus.AFGEROND).exists()
+    assert t.gevallen.filter(volgstand="onderbreking", tussen_dagen=25).count() == 1
+    assert Continuiteitsbudget.objects.filter(jaar=2028, bedrag_eurocent__gt=0).exists()
+    assert "0 berichten 2028 afgekeurd" in out
     # Idempotent: a second run imports nothing new.
     before = m.Bericht.objects.count()
     call_command("demo", "load", "--force", "--schaal", "0.003")

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "jeugdsturing.monitor",
     "jeugdsturing.verwerving",
     "jeugdsturing.escalatie",
+    "jeugdsturing.continuiteit",
     "jeugdsturing.scenario",
     "jeugdsturing.raad",
     "jeugdsturing.sturing",

@@ -20,9 +20,10 @@ pytestmark = pytest.mark.django_db
 ALL = {
     "home", "regio", "referentie", "verwerving", "contracten", "monitor",
     "sturing", "scenario", "rapportages", "beheer", "audit", "gebruikers", "escalatie",
-    "toegang",
+    "toegang", "zorgcontinuiteit",
 }  # fmt: skip
 STUREN = {"escalatie", "toegang"}
+ZC = {"zorgcontinuiteit"}  # the transition to new contracts (docs/zorgcontinuiteit.md)
 BERICHTEN = {"berichten", "quarantaine"}
 
 # Written out by hand, independently of jeugdsturing.core.access, so that a change to
@@ -30,19 +31,19 @@ BERICHTEN = {"berichten", "quarantaine"}
 EXPECTED = {
     "regiobeheerder": ALL,  # not the message pages: they hold personal data
     "contractmanager": {"home", "regio", "referentie", "verwerving", "contracten", "monitor",
-                        "sturing", "rapportages"} | STUREN,
+                        "sturing", "rapportages"} | STUREN | ZC,
     "beleid": {"home", "regio", "referentie", "verwerving", "contracten", "monitor", "sturing",
-               "scenario", "rapportages"} | STUREN,
+               "scenario", "rapportages"} | STUREN | ZC,
     "data-analist": {"home", "regio", "referentie", "contracten", "monitor", "sturing",
-                     "scenario", "rapportages"} | BERICHTEN | STUREN,
+                     "scenario", "rapportages"} | BERICHTEN | STUREN | ZC,
     "financien": {"home", "regio", "referentie", "contracten", "monitor", "sturing", "scenario",
-                  "rapportages"} | STUREN,
-    "aanbieder": {"home", "regio", "verwerving", "contracten", "monitor", "sturing"} | STUREN,
+                  "rapportages"} | STUREN | ZC,
+    "aanbieder": {"home", "regio", "verwerving", "contracten", "monitor", "sturing"} | STUREN | ZC,
     # The toegang: intake, referral advice and case notes; no money, no tender, no monitor.
     "toegang": {"home", "regio"} | STUREN,
     "beoordelaar": {"home", "regio", "verwerving"},
     "gemeente": {"home", "regio", "referentie", "contracten", "monitor", "sturing", "scenario",
-                 "rapportages"},
+                 "rapportages"} | ZC,
     "raad": {"home", "rapportages"},
 }  # fmt: skip
 
@@ -105,7 +106,7 @@ PATHS = {
     "scenario": "/scenario/", "rapportages": "/rapportages/", "beheer": "/beheer/",
     "audit": "/beheer/audit/", "gebruikers": "/beheer/gebruikers/", "admin:index": "/admin/",
     "berichten": "/berichten/", "quarantaine": "/berichten/quarantaine/",
-    "escalatie": "/escalatie/", "toegang": "/toegang/",
+    "escalatie": "/escalatie/", "toegang": "/toegang/", "zorgcontinuiteit": "/zorgcontinuiteit/",
 }  # fmt: skip
 
 
@@ -135,6 +136,7 @@ def test_navigation_shows_only_reachable_sections(rol):
         "beheer",
         "escalatie",
         "toegang",
+        "zorgcontinuiteit",
     ):
         assert (f'href="{PATHS[name]}"' in nav) == (name in EXPECTED[rol]), f"{rol}: {name}"
 
@@ -278,7 +280,7 @@ def test_the_table_and_the_independent_matrix_agree_on_the_pages():
         "verwerving": Sectie.VERWERVING, "contracten": Sectie.CONTRACTEN,
         "monitor": Sectie.MONITOR, "sturing": Sectie.STURING, "scenario": Sectie.SCENARIO,
         "rapportages": Sectie.RAPPORTAGES, "beheer": Sectie.BEHEER, "audit": Sectie.AUDIT,
-        "berichten": Sectie.BERICHTEN,
+        "berichten": Sectie.BERICHTEN, "zorgcontinuiteit": Sectie.ZORGCONTINUITEIT,
     }  # fmt: skip
     for rol, verwacht in EXPECTED.items():
         user = User.objects.get(username=rol)

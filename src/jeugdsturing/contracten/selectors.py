@@ -18,6 +18,7 @@ from django.db.models.functions import ExtractMonth
 from jeugdsturing.berichten.models import Prestatie, PrestatieAfwijzing, Toewijzing, Traject
 from jeugdsturing.contracten.models import (
     Begroting,
+    Continuiteitsbudget,
     Indexatie,
     Lumpsum,
     LumpsumVaststelling,
@@ -182,6 +183,17 @@ def begroting_matrix(
         for (code, naam), v in sorted(per.items(), key=lambda kv: kv[0][1])
     ]
     return themas, rijen
+
+
+def continuiteitsbudget(regio: Regio, jaar: int, *, scope: Scope) -> dict[str, int]:
+    """The part of each gemeente's budget reserved for care continuity in one year
+    (gemeente code -> eurocent), for the gemeenten whose budgets the user sees."""
+    if scope.aanbieder:
+        return {}
+    qs = Continuiteitsbudget.objects.filter(regio=regio, jaar=jaar)
+    if scope.gemeente:
+        qs = qs.filter(gemeente__code=scope.gemeente)
+    return dict(qs.values_list("gemeente__code", "bedrag_eurocent"))
 
 
 def verantwoordingen(regio: Regio, jaar: int) -> dict[tuple[str, str], dict[int, int]]:

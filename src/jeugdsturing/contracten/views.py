@@ -34,6 +34,7 @@ from jeugdsturing.contracten.prognose import METHODE_NAMEN
 from jeugdsturing.contracten.reeleprijs import VELD_NAMEN, Kostprijsopbouw, bereken, per_uur
 from jeugdsturing.contracten.selectors import (
     begroting_matrix,
+    continuiteitsbudget,
     geld_geschiedenis,
     lumpsum_perspectief,
     lumpsum_rijen,
@@ -104,6 +105,8 @@ def begroting(request: HttpRequest) -> HttpResponse:
             messages.error(request, f"Niet gewijzigd: {tekst}")
         return redirect(f"{request.path}?jaar={request.POST.get('jaar', jaar)}")
     themas, rijen = begroting_matrix(regio, jaar, scope=scope)
+    continuiteit = continuiteitsbudget(regio, jaar, scope=scope)
+    rijen_c = [(*r, continuiteit.get(r[0])) for r in rijen]
     jaren = sorted(set(regio.begrotingen.values_list("jaar", flat=True)))
     return render(
         request,
@@ -112,6 +115,8 @@ def begroting(request: HttpRequest) -> HttpResponse:
             "regio": regio, "jaar": jaar, "jaren": jaren, "themas": themas, "rijen": rijen,
             "totalen": [sum(r[2][i] or 0 for r in rijen) for i in range(len(themas))],
             "totaal": sum(r[3] or 0 for r in rijen),
+            "rijen_c": rijen_c, "continuiteit": bool(continuiteit),
+            "continuiteit_totaal": sum(continuiteit.values()),
             "kader": regio.begrotingskaders.filter(jaar=jaar).first(),
             "mag_wijzigen": mag_wijzigen,
             "gemeenten": regio.gemeenten.order_by("naam"),

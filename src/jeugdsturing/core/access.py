@@ -40,6 +40,7 @@ class Sectie(StrEnum):
     MONITOR = "monitor"
     STURING = "sturing"
     ESCALATIE = "escalatie"
+    ZORGCONTINUITEIT = "zorgcontinuiteit"
     TOEGANG = "toegang"
     SCENARIO = "scenario"
     RAPPORTAGES = "rapportages"
@@ -57,6 +58,7 @@ SECTIE_NAMEN: dict[Sectie, str] = {
     Sectie.MONITOR: "Monitor",
     Sectie.STURING: "Sturing",
     Sectie.ESCALATIE: "Signalen en verbetertrajecten",
+    Sectie.ZORGCONTINUITEIT: "Zorgcontinuïteit",
     Sectie.TOEGANG: "Toegang en verwijzing",
     Sectie.SCENARIO: "Scenario's",
     Sectie.RAPPORTAGES: "Rapportages",
@@ -136,6 +138,12 @@ RECHTEN: dict[tuple[Sectie, Actie], frozenset[Rol]] = {
     (Sectie.ESCALATIE, Actie.WIJZIGEN): TEAM,
     (Sectie.ESCALATIE, Actie.GOEDKEUREN): frozenset({R.REGIOBEHEERDER, R.CONTRACTMANAGER}),
     (Sectie.ESCALATIE, Actie.AANLEVEREN): frozenset({R.AANBIEDER, R.TOEGANG}),
+    # Care continuity at the change of contracts (docs/zorgcontinuiteit.md): the team
+    # analyses, plans and reserves; a gemeente sees the counts of its residents; a
+    # provider sees its own affected clients and the children planned to transfer to it.
+    (Sectie.ZORGCONTINUITEIT, Actie.BEKIJKEN): TEAM | EIGEN,
+    (Sectie.ZORGCONTINUITEIT, Actie.WIJZIGEN): TEAM,
+    (Sectie.ZORGCONTINUITEIT, Actie.EXACT): TEAM,
     # The intake point and the referral advice: the toegang registers and assigns, a
     # provider accepts or refuses what is assigned to it.
     (Sectie.TOEGANG, Actie.BEKIJKEN): TEAM | {R.AANBIEDER, R.TOEGANG},
@@ -169,6 +177,8 @@ EIGEN_DEEL: dict[tuple[Sectie, Rol], str] = {
     (Sectie.MONITOR, R.GEMEENTE): "eigen inwoners",
     (Sectie.STURING, R.AANBIEDER): "eigen",
     (Sectie.ESCALATIE, R.AANBIEDER): "eigen verbetertrajecten",
+    (Sectie.ZORGCONTINUITEIT, R.AANBIEDER): "eigen cliënten en aan hem overgedragen",
+    (Sectie.ZORGCONTINUITEIT, R.GEMEENTE): "aantallen eigen inwoners",
     (Sectie.TOEGANG, R.AANBIEDER): "aan hem toegewezen aanmeldingen",
     (Sectie.SCENARIO, R.GEMEENTE): "eigen positie",
     (Sectie.RAPPORTAGES, R.GEMEENTE): "gepubliceerde",
@@ -204,6 +214,7 @@ def rollen_met(sectie: Sectie, actie: Actie = Actie.BEKIJKEN) -> frozenset[Rol]:
 # of these rights needs the second factor from then on (docs/beveiliging.md).
 GEVOELIG: tuple[tuple[Sectie, Actie], ...] = (
     (Sectie.MONITOR, Actie.EXACT),
+    (Sectie.ZORGCONTINUITEIT, Actie.EXACT),
     (Sectie.BERICHTEN, Actie.BEKIJKEN),
     (Sectie.TOEGANG, Actie.BEKIJKEN),
     (Sectie.VERWERVING, Actie.BEKIJKEN),

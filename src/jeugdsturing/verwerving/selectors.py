@@ -15,7 +15,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from jeugdsturing.contracten.models import Aanbieder
+from jeugdsturing.contracten.models import Aanbieder, Overeenkomst
 from jeugdsturing.verwerving import dekking
 from jeugdsturing.verwerving import rangschikking as r
 from jeugdsturing.verwerving.models import (
@@ -254,3 +254,20 @@ def vrije_code(qs: Any, code: str, wat: str) -> str:
     if qs.filter(code=code).exists():
         raise ValidationError(f"{wat} {code} bestaat al in deze aanbesteding.")
     return code
+
+
+def contractnummer(a: Aanbesteding, inschrijving_nummer: int) -> str:
+    """The number the definitive award gives the contract of an inschrijving
+    (services/gunning.py)."""
+    return f"{a.referentie}-{inschrijving_nummer:02d}"
+
+
+def gegunde_overeenkomst_ids(a: Aanbesteding) -> list[int]:
+    """The contracts the definitive award made: one per awarded inschrijving."""
+    nummers = [
+        contractnummer(a, n)
+        for n in a.inschrijvingen.filter(status=IS.GEGUND).values_list("nummer", flat=True)
+    ]
+    return list(
+        Overeenkomst.objects.filter(regio=a.regio, nummer__in=nummers).values_list("pk", flat=True)
+    )

@@ -18,6 +18,7 @@ NAVIGATIE: list[tuple[str, str, Sectie]] = [
     ("Sturing", "sturing", Sectie.STURING),
     ("Signalen", "escalatie:overzicht", Sectie.ESCALATIE),
     ("Toegang", "toegang:overzicht", Sectie.TOEGANG),
+    ("Zorgcontinuïteit", "continuiteit:overzicht", Sectie.ZORGCONTINUITEIT),
     ("Scenario's", "scenario", Sectie.SCENARIO),
     ("Rapportages", "rapportages", Sectie.RAPPORTAGES),
     ("Beheer", "beheer", Sectie.BEHEER),

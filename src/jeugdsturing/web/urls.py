@@ -31,6 +31,7 @@ urlpatterns = [
     path("sturing/", include("jeugdsturing.sturing.urls")),
     path("escalatie/", include("jeugdsturing.escalatie.urls")),
     path("toegang/", include("jeugdsturing.escalatie.urls_toegang")),
+    path("zorgcontinuiteit/", include("jeugdsturing.continuiteit.urls")),
     path("scenario/", scenario_views.overzicht, name="scenario"),
     path("scenario/", include("jeugdsturing.scenario.urls")),
     path("rapportages/", raad_views.overzicht, name="rapportages"),

@@ -361,9 +361,12 @@ def trechter_grafiek(
 
 
 @onthouden
-def groepsstaaf_grafiek(rijen: list[dict[str, Any]], titel: str, as_titel: str) -> str:
+def groepsstaaf_grafiek(
+    rijen: list[dict[str, Any]], titel: str, as_titel: str, *, aantallen: bool = False
+) -> str:
     """Horizontal bars per group (a gemeente), one bar per series (a model) in its own
-    colour with a legend, and a zero line. Rows: naam, reeks, waarde."""
+    colour with a legend, and a zero line. Rows: naam, reeks, waarde. ``aantallen``:
+    the values are counts, so the axis has whole numbers only."""
     data = alt.Data(values=rijen)  # type: ignore[no-untyped-call]
     reeksen = list(dict.fromkeys(str(r["reeks"]) for r in rijen))
     kleur = alt.Scale(domain=reeksen, range=KLEUREN[: len(reeksen)])
@@ -373,7 +376,10 @@ def groepsstaaf_grafiek(rijen: list[dict[str, Any]], titel: str, as_titel: str) 
         .encode(
             y=alt.Y("naam:N", title=None, sort=None),
             yOffset=alt.YOffset("reeks:N", sort=reeksen),
-            x=alt.X("waarde:Q", title=as_titel, axis=alt.Axis(format=",.0f")),
+            x=alt.X(
+                "waarde:Q", title=as_titel,
+                axis=alt.Axis(format=",.0f", tickMinStep=1 if aantallen else alt.Undefined),
+            ),
             color=alt.Color(
                 "reeks:N", title=None, scale=kleur, sort=reeksen,
                 legend=alt.Legend(orient="bottom", columns=1, labelLimit=520),

@@ -15,6 +15,7 @@ from jeugdsturing.contracten.models.aanbieders import (
 from jeugdsturing.contracten.models.geld import (
     Begroting,
     Begrotingskader,
+    Continuiteitsbudget,
     Goedkeuring,
     Lumpsum,
     LumpsumVaststelling,
@@ -52,6 +53,7 @@ __all__ = [
     "Begroting",
     "Begrotingskader",
     "Combinatie",
+    "Continuiteitsbudget",
     "Goedkeuring",
     "Indexatie",
     "Jaarcijfers",

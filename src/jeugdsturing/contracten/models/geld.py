@@ -193,3 +193,35 @@ class LumpsumVaststelling(models.Model):
 
     def __str__(self) -> str:
         return f"lumpsums {self.regio.code} {self.jaar} ({self.reden})"
+
+
+class Continuiteitsbudget(models.Model):
+    """The part of one gemeente's budget for one year reserved for care continuity
+    (002 3.3.1: the multi-year budget includes "zorgcontinuïteitskosten"): the care of
+    its residents at providers without a new contract, until they transfer or their
+    care ends. Reserved from a continuity plan's expected costs (docs/zorgcontinuiteit.md);
+    a part of the budget, so the lump sums stay as they are."""
+
+    regio = models.ForeignKey(Regio, on_delete=models.CASCADE, related_name="+")
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
+    jaar = models.PositiveSmallIntegerField("jaar")
+    bedrag_eurocent = models.BigIntegerField("gereserveerd (eurocent)")
+    bron = models.CharField("bron", max_length=300)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "continuïteitsbudget"
+        verbose_name_plural = "continuïteitsbudgetten"
+        ordering = ["regio", "jaar", "gemeente__naam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["regio", "gemeente", "jaar"], name="continuiteitsbudget_uniek"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(bedrag_eurocent__gte=0),
+                name="continuiteitsbudget_niet_negatief",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"zorgcontinuïteit {self.gemeente} {self.jaar}"

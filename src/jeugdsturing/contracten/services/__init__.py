@@ -10,6 +10,7 @@ from jeugdsturing.contracten.services.begroting import (
     begroting_zet,
     begrotingen_richt_in,
     begrotingskader_zet,
+    continuiteitsbudget_zet,
     goedkeuring_leg_vast,
     plafond_zet,
 )
@@ -48,6 +49,7 @@ __all__ = [
     "begrotingen_richt_in",
     "begrotingskader_zet",
     "combinatie_maak",
+    "continuiteitsbudget_zet",
     "goedkeuring_leg_vast",
     "indexatie_zet",
     "jaarcijfers_lees_in",

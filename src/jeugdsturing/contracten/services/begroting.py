@@ -6,6 +6,7 @@ total (Begrotingskader) or a gemeente's budget needs a recorded approval
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from django.contrib.auth.models import User
@@ -16,6 +17,7 @@ from django.db.models import Sum
 from jeugdsturing.contracten.models import (
     Begroting,
     Begrotingskader,
+    Continuiteitsbudget,
     Goedkeuring,
     Lumpsum,
     Overeenkomst,
@@ -247,3 +249,57 @@ def plafond_zet(
     plafond._change_reason = reden  # type: ignore[attr-defined]
     plafond.save()
     return plafond
+
+
+@transaction.atomic
+def continuiteitsbudget_zet(
+    *, regio: Regio, bedragen: Mapping[tuple[str, int], int], bron: str, reden: str
+) -> int:
+    """Reserve the continuity budget per (gemeente code, year), replacing the region's
+    previous reservation (a year or gemeente no longer in ``bedragen`` goes to 0, so the
+    trail keeps it). A reservation is a part of the gemeente's budget for the year: it
+    may not exceed it. The lump sums are not touched. Returns the rows written."""
+    if not reden.strip():
+        raise ValidationError("Geef een reden voor de reservering.")
+    gemeenten = {g.code: g for g in regio.gemeenten.all()}
+    begroot = {
+        (g, j): b
+        for g, j, b in Begroting.objects.filter(regio=regio, thema__isnull=True).values_list(
+            "gemeente__code", "jaar", "bedrag_eurocent"
+        )
+    }
+    for (code, jaar), bedrag in sorted(bedragen.items()):
+        if code not in gemeenten:
+            raise ValidationError(f"Gemeente {code} hoort niet bij regio {regio.code}.")
+        if bedrag < 0:
+            raise ValidationError(f"Een reservering is niet negatief ({code}, {jaar}).")
+        grens = begroot.get((code, jaar))
+        if grens is not None and bedrag > grens:
+            raise ValidationError(
+                f"De reservering voor zorgcontinuïteit van {gemeenten[code].naam} {jaar} "
+                f"({euro(bedrag)}) is hoger dan haar begroting ({euro(grens)})."
+            )
+    bestaand = {
+        (c.gemeente.code, c.jaar): c
+        for c in Continuiteitsbudget.objects.select_for_update()
+        .filter(regio=regio)
+        .select_related("gemeente")
+    }
+    geschreven = 0
+    for sleutel in sorted(set(bestaand) | set(bedragen)):
+        bedrag = bedragen.get(sleutel, 0)
+        rij = bestaand.get(sleutel)
+        if rij is None:
+            if bedrag == 0:
+                continue
+            rij = Continuiteitsbudget(
+                regio=regio, gemeente=gemeenten[sleutel[0]], jaar=sleutel[1],
+                bedrag_eurocent=bedrag, bron=bron,
+            )  # fmt: skip
+        elif rij.bedrag_eurocent == bedrag and rij.bron == bron:
+            continue
+        rij.bedrag_eurocent, rij.bron = bedrag, bron
+        rij._change_reason = reden  # type: ignore[attr-defined]
+        rij.save()
+        geschreven += 1
+    return geschreven

@@ -22,7 +22,7 @@ from jeugdsturing.verwerving.models import (
     Inschrijving,
 )
 from jeugdsturing.verwerving.moment import vandaag as _vandaag
-from jeugdsturing.verwerving.selectors import einde_bezwaartermijn_gunning
+from jeugdsturing.verwerving.selectors import contractnummer, einde_bezwaartermijn_gunning
 from jeugdsturing.verwerving.services.dekking import verdeling_maak
 from jeugdsturing.verwerving.services.fase import aanbesteding_status_wijzig
 from jeugdsturing.weergave.templatetags.datums import datum_lang
@@ -119,7 +119,7 @@ def gunning_maak_definitief(
         )
         themas = [p.thema for p in i.percelen.all() if p.thema is not None]
         ok = cs.overeenkomst_maak(
-            regio=a.regio, nummer=f"{a.referentie}-{i.nummer:02d}", aanbieder=i.aanbieder,
+            regio=a.regio, nummer=contractnummer(a, i.nummer), aanbieder=i.aanbieder,
             ingangsdatum=ingangsdatum, einddatum=einddatum, themas=themas, combinatie=combinatie,
             verlengingsopties=verlengingsopties, verlengingsduur_jaren=verlengingsduur_jaren,
             herkomst=f"gegund in aanbesteding {a.referentie} ({a.naam}), inschrijving {i.nummer}",

@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from jeugdsturing.berichten.importeren import berichten_importeer, standaard_werkers
 from jeugdsturing.berichten.simulator import AANBIEDERS, aanbieder_agb, simuleer_regio
+from jeugdsturing.continuiteit.demo import continuiteit_demo
 from jeugdsturing.contracten.demo import contracten_demo
 from jeugdsturing.contracten.models import Aanbieder
 from jeugdsturing.contracten.services import aanbieder_bewaar
@@ -47,6 +48,11 @@ DEMO_USERS: list[tuple[Rol, str]] = [
     (Rol.TOEGANG, "Gebiedsteam (toegang)"),
     (Rol.RAAD, "Gemeenteraad (alleen gepubliceerde rapportages)"),
 ]
+
+
+def _berichtenmap(regio: str, schaal: float) -> Path:
+    """Where the demo writes its simulated traffic (monthly zips)."""
+    return Path("var") / f"demo-ijw-{regio}-{DEMO_SEED}-{schaal:g}"
 
 
 class Command(BaseCommand):
@@ -119,6 +125,14 @@ class Command(BaseCommand):
         self.stdout.write("Aanbesteding (tot en met de selectie) ...")
         tellers = verwerving_demo(regio=regio)
         self.stdout.write("  " + ", ".join(f"{v} {k}" for k, v in tellers.items()))
+        if not options["geen_berichtenverkeer"]:
+            self.stdout.write(
+                "Zorgcontinuïteit (analyse, plan, budget, eerste kwartaal 2028 gesimuleerd) ..."
+            )
+            tellers = continuiteit_demo(
+                regio=regio, berichten=_berichtenmap(regio.code, options["schaal"])
+            )
+            self.stdout.write("  " + ", ".join(f"{v} {k}" for k, v in tellers.items()))
         self.stdout.write("")
         self.stdout.write(f"Demoregio: {regio.naam} ({regio.code}). Inloggen als:")
         for rol, naam in DEMO_USERS:
@@ -151,7 +165,7 @@ class Command(BaseCommand):
     def _berichtenverkeer(self, regio: str, schaal: float) -> None:
         """Simulated iJw traffic of the demo region, written once under ./var and imported
         (a second run finds every message already imported)."""
-        map_ = Path("var") / f"demo-ijw-{regio}-{DEMO_SEED}-{schaal:g}"
+        map_ = _berichtenmap(regio, schaal)
         if not any(map_.glob("*.zip")):
             self.stdout.write(
                 f"Berichtenverkeer simuleren ({DEMO_PERIODE[0]} t/m {DEMO_PERIODE[1]}) ..."
