@@ -90,6 +90,21 @@ def test_contracted_for_another_theme_only_loses_the_theme():
     assert "c-verblijf" not in uit
 
 
+def test_a_contract_that_names_its_products_loses_the_others():
+    per_product = Contractering({"B": frozenset({AMBULANT})}, {"B": frozenset({"45A02"})})
+    uit = {
+        g.traject.sleutel: g
+        for g in getroffen(
+            [traject("b-45A01", aanbieder="B"), traject("b-45A02", aanbieder="B",
+                                                          productcode="45A02")],
+            overgang=OVERGANG, peil=PEIL, contractering=per_product,
+            product_thema={**THEMA, "45A02": AMBULANT}, tarieven=TARIEF, curves=VLAK,
+        )
+    }  # fmt: skip
+    assert uit["b-45A01"].reden == "product_verloren"
+    assert "b-45A02" not in uit
+
+
 def test_taakgericht_care_is_costed_at_the_products_average():
     uit = analyse([
         traject("pxq"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from jeugdsturing.contracten.prognose.basis import PER_MAAND, maand_index
@@ -50,13 +50,18 @@ class Contractering:
     new contracts (a combination's members and subcontractors count with it)."""
 
     themas: Mapping[str, frozenset[int]]
+    # The products a provider's new contracts name; a provider whose contracts name no
+    # products (a taakgericht contract for whole themes) is not limited by product.
+    producten: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
-    def reden(self, aanbieder: str, thema: int | None) -> str | None:
-        """None when the provider is contracted for the theme; else why not."""
+    def reden(self, aanbieder: str, thema: int | None, product: str = "") -> str | None:
+        """None when the provider is contracted for the theme and product; else why not."""
         if aanbieder not in self.themas:
             return "niet_gecontracteerd"
         if thema is not None and thema not in self.themas[aanbieder]:
             return "thema_verloren"
+        if product and self.producten.get(aanbieder) and product not in self.producten[aanbieder]:
+            return "product_verloren"
         return None
 
 
@@ -149,7 +154,7 @@ def getroffen(
         if t.status in {"verwijderd", "alleen_stop", "aangevraagd"}:
             continue
         thema = product_thema.get(t.productcode)
-        reden = contractering.reden(t.aanbieder, thema)
+        reden = contractering.reden(t.aanbieder, thema, t.productcode)
         if reden is None:
             continue
         begin = _bekend(t.begindatum, t.start_gemeld_op, peil)

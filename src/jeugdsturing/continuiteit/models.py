@@ -54,6 +54,7 @@ class Transitie(models.Model):
 class Reden(models.TextChoices):
     NIET_GECONTRACTEERD = "niet_gecontracteerd", "aanbieder zonder nieuwe overeenkomst"
     THEMA_VERLOREN = "thema_verloren", "aanbieder zonder dit thema in de nieuwe overeenkomst"
+    PRODUCT_VERLOREN = "product_verloren", "aanbieder zonder dit product in de nieuwe overeenkomst"
 
 
 class Besluit(models.TextChoices):

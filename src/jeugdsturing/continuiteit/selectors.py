@@ -79,14 +79,20 @@ def contractering(
         "overeenkomst_id", "aanbieder__agb_code"
     ):
         onder[ok_id].append(agb)
-    for ok in qs.select_related("aanbieder"):
+    producten: dict[str, set[str]] = defaultdict(set)
+    for ok in qs.select_related("aanbieder").prefetch_related("producten__product"):
         ids = {t.pk for t in ok.themas.all()}
+        codes = {p.product.code for p in ok.producten.all()}
         leden = [ok.aanbieder.agb_code, *onder[ok.pk]]
         if ok.combinatie is not None:
             leden += [a.agb_code for a in ok.combinatie.leden.all()]
         for agb in leden:
             themas[agb] |= ids
-    return Contractering({a: frozenset(t) for a, t in themas.items()})
+            producten[agb] |= codes
+    return Contractering(
+        {a: frozenset(t) for a, t in themas.items()},
+        {a: frozenset(p) for a, p in producten.items() if p},
+    )
 
 
 def product_thema(regio: Regio) -> dict[str, int]:

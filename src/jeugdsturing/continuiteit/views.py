@@ -11,6 +11,7 @@ from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -101,8 +102,12 @@ def transitie(request: HttpRequest, pk: int) -> HttpResponse:
     gevallen = list(selectors.zichtbare_gevallen(t, scope))
     eigen = overgedragen = None
     if scope.aanbieder is not None:  # a provider: its own clients and those coming to it
-        eigen = [g for g in gevallen if g.aanbieder.agb_code == scope.aanbieder]
-        overgedragen = [g for g in gevallen if g.partner and g.partner.agb_code == scope.aanbieder]
+        eigen = Paginator(
+            [g for g in gevallen if g.aanbieder.agb_code == scope.aanbieder], 50
+        ).get_page(request.GET.get("pagina_eigen"))
+        overgedragen = Paginator(
+            [g for g in gevallen if g.partner and g.partner.agb_code == scope.aanbieder], 50
+        ).get_page(request.GET.get("pagina_naar"))
     actief = [g for g in gevallen if g.status != GevalStatus.VERVALLEN]
     return render(request, "continuiteit/transitie.html", {
         "t": t, "tellingen": selectors.tellingen(t, scope, namen), "exact": scope.exact,
