@@ -149,8 +149,8 @@ def test_login_page_then_the_demo_region_for_the_team(browser):
     assert page.get_by_role("heading", level=1).inner_text() == "Amsterdam-Amstelland"
     nav = page.get_by_role("navigation", name="Hoofdmenu")
     assert nav.get_by_role("link").all_inner_texts() == [
-        "Contracten en geld", "Monitor", "Sturing", "Signalen", "Toegang", "Scenario's",
-        "Rapportages",
+        "Contracten en geld", "Monitor", "Sturing", "Signalen", "Toegang", "Zorgcontinuïteit",
+        "Scenario's", "Rapportages",
     ]  # fmt: skip
     shot(page, "start-financien")
 
@@ -690,12 +690,12 @@ def test_the_team_plans_the_transition_after_the_award_and_follows_it(browser, t
     one gap in care."""
     from datetime import date
 
-    from tests.continuiteit.conftest import AMBULANT, ZONDER, Zorgverkeer
+    from tests.continuiteit.conftest import AMBULANT, Zorgverkeer, zonder
 
     settings.IJW_XSD_DIR = str(ROOT.parent / "shared" / "ijw" / "xsd")
     verkeer = Zorgverkeer(tmp_path)
     ambulant = [
-        verkeer.zorg(k, ZONDER, AMBULANT, date(2027, 3, 1), date(2028, 2, 29), date(2027, 3, 15))
+        verkeer.zorg(k, zonder(), AMBULANT, date(2027, 3, 1), date(2028, 2, 29), date(2027, 3, 15))
         for k in (1, 2, 3)
     ]
     verkeer.importeer()
@@ -752,7 +752,7 @@ def test_the_team_plans_the_transition_after_the_award_and_follows_it(browser, t
     overdragen = [o for o in overdragen if o[4] is not None]  # one continues (by hand)
     plan = [(date(2028, 1, 31), date(2028, 2, 1)), (date(2028, 1, 31), date(2028, 2, 26))]
     for (kind, nummer, van, begin, partner), (stop, start) in zip(overdragen, plan, strict=True):
-        verkeer.stop(kind, ZONDER, AMBULANT, nummer, van, begin, stop, reden="38")
+        verkeer.stop(kind, zonder(), AMBULANT, nummer, van, begin, stop, reden="38")
         verkeer.zorg(kind, partner.agb_code, AMBULANT, start, date(2028, 12, 31), start)
     verkeer.importeer(vandaag=date(2028, 3, 31))
 

@@ -24,8 +24,6 @@ from tests.conftest import SHARED
 OVERGANG = date(2028, 1, 1)
 PEIL = date(2027, 10, 1)
 GEMEENTE = "0362"  # Amstelveen
-ZONDER = "98030005"  # Gezinshuis Amstel: no contract from the award
-DEELS = "98030001"  # Amstelzorg: theme C only
 AMBULANT = Product("45", "45A01")  # theme C
 VERBLIJF = Product("43", "43V01")  # theme B
 PER_WEEK = Omvang(2, "04", "2")
@@ -123,9 +121,9 @@ def aanbesteding(db: None) -> Aanbesteding:
 class Kinderen:
     """The children of the standard situation and their care before the transition."""
 
-    ambulant: list[tuple[int, int, date, date]]  # kind, nummer, ingang, begin at ZONDER
-    verblijf: tuple[int, int, date, date]  # at ZONDER, residential (theme B)
-    thema_kwijt: tuple[int, int, date, date]  # at DEELS, residential (theme B, lost)
+    ambulant: list[tuple[int, int, date, date]]  # kind, nummer, ingang, begin at zonder()
+    verblijf: tuple[int, int, date, date]  # at zonder(), residential (theme B)
+    thema_kwijt: tuple[int, int, date, date]  # at deels(), residential (theme B, lost)
 
 
 @pytest.fixture
@@ -137,19 +135,30 @@ def kinderen(verkeer: Zorgverkeer) -> Kinderen:
     ambulant = []
     for kind in (1, 2, 3, 4):
         nummer, van, begin = verkeer.zorg(
-            kind, ZONDER, AMBULANT, date(2027, 3, 1), date(2028, 2, 29), date(2027, 3, 15)
+            kind, zonder(), AMBULANT, date(2027, 3, 1), date(2028, 2, 29), date(2027, 3, 15)
         )
         ambulant.append((kind, nummer, van, begin))
-    v = verkeer.zorg(5, ZONDER, VERBLIJF, date(2027, 5, 1), date(2028, 4, 30), date(2027, 5, 8))
-    d = verkeer.zorg(6, DEELS, VERBLIJF, date(2027, 4, 1), date(2028, 3, 31), date(2027, 4, 2))
-    verkeer.zorg(7, DEELS, AMBULANT, date(2027, 4, 1), date(2028, 3, 31), date(2027, 4, 2))
+    v = verkeer.zorg(5, zonder(), VERBLIJF, date(2027, 5, 1), date(2028, 4, 30), date(2027, 5, 8))
+    d = verkeer.zorg(6, deels(), VERBLIJF, date(2027, 4, 1), date(2028, 3, 31), date(2027, 4, 2))
+    verkeer.zorg(7, deels(), AMBULANT, date(2027, 4, 1), date(2028, 3, 31), date(2027, 4, 2))
     n8, van8, b8 = verkeer.zorg(
-        8, ZONDER, AMBULANT, date(2027, 1, 4), date(2027, 12, 31), date(2027, 1, 10)
+        8, zonder(), AMBULANT, date(2027, 1, 4), date(2027, 12, 31), date(2027, 1, 10)
     )
-    verkeer.stop(8, ZONDER, AMBULANT, n8, van8, b8, date(2027, 8, 31))
+    verkeer.stop(8, zonder(), AMBULANT, n8, van8, b8, date(2027, 8, 31))
     verkeer.importeer()
     return Kinderen(ambulant, (5, *v), (6, *d))
 
 
 def aanbieder(agb: str) -> Aanbieder:
     return Aanbieder.objects.get(agb_code=agb)
+
+
+def zonder() -> str:
+    """Gezinshuis Amstel: no contract from the demo award. (AGB codes of the demo
+    providers follow the region's id, which differs between test databases.)"""
+    return Aanbieder.objects.get(naam="Gezinshuis Amstel").agb_code
+
+
+def deels() -> str:
+    """Amstelzorg: contracted for theme C only by the demo award."""
+    return Aanbieder.objects.get(naam="Amstelzorg").agb_code

@@ -22,7 +22,7 @@ from jeugdsturing.contracten.models import Begroting, Continuiteitsbudget, Lumps
 from jeugdsturing.contracten.services import continuiteitsbudget_zet
 from jeugdsturing.regio.models import Regio
 from jeugdsturing.verwerving.models import Aanbesteding
-from tests.continuiteit.conftest import GEMEENTE, OVERGANG, PEIL, VERBLIJF, ZONDER, Kinderen
+from tests.continuiteit.conftest import GEMEENTE, OVERGANG, PEIL, VERBLIJF, Kinderen, zonder
 
 pytestmark = pytest.mark.django_db
 
@@ -76,7 +76,7 @@ def test_claims_of_continued_care_are_the_realisation(regio, aanbesteding, kinde
     regel = w.PrestatieRegel("D1", nummer, VERBLIJF, date(2028, 1, 1), date(2028, 1, 31),
                              30, "14", 33024, 990_720)  # fmt: skip
     dag = date(2028, 2, 10)
-    verkeer.batch.append(w.jw323(w.Kop(GEMEENTE, ZONDER, "DECL1", dag), "DECL1",
+    verkeer.batch.append(w.jw323(w.Kop(GEMEENTE, zonder(), "DECL1", dag), "DECL1",
                                  (date(2028, 1, 1), date(2028, 1, 31)),
                                  [(verkeer.persoon(kind).bsn, [regel])]))  # fmt: skip
     verkeer.importeer()

@@ -13,7 +13,7 @@ from jeugdsturing.continuiteit import services
 from jeugdsturing.continuiteit.models import Besluit, GevalStatus
 from jeugdsturing.continuiteit.opvolging import Zorg, volg
 from jeugdsturing.continuiteit.selectors import verloop
-from tests.continuiteit.conftest import AMBULANT, OVERGANG, PEIL, ZONDER, Kinderen, aanbieder
+from tests.continuiteit.conftest import AMBULANT, OVERGANG, PEIL, Kinderen, aanbieder, zonder
 
 OUD = Zorg("oud", "A", date(2027, 3, 15), None)
 
@@ -101,7 +101,7 @@ def test_the_import_brings_the_follow_up_and_the_signal(
     ]
     for (kind, nummer, van, begin), (stop, start) in zip(kinderen.ambulant, plan, strict=True):
         partner = gevallen[str(nummer)].partner.agb_code
-        verkeer.stop(kind, ZONDER, AMBULANT, nummer, van, begin, stop, reden="38")
+        verkeer.stop(kind, zonder(), AMBULANT, nummer, van, begin, stop, reden="38")
         if start is not None:
             verkeer.zorg(kind, partner, AMBULANT, start, date(2028, 12, 31), start)
     verkeer.importeer(vandaag=date(2028, 3, 31))  # the receiver follows up after the import

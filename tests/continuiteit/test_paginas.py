@@ -14,7 +14,7 @@ from jeugdsturing.continuiteit import services
 from jeugdsturing.continuiteit.models import Besluit, Transitie
 from jeugdsturing.contracten.services import continuiteitsbudget_zet
 from tests.conftest import login
-from tests.continuiteit.conftest import DEELS, OVERGANG, PEIL, Kinderen, aanbieder
+from tests.continuiteit.conftest import OVERGANG, PEIL, Kinderen, aanbieder, deels
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ def transitie(regio, aanbesteding, kinderen: Kinderen) -> Transitie:
     # One ambulant child (theme C) goes to Amstelzorg, the demo provider user's.
     services.plan_zet(
         geval=t.gevallen.get(toewijzingnummer=str(kinderen.ambulant[0][1])),
-        besluit=Besluit.OVERDRAGEN, plan_datum=date(2028, 3, 31), partner=aanbieder(DEELS),
+        besluit=Besluit.OVERDRAGEN, plan_datum=date(2028, 3, 31), partner=aanbieder(deels()),
         toelichting="Amstelzorg heeft plek in het gebied",
     )  # fmt: skip
     return t

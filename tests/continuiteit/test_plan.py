@@ -18,13 +18,13 @@ from jeugdsturing.regio.models import Regio
 from jeugdsturing.verwerving.models import Aanbesteding
 from tests.continuiteit.conftest import (
     AMBULANT,
-    DEELS,
     GEMEENTE,
     OVERGANG,
     PEIL,
-    ZONDER,
     Kinderen,
     aanbieder,
+    deels,
+    zonder,
 )
 
 pytestmark = pytest.mark.django_db
@@ -44,11 +44,11 @@ def geval(t: Transitie, nummer: int) -> Geval:
 def test_the_analysis_finds_the_children_of_uncontracted_care(regio, aanbesteding, kinderen):
     t = analyseer(regio, aanbesteding)
     gevallen = {(g.aanbieder.agb_code, g.productcode, g.reden) for g in t.gevallen.all()}
-    assert t.gevallen.count() == 6  # four ambulant + residential at ZONDER, one at DEELS
-    assert (ZONDER, "45A01", "niet_gecontracteerd") in gevallen
-    assert (ZONDER, "43V01", "niet_gecontracteerd") in gevallen
-    assert (DEELS, "43V01", "thema_verloren") in gevallen
-    assert (DEELS, "45A01", "thema_verloren") not in gevallen  # theme C is still contracted
+    assert t.gevallen.count() == 6  # four ambulant + residential at zonder(), one at deels()
+    assert (zonder(), "45A01", "niet_gecontracteerd") in gevallen
+    assert (zonder(), "43V01", "niet_gecontracteerd") in gevallen
+    assert (deels(), "43V01", "thema_verloren") in gevallen
+    assert (deels(), "45A01", "thema_verloren") not in gevallen  # theme C is still contracted
     kind = geval(t, kinderen.ambulant[0][1])
     assert kind.gemeente == GEMEENTE
     assert kind.status == GevalStatus.ZONDER_PLAN
@@ -136,7 +136,7 @@ def test_a_plan_names_a_contracted_partner_and_a_date_after_the_transition(
                           toelichting="x")  # fmt: skip
     with pytest.raises(ValidationError, match="geen overeenkomst"):  # Amstelzorg: C only
         services.plan_zet(geval=g, besluit=Besluit.OVERDRAGEN, plan_datum=date(2028, 3, 1),
-                          partner=aanbieder(DEELS), toelichting="x")  # fmt: skip
+                          partner=aanbieder(deels()), toelichting="x")  # fmt: skip
     with pytest.raises(ValidationError, match="reden"):
         services.plan_zet(geval=g, besluit=Besluit.DOORLOPEN, plan_datum=OVERGANG, toelichting=" ")
     g.refresh_from_db()
@@ -151,8 +151,8 @@ def test_a_new_analysis_adds_and_lapses_cases_and_keeps_plans(
     gepland = geval(t, kinderen.ambulant[2][1])
     services.plan_zet(geval=gepland, besluit=Besluit.DOORLOPEN, plan_datum=date(2028, 2, 29),
                       toelichting="afronden")  # fmt: skip
-    verkeer.stop(kind, ZONDER, AMBULANT, nummer, van, begin, date(2027, 10, 31))
-    verkeer.zorg(9, ZONDER, AMBULANT, date(2027, 10, 20), date(2028, 10, 19),
+    verkeer.stop(kind, zonder(), AMBULANT, nummer, van, begin, date(2027, 10, 31))
+    verkeer.zorg(9, zonder(), AMBULANT, date(2027, 10, 20), date(2028, 10, 19),
                  date(2027, 11, 1))  # fmt: skip
     verkeer.importeer()
     tel = services.transitie_werk_bij(transitie=t, peildatum=date(2027, 12, 1))
