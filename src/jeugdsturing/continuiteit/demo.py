@@ -64,7 +64,7 @@ def continuiteit_demo(*, regio: Regio, berichten: Path) -> dict[str, int]:
          "toelichting": "warme overdracht aan een kernpartner van het thema"},
     ):  # fmt: skip
         services.bulkregel_maak(transitie=t, **kwargs)  # type: ignore[arg-type]
-    tellers.update({f"plan: {k}": v for k, v in services.regels_pas_toe(transitie=t).items()})
+    tellers["gepland met bulkregels"] = services.regels_pas_toe(transitie=t)["gepland"]
     gevallen = list(t.gevallen.filter(besluit=Besluit.OVERDRAGEN).order_by("traject"))
     if len(gevallen) > 2:
         services.plan_zet(
@@ -74,18 +74,20 @@ def continuiteit_demo(*, regio: Regio, berichten: Path) -> dict[str, int]:
     # Just before the transition: the analysis again with the data of the end of 2027
     # (care that ended lapses, new care is added) and the rules once more.
     bijgewerkt = services.transitie_werk_bij(transitie=t, peildatum=date(2027, 12, 31))
-    tellers.update({f"bijgewerkt: {k}": v for k, v in bijgewerkt.items()})
-    tellers.update({f"plan 2: {k}": v for k, v in services.regels_pas_toe(transitie=t).items()})
+    tellers["nieuw op 31 december 2027"] = bijgewerkt["nieuw"]
+    tellers["vervallen op 31 december 2027"] = bijgewerkt["vervallen"]
+    tellers["daarna gepland"] = services.regels_pas_toe(transitie=t)["gepland"]
     gevallen = list(t.gevallen.filter(besluit=Besluit.OVERDRAGEN).order_by("traject"))
     if gevallen:
         services.plan_trek_in(
             geval=gevallen[-1], toelichting="eerst een gesprek met het gezin over de overstap"
         )
-    tellers["gereserveerd (bedragen)"] = services.budget_reserveer(transitie=t)
+    tellers["continuïteitsbudgetten gereserveerd (gemeente en jaar)"] = services.budget_reserveer(
+        transitie=t
+    )
     map_ = berichten.parent / f"{berichten.name}-overgang-2028"
     tellers.update(_eerste_kwartaal(regio, t, berichten, map_))
-    t.refresh_from_db()
-    tellers["opvolging tot en met"] = int(f"{t.opgevolgd_tot:%Y%m%d}") if t.opgevolgd_tot else 0
+    tellers["signalen onderbroken zorg"] = t.gevallen.exclude(signaal_sinds=None).count()
     return dict(tellers)
 
 

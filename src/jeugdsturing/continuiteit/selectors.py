@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.db.models import Max, Q, QuerySet
 
@@ -145,29 +146,37 @@ def tellingen(
     the reason). Exact for the team; otherwise counts 1-4 are shown as "<5", larger ones
     rounded to 5, with secondary suppression down each column (monitor.bescherming); the
     months and cost are left out where the count is protected."""
+    velden = ("gemeente", "gebied", "thema__code", "categorie", "aanbieder__agb_code", "reden",
+              "client", "status", "restduur_maanden", "kans_lopend", "maandkosten")  # fmt: skip
     gevallen = [
-        g for g in zichtbare_gevallen(transitie, scope) if g.status != GevalStatus.VERVALLEN
+        dict(zip(velden, r, strict=True))
+        for r in zichtbare_gevallen(transitie, scope)
+        .exclude(status=GevalStatus.VERVALLEN)
+        .values_list(*velden)
     ]
+    for g in gevallen:
+        g["kosten"] = sum(g["maandkosten"])
     uit = []
     for dim, titel in (("gemeente", "Per gemeente"), ("gebied", "Per gebied"),
                        ("thema", "Per thema"), ("categorie", "Per productcategorie"),
                        ("aanbieder", "Per aanbieder")):  # fmt: skip
-        per: dict[tuple[str, str], list[Geval]] = defaultdict(list)
+        per: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
         for g in gevallen:
             waarde = {
-                "gemeente": g.gemeente, "gebied": g.gebied or "onbekend",
-                "thema": g.thema.code if g.thema else "zonder thema", "categorie": g.categorie,
-                "aanbieder": g.aanbieder.agb_code,
+                "gemeente": g["gemeente"], "gebied": g["gebied"] or "onbekend",
+                "thema": g["thema__code"] or "zonder thema", "categorie": g["categorie"],
+                "aanbieder": g["aanbieder__agb_code"],
             }[dim]  # fmt: skip
-            per[(waarde, g.reden if dim == "aanbieder" else "")].append(g)
+            per[(waarde, g["reden"] if dim == "aanbieder" else "")].append(g)
         rijen: list[dict[str, object]] = []
         for (waarde, reden), lijst in sorted(per.items()):
             rijen.append({
                 dim: namen.get(dim, {}).get(waarde, waarde), "reden": reden,
-                "trajecten": len(lijst), "kinderen": len({g.client for g in lijst}),
-                "zonder_plan": sum(g.status == GevalStatus.ZONDER_PLAN for g in lijst),
-                "restduur": sum(g.restduur_maanden * g.kans_lopend for g in lijst) / len(lijst),
-                "kosten": sum(sum(g.maandkosten) for g in lijst),
+                "trajecten": len(lijst), "kinderen": len({g["client"] for g in lijst}),
+                "zonder_plan": sum(g["status"] == GevalStatus.ZONDER_PLAN for g in lijst),
+                "restduur": sum(g["restduur_maanden"] * g["kans_lopend"] for g in lijst)
+                / len(lijst),
+                "kosten": sum(g["kosten"] for g in lijst),
             })  # fmt: skip
         if not scope.exact:
             beschermd = beschermen(rijen, by=[dim], regels=TELLINGEN)

@@ -99,21 +99,22 @@ def transitie(request: HttpRequest, pk: int) -> HttpResponse:
     t = _transitie(request, pk)
     scope = scope_van(request.user)
     namen = selectors.namen(t.regio)
-    gevallen = list(selectors.zichtbare_gevallen(t, scope))
+    qs = selectors.zichtbare_gevallen(t, scope)
     eigen = overgedragen = None
     if scope.aanbieder is not None:  # a provider: its own clients and those coming to it
+        gevallen = list(qs)
         eigen = Paginator(
             [g for g in gevallen if g.aanbieder.agb_code == scope.aanbieder], 50
         ).get_page(request.GET.get("pagina_eigen"))
         overgedragen = Paginator(
             [g for g in gevallen if g.partner and g.partner.agb_code == scope.aanbieder], 50
         ).get_page(request.GET.get("pagina_naar"))
-    actief = [g for g in gevallen if g.status != GevalStatus.VERVALLEN]
+    actief = qs.exclude(status=GevalStatus.VERVALLEN)
     return render(request, "continuiteit/transitie.html", {
         "t": t, "tellingen": selectors.tellingen(t, scope, namen), "exact": scope.exact,
         "eigen": eigen, "overgedragen": overgedragen, "namen": namen,
-        "zonder_plan": sum(g.status == GevalStatus.ZONDER_PLAN for g in actief),
-        "aantal": len(actief), "mag_wijzigen": mag(request.user, S, Actie.WIJZIGEN),
+        "zonder_plan": actief.filter(status=GevalStatus.ZONDER_PLAN).count(),
+        "aantal": actief.count(), "mag_wijzigen": mag(request.user, S, Actie.WIJZIGEN),
         "mag_exact": mag(request.user, S, Actie.EXACT), "beperkt": scope.beperkt,
     })  # fmt: skip
 
