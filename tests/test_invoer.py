@@ -74,3 +74,14 @@ def test_a_shown_amount_reads_back_as_the_same_amount(cent):
     from jeugdsturing.weergave.templatetags.bedragen import euro
 
     assert lees_bedrag(euro(cent)) == cent
+
+
+def test_dates_as_a_date_field_sends_them():
+    from datetime import date
+
+    from jeugdsturing.weergave.invoer import lees_datum
+
+    assert lees_datum("2028-02-29", "Datum") == date(2028, 2, 29)
+    for tekst in ("2028-02-31", "1-1-2027", "", "morgen"):
+        with pytest.raises(Invoerfout, match=f"Datum: '{tekst}' is geen datum"):
+            lees_datum(tekst, "Datum")

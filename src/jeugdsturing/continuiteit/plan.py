@@ -45,7 +45,7 @@ class Plan:
     besluit: str
     datum: date
     partner: int | None
-    regel: int | None
+    regel: int  # the bulk rule that decided
 
 
 def past(regel: Regel, geval: Kern) -> bool:

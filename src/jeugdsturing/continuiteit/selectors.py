@@ -353,10 +353,29 @@ def namen(regio: Regio) -> dict[str, dict[str, str]]:
     }
 
 
+def partners_per_thema(transitie: Transitie) -> dict[int | None, list[int]]:
+    """Per theme the providers (ids, by name) contracted for it from the transition date;
+    under None every contracted provider."""
+    c = contractering(transitie.regio, transitie.overgangsdatum, transitie.aanbesteding)
+    namen = {
+        a: (n, pk)
+        for a, n, pk in Aanbieder.objects.filter(agb_code__in=c.themas).values_list(
+            "agb_code", "naam", "pk"
+        )
+    }
+    uit: dict[int | None, set[int]] = defaultdict(set)
+    for agb, themas in c.themas.items():
+        if agb in namen:
+            for th in (None, *themas):
+                uit[th].add(namen[agb][1])
+    volgorde = {pk: n for n, pk in namen.values()}
+    return {k: sorted(v, key=lambda p: (volgorde[p], p)) for k, v in uit.items()}
+
+
 def partners(transitie: Transitie) -> list[Aanbieder]:
     """The providers contracted from the transition date, by name."""
-    c = contractering(transitie.regio, transitie.overgangsdatum, transitie.aanbesteding)
-    return list(Aanbieder.objects.filter(agb_code__in=c.themas).order_by("naam"))
+    ids = partners_per_thema(transitie).get(None, [])
+    return list(Aanbieder.objects.filter(pk__in=ids).order_by("naam"))
 
 
 def gegunde_aanbestedingen(regio: Regio) -> list[tuple[Aanbesteding, date | None]]:

@@ -126,18 +126,19 @@ def _gevallen_bij(
             status_begin(g, reden="getroffen bij de analyse", door=door)
             tel["nieuw"] += 1
             continue
-        if all(getattr(g, k) == v for k, v in velden.items()):
-            if g.status == GevalStatus.VERVALLEN:
-                status_wijzig(g, naar=GevalStatus.ZONDER_PLAN, reden="weer getroffen", door=door)
-            continue
-        for k, v in velden.items():
-            setattr(g, k, v)
+        veranderd = {k: v for k, v in velden.items() if getattr(g, k) != v}
         if g.status == GevalStatus.VERVALLEN:
-            status_wijzig(g, naar=GevalStatus.ZONDER_PLAN, reden="weer getroffen", door=door)
-        else:
+            status_wijzig(
+                g, naar=GevalStatus.ZONDER_PLAN, reden="weer getroffen", door=door,
+                velden=veranderd,
+            )  # fmt: skip
+        elif veranderd:
+            for k, v in veranderd.items():
+                setattr(g, k, v)
             g._change_reason = "analyse bijgewerkt"  # type: ignore[attr-defined]
             g.save()
-        tel["bijgewerkt"] += 1
+        if veranderd:
+            tel["bijgewerkt"] += 1
     for sleutel, g in bestaand.items():
         if sleutel not in gezien and g.status in {GevalStatus.ZONDER_PLAN, GevalStatus.GEPLAND}:
             status_wijzig(
@@ -146,21 +147,6 @@ def _gevallen_bij(
             )  # fmt: skip
             tel["vervallen"] += 1
     return tel
-
-
-def _partners(t: Transitie) -> dict[int | None, list[int]]:
-    """Per theme the providers contracted for it from the transition date (ids, by name)."""
-    c = selectors.contractering(t.regio, t.overgangsdatum, t.aanbesteding)
-    ids = dict(Aanbieder.objects.filter(agb_code__in=c.themas).values_list("agb_code", "pk"))
-    namen = dict(Aanbieder.objects.filter(pk__in=ids.values()).values_list("pk", "naam"))
-    uit: dict[int | None, list[int]] = defaultdict(list)
-    for agb, themas in c.themas.items():
-        if agb not in ids:
-            continue
-        uit[None].append(ids[agb])
-        for th in themas:
-            uit[th].append(ids[agb])
-    return {k: sorted(set(v), key=lambda p: (namen[p], p)) for k, v in uit.items()}
 
 
 @transaction.atomic
@@ -191,7 +177,9 @@ def bulkregel_maak(
         raise ValidationError("Het aantal maanden ligt tussen 1 en 60.")
     if partner is not None and besluit != Besluit.OVERDRAGEN:
         raise ValidationError("Een partner hoort alleen bij een overdracht.")
-    if partner is not None and partner.pk not in _partners(transitie).get(None, []):
+    if partner is not None and partner.pk not in selectors.partners_per_thema(transitie).get(
+        None, []
+    ):
         raise ValidationError(
             f"{partner.naam} heeft geen overeenkomst op {datum_lang(transitie.overgangsdatum)}."
         )
@@ -228,10 +216,11 @@ def regels_pas_toe(*, transitie: Transitie, door: AbstractBaseUser | None = None
     """Plan every case not changed by hand with the first rule that matches it; a case
     a rule no longer matches loses its rule's plan. Returns counts."""
     t = transitie
+    bulkregels = list(t.regels.order_by("volgorde"))
     regels = [
         Regel(r.pk, frozenset(c for c in r.categorieen.split(",") if c), r.thema_id, r.gemeente,
               r.aanbieder_id, r.besluit, r.tot_einde_toewijzing, r.maanden, r.partner_id)
-        for r in t.regels.order_by("volgorde")
+        for r in bulkregels
     ]  # fmt: skip
     open_ = list(
         t.gevallen.filter(
@@ -245,12 +234,12 @@ def regels_pas_toe(*, transitie: Transitie, door: AbstractBaseUser | None = None
         if p is not None:
             bezetting[p] += 1
     plannen_, zonder_partner = plannen(
-        regels, [_kern(g) for g in open_], overgang=t.overgangsdatum, partners=_partners(t),
-        bezetting=bezetting,
+        regels, [_kern(g) for g in open_], overgang=t.overgangsdatum,
+        partners=selectors.partners_per_thema(t), bezetting=bezetting,
         huidig={g.pk: g.partner_id for g in open_ if g.regel_id and g.partner_id},
     )  # fmt: skip
     tel = {"gepland": 0, "ongewijzigd": 0, "zonder partner": len(zonder_partner), "vrijgegeven": 0}
-    toelichtingen = {r.pk: (r.naam, r.toelichting) for r in t.regels.all()}
+    toelichtingen = {r.pk: (r.naam, r.toelichting) for r in bulkregels}
     nu = timezone.now()
     for g in open_:
         plan = plannen_.get(g.pk)
@@ -267,10 +256,10 @@ def regels_pas_toe(*, transitie: Transitie, door: AbstractBaseUser | None = None
         if g.status == GevalStatus.GEPLAND and all(getattr(g, k) == v for k, v in velden.items()):
             tel["ongewijzigd"] += 1
             continue
-        regel = toelichtingen[plan.regel] if plan.regel is not None else ("", "")
+        naam, toelichting = toelichtingen[plan.regel]
         status_wijzig(
-            g, naar=GevalStatus.GEPLAND, door=door, reden=f"bulkregel: {regel[0]}",
-            velden={**velden, "toelichting": regel[1],
+            g, naar=GevalStatus.GEPLAND, door=door, reden=f"bulkregel: {naam}",
+            velden={**velden, "toelichting": toelichting,
                     "besloten_door": ingelogd(door), "besloten_op": nu},
         )  # fmt: skip
         tel["gepland"] += 1
@@ -301,7 +290,9 @@ def plan_zet(
     if besluit == Besluit.OVERDRAGEN:
         if partner is None:
             raise ValidationError("Kies de partner die de zorg overneemt.")
-        kandidaten = _partners(t).get(geval.thema_id if geval.thema_id else None, [])
+        kandidaten = selectors.partners_per_thema(t).get(
+            geval.thema_id if geval.thema_id else None, []
+        )
         if partner.pk not in kandidaten:
             raise ValidationError(
                 f"{partner.naam} heeft vanaf {datum_lang(t.overgangsdatum)} geen overeenkomst "

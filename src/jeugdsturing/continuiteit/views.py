@@ -7,16 +7,12 @@ comes from its Scope."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateparse import parse_date
 
 from jeugdsturing.continuiteit import selectors, services
 from jeugdsturing.continuiteit.models import (
@@ -28,12 +24,11 @@ from jeugdsturing.continuiteit.models import (
 )
 from jeugdsturing.contracten.models import Aanbieder
 from jeugdsturing.core.access import Actie, Sectie, ingelogd, mag, requires, scope_van
-from jeugdsturing.core.models import Statuswijziging
 from jeugdsturing.regio.models import Regio, Thema
 from jeugdsturing.regio.selectors import ingerichte_regio
 from jeugdsturing.verwerving.models import Aanbesteding
 from jeugdsturing.weergave.grafieken import groepsstaaf_grafiek
-from jeugdsturing.weergave.invoer import Invoerfout, lees_getal
+from jeugdsturing.weergave.invoer import Invoerfout, lees_datum, lees_getal
 from jeugdsturing.weergave.tabel import Kolom, tabel
 
 S = Sectie.ZORGCONTINUITEIT
@@ -45,17 +40,6 @@ def _regio(request: HttpRequest) -> Regio:
 
 def _transitie(request: HttpRequest, pk: int) -> Transitie:
     return get_object_or_404(Transitie, pk=pk, regio=_regio(request))
-
-
-def lees_datum(tekst: str, naam: str) -> date:
-    """A date from a date field (JJJJ-MM-DD), or the Dutch refusal naming the field."""
-    try:
-        d = parse_date(tekst.strip()) if tekst.strip() else None
-    except ValueError:
-        d = None
-    if d is None:
-        raise ValidationError(f"{naam}: '{tekst}' is geen datum (JJJJ-MM-DD).")
-    return d
 
 
 def _fout(e: Exception) -> str:
@@ -132,7 +116,8 @@ KOLOMMEN = [
 def gevallen(request: HttpRequest, pk: int) -> HttpResponse:
     t = _transitie(request, pk)
     namen = selectors.namen(t.regio)
-    qs = selectors.zichtbare_gevallen(t, scope_van(request.user))
+    alle = selectors.zichtbare_gevallen(t, scope_van(request.user))
+    qs = alle
     filters = {k: request.GET.get(k, "") for k in ("gemeente", "aanbieder", "status")}
     if filters["gemeente"]:
         qs = qs.filter(gemeente=filters["gemeente"])
@@ -154,13 +139,12 @@ def gevallen(request: HttpRequest, pk: int) -> HttpResponse:
         }
         for g in qs
     ]  # fmt: skip
-    alle = selectors.zichtbare_gevallen(t, scope_van(request.user)).values_list(
-        "aanbieder__agb_code", "aanbieder__naam"
-    )
     return render(request, "continuiteit/gevallen.html", {
         "t": t, "tabel": tabel(request, rijen, KOLOMMEN, standaard="gemeente_naam"),
         "filters": filters, "gemeenten": sorted(namen["gemeente"].items(), key=lambda kv: kv[1]),
-        "aanbieders": sorted(set(alle), key=lambda kv: kv[1]),
+        "aanbieders": sorted(
+            set(alle.values_list("aanbieder__agb_code", "aanbieder__naam")), key=lambda kv: kv[1]
+        ),
         "statussen": GevalStatus.choices, "aantal": len(rijen),
     })  # fmt: skip
 
@@ -196,10 +180,9 @@ def geval(request: HttpRequest, pk: int, geval_pk: int) -> HttpResponse:
         return redirect("continuiteit:geval", t.pk, g.pk)
     namen = selectors.namen(t.regio)
     return render(request, "continuiteit/geval.html", {
-        "t": t, "g": g, "namen": namen, "besluiten": Besluit.choices,
-        "partners": selectors.partners(t), "geschiedenis": Statuswijziging.objects.filter(
-            content_type__model="geval", content_type__app_label="continuiteit", object_id=g.pk
-        ).order_by("op", "pk"),
+        "t": t, "g": g, "besluiten": Besluit.choices,
+        "partners": selectors.partners(t),
+        "geschiedenis": g.statuswijzigingen.order_by("op", "pk"),
         "mag_wijzigen": mag(request.user, S, Actie.WIJZIGEN),
         "kosten_plan": sum(g.maandkosten),
         "gemeente": namen["gemeente"].get(g.gemeente, g.gemeente),
@@ -348,9 +331,5 @@ def verloop(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         "stand": sorted((k, selectors.publiek_aantal(v, exact)) for k, v in stand.items()),
         "mag_wijzigen": mag(request.user, S, Actie.WIJZIGEN),
-        "namen": selectors.namen(t.regio), "laatste": selectors.laatste_bericht(t.regio),
+        "laatste": selectors.laatste_bericht(t.regio),
     })  # fmt: skip
-
-
-def terug(t: Transitie) -> str:
-    return reverse("continuiteit:transitie", args=[t.pk])

@@ -47,7 +47,14 @@ from jeugdsturing.regio.models import Gemeente, Regio, Thema
 from jeugdsturing.regio.selectors import regio_voor
 from jeugdsturing.weergave import export
 from jeugdsturing.weergave.grafieken import realisatie_grafiek
-from jeugdsturing.weergave.invoer import Invoerfout, jaar_of, lees_bedrag, lees_getal, nummer
+from jeugdsturing.weergave.invoer import (
+    Invoerfout,
+    jaar_of,
+    lees_bedrag,
+    lees_datum,
+    lees_getal,
+    nummer,
+)
 from jeugdsturing.weergave.tabel import Kolom, tabel
 from jeugdsturing.weergave.templatetags.bedragen import euro
 
@@ -224,14 +231,6 @@ def overeenkomst(request: HttpRequest, pk: int) -> HttpResponse:
     )  # fmt: skip
 
 
-def _datum(tekst: str, naam: str) -> date:
-    """A date from a form (JJJJ-MM-DD, as a date field sends it); Invoerfout in Dutch."""
-    try:
-        return date.fromisoformat(tekst.strip())
-    except ValueError:
-        raise Invoerfout(f"{naam}: '{tekst}' is geen datum (bijvoorbeeld 2028-01-01).") from None
-
-
 def _overeenkomst_wijzig(request: HttpRequest, regio: Regio, ok: Overeenkomst) -> None:
     """Tariffs (with validity), ceilings and the year's indexation: each through its
     service, so each change has its reason and history."""
@@ -246,9 +245,9 @@ def _overeenkomst_wijzig(request: HttpRequest, regio: Regio, ok: Overeenkomst) -
             )
             if regel is None:
                 raise Invoerfout("Product: kies een product van deze overeenkomst.")
-            van = _datum(p.get("geldig_van", ""), "Geldig van")
+            van = lees_datum(p.get("geldig_van", ""), "Geldig van")
             tot_tekst = p.get("geldig_tot", "")
-            tot = _datum(tot_tekst, "Geldig tot") if tot_tekst.strip() else None
+            tot = lees_datum(tot_tekst, "Geldig tot") if tot_tekst.strip() else None
             bedrag = lees_bedrag(p.get("bedrag_euro", ""), "Tarief")
             services.tarief_voeg_toe(
                 product=regel.product, bedrag_eurocent=bedrag,

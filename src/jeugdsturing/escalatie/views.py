@@ -40,7 +40,7 @@ from jeugdsturing.escalatie.services.signalen import regels_van
 from jeugdsturing.monitor.service import regio_monitor
 from jeugdsturing.monitor.vergelijking import MAATSTAVEN
 from jeugdsturing.regio.models import Regio
-from jeugdsturing.weergave.invoer import Invoerfout, lees_getal, nummer
+from jeugdsturing.weergave.invoer import Invoerfout, lees_datum, lees_getal, nummer
 
 S = Sectie.ESCALATIE
 
@@ -181,10 +181,10 @@ def _getal(tekst: str, naam: str) -> float | None:
 def _datum(tekst: str, naam: str) -> date | None:
     if not tekst.strip():
         return None
-    d = parse_date(tekst.strip())
-    if d is None:
-        raise ValidationError(f"{naam}: '{tekst}' is geen datum (JJJJ-MM-DD).")
-    return d
+    try:
+        return lees_datum(tekst, naam)
+    except Invoerfout as e:
+        raise ValidationError(str(e)) from None
 
 
 def _stap(request: HttpRequest, t: Verbetertraject) -> str:

@@ -1,15 +1,18 @@
 # SPDX-License-Identifier: EUPL-1.2
 # SPDX-FileCopyrightText: 2026 de bijdragers aan jeugdsturing
-"""Numbers and amounts as Dutch users type them: "21.000.000", "21000000",
+"""Numbers, amounts and dates as Dutch users type them: "21.000.000", "21000000",
 "€ 21.000.000,00", "-1.234,56", "12,5%". A comma is the decimal mark; a dot separates
 thousands and only stands between groups of three digits. Anything else is refused with
 a Dutch message that says what was typed and how to write it (never a 500, never a
-Python exception text). Pure functions."""
+Python exception text). A date is the JJJJ-MM-DD a date field sends. Pure functions."""
 
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal, InvalidOperation
+
+from django.utils.dateparse import parse_date
 
 _GETAL = re.compile(r"^[+-]?\d{1,3}(\.\d{3})*(,\d+)?$|^[+-]?\d+(,\d+)?$")
 
@@ -37,6 +40,18 @@ def lees_getal(tekst: str, naam: str = "waarde") -> Decimal:
         return Decimal(schoon.replace(".", "").replace(",", "."))
     except InvalidOperation as e:  # pragma: no cover - the pattern admits only numbers
         raise Invoerfout(f"{naam}: '{tekst.strip()}' is geen getal.") from e
+
+
+def lees_datum(tekst: str, naam: str = "datum") -> date:
+    """A date as a date field sends it (JJJJ-MM-DD); anything else, an impossible day
+    (2028-02-31) included, is refused naming the field and what was typed."""
+    try:
+        dag = parse_date(tekst.strip())
+    except ValueError:
+        dag = None
+    if dag is None:
+        raise Invoerfout(f"{naam}: '{tekst}' is geen datum (JJJJ-MM-DD).")
+    return dag
 
 
 def lees_bedrag(tekst: str, naam: str = "bedrag") -> int:
