@@ -137,3 +137,7 @@ def test_bad_input_gets_a_dutch_error(transitie: Transitie):
         "besluit": "overdragen", "plan_datum": "2028-03-01", "partner": "", "toelichting": "x",
     }, follow=True)  # fmt: skip
     assert "Kies de partner die de zorg overneemt." in r.content.decode()
+    weg = c.post(
+        f"/zorgcontinuiteit/{transitie.pk}/regels/", {"actie": "verwijderen", "regel": "x"}
+    )
+    assert weg.status_code == 404

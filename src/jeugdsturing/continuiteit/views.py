@@ -28,7 +28,7 @@ from jeugdsturing.regio.models import Regio, Thema
 from jeugdsturing.regio.selectors import ingerichte_regio
 from jeugdsturing.verwerving.models import Aanbesteding
 from jeugdsturing.weergave.grafieken import groepsstaaf_grafiek
-from jeugdsturing.weergave.invoer import Invoerfout, lees_datum, lees_getal
+from jeugdsturing.weergave.invoer import Invoerfout, lees_datum, lees_getal, nummer
 from jeugdsturing.weergave.tabel import Kolom, tabel
 
 S = Sectie.ZORGCONTINUITEIT
@@ -205,7 +205,9 @@ def regels(request: HttpRequest, pk: int) -> HttpResponse:
                     f"ongewijzigd, {tel['zonder partner']} zonder partner voor het thema.",
                 )
             elif actie == "verwijderen":
-                regel = get_object_or_404(Bulkregel, pk=request.POST.get("regel"), transitie=t)
+                regel = get_object_or_404(
+                    Bulkregel, pk=nummer(request.POST.get("regel")), transitie=t
+                )
                 services.bulkregel_verwijder(regel=regel)
                 messages.success(request, f"Regel '{regel.naam}' verwijderd.")
             else:
